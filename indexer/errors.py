@@ -1,0 +1,25 @@
+"""Errors the public API raises; each message tells the user what to do."""
+
+
+class SleuthError(Exception):
+    """Base class: the message is shown to the user as it is."""
+
+
+class ReadError(SleuthError):
+    """An input could not be read (empty, binary, unknown format…)."""
+
+
+class QueryError(SleuthError):
+    """A query was refused (too long, too broad, too deeply nested…)."""
+
+
+class IndexBusy(SleuthError):
+    """Another process holds the index's write lock for longer than the writer timeout."""
+
+
+class SchemaMismatch(SleuthError):
+    """The index on disk was written by another schema version."""
+
+
+class IndexCorrupt(SleuthError):
+    """The index on disk cannot be opened."""

@@ -1,0 +1,190 @@
+"""Plain data the search API hands out: hits, facets, documents, entities and indexing reports."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+# Facet names, in the order the sidebar shows them. `FACET_LABELS` gives their human titles.
+FACETS: tuple[str, ...] = ("person", "org", "place", "group", "event", "work", "year")
+ENTITY_FACETS: tuple[str, ...] = FACETS[:-1]
+FACET_LABELS: dict[str, str] = {
+    "person": "People",
+    "org": "Organisations",
+    "place": "Places",
+    "group": "Groups",
+    "event": "Events",
+    "work": "Works",
+    "year": "Years",
+}
+
+
+@dataclass
+class FacetValue:
+    """One value of a facet and the number of matching passages carrying it."""
+
+    value: str
+    count: int
+
+
+@dataclass
+class Mention:
+    """An entity mention inside a passage: character offsets relative to the passage text."""
+
+    start: int
+    end: int
+    facet: str
+    name: str  # canonical name
+    surface: str  # the text as written
+
+
+@dataclass
+class Hit:
+    """One matching passage."""
+
+    passage_id: str
+    doc_id: str
+    title: str
+    section: str
+    score: float
+    snippet: str  # HTML: escaped text with <mark> around matched terms; safe to render as markup
+    text: str  # plain passage text (not escaped)
+    entities: dict[str, list[str]]
+    dates: list[str]  # normalised EDTF-style dates: "1940-08-20", "1940-08", "1940", "1954/1963"
+    ordinal: int = 0
+    start: int = 0
+    end: int = 0
+
+    def to_json(self) -> dict:
+        """The `results[]` item of the `--json` / `/api/search` shape."""
+        return asdict(self)
+
+
+@dataclass
+class SearchResult:
+    """The answer to one search: a page of hits, facet counts over all hits, and a suggestion."""
+
+    query: str
+    total: int
+    page: int
+    per_page: int
+    took_ms: float
+    suggestion: str | None
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]]
+    message: str | None = None  # a user-facing note, e.g. a refused or cut-off query
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    exclude: dict[str, list[str]] = field(default_factory=dict)
+    date_from: str | None = None
+    date_to: str | None = None
+
+    @property
+    def pages(self) -> int:
+        """Number of pages of hits."""
+        return max(1, -(-self.total // self.per_page))
+
+    def to_json(self) -> dict:
+        """The documented `search --json` shape (also served by `/api/search`)."""
+        return {
+            "query": self.query,
+            "total": self.total,
+            "page": self.page,
+            "per_page": self.per_page,
+            "took_ms": round(self.took_ms, 2),
+            "suggestion": self.suggestion,
+            "message": self.message,
+            "results": [h.to_json() for h in self.hits],
+            "facets": {k: [asdict(v) for v in vals] for k, vals in self.facets.items()},
+        }
+
+
+@dataclass
+class PassageView:
+    """One passage of a document as shown on the document page."""
+
+    passage_id: str
+    ordinal: int
+    section: str
+    text: str
+    html: str  # escaped text with <mark class="hit"> for query terms and <span class="ent ent-TYPE"> for mentions
+    hit_count: int
+    mentions: list[Mention]
+    dates: list[str]
+
+
+@dataclass
+class DocumentView:
+    """A whole indexed document."""
+
+    doc_id: str
+    title: str
+    source_name: str
+    fmt: str
+    metadata: dict[str, str]
+    passages: list[PassageView]
+    url: str | None = None
+    date: str | None = None
+
+    def to_json(self) -> dict:
+        """JSON for `GET /api/documents/<doc_id>`."""
+        return asdict(self)
+
+
+@dataclass
+class EntityView:
+    """Everything known about one canonical entity."""
+
+    facet: str
+    name: str
+    surface_forms: list[FacetValue]
+    passage_count: int
+    per_document: list[tuple[str, str, int]]  # (doc_id, title, passages)
+    mentions: list[Hit]  # passages mentioning it, snippet has the mention marked
+    cooccurring: dict[str, list[FacetValue]]
+    years: list[FacetValue]
+
+    def to_json(self) -> dict:
+        """JSON for `GET /api/entities/<type>/<name>`."""
+        return asdict(self)
+
+
+@dataclass
+class DocumentReport:
+    """The outcome for one input file or JSONL record."""
+
+    name: str
+    status: str  # "added", "updated", "unchanged", "failed"
+    doc_id: str | None = None
+    title: str | None = None
+    passages: int = 0
+    reason: str | None = None
+
+
+@dataclass
+class IndexReport:
+    """Summary of one indexing run."""
+
+    documents: list[DocumentReport] = field(default_factory=list)
+    passages: int = 0
+    entities: int = 0
+    seconds: float = 0.0
+
+    def count(self, status: str) -> int:
+        """How many inputs ended with `status`."""
+        return sum(1 for d in self.documents if d.status == status)
+
+    @property
+    def failed(self) -> list[DocumentReport]:
+        """Inputs that could not be indexed, each with its reason."""
+        return [d for d in self.documents if d.status == "failed"]
+
+    def to_json(self) -> dict:
+        """JSON summary."""
+        return {
+            "added": self.count("added"),
+            "updated": self.count("updated"),
+            "unchanged": self.count("unchanged"),
+            "failed": self.count("failed"),
+            "passages": self.passages,
+            "entities": self.entities,
+            "seconds": round(self.seconds, 2),
+            "documents": [asdict(d) for d in self.documents],
+        }
