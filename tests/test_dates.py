@@ -1,0 +1,46 @@
+"""Date normalisation: EDTF with precision, no guesses from vague or relative mentions."""
+import datetime as dt
+
+import pytest
+
+from indexer.dates import day_number, normalise_date, parse_bound
+
+
+@pytest.mark.parametrize(
+    "text, edtf, precision",
+    [
+        ("August 20, 1940", "1940-08-20", "day"),
+        ("20 August 1940", "1940-08-20", "day"),
+        ("20 August 1940, 17:20 UTC−06:00", "1940-08-20", "day"),
+        ("March 1939", "1939-03", "month"),
+        ("1898", "1898", "year"),
+        ("1954–1963", "1954/1963", "range"),  # en dash normalised before edtf sees it
+        ("1954—1963", "1954/1963", "range"),
+    ],
+)
+def test_mentions_normalise_with_precision(text, edtf, precision):
+    norm = normalise_date(text)
+    assert norm is not None and (norm.edtf, norm.precision) == (edtf, precision)
+
+
+@pytest.mark.parametrize(
+    "text", ["the next day", "Two years later", "the age of 60", "the 1920s", "the 19th century", "Friday",
+             "14-year-old", "the next 20 years", ""]
+)
+def test_vague_relative_or_x_year_mentions_are_not_dates(text):
+    assert normalise_date(text) is None
+
+
+def test_range_years_and_day_numbers():
+    norm = normalise_date("1954-1963")
+    assert norm.years == ["1954", "1963"]
+    assert (norm.start, norm.end) == (dt.date(1954, 1, 1), dt.date(1963, 12, 31))
+    assert day_number(dt.date(1940, 8, 20)) == 19400820
+
+
+def test_user_bounds_cover_whole_periods():
+    assert parse_bound("1940") == dt.date(1940, 1, 1)
+    assert parse_bound("1940", end=True) == dt.date(1940, 12, 31)
+    assert parse_bound("1940-08", end=True) == dt.date(1940, 8, 31)
+    assert parse_bound("1940-08-20") == dt.date(1940, 8, 20)
+    assert parse_bound("not a date") is None
