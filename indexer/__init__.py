@@ -1,0 +1,19 @@
+"""Sleuth's indexer: reading, passages, entities and dates, the Whoosh index and the search API.
+
+The web app and the CLI use only what is exported here.
+"""
+from .engine import Sleuth, safe_name
+from .errors import IndexBusy, IndexCorrupt, QueryError, ReadError, SchemaMismatch, SleuthError
+from .results import (ENTITY_FACETS, FACET_LABELS, FACETS, DocumentReport, DocumentView, EntityView, FacetValue, Hit,
+                      IndexReport, Mention, PassageView, SearchResult)
+from .settings import Settings, default_index_dir
+
+SUPPORTED_EXTENSIONS = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".jsonl",
+                                  ".wiki"})
+
+__all__ = [
+    "Sleuth", "Settings", "default_index_dir", "safe_name", "SUPPORTED_EXTENSIONS",
+    "SleuthError", "QueryError", "ReadError", "IndexBusy", "IndexCorrupt", "SchemaMismatch",
+    "FACETS", "ENTITY_FACETS", "FACET_LABELS", "FacetValue", "Hit", "Mention", "SearchResult", "DocumentView",
+    "PassageView", "EntityView", "IndexReport", "DocumentReport",
+]

@@ -1,0 +1,126 @@
+"""The Whoosh index on disk: opening, the schema version check, one writer at a time, a searcher per generation."""
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+import time
+from pathlib import Path
+
+from whoosh import index as windex
+from ._durable import DurableFileStorage
+from whoosh.index import LockError
+from whoosh.searching import Searcher
+
+from ._facets import FacetCache
+from .errors import IndexBusy, IndexCorrupt, SchemaMismatch
+from .schema import SCHEMA_VERSION, build_schema
+
+INDEX_NAME = "passages"
+
+
+class IndexStore:
+    """Owns the Whoosh index folder and hands out writers and (cached) searchers."""
+
+    def __init__(self, data_dir: Path, writer_timeout: float = 60.0) -> None:
+        self.dir = data_dir / "whoosh"
+        self.meta_path = data_dir / "sleuth.json"
+        self.writer_timeout = writer_timeout
+        self._lock = threading.Lock()
+        self._searcher: Searcher | None = None
+        self._facets: FacetCache | None = None
+        self._generation = -2
+        self._ix = None
+
+    # --- opening ---------------------------------------------------------------------------------
+    def _open(self):
+        if self._ix is not None:
+            return self._ix
+        self.dir.mkdir(parents=True, exist_ok=True)
+        storage = DurableFileStorage(str(self.dir))
+        if not windex.exists_in(str(self.dir), indexname=INDEX_NAME):
+            self._check_version(create=True)
+            self._ix = storage.create_index(build_schema(), indexname=INDEX_NAME)
+        else:
+            self._check_version(create=False)
+            try:
+                self._ix = storage.open_index(indexname=INDEX_NAME)
+            except Exception as exc:  # a truncated or damaged TOC shows up as many exception types
+                raise IndexCorrupt(
+                    f"The index in {self.dir} cannot be opened ({type(exc).__name__}). "
+                    "Run `sleuth index --rebuild` to rebuild it from the stored source copies."
+                ) from exc
+        return self._ix
+
+    def _check_version(self, create: bool) -> None:
+        if create or not self.meta_path.exists():
+            self.meta_path.write_text(json.dumps({"schema_version": SCHEMA_VERSION}))
+            return
+        found = json.loads(self.meta_path.read_text()).get("schema_version")
+        if found != SCHEMA_VERSION:
+            raise SchemaMismatch(
+                f"The index in {self.dir.parent} has schema version {found}, this Sleuth needs {SCHEMA_VERSION}. "
+                "Run `sleuth index --rebuild` to rebuild it from the stored source copies."
+            )
+
+    def wipe(self) -> None:
+        """Delete the Whoosh index (the registry and sources stay) so that it can be rebuilt."""
+        with self._lock:
+            self._close_searcher()
+            self._ix = None
+            shutil.rmtree(self.dir, ignore_errors=True)
+            self.meta_path.unlink(missing_ok=True)
+
+    # --- writing ---------------------------------------------------------------------------------
+    def writer(self, on_wait=None):
+        """A writer; waits up to writer_timeout for another process's lock, then raises IndexBusy."""
+        ix = self._open()
+        deadline = time.monotonic() + self.writer_timeout
+        told = False
+        while True:
+            try:
+                return ix.writer()
+            except LockError:
+                if time.monotonic() >= deadline:
+                    raise IndexBusy(
+                        f"Another Sleuth process is writing to {self.dir.parent} and did not finish within "
+                        f"{self.writer_timeout:.0f} s. Wait for it to end (or raise SLEUTH_WRITER_TIMEOUT) and retry."
+                    ) from None
+                if on_wait and not told:
+                    on_wait("Another indexing job holds the index; waiting for it to finish…")
+                    told = True
+                time.sleep(0.2)
+
+    # --- reading ---------------------------------------------------------------------------------
+    def searcher(self) -> tuple[Searcher, FacetCache]:
+        """The current searcher and its facet cache, reopened when the index generation changes.
+
+        Searcher.refresh() keeps merged-away segments in whoosh3 3.54.0, so we reopen instead.
+        """
+        ix = self._open()
+        gen = ix.latest_generation()
+        with self._lock:
+            if self._searcher is None or gen != self._generation:
+                for attempt in range(5):
+                    try:
+                        searcher = ix.searcher()
+                        break
+                    except (FileNotFoundError, OSError):
+                        # A concurrent commit cleaned up the files we were about to open: retry on the new TOC.
+                        time.sleep(0.05 * (attempt + 1))
+                else:
+                    searcher = ix.searcher()
+                # The old searcher may still serve a request in another thread; it is closed by GC, not here.
+                self._searcher = searcher
+                self._facets = FacetCache(searcher)
+                self._generation = gen
+            return self._searcher, self._facets
+
+    def _close_searcher(self) -> None:
+        self._searcher = None
+        self._facets = None
+        self._generation = -2
+
+    def exists(self) -> bool:
+        """True when an index has been created."""
+        return windex.exists_in(str(self.dir), indexname=INDEX_NAME) if self.dir.exists() else False

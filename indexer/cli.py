@@ -1,0 +1,204 @@
+"""The `sleuth` command: a thin adapter over the search facade. Errors name the fix; exit 0 ok, 1 partial, 2 usage."""
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import sys
+from pathlib import Path
+
+from .engine import Sleuth
+from .errors import SleuthError
+from .results import FACETS, IndexReport, SearchResult
+from .settings import Settings, default_index_dir
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 on usage errors already; keep the message short
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"sleuth: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every subcommand."""
+    p = _Parser(prog="sleuth", description="Full-text search with entity facets over your documents.")
+    p.add_argument("--index-dir", type=Path, default=None,
+                   help=f"data folder (env SLEUTH_INDEX_DIR; default {default_index_dir()})")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    ix = sub.add_parser("index", help="index files and folders (default: the bundled corpus)")
+    ix.add_argument("paths", nargs="*", type=Path)
+    ix.add_argument("--rebuild", action="store_true", help="rebuild the whole index from the stored source copies")
+    ix.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+    s = sub.add_parser("search", help="search passages")
+    s.add_argument("query", nargs="?", default="")
+    s.add_argument("--filter", action="append", default=[], metavar="TYPE=VALUE",
+                   help=f"keep hits with this entity ({', '.join(FACETS)}); repeatable")
+    s.add_argument("--exclude", action="append", default=[], metavar="TYPE=VALUE", help="drop hits with this entity")
+    s.add_argument("--from", dest="date_from", metavar="DATE", help="mentions a date on or after (YYYY[-MM[-DD]])")
+    s.add_argument("--to", dest="date_to", metavar="DATE", help="mentions a date on or before")
+    s.add_argument("--limit", type=int, default=10)
+    s.add_argument("--page", type=int, default=1)
+    s.add_argument("--json", action="store_true")
+
+    st = sub.add_parser("stats", help="counts of documents, passages and entities")
+    st.add_argument("--json", action="store_true")
+
+    en = sub.add_parser("entities", help="list entities with passage counts")
+    en.add_argument("--type", choices=FACETS)
+    en.add_argument("--json", action="store_true")
+
+    rm = sub.add_parser("remove", help="remove one document")
+    rm.add_argument("doc_id")
+
+    sv = sub.add_parser("serve", help="serve the web app (indexes the bundled corpus first if the index is empty)")
+    sv.add_argument("--host", default="127.0.0.1")
+    sv.add_argument("--port", type=int, default=5000)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `sleuth` console script."""
+    args = build_parser().parse_args(argv)
+    settings = Settings.from_env(index_dir=args.index_dir)
+    try:
+        return _COMMANDS[args.command](settings, args)
+    except SleuthError as exc:
+        print(f"sleuth: {exc}", file=sys.stderr)
+        return EXIT_PARTIAL
+    except KeyboardInterrupt:
+        print("sleuth: interrupted; documents committed so far are kept, run the command again to finish.",
+              file=sys.stderr)
+        return 130
+
+
+def _pairs(items: list[str], flag: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for item in items:
+        kind, sep, value = item.partition("=")
+        if not sep or kind not in FACETS or not value:
+            raise SystemExit(_usage(f"{flag} wants TYPE=VALUE with TYPE one of {', '.join(FACETS)}; got {item!r}"))
+        out.setdefault(kind, []).append(value)
+    return out
+
+
+def _usage(message: str) -> int:
+    print(f"sleuth: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def cmd_index(settings: Settings, args) -> int:
+    """`sleuth index`."""
+    paths = args.paths or [settings.corpus_dir]
+    sleuth = Sleuth(settings)
+    bar = _progress_bar()
+    report = sleuth.index_paths(paths, rebuild=args.rebuild, progress=bar.update if bar else None,
+                                on_wait=lambda msg: print(msg, file=sys.stderr))
+    if bar:
+        bar.close()
+    _print_report(report, args.json)
+    return EXIT_PARTIAL if report.failed else EXIT_OK
+
+
+def _progress_bar():
+    if not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    class _Bar:
+        def __init__(self) -> None:
+            self.bar = tqdm(total=0, unit="passage", desc="Finding entities", file=sys.stderr)
+
+        def update(self, done: int, total: int) -> None:
+            self.bar.total = total
+            self.bar.n = done
+            self.bar.refresh()
+
+        def close(self) -> None:
+            self.bar.close()
+
+    return _Bar()
+
+
+def _print_report(report: IndexReport, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        return
+    for d in report.failed:
+        print(f"failed: {d.name}: {d.reason}", file=sys.stderr)
+    s = report.to_json()
+    print(f"{s['added']} added, {s['updated']} updated, {s['unchanged']} unchanged, {s['failed']} failed; "
+          f"{s['passages']} passages, {s['entities']} entity mentions in {s['seconds']:.1f} s")
+
+
+def cmd_search(settings: Settings, args) -> int:
+    """`sleuth search`."""
+    result = Sleuth(settings).search(args.query, _pairs(args.filter, "--filter"), _pairs(args.exclude, "--exclude"),
+                                     args.date_from, args.date_to, args.page, args.limit)
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        _print_hits(result)
+    return EXIT_PARTIAL if result.message and not result.hits else EXIT_OK
+
+
+def _print_hits(result: SearchResult) -> None:
+    if result.message:
+        print(result.message, file=sys.stderr)
+    print(f"{result.total} passages ({result.took_ms:.0f} ms)")
+    if result.suggestion:
+        print(f"Did you mean: {result.suggestion}")
+    for i, hit in enumerate(result.hits, (result.page - 1) * result.per_page + 1):
+        where = f" › {hit.section}" if hit.section else ""
+        text = hit.snippet.replace('<mark class="hit">', "[").replace("</mark>", "]")
+        print(f"{i}. {hit.title}{where}  [{hit.passage_id}] score {hit.score:.2f}\n   {html.unescape(text)}")
+
+
+def cmd_stats(settings: Settings, args) -> int:
+    """`sleuth stats`."""
+    stats = Sleuth(settings).stats()
+    if args.json:
+        print(json.dumps(stats, ensure_ascii=False, indent=2))
+    else:
+        ents = ", ".join(f"{n} {f}" for f, n in stats["entities"].items())
+        print(f"{stats['documents']} documents, {stats['passages']} passages; entities: {ents}\n"
+              f"index: {stats['index_dir']} (schema {stats['schema_version']})")
+    return EXIT_OK
+
+
+def cmd_entities(settings: Settings, args) -> int:
+    """`sleuth entities`."""
+    ents = Sleuth(settings).entities(args.type)
+    if args.json:
+        print(json.dumps({f: [{"value": v.value, "count": v.count} for v in vals] for f, vals in ents.items()},
+                         ensure_ascii=False, indent=2))
+    else:
+        for facet, vals in ents.items():
+            print(f"== {facet} ({len(vals)})")
+            for v in vals:
+                print(f"{v.count:6d}  {v.value}")
+    return EXIT_OK
+
+
+def cmd_remove(settings: Settings, args) -> int:
+    """`sleuth remove`."""
+    if Sleuth(settings).remove(args.doc_id):
+        print(f"removed {args.doc_id}")
+        return EXIT_OK
+    print(f"sleuth: no document {args.doc_id!r}; `sleuth search --json` shows document ids.", file=sys.stderr)
+    return EXIT_PARTIAL
+
+
+def cmd_serve(settings: Settings, args) -> int:
+    """`sleuth serve`."""
+    from web.serve import serve
+
+    serve(settings, host=args.host, port=args.port)
+    return EXIT_OK
+
+
+_COMMANDS = {"index": cmd_index, "search": cmd_search, "stats": cmd_stats, "entities": cmd_entities,
+             "remove": cmd_remove, "serve": cmd_serve}

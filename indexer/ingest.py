@@ -1,0 +1,233 @@
+"""Indexing: sources → documents → passages → entities and dates → Whoosh, with the registry kept in step."""
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from . import nlp
+from ._store import IndexStore
+from .dates import day_number, normalise_date
+from .entities import Canon, load_aliases
+from .errors import ReadError
+from .passages import Passage, split_passages
+from .reading import Document, read_bytes
+from .registry import DocRecord, Registry, content_hash
+from .results import DocumentReport, IndexReport
+from .settings import Settings
+
+COMMIT_EVERY = 2000  # documents per commit: a crash loses at most one batch, never part of a document
+SKIP_NAMES = {"aliases.toml"}
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class Source:
+    """One input: a file's bytes and the document id it gets (JSONL records carry their own ids)."""
+
+    name: str
+    doc_id: str
+    data: bytes
+    suffix: str
+
+
+@dataclass
+class _Prepared:
+    record: DocRecord
+    doc: Document
+    passages: list[Passage]
+    status: str
+    mentions: list[list[nlp.RawMention]] = field(default_factory=list)
+
+
+def sources_from_paths(paths: Iterable[Path], report: IndexReport) -> Iterator[Source]:
+    """Walk files and folders; a document's id is its path relative to the folder given (or its file name)."""
+    for root in paths:
+        root = Path(root)
+        if root.is_dir():
+            files = sorted(p for p in root.rglob("*") if p.is_file() and not _hidden(p.relative_to(root)))
+            for p in files:
+                if p.name not in SKIP_NAMES:
+                    yield from _source(p, p.relative_to(root).as_posix(), report)
+        elif root.is_file():
+            yield from _source(root, root.name, report)
+        else:
+            report.documents.append(DocumentReport(str(root), "failed", reason="no such file or folder"))
+
+
+def _hidden(rel: Path) -> bool:
+    return any(part.startswith(".") for part in rel.parts)
+
+
+def _source(path: Path, doc_id: str, report: IndexReport) -> Iterator[Source]:
+    try:
+        yield Source(str(path), doc_id, path.read_bytes(), path.suffix)
+    except OSError as exc:
+        report.documents.append(DocumentReport(str(path), "failed", reason=f"cannot read: {exc.strerror or exc}"))
+
+
+class Ingest:
+    """One indexing run over some sources."""
+
+    def __init__(self, settings: Settings, store: IndexStore, registry: Registry) -> None:
+        self.settings = settings
+        self.store = store
+        self.registry = registry
+
+    def run(self, sources: Iterable[Source], report: IndexReport, force: bool = False,
+            progress: Progress | None = None, on_wait: Callable[[str], None] | None = None) -> IndexReport:
+        """Index the sources: unchanged ones are skipped (unless `force`), changed ones replaced whole."""
+        started = time.perf_counter()
+        before = self.registry.mention_counts()
+        known = self.registry.hashes()
+        prepared = [p for p in self._prepare(sources, known, force, report) if p is not None]
+        texts = [p.text if p.kind == "body" else "" for item in prepared for p in item.passages]
+        mentions = iter(nlp.extract(texts, self.settings.model, self.settings.n_process, self.settings.batch_size,
+                                    progress=progress))
+        for item in prepared:
+            item.mentions = [next(mentions) for _ in item.passages]
+        counts = Counter(before)
+        for item in prepared:
+            if item.status == "updated":
+                counts.subtract(self.registry.doc_mentions(item.record.doc_id))
+            counts.update(_raw_counts(item))
+        canon = Canon.build(+counts, load_aliases(self.settings.aliases_files))
+        for start in range(0, len(prepared), COMMIT_EVERY):
+            batch = prepared[start:start + COMMIT_EVERY]
+            writer = self.store.writer(on_wait)
+            try:
+                for item in batch:
+                    writer.delete_by_term("doc_id", item.record.doc_id)
+                    for passage, found in zip(item.passages, item.mentions):
+                        writer.add_document(**_fields(item.record, passage, found, canon))
+                writer.commit(merge=len(batch) > 200)
+            except BaseException:
+                writer.cancel()
+                raise
+            self.registry.put((item.record, _raw_counts(item)) for item in batch)
+        self._refacet(Canon.build(+before, canon.aliases), canon, {p.record.doc_id for p in prepared}, on_wait)
+        for item in prepared:
+            report.documents.append(DocumentReport(item.record.name, item.status, item.record.doc_id,
+                                                   item.record.title, len(item.passages)))
+            report.passages += len(item.passages)
+            report.entities += sum(1 for ms in item.mentions for m in ms if m.label != "DATE")
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _prepare(self, sources: Iterable[Source], known: dict[str, str], force: bool,
+                 report: IndexReport) -> Iterator[_Prepared | None]:
+        for src in sources:
+            try:
+                items = read_bytes(_display_name(src), src.data)
+            except ReadError as exc:
+                report.documents.append(DocumentReport(src.name, "failed", reason=str(exc)))
+                continue
+            except Exception as exc:  # a reader bug must not lose the rest of the batch
+                report.documents.append(DocumentReport(src.name, "failed", reason=f"could not read ({exc})"))
+                continue
+            jsonl = src.suffix.lower() == ".jsonl"
+            for n, item in enumerate(items, 1):
+                if isinstance(item, ReadError):
+                    report.documents.append(DocumentReport(src.name, "failed", reason=str(item)))
+                    continue
+                doc_id = item.doc_id if jsonl and item.doc_id else src.doc_id
+                data = _record_bytes(item, doc_id) if jsonl else src.data
+                digest = content_hash(data)
+                name = f"{src.name} [{doc_id}]" if jsonl else src.name
+                if not force and known.get(doc_id) == digest:
+                    report.documents.append(DocumentReport(name, "unchanged", doc_id, item.title))
+                    continue
+                passages = split_passages(item)
+                if not passages:
+                    report.documents.append(DocumentReport(name, "failed", doc_id, item.title, reason="no text"))
+                    continue
+                source = self.registry.keep_source(data, ".jsonl" if jsonl else src.suffix)
+                record = DocRecord(doc_id, name, digest, item.title or doc_id, item.fmt, source,
+                                   dict(item.metadata), item.url, item.date, len(passages))
+                yield _Prepared(record, item, passages, "updated" if doc_id in known else "added")
+
+    def _refacet(self, old: Canon, new: Canon, skip: set[str], on_wait) -> int:
+        """Rewrite the facet fields of earlier documents whose canonical names changed with this batch."""
+        changed = {key for key in new.counts if key in old.counts and old.resolve(*key) != new.resolve(*key)}
+        docs = self.registry.docs_mentioning(changed) - skip
+        if not docs:
+            return 0
+        searcher, _ = self.store.searcher()
+        writer = self.store.writer(on_wait)
+        try:
+            for doc_id in sorted(docs):
+                for stored in searcher.documents(doc_id=doc_id):
+                    raw = [nlp.RawMention(s, e, label, surface) for s, e, label, surface in stored.get("raw") or []]
+                    passage = Passage(stored["ordinal"], stored["section"], stored["text"], stored["start"],
+                                      stored["end"], stored["kind"])
+                    record = self.registry.get(doc_id)
+                    writer.delete_by_term("passage_id", stored["passage_id"])
+                    writer.add_document(**_fields(record, passage, raw, new))
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        return len(docs)
+
+
+def _display_name(src: Source) -> str:
+    return Path(src.name).name if src.suffix else src.name
+
+
+def _record_bytes(doc: Document, doc_id: str) -> bytes:
+    rec = {"id": doc_id, "title": doc.title, "text": doc.text, "url": doc.url, "date": doc.date,
+           "metadata": doc.metadata}
+    return (json.dumps({k: v for k, v in rec.items() if v}, ensure_ascii=False, sort_keys=True) + "\n").encode()
+
+
+def _raw_counts(item: _Prepared) -> Counter:
+    return Counter((m.text, m.label) for ms in item.mentions for m in ms)
+
+
+_KEY_VALUE = re.compile(r"^[^:\n]{1,40}:\s*(.+)$", re.M)
+
+
+def _fields(record: DocRecord, passage: Passage, found: list[nlp.RawMention], canon: Canon) -> dict:
+    facets: dict[str, list[str]] = {}
+    mentions = []
+    dates: list = []
+    for m in found:
+        if m.label == "DATE":
+            d = normalise_date(m.text)
+            if d:
+                dates.append(d)
+            continue
+        resolved = canon.resolve(m.text, m.label)
+        if resolved:
+            facet, name = resolved
+            facets.setdefault(facet, [])
+            if name not in facets[facet]:
+                facets[facet].append(name)
+            mentions.append((m.start, m.end, facet, name, m.text))
+    if passage.kind == "metadata":
+        # Infobox values are kept out of NER, but their dates ("Date: 20 August 1940, 17:20") still count.
+        dates += [d for d in (normalise_date(v) for v in _KEY_VALUE.findall(passage.text)) if d]
+    years = sorted({y for d in dates for y in d.years})
+    return dict(
+        passage_id=f"{record.doc_id}#{passage.ordinal}",
+        doc_id=record.doc_id,
+        title=record.title,
+        section=passage.section,
+        text=passage.text,
+        kind=passage.kind,
+        ordinal=passage.ordinal,
+        start=passage.start,
+        end=passage.end,
+        date=sorted({day_number(x) for d in dates for x in (d.start, d.end)}),
+        dates=sorted({d.edtf for d in dates}),
+        mentions=mentions,
+        raw=[tuple(m) for m in found],
+        year=years,
+        # A summary box is short, so BM25 would rank it above the prose that is the evidence; damp it.
+        _boost=0.7 if passage.kind == "metadata" else 1.0,
+        **facets,
+    )

@@ -1,0 +1,182 @@
+"""The document registry: one SQLite row per document (hash, title, metadata, raw mentions) and source copies."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    title TEXT NOT NULL,
+    fmt TEXT NOT NULL,
+    source TEXT NOT NULL,
+    metadata TEXT NOT NULL,
+    url TEXT,
+    date TEXT,
+    passages INTEGER NOT NULL,
+    facet_sig TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    surface TEXT NOT NULL,
+    label TEXT NOT NULL,
+    n INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
+CREATE INDEX IF NOT EXISTS mentions_surface ON mentions(surface, label);
+"""
+
+
+@dataclass
+class DocRecord:
+    """What the registry knows of one indexed document."""
+
+    doc_id: str
+    name: str
+    hash: str
+    title: str
+    fmt: str
+    source: str  # file name inside the sources folder
+    metadata: dict[str, str]
+    url: str | None
+    date: str | None
+    passages: int
+    facet_sig: str = ""
+
+
+def content_hash(data: bytes) -> str:
+    """SHA-256 of a document's bytes: unchanged documents are skipped by it."""
+    return hashlib.sha256(data).hexdigest()
+
+
+class Registry:
+    """Documents, their raw entity mentions and a copy of every source, beside the index."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.sources = data_dir / "sources"
+        self.sources.mkdir(parents=True, exist_ok=True)
+        # check_same_thread=False: the web app shares one registry; writes are serialised by the index lock.
+        self.db = sqlite3.connect(data_dir / "documents.sqlite", check_same_thread=False, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db.execute("PRAGMA busy_timeout=60000")
+        self.db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        """Close the database."""
+        self.db.close()
+
+    # --- sources ---------------------------------------------------------------------------------
+    def keep_source(self, data: bytes, suffix: str) -> str:
+        """Store a copy of a source under a generated name (its hash); returns that name."""
+        suffix = suffix.lower() if suffix.lower().lstrip(".").isalnum() and len(suffix) <= 10 else ".bin"
+        name = content_hash(data) + suffix
+        path = self.sources / name
+        if not path.exists():
+            tmp = path.with_suffix(path.suffix + ".tmp")
+            with open(tmp, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        return name
+
+    def source_bytes(self, record: DocRecord) -> bytes:
+        """The stored copy of a document's source."""
+        return (self.sources / record.source).read_bytes()
+
+    # --- documents -------------------------------------------------------------------------------
+    def get(self, doc_id: str) -> DocRecord | None:
+        """One document's record."""
+        row = self.db.execute("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        return _record(row) if row else None
+
+    def hashes(self) -> dict[str, str]:
+        """doc_id -> content hash of every document."""
+        return dict(self.db.execute("SELECT doc_id, hash FROM documents"))
+
+    def all(self) -> Iterator[DocRecord]:
+        """Every document, in id order."""
+        for row in self.db.execute("SELECT * FROM documents ORDER BY doc_id"):
+            yield _record(row)
+
+    def count(self) -> int:
+        """Number of documents."""
+        return self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+
+    def put(self, records: Iterable[tuple[DocRecord, Counter]]) -> None:
+        """Insert or replace documents with their mention counts, in one transaction."""
+        with self._tx():
+            for rec, mentions in records:
+                self.db.execute("DELETE FROM documents WHERE doc_id = ?", (rec.doc_id,))
+                self.db.execute(
+                    "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (rec.doc_id, rec.name, rec.hash, rec.title, rec.fmt, rec.source,
+                     json.dumps(rec.metadata, ensure_ascii=False), rec.url, rec.date, rec.passages, rec.facet_sig),
+                )
+                self.db.executemany(
+                    "INSERT INTO mentions VALUES (?,?,?,?)",
+                    [(rec.doc_id, s, label, n) for (s, label), n in mentions.items()],
+                )
+
+    def set_facet_sigs(self, sigs: dict[str, str]) -> None:
+        """Remember the facet signature each document was last written with."""
+        with self._tx():
+            self.db.executemany("UPDATE documents SET facet_sig = ? WHERE doc_id = ?", [(v, k) for k, v in sigs.items()])
+
+    def delete(self, doc_id: str) -> bool:
+        """Forget a document (its source copy stays if another document shares it)."""
+        rec = self.get(doc_id)
+        if rec is None:
+            return False
+        with self._tx():
+            self.db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
+        if not self.db.execute("SELECT 1 FROM documents WHERE source = ?", (rec.source,)).fetchone():
+            (self.sources / rec.source).unlink(missing_ok=True)
+        return True
+
+    def mention_counts(self) -> Counter:
+        """Corpus-wide (surface, label) -> mentions, the input of canonical names."""
+        rows = self.db.execute("SELECT surface, label, SUM(n) FROM mentions GROUP BY surface, label")
+        return Counter({(s, label): n for s, label, n in rows})
+
+    def doc_mentions(self, doc_id: str) -> Counter:
+        """One document's (surface, label) -> mentions."""
+        rows = self.db.execute("SELECT surface, label, n FROM mentions WHERE doc_id = ?", (doc_id,))
+        return Counter({(s, label): n for s, label, n in rows})
+
+    def docs_mentioning(self, surfaces: Iterable[tuple[str, str]]) -> set[str]:
+        """Documents that mention any of the given (surface, label) pairs."""
+        out: set[str] = set()
+        for s, label in surfaces:
+            out.update(r[0] for r in self.db.execute(
+                "SELECT DISTINCT doc_id FROM mentions WHERE surface = ? AND label = ?", (s, label)))
+        return out
+
+    def _tx(self):
+        return _Transaction(self.db)
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
+
+
+def _record(row: tuple) -> DocRecord:
+    doc_id, name, h, title, fmt, source, metadata, url, date, passages, sig = row
+    return DocRecord(doc_id, name, h, title, fmt, source, json.loads(metadata), url, date, passages, sig)

@@ -1,0 +1,178 @@
+"""The search API behind the facade: bounded queries, filters, date ranges, snippets, facets and suggestions."""
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+
+from whoosh import query as Q
+from whoosh.collectors import TimeLimit, TimeLimitCollector, TopCollector
+
+from . import _query
+from ._facets import FacetCache
+from ._store import IndexStore
+from .dates import day_number, parse_bound
+from .errors import QueryError
+from .highlight import markup, snippet, term_spans
+from .results import ENTITY_FACETS, FACETS, FacetValue, Hit, Mention, SearchResult
+
+MAX_PER_PAGE = 100
+FACET_LIMIT = 200  # values per facet returned with a page of results
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+
+
+@dataclass
+class SearchRequest:
+    """What the user asked for."""
+
+    query: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    exclude: dict[str, list[str]] = field(default_factory=dict)
+    date_from: str | None = None
+    date_to: str | None = None
+    page: int = 1
+    per_page: int = 10
+
+
+def filter_query(req: SearchRequest) -> tuple[Q.Query | None, Q.Query | None]:
+    """The (allow, mask) queries of the sidebar filters and the date range."""
+    allow: list[Q.Query] = [
+        Q.Term(f, v) for f, vals in req.filters.items() if f in FACETS or f == "doc_id" for v in vals if v
+    ]
+    lo = parse_bound(req.date_from or "")
+    hi = parse_bound(req.date_to or "", end=True)
+    if req.date_from and lo is None:
+        raise QueryError(f"“{req.date_from}” is not a date; use YYYY, YYYY-MM or YYYY-MM-DD.")
+    if req.date_to and hi is None:
+        raise QueryError(f"“{req.date_to}” is not a date; use YYYY, YYYY-MM or YYYY-MM-DD.")
+    if lo or hi:
+        allow.append(Q.NumericRange("date", day_number(lo) if lo else None, day_number(hi) if hi else None))
+    deny = [Q.Term(f, v) for f, vals in req.exclude.items() if f in FACETS for v in vals if v]
+    return (Q.And(allow) if allow else None), (Q.Or(deny) if deny else None)
+
+
+def run(store: IndexStore, req: SearchRequest, time_limit: float) -> SearchResult:
+    """Run one search and build its page of hits, facet counts and suggestion. Refusals become `message`."""
+    started = time.perf_counter()
+    page = max(1, int(req.page or 1))
+    per_page = min(MAX_PER_PAGE, max(1, int(req.per_page or 10)))
+    result = SearchResult(req.query, 0, page, per_page, 0.0, None, [], {f: [] for f in FACETS},
+                          filters=req.filters, exclude=req.exclude, date_from=req.date_from, date_to=req.date_to)
+    searcher, facets = store.searcher()
+    try:
+        q = _query.parse(req.query, searcher, facets) if req.query.strip() else Q.Every()
+        allow, deny = filter_query(req)
+    except QueryError as exc:
+        result.message = str(exc)
+        result.took_ms = (time.perf_counter() - started) * 1000
+        return result
+    # Filters join the query scoring nothing (FilterCollector ignores an allow-set that matches no document).
+    if allow is not None:
+        q = Q.And([q, Q.ConstantScoreQuery(allow, 0.0)])
+    if deny is not None:
+        q = Q.AndNot(q, deny)
+    top = TopCollector(page * per_page, usequality=False)  # no block skipping: every hit counts for facets
+    collector = TimeLimitCollector(top, time_limit, use_alarm=False)
+    try:
+        searcher.search_with_collector(q, collector)
+    except TimeLimit:
+        result.message = f"The search was cut off after {time_limit:g} s; the hits below are incomplete."
+    results = collector.results()
+    docnums = results.docs()
+    result.total = len(docnums)
+    terms = highlight_terms(q, searcher)
+    result.hits = [_hit(searcher, hit.docnum, hit.score or 0.0, terms) for hit in results[(page - 1) * per_page:]]
+    mask = facets.mask(docnums)
+    result.facets = {f: [FacetValue(v, n) for v, n in facets.counts(f, mask, FACET_LIMIT)] for f in FACETS}
+    if req.query.strip():
+        result.suggestion = suggest(req.query, searcher)
+    result.took_ms = (time.perf_counter() - started) * 1000
+    return result
+
+
+def highlight_terms(q: Q.Query, searcher) -> set[str]:
+    """The analysed words a query matches in passage text (wildcards and fuzzy terms expanded), for marking."""
+    reader = searcher.reader()
+    out: set[str] = set()
+    leaves = [q] if q.is_leaf() else list(q.leaves())
+    for leaf in leaves:
+        if getattr(leaf, "fieldname", None) not in ("text", "title", "section"):
+            continue
+        if isinstance(leaf, Q.Phrase):
+            out.update(leaf.words)
+        elif isinstance(leaf, Q.MultiTerm):
+            # Bounded already by _query's expansion check.
+            out.update(t.decode("utf-8") if isinstance(t, bytes) else t for t in leaf._btexts(reader))
+        elif isinstance(leaf, Q.Term) and not isinstance(leaf, Q.Not):
+            out.add(str(leaf.text))
+    for node in _negated(q):
+        out.discard(str(getattr(node, "text", "")))
+    return out
+
+
+def _negated(q: Q.Query) -> list[Q.Query]:
+    """Terms under a NOT: never marked as hits."""
+    found: list[Q.Query] = []
+    stack = [q]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Q.Not):
+            found.extend([node.query] if node.query.is_leaf() else node.query.leaves())
+        elif isinstance(node, Q.AndNot):
+            n = node.b
+            found.extend([n] if n.is_leaf() else n.leaves())
+            stack.append(node.a)
+        elif not node.is_leaf():
+            stack.extend(node.children())
+    return found
+
+
+def _hit(searcher, docnum: int, score: float, terms: set[str]) -> Hit:
+    stored = searcher.stored_fields(docnum)
+    text = stored.get("text", "")
+    return Hit(
+        passage_id=stored["passage_id"],
+        doc_id=stored["doc_id"],
+        title=stored.get("title", ""),
+        section=stored.get("section", ""),
+        score=round(float(score), 4),
+        snippet=snippet(text, term_spans(text, terms)),
+        text=text,
+        entities={f: list(stored.get(f) or []) for f in ENTITY_FACETS},
+        dates=list(stored.get("dates") or []),
+        ordinal=stored.get("ordinal", 0),
+        start=stored.get("start", 0),
+        end=stored.get("end", 0),
+    )
+
+
+def passage_mentions(stored: dict) -> list[Mention]:
+    """The entity mentions stored with a passage."""
+    return [Mention(s, e, f, name, surface) for s, e, f, name, surface in stored.get("mentions") or []]
+
+
+def passage_html(stored: dict, terms: set[str]) -> tuple[str, int]:
+    """A passage's full text marked with query hits and entity mentions, and its number of hits."""
+    text = stored.get("text", "")
+    spans = term_spans(text, terms)
+    return markup(text, spans, passage_mentions(stored)), len(spans)
+
+
+def suggest(text: str, searcher) -> str | None:
+    """A did-you-mean query: each word missing from the corpus replaced by its nearest corpus word."""
+    if _query._OPERATORS.search(text.replace("-", " ")):
+        return None
+    reader = searcher.reader()
+    corrector = searcher.corrector("text")
+    changed = False
+    out = []
+    for word in _WORD.findall(text):
+        analysed = list(_query._SCHEMA["text"].process_text(word, mode="query"))
+        if len(word) >= 3 and analysed and not any(reader.frequency("text", a) for a in analysed):
+            best = corrector.suggest(word.lower(), limit=1, maxdist=2, prefix=1)
+            if best and best[0] != word.lower():
+                out.append(best[0])
+                changed = True
+                continue
+        out.append(word)
+    return " ".join(out) if changed else None
