@@ -8,8 +8,7 @@ from .results import (ENTITY_FACETS, FACET_LABELS, FACETS, DocumentReport, Docum
                       IndexReport, Mention, PassageView, SearchResult)
 from .settings import Settings, default_index_dir
 
-SUPPORTED_EXTENSIONS = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".jsonl",
-                                  ".wiki"})
+from .reading import SUPPORTED_EXTENSIONS
 
 __all__ = [
     "Sleuth", "Settings", "default_index_dir", "safe_name", "SUPPORTED_EXTENSIONS",

@@ -64,6 +64,8 @@ def parse(text: str, searcher: Searcher, facets: FacetCache) -> Q.Query:
     if len(leaves) > MAX_TERMS:
         raise QueryError(f"The query has {len(leaves)} terms; the limit is {MAX_TERMS}.")
     _check_expansion(q, searcher)
+    if q is Q.NullQuery:
+        raise QueryError(f"“{text.strip()}” has only very common words; add a more specific one.")
     if not _OPERATORS.search(text) and isinstance(q, Q.And) and len(q.subqueries) > 1:
         q = _natural(text, q)
     return q
@@ -113,6 +115,7 @@ def _check_expansion(q: Q.Query, searcher: Searcher) -> None:
                 found = sum(1 for _ in itertools.islice(reader.expand_prefix(node.fieldname, literal), budget + 1))
             budget -= found
             if budget < 0:
+                shown = text if isinstance(node, Q.Wildcard) else text + "*"
                 raise QueryError(
-                    f"“{text}” matches too many words (over {MAX_EXPANSION}); add more letters before the wildcard."
+                    f"“{shown}” matches too many words (over {MAX_EXPANSION}); add more letters before the wildcard."
                 )

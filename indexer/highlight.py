@@ -40,12 +40,13 @@ def snippet(text: str, spans: Sequence[tuple[int, int]], max_fragments: int = MA
     # Prefer the windows holding most hits; show them in text order.
     scored = sorted(windows, key=lambda w: -sum(1 for s, _ in spans if w[0] <= s < w[1]))[:max_fragments]
     parts = []
+    last = 0
     for lo, hi in sorted(scored):
         lo, hi = _word_bounds(text, lo, hi)
         inside = [(s - lo, e - lo) for s, e in spans if s >= lo and e <= hi]
-        frag = markup(text[lo:hi], inside, [])
-        parts.append(("… " if lo > 0 else "") + frag + (" …" if hi < len(text) else ""))
-    return " ".join(parts)
+        parts.append(("… " if lo > last else "") + markup(text[lo:hi], inside, []))
+        last = hi
+    return " ".join(parts) + (" …" if last < len(text) else "")
 
 
 def _word_bounds(text: str, lo: int, hi: int) -> tuple[int, int]:

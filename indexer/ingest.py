@@ -137,7 +137,8 @@ class Ingest:
                 doc_id = item.doc_id if jsonl and item.doc_id else src.doc_id
                 data = _record_bytes(item, doc_id) if jsonl else src.data
                 digest = content_hash(data)
-                name = f"{src.name} [{doc_id}]" if jsonl else src.name
+                # Shown on pages: the id (a relative path), never where the file happened to be on this machine.
+                name = f"{Path(src.name).name} [{doc_id}]" if jsonl else src.doc_id
                 if not force and known.get(doc_id) == digest:
                     report.documents.append(DocumentReport(name, "unchanged", doc_id, item.title))
                     continue

@@ -1,0 +1,92 @@
+"""Sleuth's web app: `create_app(settings)` builds it; it talks to the index only through `indexer`'s public API."""
+from __future__ import annotations
+
+import hmac
+import secrets
+from pathlib import Path
+
+from flask import Flask, abort, request, session
+
+from indexer import FACET_LABELS, FACETS, Settings, Sleuth
+
+from . import params
+
+CSP = "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    """The application factory (also found by `flask --app web run`)."""
+    settings = settings or Settings.from_env()
+    app = Flask(__name__)
+    app.config.update(
+        SECRET_KEY=settings.secret_key or _secret_key(settings.index_dir),
+        MAX_CONTENT_LENGTH=settings.max_upload_bytes,
+        DEBUG=settings.debug,
+        PROPAGATE_EXCEPTIONS=False,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SLEUTH_SETTINGS=settings,
+    )
+    app.extensions["sleuth"] = Sleuth(settings)
+
+    from . import api, documents, entities, errors, search, upload
+
+    for module in (search, documents, entities, upload, api):
+        app.register_blueprint(module.bp)
+    errors.register(app)
+
+    app.jinja_env.globals.update(FACETS=FACETS, FACET_LABELS=FACET_LABELS, csrf_token=csrf_token, url_with=params.url_with,
+                                 entity_url=params.entity_url)
+    app.jinja_env.filters["thousands"] = lambda n: f"{n:,}"
+
+    @app.cli.command("stats")
+    def _stats() -> None:
+        """Print the collection's counts (`flask --app web stats`)."""
+        import json
+
+        print(json.dumps(app.extensions["sleuth"].stats(), indent=2))
+
+    @app.after_request
+    def _headers(response):
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Referrer-Policy"] = "same-origin"
+        if request.headers.get("HX-Request"):
+            response.headers["Vary"] = "HX-Request"
+        return response
+
+    return app
+
+
+def sleuth() -> Sleuth:
+    """The app's search facade."""
+    from flask import current_app
+
+    return current_app.extensions["sleuth"]
+
+
+def csrf_token() -> str:
+    """This session's CSRF token for forms (created on first use)."""
+    if "csrf" not in session:
+        session["csrf"] = secrets.token_urlsafe(32)
+    return session["csrf"]
+
+
+def check_csrf() -> None:
+    """Refuse a form POST whose token is missing or not this session's (a cross-site request)."""
+    sent = request.form.get("csrf_token", "") or request.headers.get("X-CSRF-Token", "")
+    if not sent or not hmac.compare_digest(sent, session.get("csrf", "")):
+        abort(400, description="The form expired or came from another site; reload the page and try again.")
+
+
+def _secret_key(data_dir: Path) -> str:
+    # A generated key kept in the data folder, readable only by its owner, so sessions survive restarts.
+    path = data_dir / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    path.touch(mode=0o600)
+    path.write_text(key)
+    return key

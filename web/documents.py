@@ -1,0 +1,25 @@
+"""The document page: full text by sections, hits and entity mentions marked, a permalink on every passage."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, render_template, request
+
+from . import sleuth
+
+bp = Blueprint("documents", __name__)
+
+
+@bp.get("/doc/<path:doc_id>")
+def document(doc_id: str):
+    """Show one document, with the query's hits highlighted."""
+    q = request.args.get("q", "").strip()
+    view = sleuth().document(doc_id, q)
+    if view is None:
+        abort(404, description=f"No document “{doc_id}” is indexed.")
+    sections: list[tuple[str, list]] = []
+    for passage in view.passages:
+        if not sections or sections[-1][0] != passage.section:
+            sections.append((passage.section, []))
+        sections[-1][1].append(passage)
+    facets_used = sorted({m.facet for p in view.passages for m in p.mentions})
+    hits = sum(p.hit_count for p in view.passages)
+    return render_template("document.html", doc=view, sections=sections, q=q, hits=hits, facets_used=facets_used)
