@@ -40,7 +40,7 @@ class _Prepared:
     record: DocRecord
     doc: Document
     passages: list[Passage]
-    status: str
+    report: DocumentReport  # already in the run's report, so reports keep the inputs' order
     mentions: list[list[nlp.RawMention]] = field(default_factory=list)
 
 
@@ -92,7 +92,7 @@ class Ingest:
             item.mentions = [next(mentions) for _ in item.passages]
         counts = Counter(before)
         for item in prepared:
-            if item.status == "updated":
+            if item.report.status == "updated":
                 counts.subtract(self.registry.doc_mentions(item.record.doc_id))
             counts.update(_raw_counts(item))
         canon = Canon.build(+counts, load_aliases(self.settings.aliases_files))
@@ -111,8 +111,7 @@ class Ingest:
             self.registry.put((item.record, _raw_counts(item)) for item in batch)
         self._refacet(Canon.build(+before, canon.aliases), canon, {p.record.doc_id for p in prepared}, on_wait)
         for item in prepared:
-            report.documents.append(DocumentReport(item.record.name, item.status, item.record.doc_id,
-                                                   item.record.title, len(item.passages)))
+            item.report.passages = len(item.passages)
             report.passages += len(item.passages)
             report.entities += sum(1 for ms in item.mentions for m in ms if m.label != "DATE")
         report.seconds = time.perf_counter() - started
@@ -149,7 +148,9 @@ class Ingest:
                 source = self.registry.keep_source(data, ".jsonl" if jsonl else src.suffix)
                 record = DocRecord(doc_id, name, digest, item.title or doc_id, item.fmt, source,
                                    dict(item.metadata), item.url, item.date, len(passages))
-                yield _Prepared(record, item, passages, "updated" if doc_id in known else "added")
+                done = DocumentReport(src.name, "updated" if doc_id in known else "added", doc_id, record.title)
+                report.documents.append(done)
+                yield _Prepared(record, item, passages, done)
 
     def _refacet(self, old: Canon, new: Canon, skip: set[str], on_wait) -> int:
         """Rewrite the facet fields of earlier documents whose canonical names changed with this batch."""

@@ -1,0 +1,143 @@
+"""The real pages in headless Chromium (Debian's), driven by Playwright, against the app served on loopback."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from indexer import Settings
+from web import create_app
+
+pytestmark = pytest.mark.browser
+SHOTS = Path(__file__).resolve().parent / "screenshots"
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def _chromium() -> str:
+    path = shutil.which("chromium")
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed; .ci/run installs Debian's chromium package")
+        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, corpus_copy):
+    from werkzeug.serving import make_server
+
+    settings = Settings(index_dir=tmp_path_factory.mktemp("browser-data"), corpus_dir=corpus_copy, secret_key="t")
+    app = create_app(settings)
+    app.extensions["sleuth"].index_paths([corpus_copy])
+    srv = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{srv.server_port}"
+    srv.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = _chromium()
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = ctx.new_page()
+    errors: list[str] = []
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    yield pg
+    ctx.close()
+    assert not errors, errors  # no CSP violations, missing files or script errors
+
+
+def _shot(page, name: str) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def _total(page) -> int:
+    return int(page.locator(".summary strong").inner_text().replace(",", ""))
+
+
+def test_search_facet_click_and_exclude(server, page):
+    page.goto(server + "/")
+    page.fill("#q", "ice axe")
+    page.press("#q", "Enter")
+    page.wait_for_selector("mark.hit")
+    assert page.locator("mark.hit").count() >= 2
+    _shot(page, "search")
+    before = _total(page)
+    page.locator("#fl-person a.fv", has_text="Ramón Mercader").click()
+    page.wait_for_url(re.compile(r"person=Ram%C3%B3n\+Mercader"))
+    page.wait_for_selector(".chip")
+    assert 0 < _total(page) <= before
+    assert page.locator("#fl-person li.on", has_text="Ramón Mercader").count() == 1
+    _shot(page, "search-facet")
+    page.locator(".chip").first.click()  # remove it again
+    page.wait_for_url(lambda url: "person=" not in url)
+    page.locator("#fl-person li", has_text="Ramón Mercader").locator("a.not").click()
+    page.wait_for_url(re.compile(r"not_person="))
+    page.wait_for_selector(".chip-not")
+    assert "Ramón Mercader" not in page.locator(".hit-list .tag.ent-person").all_inner_texts()
+    assert page.locator(".hit").count() >= 1
+
+
+def test_year_timeline_filters(server, page):
+    page.goto(server + "/search?q=Trotsky")
+    page.locator(".timeline a").first.click()
+    page.wait_for_url(re.compile(r"from=\d{4}&to=\d{4}"))
+    assert page.locator(".chip").count() == 1
+
+
+def test_hit_opens_document_at_passage(server, page):
+    page.goto(server + "/search?q=ice+axe")
+    page.locator(".hit h3 a").first.click()
+    page.wait_for_url(re.compile(r"/doc/.*#p-\d+"))
+    anchor = page.url.rsplit("#", 1)[1]
+    assert page.locator(f"#{anchor} mark.hit").count() >= 1
+    assert page.locator(f"#{anchor}").is_visible()
+    page.keyboard.press("n")
+    assert re.match(r"\d+ of \d+", page.locator("#hit-pos").inner_text())
+    _shot(page, "document")
+
+
+def test_entity_page_lists_both_documents(server, page):
+    page.goto(server + "/search?q=Mercader")
+    page.locator("#fl-person li", has_text="Ramón Mercader").locator("a.info").click()
+    page.wait_for_url(re.compile(r"/entity/person/"))
+    text = page.locator("article.entity").inner_text()
+    assert "Assassination of Leon Trotsky" in text and "Leon Trotsky" in text and "Ramòn Mercader" in text
+    _shot(page, "entity")
+    page.goto(server + "/entities")
+    _shot(page, "entities")
+
+
+def test_upload_then_search(server, page, tmp_path):
+    good = tmp_path / "harte.txt"
+    good.write_text("Robert Sheldon Harte opened the gate of the villa in Coyoacán.", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    page.goto(server + "/upload")
+    page.set_input_files("#files", [str(good), str(empty)])
+    page.click(".upload button[type=submit]")
+    page.wait_for_selector(".report")
+    report = page.locator(".report").inner_text()
+    assert "added" in report and "empty file" in report
+    _shot(page, "upload")
+    page.goto(server + "/search?q=gate+villa")
+    assert "harte.txt" in page.locator(".hit-list").inner_text() or page.locator(".hit").count() >= 1
+    assert page.locator("mark.hit", has_text="gate").count() >= 1
