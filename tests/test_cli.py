@@ -65,3 +65,33 @@ def test_partial_failure_exits_1_and_names_the_file(cli_index, tmp_path):
 def test_remove_unknown_document_says_how_to_find_ids(cli_index):
     proc = sleuth(cli_index, "remove", "nope.txt", check_code=1)
     assert "search --json" in proc.stderr
+
+
+def test_progress_bar_on_a_terminal(tmp_path):
+    """On a terminal `sleuth index` draws a tqdm bar; piped, it prints only the summary."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    records = "".join(f'{{"id": "r{i}", "text": "Leon Trotsky met person {i} in Coyoacán."}}\n' for i in range(80))
+    (tmp_path / "batch.jsonl").write_text(records, "utf-8")
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: a terminal 120 columns wide
+        fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+        os.environ["SLEUTH_INDEX_DIR"] = str(tmp_path / "ix")
+        os.execv(sys.executable, [sys.executable, "-m", "indexer", "index", str(tmp_path / "batch.jsonl")])
+    out = b""
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.waitpid(pid, 0)
+    text = out.decode("utf-8", "replace")
+    assert "Finding entities" in text and "80/80" in text and "80 added" in text
+    piped = sleuth(tmp_path / "ix2", "index", str(tmp_path / "batch.jsonl"), check_code=0)
+    assert "Finding entities" not in piped.stderr + piped.stdout
