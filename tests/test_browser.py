@@ -12,6 +12,8 @@ import pytest
 from indexer import Settings
 from web import create_app
 
+from .pdf import tiny_pdf
+
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parent / "screenshots"
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -129,15 +131,24 @@ def test_entity_page_lists_both_documents(server, page):
 def test_upload_then_search(server, page, tmp_path):
     good = tmp_path / "harte.txt"
     good.write_text("Robert Sheldon Harte opened the gate of the villa in Coyoacán.", encoding="utf-8")
+    html = tmp_path / "utka.html"
+    html.write_text("<html><head><title>Operation Utka</title></head><body><article><h1>Operation Utka</h1>"
+                    "<p>Operation Utka was planned by Pavel Sudoplatov and Nahum Eitingon in Moscow.</p>"
+                    "</article></body></html>", encoding="utf-8")
+    pdf = tmp_path / "raid.pdf"
+    pdf.write_bytes(tiny_pdf("Siqueiros led the machine-gun raid on the villa in May 1940."))
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
     page.goto(server + "/upload")
-    page.set_input_files("#files", [str(good), str(empty)])
+    page.set_input_files("#files", [str(p) for p in (good, html, pdf, empty, binary)])
     page.click(".upload button[type=submit]")
     page.wait_for_selector(".report")
     report = page.locator(".report").inner_text()
-    assert "added" in report and "empty file" in report
+    assert report.count("added") == 4  # three rows and the summary line
+    assert "empty file" in report and "binary file" in report
     _shot(page, "upload")
-    page.goto(server + "/search?q=gate+villa")
-    assert "harte.txt" in page.locator(".hit-list").inner_text() or page.locator(".hit").count() >= 1
-    assert page.locator("mark.hit", has_text="gate").count() >= 1
+    for query, expected in (("gate villa", "gate"), ("Utka Eitingon", "Eitingon"), ("machine-gun raid", "raid")):
+        page.goto(server + "/search?q=" + query.replace(" ", "+"))
+        assert page.locator("mark.hit", has_text=expected).count() >= 1, query
