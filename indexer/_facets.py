@@ -1,7 +1,8 @@
-"""Facet counts from compact per-searcher arrays, counted over the matching documents in one numpy pass.
+"""Facet counts from compact per-segment arrays, counted over the matching documents in one numpy pass.
 
-Whoosh's own facet counting walks every value's postings on every search; here each facet field is read once
-per searcher generation into two int32 arrays (document, value), and counting is a masked bincount.
+Whoosh's own facet counting walks every value's postings on every search. Here each segment's facet postings
+are read once into int32 arrays (document, value id) and kept for the segment's life, so a commit that adds
+a small segment only reads that segment; counting is a masked bincount over the concatenated arrays.
 """
 from __future__ import annotations
 
@@ -11,57 +12,93 @@ import numpy as np
 from whoosh.searching import Searcher
 
 
-class _Field:
-    __slots__ = ("values", "docs", "vals")
+class Vocabulary:
+    """Facet values ↔ small integer ids, shared by all segments of one index (per field)."""
 
-    def __init__(self, values: list[str], docs: np.ndarray, vals: np.ndarray) -> None:
-        self.values = values  # value id -> display text
-        self.docs = docs  # posting i: document number
-        self.vals = vals  # posting i: value id
+    def __init__(self) -> None:
+        self.values: list[str] = []
+        self.ids: dict[str, int] = {}
+
+    def id(self, value: str) -> int:
+        """The id of a value, assigning the next one if new."""
+        vid = self.ids.get(value)
+        if vid is None:
+            vid = self.ids[value] = len(self.values)
+            self.values.append(value)
+        return vid
+
+
+class SegmentArrays:
+    """Per-index cache: (segment id, field) → (local document numbers, value ids)."""
+
+    def __init__(self) -> None:
+        self.vocab: dict[str, Vocabulary] = {}
+        self._arrays: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, reader, field: str) -> tuple[np.ndarray, np.ndarray]:
+        """The arrays of one segment reader's field, read on first use."""
+        seg = reader.segment()
+        key = (seg.segment_id() if seg is not None else str(id(reader)), field)
+        found = self._arrays.get(key)
+        if found is not None:
+            return found
+        with self._lock:
+            if key in self._arrays:
+                return self._arrays[key]
+            vocab = self.vocab.setdefault(field, Vocabulary())
+            docs: list[np.ndarray] = []
+            vals: list[np.ndarray] = []
+            if field in reader.indexed_field_names():
+                for term in reader.lexicon(field):
+                    ids = np.fromiter(reader.postings(field, term).all_ids(), dtype=np.int32)
+                    if len(ids):
+                        text = term.decode("utf-8") if isinstance(term, bytes) else term
+                        docs.append(ids)
+                        vals.append(np.full(len(ids), vocab.id(text), dtype=np.int32))
+            arrays = (np.concatenate(docs) if docs else np.zeros(0, np.int32),
+                      np.concatenate(vals) if vals else np.zeros(0, np.int32))
+            self._arrays[key] = arrays
+            return arrays
+
+    def forget_except(self, segment_ids: set[str]) -> None:
+        """Drop arrays of segments merged away."""
+        with self._lock:
+            for key in [k for k in self._arrays if k[0] not in segment_ids]:
+                del self._arrays[key]
 
 
 class FacetCache:
-    """Per-searcher arrays of (document, facet value) pairs for fast counting."""
+    """One searcher's view of the facet arrays: all its segments, with global document numbers."""
 
-    def __init__(self, searcher: Searcher) -> None:
+    def __init__(self, searcher: Searcher, arrays: SegmentArrays) -> None:
         self.searcher = searcher
+        self.arrays = arrays
         self.doc_count_all = searcher.doc_count_all()
-        self._fields: dict[str, _Field] = {}
+        self._fields: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._live: np.ndarray | None = None
         self._lock = threading.Lock()
 
-    def _field(self, name: str) -> _Field:
-        f = self._fields.get(name)
-        if f is not None:
-            return f
+    def warm(self, fields) -> "FacetCache":
+        """Read every field now (before the searcher is handed to requests)."""
+        for f in fields:
+            self._field(f)
+        return self
+
+    def _field(self, name: str) -> tuple[np.ndarray, np.ndarray]:
+        found = self._fields.get(name)
+        if found is not None:
+            return found
         with self._lock:
-            if name in self._fields:
-                return self._fields[name]
-            values: list[str] = []
-            index: dict[str, int] = {}
-            docs: list[np.ndarray] = []
-            vals: list[np.ndarray] = []
-            for sub, offset in self.searcher.leaf_searchers():
-                reader = sub.reader()
-                if name not in reader.indexed_field_names():
-                    continue
-                for term in reader.lexicon(name):
-                    ids = np.fromiter(reader.postings(name, term).all_ids(), dtype=np.int32)
-                    if reader.has_deletions():
-                        ids = ids[[not reader.is_deleted(int(i)) for i in ids]] if len(ids) else ids
-                    if not len(ids):
-                        continue
-                    text = term.decode("utf-8") if isinstance(term, bytes) else term
-                    vid = _value_id(values, text, index)
-                    docs.append(ids + offset)
-                    vals.append(np.full(len(ids), vid, dtype=np.int32))
-            f = _Field(
-                values,
-                np.concatenate(docs) if docs else np.zeros(0, np.int32),
-                np.concatenate(vals) if vals else np.zeros(0, np.int32),
-            )
-            self._fields[name] = f
-            return f
+            if name not in self._fields:
+                docs, vals = [], []
+                for sub, offset in self.searcher.leaf_searchers():
+                    d, v = self.arrays.get(sub.reader(), name)
+                    docs.append(d + offset)
+                    vals.append(v)
+                self._fields[name] = (np.concatenate(docs) if docs else np.zeros(0, np.int32),
+                                      np.concatenate(vals) if vals else np.zeros(0, np.int32))
+            return self._fields[name]
 
     def live(self) -> np.ndarray:
         """Boolean mask of documents that are not deleted."""
@@ -81,28 +118,19 @@ class FacetCache:
 
     def counts(self, name: str, mask: np.ndarray, limit: int | None = None) -> list[tuple[str, int]]:
         """(value, passages) for one facet over the masked documents, most frequent first, ties by value."""
-        f = self._field(name)
-        if not len(f.docs):
+        docs, vals = self._field(name)
+        if not len(docs):
             return []
-        hits = f.vals[mask[f.docs]]
-        counts = np.bincount(hits, minlength=len(f.values))
+        values = self.arrays.vocab[name].values
+        counts = np.bincount(vals[mask[docs]], minlength=len(values))
         nz = np.nonzero(counts)[0]
-        pairs = sorted(((f.values[i], int(counts[i])) for i in nz), key=lambda p: (-p[1], p[0]))
+        if limit and len(nz) > limit:
+            # Keep the top values by count cheaply before sorting them in Python.
+            nz = nz[np.argsort(-counts[nz], kind="stable")[: limit * 2]]
+        pairs = sorted(((values[i], int(counts[i])) for i in nz), key=lambda p: (-p[1], p[0]))
         return pairs[:limit] if limit else pairs
 
     def all_values(self, name: str) -> list[str]:
-        """Every value a facet field has (including values only deleted documents had)."""
-        return self._field(name).values
-
-    def values_of(self, name: str, docnum: int) -> list[str]:
-        """The facet values of one document (slow path, for single documents only)."""
-        f = self._field(name)
-        return [f.values[v] for v in f.vals[f.docs == docnum]]
-
-
-def _value_id(values: list[str], text: str, index: dict[str, int]) -> int:
-    vid = index.get(text)
-    if vid is None:
-        vid = index[text] = len(values)
-        values.append(text)
-    return vid
+        """Every value a facet field has had in this index (including values of deleted documents)."""
+        self._field(name)
+        return list(self.arrays.vocab[name].values)

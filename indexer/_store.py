@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import shutil
 import threading
+from contextlib import contextmanager
 import time
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from ._durable import DurableFileStorage
 from whoosh.index import LockError
 from whoosh.searching import Searcher
 
-from ._facets import FacetCache
+from ._facets import FacetCache, SegmentArrays
 from .errors import IndexBusy, IndexCorrupt, SchemaMismatch
 from .schema import SCHEMA_VERSION, build_schema
 
@@ -29,6 +30,7 @@ class IndexStore:
         self._lock = threading.Lock()
         self._searcher: Searcher | None = None
         self._facets: FacetCache | None = None
+        self._arrays = SegmentArrays()
         self._generation = -2
         self._ix = None
 
@@ -91,6 +93,17 @@ class IndexStore:
                     told = True
                 time.sleep(0.2)
 
+    @contextmanager
+    def writing(self, on_wait=None, merge: bool = True):
+        """A writer committed on success and cancelled on any error (so a failed batch leaves no trace)."""
+        writer = self.writer(on_wait)
+        try:
+            yield writer
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit(merge=merge)
+
     # --- reading ---------------------------------------------------------------------------------
     def searcher(self) -> tuple[Searcher, FacetCache]:
         """The current searcher and its facet cache, reopened when the index generation changes.
@@ -112,15 +125,29 @@ class IndexStore:
                     searcher = ix.searcher()
                 # The old searcher may still serve a request in another thread; it is closed by GC, not here.
                 self._searcher = searcher
-                self._facets = FacetCache(searcher)
+                self._facets = FacetCache(searcher, self._arrays)
+                self._arrays.forget_except({r.segment().segment_id() for r, _ in _leaves(searcher)})
                 self._generation = gen
             return self._searcher, self._facets
 
     def _close_searcher(self) -> None:
+        self._arrays = SegmentArrays()
         self._searcher = None
         self._facets = None
         self._generation = -2
 
+    def segment_count(self) -> int:
+        """Number of segments in the latest commit."""
+        return len(self._open()._segments())
+
+    def small_segments(self, size: int = 500) -> int:
+        """Number of segments with fewer than `size` documents (what uploads leave behind)."""
+        return sum(1 for seg in self._open()._segments() if seg.doc_count_all() < size)
+
     def exists(self) -> bool:
         """True when an index has been created."""
         return windex.exists_in(str(self.dir), indexname=INDEX_NAME) if self.dir.exists() else False
+
+
+def _leaves(searcher: Searcher):
+    return [(sub.reader(), offset) for sub, offset in searcher.leaf_searchers() if sub.reader().segment() is not None]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import Counter
 import unicodedata
 from pathlib import Path
 from typing import Callable, Iterable
@@ -21,6 +22,7 @@ from .schema import SCHEMA_VERSION
 from .settings import Settings
 
 MAX_ENTITY_MENTIONS = 200
+MAX_SMALL_SEGMENTS = 10  # uploads add small segments; past this many a background merge joins them
 _UNSAFE = re.compile(r"[^\w.\- ]+")
 
 
@@ -35,6 +37,7 @@ class Sleuth:
         # Serialises writers within this process; other processes are kept out by Whoosh's lock.
         self._write_lock = threading.Lock()
         self._canon: tuple[int, Canon] | None = None
+        self._merging = threading.Event()
 
     def close(self) -> None:
         """Release files (the registry's database)."""
@@ -108,12 +111,22 @@ class Sleuth:
         return EntityView(facet, name, forms, result.total, docs, result.hits, co, years)
 
     def canon(self) -> Canon:
-        """Canonical names over the whole registry (cached until the registry changes)."""
-        version = self.registry.db.execute("PRAGMA data_version").fetchone()[0] + self.registry.count()
+        """Canonical names over the whole registry, kept in memory and updated by this process's writes."""
+        # data_version changes when another process commits to the registry: then our copy is stale.
+        version = self.registry.db.execute("PRAGMA data_version").fetchone()[0]
         if self._canon is None or self._canon[0] != version:
             self._canon = (version, Canon.build(self.registry.mention_counts(),
                                                 load_aliases(self.settings.aliases_files)))
         return self._canon[1]
+
+    def _ingest(self, run: Callable[[Ingest, Canon], IndexReport]) -> IndexReport:
+        """Run a write with the write lock held; a failed write drops the in-memory names (rebuilt on next use)."""
+        with self._write_lock:
+            try:
+                return run(Ingest(self.settings, self.store, self.registry), self.canon())
+            except BaseException:
+                self._canon = None
+                raise
 
     def stats(self) -> dict:
         """Counts: documents, passages, entities per facet, index_dir, schema_version."""
@@ -139,14 +152,19 @@ class Sleuth:
     ) -> IndexReport:
         """Index files and folders (doc ids relative to each folder); skips unchanged documents."""
         report = IndexReport()
-        with self._write_lock:
-            ingest = Ingest(self.settings, self.store, self.registry)
+
+        def run(ingest: Ingest, canon: Canon) -> IndexReport:
             if rebuild:
                 self.store.wipe()
                 stored = [Source(r.name, r.doc_id, self.registry.source_bytes(r), Path(r.source).suffix)
                           for r in self.registry.all()]
-                ingest.run(stored, report, force=True, progress=progress, on_wait=on_wait)
-            return ingest.run(sources_from_paths(paths, report), report, progress=progress, on_wait=on_wait)
+                # Rebuilt from the registry's sources alone; aliases are re-read, so edits to them apply.
+                canon = Canon(load_aliases(self.settings.aliases_files))
+                self._canon = None
+                ingest.run(stored, report, canon, force=True, progress=progress, on_wait=on_wait)
+            return ingest.run(sources_from_paths(paths, report), report, canon, progress=progress, on_wait=on_wait)
+
+        return self._ingest(run)
 
     def index_uploads(
         self, files: list[tuple[str, bytes]], progress: Callable[[int, int], None] | None = None
@@ -156,22 +174,41 @@ class Sleuth:
         for original, data in files:
             name = safe_name(original)
             sources.append(Source(name, f"upload/{name}", data, Path(name).suffix))
-        with self._write_lock:
-            return Ingest(self.settings, self.store, self.registry).run(sources, IndexReport(), progress=progress)
+        report = self._ingest(lambda ingest, canon: ingest.run(sources, IndexReport(), canon, progress=progress))
+        self._merge_later()
+        return report
+
+    def _merge_later(self) -> None:
+        """Merge small segments in a background thread, so that uploads never wait for a merge."""
+        if self._merging.is_set() or self.store.small_segments() <= MAX_SMALL_SEGMENTS:
+            return
+        self._merging.set()
+        threading.Thread(target=self._merge, name="sleuth-merge", daemon=True).start()
+
+    def _merge(self) -> None:
+        try:
+            with self._write_lock:
+                with self.store.writing(merge=True):
+                    pass  # an empty commit runs the merge policy
+            self.store.searcher()[1].warm(FACETS)  # pay for the merged segment here, not in a request
+        except SleuthError:
+            pass  # busy or closed: the next upload will try again
+        finally:
+            self._merging.clear()
 
     def remove(self, doc_id: str) -> bool:
         """Delete a document and its passages; False if it was not indexed."""
-        with self._write_lock:
+        def run(ingest: Ingest, canon: Canon) -> bool:
             if self.registry.get(doc_id) is None:
                 return False
-            writer = self.store.writer()
-            try:
+            gone = self.registry.doc_mentions(doc_id)
+            with self.store.writing() as writer:
                 writer.delete_by_term("doc_id", doc_id)
-                writer.commit()
-            except BaseException:
-                writer.cancel()
-                raise
-            return self.registry.delete(doc_id)
+            self.registry.delete(doc_id)
+            ingest.refacet(canon, canon.add(Counter({k: -n for k, n in gone.items()})), {doc_id})
+            return True
+
+        return self._ingest(run)  # type: ignore[return-value]
 
 
 def safe_name(original: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -35,6 +35,7 @@ _NAME_PARTICLES = frozenset("van von der den de del della di da du la le bin ibn
 _JUNK = frozenset({"infobox", "skip to content", "back to top"})
 
 
+@lru_cache(maxsize=262144)
 def clean_name(text: str) -> str | None:
     """Tidy a raw mention (whitespace, leading article, possessive); None for junk values."""
     if "\n" in text or "\r" in text or len(text) > MAX_NAME_CHARS * 2:
@@ -49,6 +50,7 @@ def clean_name(text: str) -> str | None:
     return name
 
 
+@lru_cache(maxsize=262144)
 def name_key(name: str) -> str:
     """The matching key of a name: accents folded, case folded, punctuation spacing ignored."""
     return " ".join(re.sub(r"[^\w\s]", " ", anyascii(name).casefold()).split())
@@ -72,49 +74,99 @@ def load_aliases(paths: Iterable[Path]) -> dict[str, str]:
     return aliases
 
 
-@dataclass
 class Canon:
-    """Corpus-wide canonical names, built from every raw (surface, label) mention with its count."""
+    """Corpus-wide canonical names from every raw (surface, label) mention count, updated incrementally."""
 
-    counts: Counter = field(default_factory=Counter)  # (surface, label) -> mentions
-    aliases: dict[str, str] = field(default_factory=dict)  # key of variant -> canonical display name
-    _display: dict[str, str] = field(default_factory=dict)  # key -> most frequent surface form
-    _facet: dict[str, str] = field(default_factory=dict)  # key -> facet (persons win)
-    _redirect: dict[str, str] = field(default_factory=dict)  # key -> key ("trotsky" -> "leon trotsky")
+    def __init__(self, aliases: dict[str, str] | None = None) -> None:
+        self.aliases = dict(aliases or {})  # key of variant -> canonical display name
+        self.counts: Counter = Counter()  # (surface, label) -> mentions
+        self._forms: dict[str, Counter] = defaultdict(Counter)  # key -> cleaned surface form -> mentions
+        self._facets: dict[str, Counter] = defaultdict(Counter)  # key -> facet -> mentions
+        self._surfaces: dict[str, set] = defaultdict(set)  # key -> raw (surface, label) pairs
+        self._by_last: dict[str, set[str]] = defaultdict(set)  # last word -> full-name person keys
+        self._display: dict[str, str] = {}
+        self._facet: dict[str, str] = {}
+        self._redirect: dict[str, str] = {}  # key -> key ("trotsky" -> "leon trotsky")
+        self._targets: Counter = Counter()  # redirect targets (persons by definition)
 
     @classmethod
     def build(cls, counts: Counter, aliases: dict[str, str] | None = None) -> "Canon":
-        """Compute display names, facets and surname redirects from mention counts."""
-        canon = cls(Counter(counts), dict(aliases or {}))
-        canon._compute()
+        """Canonical names for a whole corpus's mention counts."""
+        canon = cls(aliases)
+        canon.add(counts)
         return canon
 
-    def _compute(self) -> None:
-        forms: dict[str, Counter] = defaultdict(Counter)
-        facets: dict[str, Counter] = defaultdict(Counter)
-        for (surface, label), n in self.counts.items():
-            name = clean_name(surface)
-            facet = LABEL_TO_FACET.get(label)
-            if name is None or facet is None:
+    def add(self, delta: Counter) -> set[tuple[str, str]]:
+        """Add (or, with negative counts, remove) mentions; returns the raw mentions whose resolution changed."""
+        keys: set[str] = set()
+        for pair in delta:
+            key = self._key_of(pair)
+            if key is not None:
+                keys.add(key)
+                keys.add(key.rsplit(" ", 1)[-1])
+        # Mentions redirected to an affected name change with it ("Trotsky" follows "Leon Trotsky").
+        keys |= {k for k, target in self._redirect.items() if target in keys}
+        watched = {pair for k in keys for pair in self._surfaces.get(k, ())} | set(delta)
+        before = {pair: self.resolve(*pair) for pair in watched}
+        for (surface, label), n in delta.items():
+            self.counts[(surface, label)] += n
+            key = self._key_of((surface, label))
+            if key is None:
                 continue
-            key = self._alias_key(name_key(name))
-            forms[key][name] += n
-            facets[key][facet] += n
-        persons = {k for k, f in facets.items() if f["person"]}
-        # A one-word person maps to the unique multi-word person ending in that word ("Trotsky" -> "Leon Trotsky").
-        by_last: dict[str, set[str]] = defaultdict(set)
-        for key in persons:
-            if " " in key and _looks_like_full_name(forms[key].most_common(1)[0][0]):
-                by_last[key.rsplit(" ", 1)[1]].add(key)
-        self._redirect = {k: next(iter(full)) for k, full in by_last.items() if len(full) == 1 and k in facets}
-        for key, counter in forms.items():
-            # Deterministic: most mentions first, then the form with most non-ASCII letters (accents kept), then text.
-            self._display[key] = min(counter.items(), key=lambda kv: (-kv[1], -_accents(kv[0]), kv[0]))[0]
-            f = facets[key]
-            # A mention whose key is a known person is a person wherever the model put it ("Mercader" as GPE).
-            self._facet[key] = "person" if (key in persons or key in self._redirect) else f.most_common(1)[0][0]
-        for key, display in self.aliases.items():
-            self._display.setdefault(key, display)
+            name = clean_name(surface)
+            self._forms[key][name] += n
+            self._facets[key][LABEL_TO_FACET[label]] += n
+            self._surfaces[key].add((surface, label))
+        self.counts = +self.counts
+        for key in keys:
+            self._refresh(key)
+        for word in {k.rsplit(" ", 1)[-1] for k in keys}:
+            full = self._by_last.get(word)
+            old = self._redirect.pop(word, None)
+            if old is not None:
+                self._targets[old] -= 1
+            if full and len(full) == 1 and word in self._forms and +self._forms[word]:
+                self._redirect[word] = next(iter(full))
+                self._targets[self._redirect[word]] += 1
+        self._targets = +self._targets
+        for key in keys:
+            self._refresh_facet(key)
+        return {pair for pair in watched if self.resolve(*pair) != before[pair]}
+
+    def _key_of(self, pair: tuple[str, str]) -> str | None:
+        surface, label = pair
+        name = clean_name(surface)
+        if name is None or label not in LABEL_TO_FACET:
+            return None
+        return self._alias_key(name_key(name))
+
+    def _refresh(self, key: str) -> None:
+        forms = self._forms.get(key)
+        forms = +forms if forms else Counter()
+        last = key.rsplit(" ", 1)[-1]
+        if not forms:
+            for d in (self._forms, self._facets, self._display, self._facet):
+                d.pop(key, None)
+            self._by_last[last].discard(key)
+            return
+        self._forms[key] = forms
+        self._facets[key] = +self._facets[key]
+        # Deterministic: most mentions first, then the form with most non-ASCII letters (accents kept), then text.
+        self._display[key] = min(forms.items(), key=lambda kv: (-kv[1], -_accents(kv[0]), kv[0]))[0]
+        if " " in key and self._facets[key]["person"] and _looks_like_full_name(self._display[key]):
+            self._by_last[last].add(key)
+        else:
+            self._by_last[last].discard(key)
+
+    def _refresh_facet(self, key: str) -> None:
+        facets = self._facets.get(key)
+        if not facets:
+            return
+        # A mention whose key is a known person is a person wherever the model put it ("Mercader" as GPE).
+        if facets["person"] or key in self._redirect:
+            self._facet[key] = "person"
+        else:
+            self._facet[key] = max(facets.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
     def _alias_key(self, key: str) -> str:
         target = self.aliases.get(key)
@@ -127,9 +179,7 @@ class Canon:
             return None
         key = self._alias_key(name_key(name))
         key = self._redirect.get(key, key)
-        facet = self._facet.get(key) or LABEL_TO_FACET[label]
-        if facet == "person" or key in self._redirect.values():
-            facet = "person"
+        facet = "person" if key in self._targets else self._facet.get(key) or LABEL_TO_FACET[label]
         display = self._display.get(key)
         if display is None:
             display = self.aliases.get(name_key(name), name)
@@ -139,8 +189,7 @@ class Canon:
         """Every written form merged into one canonical entity, with mention counts."""
         out: Counter = Counter()
         for (surface, label), n in self.counts.items():
-            resolved = self.resolve(surface, label)
-            if resolved == (facet, display):
+            if self.resolve(surface, label) == (facet, display):
                 out[" ".join(surface.split())] += n
         return out
 

@@ -12,7 +12,7 @@ from typing import Callable, Iterable, Iterator
 from . import nlp
 from ._store import IndexStore
 from .dates import day_number, normalise_date
-from .entities import Canon, load_aliases
+from .entities import Canon
 from .errors import ReadError
 from .passages import Passage, split_passages
 from .reading import Document, read_bytes
@@ -78,38 +78,33 @@ class Ingest:
         self.store = store
         self.registry = registry
 
-    def run(self, sources: Iterable[Source], report: IndexReport, force: bool = False,
+    def run(self, sources: Iterable[Source], report: IndexReport, canon: Canon, force: bool = False,
             progress: Progress | None = None, on_wait: Callable[[str], None] | None = None) -> IndexReport:
-        """Index the sources: unchanged ones are skipped (unless `force`), changed ones replaced whole."""
+        """Index the sources: unchanged ones are skipped (unless `force`), changed ones replaced whole.
+
+        `canon` holds the canonical names of what is indexed already; it is updated with this batch.
+        """
         started = time.perf_counter()
-        before = self.registry.mention_counts()
-        known = self.registry.hashes()
-        prepared = [p for p in self._prepare(sources, known, force, report) if p is not None]
+        prepared = list(self._prepare(sources, force, report))
         texts = [p.text if p.kind == "body" else "" for item in prepared for p in item.passages]
         mentions = iter(nlp.extract(texts, self.settings.model, self.settings.n_process, self.settings.batch_size,
                                     progress=progress))
+        delta: Counter = Counter()
         for item in prepared:
             item.mentions = [next(mentions) for _ in item.passages]
-        counts = Counter(before)
-        for item in prepared:
             if item.report.status == "updated":
-                counts.subtract(self.registry.doc_mentions(item.record.doc_id))
-            counts.update(_raw_counts(item))
-        canon = Canon.build(+counts, load_aliases(self.settings.aliases_files))
+                delta.subtract(self.registry.doc_mentions(item.record.doc_id))
+            delta.update(_raw_counts(item))
+        changed = canon.add(delta)
         for start in range(0, len(prepared), COMMIT_EVERY):
             batch = prepared[start:start + COMMIT_EVERY]
-            writer = self.store.writer(on_wait)
-            try:
+            with self.store.writing(on_wait, merge=len(batch) > 200) as writer:
                 for item in batch:
                     writer.delete_by_term("doc_id", item.record.doc_id)
                     for passage, found in zip(item.passages, item.mentions):
                         writer.add_document(**_fields(item.record, passage, found, canon))
-                writer.commit(merge=len(batch) > 200)
-            except BaseException:
-                writer.cancel()
-                raise
             self.registry.put((item.record, _raw_counts(item)) for item in batch)
-        self._refacet(Canon.build(+before, canon.aliases), canon, {p.record.doc_id for p in prepared}, on_wait)
+        self.refacet(canon, changed, {p.record.doc_id for p in prepared}, on_wait)
         for item in prepared:
             item.report.passages = len(item.passages)
             report.passages += len(item.passages)
@@ -117,8 +112,7 @@ class Ingest:
         report.seconds = time.perf_counter() - started
         return report
 
-    def _prepare(self, sources: Iterable[Source], known: dict[str, str], force: bool,
-                 report: IndexReport) -> Iterator[_Prepared | None]:
+    def _prepare(self, sources: Iterable[Source], force: bool, report: IndexReport) -> Iterator[_Prepared]:
         for src in sources:
             try:
                 items = read_bytes(_display_name(src), src.data)
@@ -138,7 +132,8 @@ class Ingest:
                 digest = content_hash(data)
                 # Shown on pages: the id (a relative path), never where the file happened to be on this machine.
                 name = f"{Path(src.name).name} [{doc_id}]" if jsonl else src.doc_id
-                if not force and known.get(doc_id) == digest:
+                known = self.registry.hash_of(doc_id)
+                if not force and known == digest:
                     report.documents.append(DocumentReport(name, "unchanged", doc_id, item.title))
                     continue
                 passages = split_passages(item)
@@ -148,31 +143,25 @@ class Ingest:
                 source = self.registry.keep_source(data, ".jsonl" if jsonl else src.suffix)
                 record = DocRecord(doc_id, name, digest, item.title or doc_id, item.fmt, source,
                                    dict(item.metadata), item.url, item.date, len(passages))
-                done = DocumentReport(src.name, "updated" if doc_id in known else "added", doc_id, record.title)
+                done = DocumentReport(src.name, "updated" if known else "added", doc_id, record.title)
                 report.documents.append(done)
                 yield _Prepared(record, item, passages, done)
 
-    def _refacet(self, old: Canon, new: Canon, skip: set[str], on_wait) -> int:
-        """Rewrite the facet fields of earlier documents whose canonical names changed with this batch."""
-        changed = {key for key in new.counts if key in old.counts and old.resolve(*key) != new.resolve(*key)}
+    def refacet(self, canon: Canon, changed: set[tuple[str, str]], skip: set[str], on_wait=None) -> int:
+        """Rewrite the facet fields of documents whose mentions now resolve to other canonical names."""
         docs = self.registry.docs_mentioning(changed) - skip
         if not docs:
             return 0
         searcher, _ = self.store.searcher()
-        writer = self.store.writer(on_wait)
-        try:
+        with self.store.writing(on_wait) as writer:
             for doc_id in sorted(docs):
+                record = self.registry.get(doc_id)
                 for stored in searcher.documents(doc_id=doc_id):
                     raw = [nlp.RawMention(s, e, label, surface) for s, e, label, surface in stored.get("raw") or []]
                     passage = Passage(stored["ordinal"], stored["section"], stored["text"], stored["start"],
                                       stored["end"], stored["kind"])
-                    record = self.registry.get(doc_id)
                     writer.delete_by_term("passage_id", stored["passage_id"])
-                    writer.add_document(**_fields(record, passage, raw, new))
-            writer.commit()
-        except BaseException:
-            writer.cancel()
-            raise
+                    writer.add_document(**_fields(record, passage, raw, canon))
         return len(docs)
 
 

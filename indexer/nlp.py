@@ -70,14 +70,17 @@ def extract(texts: list[str], model: str = "", n_process: int = 0, batch_size: i
     if not texts:
         return []
     nlp = load(model)
+    # Identical passages (boilerplate, re-uploaded copies) go through the model once.
+    unique = list(dict.fromkeys(texts))
     docs: Iterable = nlp.pipe(
-        (_clean(t[: nlp.max_length - 1]) for t in texts),
+        (_clean(t[: nlp.max_length - 1]) for t in unique),
         batch_size=batch_size,
-        n_process=workers(len(texts), n_process),
+        n_process=workers(len(unique), n_process),
     )
-    out: list[list[RawMention]] = []
-    for doc in docs:
-        out.append([RawMention(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents if e.label_ in NER_LABELS])
-        if progress and (len(out) % batch_size == 0 or len(out) == len(texts)):
-            progress(len(out), len(texts))
-    return out
+    found: dict[str, list[RawMention]] = {}
+    for text, doc in zip(unique, docs):
+        found[text] = [RawMention(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents
+                       if e.label_ in NER_LABELS]
+        if progress and (len(found) % batch_size == 0 or len(found) == len(unique)):
+            progress(len(found), len(unique))
+    return [found[t] for t in texts]

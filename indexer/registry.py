@@ -100,9 +100,10 @@ class Registry:
         row = self.db.execute("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
         return _record(row) if row else None
 
-    def hashes(self) -> dict[str, str]:
-        """doc_id -> content hash of every document."""
-        return dict(self.db.execute("SELECT doc_id, hash FROM documents"))
+    def hash_of(self, doc_id: str) -> str | None:
+        """The content hash a document was indexed with, or None if it is not indexed."""
+        row = self.db.execute("SELECT hash FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        return row[0] if row else None
 
     def all(self) -> Iterator[DocRecord]:
         """Every document, in id order."""

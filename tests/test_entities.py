@@ -60,3 +60,19 @@ def test_aliases_merge_names_rules_cannot(tmp_path):
 
 def test_label_map_covers_every_facet():
     assert set(LABEL_TO_FACET.values()) == {"person", "org", "place", "group", "event", "work"}
+
+
+def test_incremental_updates_match_a_full_build():
+    first = Counter({("Trotsky", "PERSON"): 4, ("Mercader", "GPE"): 3, ("Stalin", "PERSON"): 2, ("NKVD", "ORG"): 1})
+    second = Counter({("Leon Trotsky", "PERSON"): 1, ("Ramón Mercader", "PERSON"): 1, ("Nkvd", "ORG"): 2})
+    canon = Canon.build(first)
+    assert canon.resolve("Trotsky", "PERSON") == ("person", "Trotsky")
+    changed = canon.add(second)
+    full = Canon.build(first + second)
+    for pair in first + second:
+        assert canon.resolve(*pair) == full.resolve(*pair), pair
+    assert {("Trotsky", "PERSON"), ("Mercader", "GPE"), ("NKVD", "ORG")} <= changed
+    assert ("Stalin", "PERSON") not in changed
+    back = canon.add(Counter({k: -n for k, n in second.items()}))
+    assert canon.resolve("Trotsky", "PERSON") == ("person", "Trotsky") and ("Trotsky", "PERSON") in back
+    assert canon.resolve("Mercader", "GPE") == ("place", "Mercader")

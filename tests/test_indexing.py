@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 
 from whoosh.index import open_dir  # tests may look inside the index; web code never does
 
@@ -132,3 +133,14 @@ def test_new_document_refacets_earlier_ones(tmp_path):
     sleuth.index_paths([folder])
     hit = sleuth.search("Norway").hits[0]
     assert hit.entities["person"] == ["Leon Trotsky"]
+
+
+def test_many_uploads_are_merged_in_the_background(tmp_path):
+    sleuth = Sleuth(Settings(index_dir=tmp_path / "ix"))
+    for i in range(12):
+        sleuth.index_uploads([(f"n{i}.txt", f"Note {i} about Coyoacán and Trotsky.".encode())])
+    deadline = time.monotonic() + 20
+    while sleuth._merging.is_set() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert sleuth.store.small_segments() <= 10
+    assert sleuth.search("Coyoacán").total == 12 and sleuth.stats()["passages"] == 12
