@@ -103,6 +103,7 @@ class Ingest:
                     writer.delete_by_term("doc_id", item.record.doc_id)
                     for passage, found in zip(item.passages, item.mentions):
                         writer.add_document(**_fields(item.record, passage, found, canon))
+            self.registry.sync()
             self.registry.put((item.record, _raw_counts(item)) for item in batch)
         self.refacet(canon, changed, {p.record.doc_id for p in prepared}, on_wait)
         for item in prepared:

@@ -82,13 +82,15 @@ class Registry:
         name = content_hash(data) + suffix
         path = self.sources / name
         if not path.exists():
+            # Written whole then renamed; made durable in bulk by sync() before the registry refers to it.
             tmp = path.with_suffix(path.suffix + ".tmp")
-            with open(tmp, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
+            tmp.write_bytes(data)
             os.replace(tmp, path)
         return name
+
+    def sync(self) -> None:
+        """Flush the source copies written so far to disk (one call per batch instead of one per file)."""
+        os.sync()
 
     def source_bytes(self, record: DocRecord) -> bytes:
         """The stored copy of a document's source."""
