@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import pickle
+import struct
 import shutil
 import threading
 from contextlib import contextmanager
@@ -14,10 +16,24 @@ from whoosh.index import LockError
 from whoosh.searching import Searcher
 
 from ._facets import FacetCache, SegmentArrays
-from .errors import IndexBusy, IndexCorrupt, SchemaMismatch
+from .errors import IndexBusy, IndexCorrupt, SchemaMismatch, SleuthError
 from .schema import SCHEMA_VERSION, build_schema
 
 INDEX_NAME = "passages"
+
+
+@contextmanager
+def corruption_as_message(folder: Path):
+    """Turn the many errors a damaged index raises into one message that names the fix."""
+    try:
+        yield
+    except (SleuthError, LockError):
+        raise
+    except (OSError, EOFError, ValueError, KeyError, IndexError, struct.error, pickle.UnpicklingError) as exc:
+        raise IndexCorrupt(
+            f"The index in {folder} is damaged ({type(exc).__name__}: {exc}). Run `sleuth index --rebuild` to "
+            "rebuild it from the stored source copies."
+        ) from exc
 
 
 class IndexStore:
@@ -45,13 +61,8 @@ class IndexStore:
             self._ix = storage.create_index(build_schema(), indexname=INDEX_NAME)
         else:
             self._check_version(create=False)
-            try:
+            with corruption_as_message(self.dir):
                 self._ix = storage.open_index(indexname=INDEX_NAME)
-            except Exception as exc:  # a truncated or damaged TOC shows up as many exception types
-                raise IndexCorrupt(
-                    f"The index in {self.dir} cannot be opened ({type(exc).__name__}). "
-                    "Run `sleuth index --rebuild` to rebuild it from the stored source copies."
-                ) from exc
         return self._ix
 
     def _check_version(self, create: bool) -> None:
@@ -112,7 +123,7 @@ class IndexStore:
         """
         ix = self._open()
         gen = ix.latest_generation()
-        with self._lock:
+        with self._lock, corruption_as_message(self.dir):
             if self._searcher is None or gen != self._generation:
                 for attempt in range(5):
                     try:

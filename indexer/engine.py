@@ -11,7 +11,7 @@ from typing import Callable, Iterable
 from whoosh import query as Q
 
 from . import search as _search
-from ._store import IndexStore
+from ._store import IndexStore, corruption_as_message
 from .entities import Canon, load_aliases
 from .errors import SleuthError
 from .ingest import Ingest, Source, sources_from_paths
@@ -56,7 +56,8 @@ class Sleuth:
     ) -> SearchResult:
         """Search passages. Never raises for bad queries: `result.message` explains a refusal."""
         req = _search.SearchRequest(query or "", _clean(filters), _clean(exclude), date_from, date_to, page, per_page)
-        return _search.run(self.store, req, self.settings.search_time_limit)
+        with corruption_as_message(self.store.dir):
+            return _search.run(self.store, req, self.settings.search_time_limit)
 
     def document(self, doc_id: str, query: str = "") -> DocumentView | None:
         """The whole document by passages, with `query`'s terms and entity mentions marked."""

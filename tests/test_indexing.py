@@ -4,10 +4,11 @@ from __future__ import annotations
 import shutil
 import time
 
+import pytest
 from whoosh.index import open_dir  # tests may look inside the index; web code never does
 
 from indexer import Settings, Sleuth
-from indexer.errors import SchemaMismatch
+from indexer.errors import IndexCorrupt, SchemaMismatch
 
 GOOD = "On 20 August 1940 Leon Trotsky was attacked in Coyoacán by Ramón Mercader.\n\nHe died the next day."
 
@@ -144,3 +145,21 @@ def test_many_uploads_are_merged_in_the_background(tmp_path):
         time.sleep(0.05)
     assert sleuth.store.small_segments() <= 10
     assert sleuth.search("Coyoacán").total == 12 and sleuth.stats()["passages"] == 12
+
+
+def _damage(index_dir, suffix: str, how: str) -> None:
+    [target] = [p for p in (index_dir / "whoosh").iterdir() if p.name.endswith(suffix)]
+    data = target.read_bytes()
+    target.write_bytes(data[: len(data) // 2] if how == "truncate" else data[:64] + b"\xff" * (len(data) - 64))
+
+
+@pytest.mark.parametrize("suffix, how", [(".toc", "truncate"), (".seg", "truncate"), (".seg", "garble")])
+def test_damaged_index_says_rebuild_and_rebuild_restores_it(tmp_path, corpus_copy, suffix, how):
+    settings = Settings(index_dir=tmp_path / "ix")
+    Sleuth(settings).index_paths([corpus_copy])
+    expected = Sleuth(settings).search("Mercader").total
+    _damage(tmp_path / "ix", suffix, how)
+    with pytest.raises(IndexCorrupt, match=r"sleuth index --rebuild"):
+        Sleuth(settings).search("Mercader")
+    report = Sleuth(settings).index_paths([], rebuild=True)
+    assert not report.failed and Sleuth(settings).search("Mercader").total == expected
