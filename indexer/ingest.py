@@ -20,7 +20,6 @@ from .registry import DocRecord, Registry, content_hash
 from .results import DocumentReport, IndexReport
 from .settings import Settings
 
-COMMIT_EVERY = 2000  # documents per commit: a crash loses at most one batch, never part of a document
 SKIP_NAMES = {"aliases.toml"}
 Progress = Callable[[int, int], None]
 
@@ -86,30 +85,40 @@ class Ingest:
         """
         started = time.perf_counter()
         prepared = list(self._prepare(sources, force, report))
-        texts = [p.text if p.kind == "body" else "" for item in prepared for p in item.passages]
-        mentions = iter(nlp.extract(texts, self.settings.model, self.settings.n_process, self.settings.batch_size,
-                                    progress=progress))
-        delta: Counter = Counter()
-        for item in prepared:
-            item.mentions = [next(mentions) for _ in item.passages]
-            if item.report.status == "updated":
-                delta.subtract(self.registry.doc_mentions(item.record.doc_id))
-            delta.update(_raw_counts(item))
-        changed = canon.add(delta)
-        for start in range(0, len(prepared), COMMIT_EVERY):
-            batch = prepared[start:start + COMMIT_EVERY]
+        total = sum(len(item.passages) for item in prepared)
+        done = 0
+        changed: set[tuple[str, str]] = set()
+        step = max(1, self.settings.commit_every)
+        # Batch by batch: entities, then one commit, so a crash or kill loses at most the batch in hand.
+        for start in range(0, len(prepared), step):
+            batch = prepared[start:start + step]
+            texts = [p.text if p.kind == "body" else "" for item in batch for p in item.passages]
+            found = iter(nlp.extract(texts, self.settings.model, self.settings.n_process, self.settings.batch_size,
+                                     progress=(lambda n, _t, base=done: progress(base + n, total)) if progress
+                                     else None))
+            done += len(texts)
+            delta: Counter = Counter()
+            for item in batch:
+                item.mentions = [next(found) for _ in item.passages]
+                if item.report.status == "updated":
+                    delta.subtract(self.registry.doc_mentions(item.record.doc_id))
+                delta.update(_raw_counts(item))
+            changed |= canon.add(delta)
             with self.store.writing(on_wait, merge=len(batch) > 200) as writer:
                 for item in batch:
                     writer.delete_by_term("doc_id", item.record.doc_id)
-                    for passage, found in zip(item.passages, item.mentions):
-                        writer.add_document(**_fields(item.record, passage, found, canon))
+                    for passage, mentions in zip(item.passages, item.mentions):
+                        writer.add_document(**_fields(item.record, passage, mentions, canon))
             self.registry.sync()
             self.registry.put((item.record, _raw_counts(item)) for item in batch)
-        self.refacet(canon, changed, {p.record.doc_id for p in prepared}, on_wait)
-        for item in prepared:
-            item.report.passages = len(item.passages)
-            report.passages += len(item.passages)
-            report.entities += sum(1 for ms in item.mentions for m in ms if m.label != "DATE")
+            for item in batch:
+                item.report.passages = len(item.passages)
+                report.passages += len(item.passages)
+                report.entities += sum(1 for ms in item.mentions for m in ms if m.label != "DATE")
+                item.mentions = []  # done with them; keeps memory flat on large runs
+        # Documents written before the last batch may carry names it changed (as may earlier runs' documents).
+        last = prepared[(len(prepared) - 1) // step * step:] if prepared else []
+        self.refacet(canon, changed, {item.record.doc_id for item in last}, on_wait)
         report.seconds = time.perf_counter() - started
         return report
 

@@ -26,6 +26,8 @@ class Settings:
     # Worker processes for spaCy; 0 means "use the cores when the batch is large enough to pay for forking".
     n_process: int = 0
     batch_size: int = 64
+    # Documents per commit: a crash loses at most this batch (never part of a document).
+    commit_every: int = 2000
     # Seconds a writer waits for another process's lock before telling the user the index is busy.
     writer_timeout: float = 60.0
     # Seconds a search may spend collecting hits before it is cut off with a message.

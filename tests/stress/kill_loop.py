@@ -1,0 +1,116 @@
+"""Crash safety: `kill -9` of `sleuth index` at random points, N times, then a run to completion.
+
+    python tests/stress/kill_loop.py [--rounds 30] [--docs 60] [--seed 1]
+
+After every kill the index must open, hold only whole documents (each indexed document has exactly the passages
+its source splits into, none twice), no stale lock may block the next writer, and a final run completes to the
+full count. Loopback only; bounded by --rounds and a per-run timeout.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from indexer import Settings, Sleuth
+from indexer.passages import split_passages
+from indexer.reading import read_path
+
+NAMES = ["Leon Trotsky", "Ramón Mercader", "Natalia Sedova", "Joseph Stalin", "Pavel Sudoplatov", "Nahum Eitingon",
+         "David Alfaro Siqueiros", "Robert Sheldon Harte", "Frida Kahlo", "Diego Rivera"]
+PLACES = ["Coyoacán", "Mexico City", "Moscow", "Paris", "Norway", "Istanbul", "New York", "Barcelona"]
+
+
+def make_corpus(folder: Path, docs: int, seed: int) -> None:
+    """Synthetic but realistic documents: several paragraphs of sentences with people, places and dates."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for d in range(docs):
+        paras = []
+        for _ in range(rng.randint(3, 8)):
+            sentences = [f"On {rng.randint(1, 28)} {rng.choice(['May', 'June', 'August'])} {rng.randint(1920, 1945)}, "
+                         f"{rng.choice(NAMES)} met {rng.choice(NAMES)} in {rng.choice(PLACES)} to discuss "
+                         f"the {rng.choice(['article', 'trial', 'letter', 'raid', 'plan'])} number {rng.randint(1, 999)}."
+                         for _ in range(rng.randint(3, 9))]
+            paras.append(" ".join(sentences))
+        (folder / f"doc{d:03d}.txt").write_text(f"Report {d}\n\n" + "\n\n".join(paras), encoding="utf-8")
+
+
+def expected_passages(folder: Path) -> dict[str, int]:
+    return {p.name: len(split_passages(read_path(p)[0])) for p in sorted(folder.glob("*.txt"))}
+
+
+def check(index_dir: Path, expected: dict[str, int]) -> int:
+    """The index opens and holds only whole documents; returns how many documents it holds."""
+    sleuth = Sleuth(Settings(index_dir=index_dir))
+    try:
+        result = sleuth.search("", per_page=100)
+        per_doc: Counter = Counter()
+        page = 1
+        while True:
+            for hit in result.hits:
+                per_doc[hit.doc_id] += 1
+            if page * 100 >= result.total:
+                break
+            page += 1
+            result = sleuth.search("", page=page, per_page=100)
+        assert sum(per_doc.values()) == result.total == sleuth.stats()["passages"]
+        for doc_id, n in per_doc.items():
+            assert n == expected[doc_id], f"{doc_id}: {n} passages, expected {expected[doc_id]} (partial or doubled)"
+        for record in sleuth.registry.all():
+            assert per_doc[record.doc_id] == record.passages, f"registry has {record.doc_id} but the index does not"
+        return len(per_doc)
+    finally:
+        sleuth.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rounds", type=int, default=30)
+    ap.add_argument("--docs", type=int, default=60)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args(argv)
+    rng = random.Random(args.seed)
+    work = Path(tempfile.mkdtemp(prefix="sleuth-kill-"))
+    corpus, index_dir = work / "corpus", work / "index"
+    make_corpus(corpus, args.docs, args.seed)
+    expected = expected_passages(corpus)
+    env = dict(os.environ, SLEUTH_INDEX_DIR=str(index_dir), SLEUTH_COMMIT_EVERY="7", SLEUTH_WRITER_TIMEOUT="20")
+    cmd = [sys.executable, "-m", "indexer", "index", str(corpus)]
+    held = []
+    for round_ in range(1, args.rounds + 1):
+        # Change a few documents so that later rounds also replace, not only add.
+        for p in rng.sample(sorted(corpus.glob("*.txt")), 3):
+            p.write_text(p.read_text(encoding="utf-8") + f"\n\nAddendum {round_}: Trotsky in Coyoacán.", "utf-8")
+        expected = expected_passages(corpus)
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        delay = rng.uniform(0.3, 8.0)
+        try:
+            proc.wait(timeout=delay)
+        except subprocess.TimeoutExpired:
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.wait()
+        docs = check(index_dir, expected) if (index_dir / "whoosh").exists() else 0
+        held.append(docs)
+        print(f"round {round_:2d}: killed after {delay:.1f} s (exit {proc.returncode}); index opens with "
+              f"{docs} whole documents", flush=True)
+    started = time.monotonic()
+    final = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    assert final.returncode == 0, final.stderr
+    docs = check(index_dir, expected)
+    assert docs == args.docs, f"final run holds {docs} of {args.docs} documents"
+    print(f"final run: exit 0 in {time.monotonic() - started:.1f} s, {docs}/{args.docs} documents, "
+          f"{sum(expected.values())} passages; {args.rounds} kills, every index opened whole")
+    print(f"{args.rounds + 1} passed, 0 failed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
