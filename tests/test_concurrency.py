@@ -86,7 +86,12 @@ def test_a_writer_waits_for_the_lock_and_says_so(tmp_path):
     proc = _cli(index_dir, "index", str(tmp_path / "docs"), SLEUTH_WRITER_TIMEOUT="60")
     watchdog = threading.Timer(90, proc.kill)
     watchdog.start()
-    first = proc.stderr.readline()  # blocks until the CLI reaches the lock and tells the user it waits
+    first = ""
+    while "waiting" not in first:  # blocks until the CLI reaches the lock and tells the user it waits
+        line = proc.stderr.readline()
+        if not line:
+            break
+        first = line
     holder.cancel()
     out, err = proc.communicate(timeout=120)
     watchdog.cancel()
