@@ -34,6 +34,7 @@ class SegmentArrays:
     def __init__(self) -> None:
         self.vocab: dict[str, Vocabulary] = {}
         self._arrays: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
+        self._recent: set[str] = set()
         self._lock = threading.Lock()
 
     def get(self, reader, field: str) -> tuple[np.ndarray, np.ndarray]:
@@ -66,6 +67,11 @@ class SegmentArrays:
         with self._lock:
             for key in [k for k in self._arrays if k[0] not in segment_ids]:
                 del self._arrays[key]
+            self._recent = set(segment_ids)
+
+    def recent(self) -> set[str]:
+        """Segments of the previous generation (other threads may still search them)."""
+        return set(self._recent)
 
 
 class FacetCache:

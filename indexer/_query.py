@@ -60,9 +60,11 @@ def parse(text: str, searcher: Searcher, facets: FacetCache) -> Q.Query:
         raise QueryError("The query is nested too deeply to parse.") from None
     reader = searcher.reader()
     q = q.accept(lambda node: _rewrite(node, facets, reader))
-    leaves = [leaf for leaf in q.leaves()] if not q.is_leaf() else [q]
-    if len(leaves) > MAX_TERMS:
-        raise QueryError(f"The query has {len(leaves)} terms; the limit is {MAX_TERMS}.")
+    leaves = list(q.leaves()) if not q.is_leaf() else [q]
+    # Count the user's words, not their copies in each searched field.
+    words = {str(getattr(leaf, "text", None) or getattr(leaf, "words", None) or leaf) for leaf in leaves}
+    if len(words) > MAX_TERMS:
+        raise QueryError(f"The query has {len(words)} terms; the limit is {MAX_TERMS}.")
     _check_expansion(q, searcher)
     if q is Q.NullQuery:
         raise QueryError(f"“{text.strip()}” has only very common words; add a more specific one.")

@@ -44,10 +44,9 @@ class IndexStore:
         self.meta_path = data_dir / "sleuth.json"
         self.writer_timeout = writer_timeout
         self._lock = threading.Lock()
-        self._searcher: Searcher | None = None
-        self._facets: FacetCache | None = None
+        self._local = threading.local()
+        self._epoch = 0
         self._arrays = SegmentArrays()
-        self._generation = -2
         self._ix = None
 
     # --- opening ---------------------------------------------------------------------------------
@@ -117,35 +116,29 @@ class IndexStore:
 
     # --- reading ---------------------------------------------------------------------------------
     def searcher(self) -> tuple[Searcher, FacetCache]:
-        """The current searcher and its facet cache, reopened when the index generation changes.
+        """This thread's searcher and facet cache, reopened when the index generation changes.
 
-        Searcher.refresh() keeps merged-away segments in whoosh3 3.54.0, so we reopen instead.
+        One searcher per thread: Whoosh readers seek and read shared files, so two threads on one searcher can
+        read each other's blocks. Searcher.refresh() keeps merged-away segments in whoosh3 3.54.0, so we reopen.
         """
         ix = self._open()
-        gen = ix.latest_generation()
-        with self._lock, corruption_as_message(self.dir):
-            if self._searcher is None or gen != self._generation:
-                for attempt in range(5):
-                    try:
-                        searcher = ix.searcher()
-                        break
-                    except (FileNotFoundError, OSError):
-                        # A concurrent commit cleaned up the files we were about to open: retry on the new TOC.
-                        time.sleep(0.05 * (attempt + 1))
-                else:
-                    searcher = ix.searcher()
-                # The old searcher may still serve a request in another thread; it is closed by GC, not here.
-                self._searcher = searcher
-                self._facets = FacetCache(searcher, self._arrays)
-                self._arrays.forget_except({r.segment().segment_id() for r, _ in _leaves(searcher)})
-                self._generation = gen
-            return self._searcher, self._facets
+        gen = (self._epoch, ix.latest_generation())
+        local = self._local
+        if getattr(local, "generation", None) != gen:
+            with corruption_as_message(self.dir):
+                searcher = _open_searcher(ix)
+            old = getattr(local, "searcher", None)
+            local.searcher, local.facets, local.generation = searcher, FacetCache(searcher, self._arrays), gen
+            if old is not None:
+                old.close()  # this thread was its only user
+            with self._lock:
+                self._arrays.forget_except({r.segment().segment_id() for r, _ in _leaves(searcher)} |
+                                           self._arrays.recent())
+        return local.searcher, local.facets
 
     def _close_searcher(self) -> None:
         self._arrays = SegmentArrays()
-        self._searcher = None
-        self._facets = None
-        self._generation = -2
+        self._epoch += 1  # every thread reopens
 
     def segment_count(self) -> int:
         """Number of segments in the latest commit."""
@@ -162,3 +155,13 @@ class IndexStore:
 
 def _leaves(searcher: Searcher):
     return [(sub.reader(), offset) for sub, offset in searcher.leaf_searchers() if sub.reader().segment() is not None]
+
+
+def _open_searcher(ix) -> Searcher:
+    for attempt in range(5):
+        try:
+            return ix.searcher()
+        except FileNotFoundError:
+            # A concurrent commit removed files the TOC we read named: retry on the newer TOC.
+            time.sleep(0.05 * (attempt + 1))
+    return ix.searcher()
