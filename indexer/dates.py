@@ -1,6 +1,7 @@
 """Normalising DATE mentions ("August 20, 1940", "20 August 1940", "1954–1963") to EDTF with their precision."""
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -12,6 +13,12 @@ from edtf import parse_edtf, text_to_edtf
 # and edtf would happily turn "60" into 2060.
 _YEAR = re.compile(r"(?<![\d:.,])(1\d{3}|20\d{2}|[1-9]\d{2})(?![\d:])")
 _BARE_YEAR = re.compile(r"^(?:in |the year )?(1\d{3}|20\d{2})$", re.I)
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_MONTH = r"(?P<m>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
+_DAY_MONTH_YEAR = re.compile(rf"^(?:on |the )?(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH},? (?P<y>1\d{{3}}|20\d{{2}})$", re.I)
+_MONTH_DAY_YEAR = re.compile(rf"^(?:on )?{_MONTH} (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>1\d{{3}}|20\d{{2}})$", re.I)
+_MONTH_YEAR = re.compile(rf"^(?:in |early |late |mid-)?{_MONTH},? (?:of )?(?P<y>1\d{{3}}|20\d{{2}})$", re.I)
+_YEAR_RANGE = re.compile(r"^(?:from |between )?(1\d{3}|20\d{2}) ?(?:-|to|and) ?(1\d{3}|20\d{2})$", re.I)
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-"})
 
 
@@ -55,13 +62,11 @@ def normalise_date(text: str) -> NormDate | None:
     if not years or len(text) > 80:
         return None
     bare = _BARE_YEAR.match(text)
-    code = bare.group(1) if bare else _edtf(text)
+    code = bare.group(1) if bare else (_common(text) or _edtf(text))
     if not code or "X" in code.split("-")[0].split("/")[0] or "X" in code.split("/")[-1][:4]:
         return None
     try:
-        parsed = parse_edtf(code)
-        lo, hi = parsed.lower_strict(), parsed.upper_strict()
-        start, end = dt.date(lo.tm_year, lo.tm_mon, lo.tm_mday), dt.date(hi.tm_year, hi.tm_mon, hi.tm_mday)
+        start, end = _bounds(code)
     except Exception:  # edtf raises many kinds for odd inputs; an unparseable date is simply not a date
         return None
     # The year edtf found must be one written in the mention (guards against guesses like "60" -> 2060).
@@ -78,6 +83,39 @@ def normalise_date(text: str) -> NormDate | None:
     else:
         precision = "year"
     return NormDate(code, start, end, precision)
+
+
+def _bounds(code: str) -> tuple[dt.date, dt.date]:
+    """First and last day an EDTF code covers (plain Y, Y-M, Y-M-D and Y/Y directly; the rest through edtf)."""
+    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?(/\d{4})?", code) and not (len(code) == 7 and int(code[5:]) > 12):
+        first, _, last = code.partition("/")
+        last = last or first
+        y, m, d = (int(x) for x in (first.split("-") + ["1", "1"])[:3])
+        ly, lm = int(last[:4]), int(last[5:7]) if len(last) >= 7 else 12
+        ld = int(last[8:10]) if len(last) == 10 else calendar.monthrange(ly, lm)[1]
+        return dt.date(y, m, d), dt.date(ly, lm, ld)
+    parsed = parse_edtf(code)
+    lo, hi = parsed.lower_strict(), parsed.upper_strict()
+    return dt.date(lo.tm_year, lo.tm_mon, lo.tm_mday), dt.date(hi.tm_year, hi.tm_mon, hi.tm_mday)
+
+
+def _common(text: str) -> str | None:
+    """The shapes most dates take ("August 20, 1940", "20 August 1940", "March 1939", "1954-1963"), without
+    edtf's general parser (about 6 ms a call). Where edtf finds these it finds the same (checked on the DATE
+    mentions of 400 Wikipedia summaries); it also reads "between 1893 and 1895", which edtf does not."""
+    m = _DAY_MONTH_YEAR.match(text) or _MONTH_DAY_YEAR.match(text)
+    if m:
+        month = _MONTHS.get(m.group("m")[:3].lower())
+        day = int(m.group("d"))
+        if month and 1 <= day <= 31:
+            return f"{int(m.group('y')):04d}-{month:02d}-{day:02d}"
+    m = _MONTH_YEAR.match(text)
+    if m and (month := _MONTHS.get(m.group("m")[:3].lower())):
+        return f"{int(m.group('y')):04d}-{month:02d}"
+    m = _YEAR_RANGE.match(text)
+    if m and int(m.group(1)) < int(m.group(2)):
+        return f"{m.group(1)}/{m.group(2)}"
+    return None
 
 
 def _edtf(text: str) -> str | None:

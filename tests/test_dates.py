@@ -16,6 +16,10 @@ from indexer.dates import day_number, normalise_date, parse_bound
         ("1898", "1898", "year"),
         ("1954–1963", "1954/1963", "range"),  # en dash normalised before edtf sees it
         ("1954—1963", "1954/1963", "range"),
+        ("between 1893 and 1895", "1893/1895", "range"),
+        ("Sept. 3, 1939", "1939-09-03", "day"),
+        ("the 4th of July, 1776", "1776-07-04", "day"),
+        ("summer of 1940", "1940-22", "season"),
     ],
 )
 def test_mentions_normalise_with_precision(text, edtf, precision):
@@ -24,7 +28,7 @@ def test_mentions_normalise_with_precision(text, edtf, precision):
 
 
 @pytest.mark.parametrize(
-    "text", ["the next day", "Two years later", "the age of 60", "the 1920s", "the 19th century", "Friday",
+    "text", ["31 February 1940", "the next day", "Two years later", "the age of 60", "the 1920s", "the 19th century", "Friday",
              "14-year-old", "the next 20 years", ""]
 )
 def test_vague_relative_or_x_year_mentions_are_not_dates(text):
