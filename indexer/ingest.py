@@ -87,7 +87,7 @@ class Ingest:
         prepared = list(self._prepare(sources, force, report))
         lookup = nlp.Lookup((p.text if p.kind == "body" else "" for item in prepared for p in item.passages),
                             self.settings.model, self.settings.n_process, self.settings.batch_size, progress)
-        changed: set[tuple[str, str]] = set()
+        stale: set[str] = set()  # documents written with names a later batch changed
         step = max(1, self.settings.commit_every)
         # Batch by batch: entities, then one commit, so a crash or kill loses at most the batch in hand. The
         # entity stream runs on in spaCy's workers while a batch is written.
@@ -99,7 +99,9 @@ class Ingest:
                 if item.report.status == "updated":
                     delta.subtract(self.registry.doc_mentions(item.record.doc_id))
                 delta.update(_raw_counts(item))
-            changed |= canon.add(delta)
+            # The registry holds only documents written before this batch: those are the ones to fix later.
+            stale |= self.registry.docs_mentioning(canon.add(delta))
+            stale -= {item.record.doc_id for item in batch}
             with self.store.writing(on_wait, merge=len(batch) > 200) as writer:
                 for item in batch:
                     writer.delete_by_term("doc_id", item.record.doc_id)
@@ -112,9 +114,7 @@ class Ingest:
                 report.passages += len(item.passages)
                 report.entities += sum(1 for ms in item.mentions for m in ms if m.label != "DATE")
                 item.mentions = []  # done with them; keeps memory flat on large runs
-        # Documents written before the last batch may carry names it changed (as may earlier runs' documents).
-        last = prepared[(len(prepared) - 1) // step * step:] if prepared else []
-        self.refacet(canon, changed, {item.record.doc_id for item in last}, on_wait)
+        self.rewrite_facets(canon, stale, on_wait)
         report.seconds = time.perf_counter() - started
         return report
 
@@ -155,7 +155,10 @@ class Ingest:
 
     def refacet(self, canon: Canon, changed: set[tuple[str, str]], skip: set[str], on_wait=None) -> int:
         """Rewrite the facet fields of documents whose mentions now resolve to other canonical names."""
-        docs = self.registry.docs_mentioning(changed) - skip
+        return self.rewrite_facets(canon, self.registry.docs_mentioning(changed) - skip, on_wait)
+
+    def rewrite_facets(self, canon: Canon, docs: set[str], on_wait=None) -> int:
+        """Rewrite these documents' facet fields from their stored raw mentions (no NER)."""
         if not docs:
             return 0
         searcher, _ = self.store.searcher()

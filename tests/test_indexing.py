@@ -163,3 +163,13 @@ def test_damaged_index_says_rebuild_and_rebuild_restores_it(tmp_path, corpus_cop
         Sleuth(settings).search("Mercader")
     report = Sleuth(settings).index_paths([], rebuild=True)
     assert not report.failed and Sleuth(settings).search("Mercader").total == expected
+
+
+def test_names_learnt_in_a_later_batch_fix_earlier_batches(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Trotsky lived in Norway for a year.", "utf-8")
+    (folder / "b.txt").write_text("Leon Trotsky was born in 1879 in Ukraine.", "utf-8")
+    sleuth = Sleuth(Settings(index_dir=tmp_path / "ix", commit_every=1))
+    sleuth.index_paths([folder])
+    assert sleuth.search("Norway").hits[0].entities["person"] == ["Leon Trotsky"]
