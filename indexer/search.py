@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass, field
 
 from whoosh import query as Q
-from whoosh.collectors import TimeLimit, TimeLimitCollector, TopCollector
+from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector, TopCollector
 
 from . import _query
 from ._facets import FacetCache
@@ -66,13 +66,18 @@ def run(store: IndexStore, req: SearchRequest, time_limit: float) -> SearchResul
         result.message = str(exc)
         result.took_ms = (time.perf_counter() - started) * 1000
         return result
-    # Filters join the query scoring nothing (FilterCollector ignores an allow-set that matches no document).
-    if allow is not None:
-        q = Q.And([q, Q.ConstantScoreQuery(allow, 0.0)])
-    if deny is not None:
-        q = Q.AndNot(q, deny)
     top = TopCollector(page * per_page, usequality=False)  # no block skipping: every hit counts for facets
-    collector = TimeLimitCollector(top, time_limit, use_alarm=False)
+    inner = top
+    if allow is not None or deny is not None:
+        # Filters as document sets: intersecting them inside the query trips an assertion in whoosh3's
+        # IntersectionMatcher on large indexes, and FilterCollector treats an empty allow-set as "no filter".
+        allowed = set(searcher.docs_for_query(allow)) if allow is not None else None
+        if allowed is not None and not allowed:
+            result.took_ms = (time.perf_counter() - started) * 1000
+            return result
+        denied = set(searcher.docs_for_query(deny)) if deny is not None else None
+        inner = FilterCollector(top, allowed, denied or None)
+    collector = TimeLimitCollector(inner, time_limit, use_alarm=False)
     try:
         searcher.search_with_collector(q, collector)
     except TimeLimit:
