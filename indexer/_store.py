@@ -54,7 +54,9 @@ class IndexStore:
         if self._ix is not None:
             return self._ix
         self.dir.mkdir(parents=True, exist_ok=True)
-        storage = DurableFileStorage(str(self.dir))
+        # No mmap: each thread's searcher would map every segment again, and RSS counts each mapping (5.7 GB at
+        # 200k passages with 8 server threads, against 110 MB with plain reads for about the same p95).
+        storage = DurableFileStorage(str(self.dir), supports_mmap=False)
         if not windex.exists_in(str(self.dir), indexname=INDEX_NAME):
             self._check_version(create=True)
             self._ix = storage.create_index(build_schema(), indexname=INDEX_NAME)
