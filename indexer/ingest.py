@@ -85,17 +85,21 @@ class Ingest:
         """
         started = time.perf_counter()
         prepared = list(self._prepare(sources, force, report))
-        lookup = nlp.Lookup((p.text if p.kind == "body" else "" for item in prepared for p in item.passages),
-                            self.settings.model, self.settings.n_process, self.settings.batch_size, progress)
+        total = sum(len(item.passages) for item in prepared)
+        done = 0
         stale: set[str] = set()  # documents written with names a later batch changed
         step = max(1, self.settings.commit_every)
-        # Batch by batch: entities, then one commit, so a crash or kill loses at most the batch in hand. The
-        # entity stream runs on in spaCy's workers while a batch is written.
+        # Batch by batch: entities, then one commit, so a crash or kill loses at most the batch in hand.
         for start in range(0, len(prepared), step):
             batch = prepared[start:start + step]
+            texts = [p.text if p.kind == "body" else "" for item in batch for p in item.passages]
+            found = iter(nlp.extract(texts, self.settings.model, self.settings.n_process, self.settings.batch_size,
+                                     progress=(lambda n, _t, base=done: progress(base + n, total)) if progress
+                                     else None))
+            done += len(texts)
             delta: Counter = Counter()
             for item in batch:
-                item.mentions = [lookup(p.text if p.kind == "body" else "") for p in item.passages]
+                item.mentions = [next(found) for _ in item.passages]
                 if item.report.status == "updated":
                     delta.subtract(self.registry.doc_mentions(item.record.doc_id))
                 delta.update(_raw_counts(item))

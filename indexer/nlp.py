@@ -5,7 +5,7 @@ import importlib.util
 import os
 import re
 from functools import lru_cache
-from typing import Callable, Iterable, Iterator, NamedTuple
+from typing import Callable, NamedTuple
 
 from .entities import NER_LABELS
 
@@ -66,43 +66,23 @@ def workers(n_texts: int, configured: int) -> int:
 
 def extract(texts: list[str], model: str = "", n_process: int = 0, batch_size: int = 64,
             progress: Callable[[int, int], None] | None = None) -> list[list[RawMention]]:
-    """Entities (faceted labels and DATE) of each text, in order; `progress(done, total)` as they come."""
-    lookup = Lookup(texts, model, n_process, batch_size, progress)
-    return [lookup(t) for t in texts]
+    """Entities (faceted labels and DATE) of each text, in order; `progress(done, total)` as they come.
 
-
-class Lookup:
-    """Entities of texts met in order, from one streaming `nlp.pipe` over the distinct texts.
-
-    One pipe (one pool of worker processes) serves a whole indexing run, so the workers never wait while the
-    caller writes a batch to the index; identical passages (boilerplate, copies) go through the model once.
+    The pipe is always run to its end: abandoning spaCy's multiprocessing generator early can leave the parent
+    joining a worker that waits for more input. Identical texts go through the model once.
     """
-
-    def __init__(self, texts: Iterable[str], model: str = "", n_process: int = 0, batch_size: int = 64,
-                 progress: Callable[[int, int], None] | None = None) -> None:
-        self.unique = list(dict.fromkeys(texts))
-        self.progress = progress
-        self.batch_size = batch_size
-        self.found: dict[str, list[RawMention]] = {}
-        self._order = iter(self.unique)
-        self._docs: Iterator | None = None
-        self._settings = (model, n_process)
-
-    def _stream(self) -> Iterator:
-        model, n_process = self._settings
-        nlp = load(model)
-        return iter(nlp.pipe((_clean(t[: nlp.max_length - 1]) for t in self.unique), batch_size=self.batch_size,
-                             n_process=workers(len(self.unique), n_process)))
-
-    def __call__(self, text: str) -> list[RawMention]:
-        """The entities of one text (computing the texts before it in the stream as needed)."""
-        while text not in self.found:
-            if self._docs is None:
-                self._docs = self._stream()
-            doc = next(self._docs)
-            self.found[next(self._order)] = [RawMention(e.start_char, e.end_char, e.label_, e.text)
-                                             for e in doc.ents if e.label_ in NER_LABELS]
-            n = len(self.found)
-            if self.progress and (n % self.batch_size == 0 or n == len(self.unique)):
-                self.progress(n, len(self.unique))
-        return self.found[text]
+    if not texts:
+        return []
+    nlp = load(model)
+    unique = list(dict.fromkeys(texts))
+    found: dict[str, list[RawMention]] = {}
+    docs = nlp.pipe((_clean(t[: nlp.max_length - 1]) for t in unique), batch_size=batch_size,
+                    n_process=workers(len(unique), n_process))
+    for text, doc in zip(unique, docs):
+        found[text] = [RawMention(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents
+                       if e.label_ in NER_LABELS]
+        if progress and (len(found) % batch_size == 0 or len(found) == len(unique)):
+            progress(len(found), len(unique))
+    for _ in docs:  # exhaust the generator so that spaCy's workers are told to stop
+        pass
+    return [found[t] for t in texts]
