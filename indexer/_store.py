@@ -142,10 +142,6 @@ class IndexStore:
         self._arrays = SegmentArrays()
         self._epoch += 1  # every thread reopens
 
-    def segment_count(self) -> int:
-        """Number of segments in the latest commit."""
-        return len(self._open()._segments())
-
     def small_segments(self, size: int = 500) -> int:
         """Number of segments with fewer than `size` documents (what uploads leave behind)."""
         return sum(1 for seg in self._open()._segments() if seg.doc_count_all() < size)
