@@ -121,3 +121,20 @@ def _check_expansion(q: Q.Query, searcher: Searcher) -> None:
                 raise QueryError(
                     f"“{shown}” matches too many words (over {MAX_EXPANSION}); add more letters before the wildcard."
                 )
+
+
+def postings_cost(q: Q.Query, reader) -> int:
+    """How many postings the query reads (its distinct terms' document frequencies, wildcards expanded)."""
+    seen: set[tuple[str, object]] = set()
+    total = 0
+    for leaf in [q] if q.is_leaf() else q.leaves():
+        if isinstance(leaf, Q.MultiTerm):
+            # Bounded already by _check_expansion.
+            pairs = [(leaf.field(), t) for t in leaf._btexts(reader)]
+        else:
+            pairs = list(leaf.iter_all_terms())
+        for pair in pairs:
+            if pair not in seen:
+                seen.add(pair)
+                total += reader.doc_frequency(*pair)
+    return total

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from whoosh import query as Q
 from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector, TopCollector
 
-from . import _query
+from . import _admission, _query
 from ._facets import FacetCache
 from ._store import IndexStore
 from .dates import day_number, parse_bound
@@ -51,6 +51,21 @@ def filter_query(req: SearchRequest) -> tuple[Q.Query | None, Q.Query | None]:
     return (Q.And(allow) if allow else None), (Q.Or(deny) if deny else None)
 
 
+class _TopAndAll(TopCollector):
+    """The top N hits, remembering every hit seen: whoosh's TopCollector re-runs the whole query (with no time
+    limit) to list all hits, which doubled every search and undid the time limit of a cut-off one."""
+
+    def _collect(self, global_docnum: int, score: float) -> float:
+        self.docset.add(global_docnum)
+        return super()._collect(global_docnum, score)
+
+    def all_ids(self) -> set[int]:
+        return self.docset
+
+    def count(self) -> int:
+        return len(self.docset)
+
+
 def run(store: IndexStore, req: SearchRequest, time_limit: float) -> SearchResult:
     """Run one search and build its page of hits, facet counts and suggestion. Refusals become `message`."""
     started = time.perf_counter()
@@ -66,7 +81,25 @@ def run(store: IndexStore, req: SearchRequest, time_limit: float) -> SearchResul
         result.message = str(exc)
         result.took_ms = (time.perf_counter() - started) * 1000
         return result
-    top = TopCollector(page * per_page, usequality=False)  # no block skipping: every hit counts for facets
+    if not _admission.is_broad(_query.postings_cost(q, searcher.reader()), searcher.doc_count()):
+        with _admission.ordinary():
+            return _collect(searcher, facets, q, (allow, deny), result, time_limit, started, broad=False)
+    # Wait for the running broad search for at most a quarter of the budget; keep the whole answer within it.
+    with _admission.broad(wait=time_limit / 4) as admitted:
+        if not admitted:
+            result.message = ("Another broad search is running and this one is broad too; try again in a moment, "
+                              "or add more specific words.")
+            result.took_ms = (time.perf_counter() - started) * 1000
+            return result
+        time_limit = max(time_limit / 2, time_limit - (time.perf_counter() - started))
+        return _collect(searcher, facets, q, (allow, deny), result, time_limit, started, broad=True)
+
+
+def _collect(searcher, facets: FacetCache, q: Q.Query, filters: tuple, result: SearchResult, time_limit: float,
+             started: float, broad: bool) -> SearchResult:
+    allow, deny = filters
+    page, per_page = result.page, result.per_page
+    top = _TopAndAll(page * per_page, usequality=False)  # no block skipping: every hit counts for facets
     inner = top
     if allow is not None or deny is not None:
         # Filters as document sets: intersecting them inside the query trips an assertion in whoosh3's
@@ -77,11 +110,14 @@ def run(store: IndexStore, req: SearchRequest, time_limit: float) -> SearchResul
             return result
         denied = set(searcher.docs_for_query(deny)) if deny is not None else None
         inner = FilterCollector(top, allowed, denied or None)
-    collector = TimeLimitCollector(inner, time_limit, use_alarm=False)
+    if broad:
+        collector = _admission.YieldingCollector(inner, time_limit)
+    else:
+        collector = TimeLimitCollector(inner, time_limit, use_alarm=False)
     try:
         searcher.search_with_collector(q, collector)
     except TimeLimit:
-        result.message = f"The search was cut off after {time_limit:g} s; the hits below are incomplete."
+        result.message = f"The search was cut off after {time_limit:.1f} s; the hits below are incomplete."
     results = collector.results()
     docnums = results.docs()
     result.total = len(docnums)
@@ -89,8 +125,8 @@ def run(store: IndexStore, req: SearchRequest, time_limit: float) -> SearchResul
     result.hits = [_hit(searcher, hit.docnum, hit.score or 0.0, terms) for hit in results[(page - 1) * per_page:]]
     mask = facets.mask(docnums)
     result.facets = {f: [FacetValue(v, n) for v, n in facets.counts(f, mask, FACET_LIMIT)] for f in FACETS}
-    if req.query.strip():
-        result.suggestion = suggest(req.query, searcher)
+    if result.query.strip():
+        result.suggestion = suggest(result.query, searcher)
     result.took_ms = (time.perf_counter() - started) * 1000
     return result
 

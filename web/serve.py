@@ -8,7 +8,13 @@ from . import create_app
 
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 5000) -> None:
     """Index the bundled corpus if nothing is indexed yet, then serve until interrupted."""
+    import sys
+
     import waitress
+
+    # Index reads release the GIL at every file read; with the default 5 ms switch interval a search that
+    # needs it back waits behind any busy thread each time (the convoy effect), so hand it back sooner.
+    sys.setswitchinterval(0.001)
 
     app = create_app(settings)
     engine = app.extensions["sleuth"]
