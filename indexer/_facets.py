@@ -3,10 +3,18 @@
 Whoosh's own facet counting walks every value's postings on every search. Here each segment's facet postings
 are read once into int32 arrays (document, value id) and kept for the segment's life, so a commit that adds
 a small segment only reads that segment; counting is a masked bincount over the concatenated arrays.
+
+Segments never change once written, so each segment's arrays are also saved beside the index (plain .npz, no
+pickle) and loaded in milliseconds by the next process: a restarted server does not read the postings again.
 """
 from __future__ import annotations
 
+import os
+import tempfile
 import threading
+import time
+import zipfile
+from pathlib import Path
 
 import numpy as np
 from whoosh.searching import Searcher
@@ -31,7 +39,8 @@ class Vocabulary:
 class SegmentArrays:
     """Per-index cache: (segment id, field) → (local document numbers, value ids)."""
 
-    def __init__(self) -> None:
+    def __init__(self, cache_dir: Path | None = None) -> None:
+        self.cache_dir = cache_dir
         self.vocab: dict[str, Vocabulary] = {}
         self._arrays: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
         self._recent: set[str] = set()
@@ -48,19 +57,45 @@ class SegmentArrays:
             if key in self._arrays:
                 return self._arrays[key]
             vocab = self.vocab.setdefault(field, Vocabulary())
-            docs: list[np.ndarray] = []
-            vals: list[np.ndarray] = []
-            if field in reader.indexed_field_names():
-                for term in reader.lexicon(field):
-                    ids = np.fromiter(reader.postings(field, term).all_ids(), dtype=np.int32)
-                    if len(ids):
-                        text = term.decode("utf-8") if isinstance(term, bytes) else term
-                        docs.append(ids)
-                        vals.append(np.full(len(ids), vocab.id(text), dtype=np.int32))
-            arrays = (np.concatenate(docs) if docs else np.zeros(0, np.int32),
-                      np.concatenate(vals) if vals else np.zeros(0, np.int32))
+            saved = self._load(key, reader.doc_count_all()) if seg is not None else None
+            docs, local, values = saved if saved is not None else _read_postings(reader, field)
+            if saved is None and seg is not None:
+                self._save(key, reader.doc_count_all(), docs, local, values)
+            lookup = np.array([vocab.id(v) for v in values], dtype=np.int32)
+            arrays = (docs, lookup[local] if len(local) else np.zeros(0, np.int32))
             self._arrays[key] = arrays
             return arrays
+
+    def _path(self, key: tuple[str, str]) -> Path | None:
+        return self.cache_dir / f"{key[0]}.{key[1]}.npz" if self.cache_dir is not None else None
+
+    def _load(self, key: tuple[str, str], doc_count: int):
+        path = self._path(key)
+        if path is None or not path.exists():
+            return None
+        try:
+            with np.load(path, allow_pickle=False) as z:
+                if int(z["doc_count"]) != doc_count:
+                    return None
+                blob = z["values"].tobytes().decode("utf-8")
+                return z["docs"], z["local"], blob.split("\x00") if blob else []
+        except (OSError, ValueError, KeyError, UnicodeDecodeError, zipfile.BadZipFile):
+            return None  # damaged or from another version: read the postings again
+
+    def _save(self, key: tuple[str, str], doc_count: int, docs, local, values: list[str]) -> None:
+        path = self._path(key)
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # Written whole then renamed, so a reader never sees half a file; a cache, so no fsync.
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                np.savez(fh, docs=docs, local=local, doc_count=np.int64(doc_count),
+                         values=np.frombuffer("\x00".join(values).encode("utf-8"), dtype=np.uint8))
+            os.replace(tmp, path)
+        except OSError:
+            pass  # read-only or full disk: the arrays are read from the postings next time
 
     def forget_except(self, segment_ids: set[str]) -> None:
         """Drop arrays of segments merged away."""
@@ -68,10 +103,35 @@ class SegmentArrays:
             for key in [k for k in self._arrays if k[0] not in segment_ids]:
                 del self._arrays[key]
             self._recent = set(segment_ids)
+        if self.cache_dir is not None and self.cache_dir.is_dir():
+            # Files of merged-away segments; a minute's grace for segments another process has just written.
+            old = time.time() - 60
+            for path in self.cache_dir.glob("*.npz"):
+                try:
+                    if path.name.split(".", 1)[0] not in segment_ids and path.stat().st_mtime < old:
+                        path.unlink()
+                except OSError:
+                    pass
 
     def recent(self) -> set[str]:
         """Segments of the previous generation (other threads may still search them)."""
         return set(self._recent)
+
+
+def _read_postings(reader, field: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """(local document numbers, local value ids, values) of one segment's field, from its postings."""
+    docs: list[np.ndarray] = []
+    local: list[np.ndarray] = []
+    values: list[str] = []
+    if field in reader.indexed_field_names():
+        for term in reader.lexicon(field):
+            ids = np.fromiter(reader.postings(field, term).all_ids(), dtype=np.int32)
+            if len(ids):
+                docs.append(ids)
+                local.append(np.full(len(ids), len(values), dtype=np.int32))
+                values.append(term.decode("utf-8") if isinstance(term, bytes) else term)
+    return (np.concatenate(docs) if docs else np.zeros(0, np.int32),
+            np.concatenate(local) if local else np.zeros(0, np.int32), values)
 
 
 class FacetCache:

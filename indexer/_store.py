@@ -46,7 +46,8 @@ class IndexStore:
         self._lock = threading.Lock()
         self._local = threading.local()
         self._epoch = 0
-        self._arrays = SegmentArrays()
+        self.facet_dir = data_dir / "facet-cache"
+        self._arrays = SegmentArrays(self.facet_dir)
         self._ix = None
 
     # --- opening ---------------------------------------------------------------------------------
@@ -83,6 +84,7 @@ class IndexStore:
             self._close_searcher()
             self._ix = None
             shutil.rmtree(self.dir, ignore_errors=True)
+            shutil.rmtree(self.facet_dir, ignore_errors=True)
             self.meta_path.unlink(missing_ok=True)
 
     # --- writing ---------------------------------------------------------------------------------
@@ -139,7 +141,7 @@ class IndexStore:
         return local.searcher, local.facets
 
     def _close_searcher(self) -> None:
-        self._arrays = SegmentArrays()
+        self._arrays = SegmentArrays(self.facet_dir)
         self._epoch += 1  # every thread reopens
 
     def small_segments(self, size: int = 500) -> int:
