@@ -81,14 +81,14 @@ def entity_stream(texts: list[str], model: str = "", n_process: int = 0, batch_s
     chunks = [unique[i:i + batch_size] for i in range(0, len(unique), batch_size)]
     n = workers(len(unique), n_process)
     if n <= 1:
-        yield _in_order(texts, _counted((_entities(load(model), chunk) for chunk in chunks), len(unique), progress))
+        yield _in_order(texts, _flat(_entities(load(model), chunk) for chunk in chunks), batch_size, progress)
         return
     name = model_name(model)
     # Fork where there is fork: workers start with the parent's modules (and model, if loaded) already in memory.
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(n, initializer=_start_worker, initargs=(name, os.getpid())) as pool:
         # imap feeds every chunk from a background thread: workers never wait for the caller.
-        yield _in_order(texts, _counted(pool.imap(_worker_chunk, chunks), len(unique), progress))
+        yield _in_order(texts, _flat(pool.imap(_worker_chunk, chunks)), batch_size, progress)
     # Leaving the block terminates the workers, also on an error half-way (nothing is left waiting).
 
 
@@ -98,22 +98,21 @@ def _entities(nlp, chunk: list[str]) -> list[list[RawMention]]:
             for doc in docs]
 
 
-def _counted(chunks: Iterable[list[list[RawMention]]], total: int,
-             progress: Callable[[int, int], None] | None) -> Iterator[list[RawMention]]:
-    done = 0
+def _flat(chunks: Iterable[list[list[RawMention]]]) -> Iterator[list[RawMention]]:
     for chunk in chunks:
-        done += len(chunk)
-        if progress:
-            progress(done, total)
         yield from chunk
 
 
-def _in_order(texts: list[str], unique_results: Iterator[list[RawMention]]) -> Iterator[list[RawMention]]:
+def _in_order(texts: list[str], unique_results: Iterator[list[RawMention]], every: int,
+              progress: Callable[[int, int], None] | None) -> Iterator[list[RawMention]]:
     # unique_results follow the first occurrences of the texts, so a text not seen yet is always the next one.
+    # Progress counts the texts the caller has taken, i.e. what is written, not what the workers have done.
     found: dict[str, list[RawMention]] = {}
-    for text in texts:
+    for n, text in enumerate(texts, 1):
         if text not in found:
             found[text] = next(unique_results)
+        if progress and (n % every == 0 or n == len(texts)):
+            progress(n, len(texts))  # before the yield: the caller takes the last text and never resumes us
         yield found[text]
 
 
