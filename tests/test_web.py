@@ -93,6 +93,13 @@ def test_document_page_opens_at_passage_with_hits(client):
     assert client.get("/doc/nope.txt").status_code == 404
 
 
+def test_document_hit_count_matches_the_marks_shown(client):
+    page = client.get(f"/doc/{WIKI}?q=Mercader").get_data(as_text=True)
+    shown = int(re.search(r"<strong>(\d+)</strong> hits? for", page).group(1))
+    assert shown == page.count('<mark class="hit">') > 0
+    assert re.search(r"\(and \d+ in the Infobox\)", page)  # the Infobox names the assailant, without marks
+
+
 def test_entity_pages(client):
     page = client.get("/entity/person/Ramón Mercader").get_data(as_text=True)
     assert "Assassination of Leon Trotsky" in page and "Leon Trotsky</a>" in page

@@ -21,5 +21,10 @@ def document(doc_id: str):
             sections.append((passage.section, []))
         sections[-1][1].append(passage)
     facets_used = sorted({m.facet for p in view.passages for m in p.mentions})
-    hits = sum(p.hit_count for p in view.passages)
-    return render_template("document.html", doc=view, sections=sections, q=q, hits=hits, facets_used=facets_used)
+    # The Infobox passage is shown as a table of fields, without marks: its hits are counted apart, so that
+    # "n hits" matches the marks that Previous/Next step through.
+    boxed = [p for p in view.passages if view.metadata and p.section == "Infobox"]
+    box_hits = sum(p.hit_count for p in boxed)
+    hits = sum(p.hit_count for p in view.passages) - box_hits
+    return render_template("document.html", doc=view, sections=sections, q=q, hits=hits, box_hits=box_hits,
+                           facets_used=facets_used)
