@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from collections import Counter
 import unicodedata
 from pathlib import Path
@@ -23,6 +24,7 @@ from .settings import Settings
 
 MAX_ENTITY_MENTIONS = 200
 MAX_SMALL_SEGMENTS = 10  # uploads add small segments; past this many a background merge joins them
+UPKEEP_QUIET = 0.5  # seconds without an upload before background upkeep takes the write lock
 _UNSAFE = re.compile(r"[^\w.\- ]+")
 
 
@@ -37,7 +39,9 @@ class Sleuth:
         # Serialises writers within this process; other processes are kept out by Whoosh's lock.
         self._write_lock = threading.Lock()
         self._canon: tuple[int, Canon] | None = None
-        self._merging = threading.Event()
+        self._merging = threading.Event()  # background upkeep (facet rewrites, merges) is running
+        self._stale: set[str] = set()  # documents whose facets an upload's new names changed, not yet rewritten
+        self._last_upload = 0.0
 
     def close(self) -> None:
         """Release files (the registry's database)."""
@@ -175,23 +179,50 @@ class Sleuth:
         for original, data in files:
             name = safe_name(original)
             sources.append(Source(name, f"upload/{name}", data, Path(name).suffix))
-        report = self._ingest(lambda ingest, canon: ingest.run(sources, IndexReport(), canon, progress=progress))
-        self._merge_later()
+        # The upload itself is searchable when this returns; other documents whose canonical names it changed
+        # (an upload naming "Leon Trotsky" turns earlier "Trotsky" facets into him) are rewritten just after.
+        report = self._ingest(lambda ingest, canon: ingest.run(sources, IndexReport(), canon, progress=progress,
+                                                               defer_stale=self._stale))
+        self._last_upload = time.monotonic()
+        self._upkeep_later()
         return report
 
-    def _merge_later(self) -> None:
-        """Merge small segments in a background thread, so that uploads never wait for a merge."""
-        if self._merging.is_set() or self.store.small_segments() <= MAX_SMALL_SEGMENTS:
+    def settle(self, timeout: float = 60.0) -> bool:
+        """Wait for background upkeep after uploads (facet rewrites, merges); False if still running."""
+        deadline = time.monotonic() + timeout
+        while self._merging.is_set() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return not self._merging.is_set()
+
+    def _upkeep_later(self) -> None:
+        """Rewrite stale facets and merge small segments in a background thread, off the upload's request."""
+        if self._merging.is_set() or not (self._stale or self.store.small_segments() > MAX_SMALL_SEGMENTS):
             return
         self._merging.set()
-        threading.Thread(target=self._merge, name="sleuth-merge", daemon=True).start()
+        threading.Thread(target=self._upkeep, name="sleuth-upkeep", daemon=True).start()
 
-    def _merge(self) -> None:
+    def _upkeep(self) -> None:
         try:
-            with self._write_lock:
-                with self.store.writing(merge=True):
-                    pass  # an empty commit runs the merge policy
-            self.store.searcher()[1].warm(FACETS)  # pay for the merged segment here, not in a request
+            while True:
+                # Let a burst of uploads finish first: each would otherwise wait for the lock behind us.
+                while time.monotonic() - self._last_upload < UPKEEP_QUIET:
+                    time.sleep(0.05)
+                with self._write_lock:
+                    stale, self._stale = self._stale, set()
+                    try:
+                        Ingest(self.settings, self.store, self.registry).rewrite_facets(self.canon(), stale)
+                    except BaseException:
+                        self._stale |= stale  # tried again after the next upload
+                        raise
+                    merge = self.store.small_segments() > MAX_SMALL_SEGMENTS
+                    if merge:
+                        with self.store.writing(merge=True):
+                            pass  # an empty commit runs the merge policy
+                if merge:
+                    self.store.searcher()[1].warm(FACETS)  # pay for the merged segment here, not in a request
+                with self._write_lock:
+                    if not self._stale:
+                        return
         except SleuthError:
             pass  # busy or closed: the next upload will try again
         finally:

@@ -78,10 +78,12 @@ class Ingest:
         self.registry = registry
 
     def run(self, sources: Iterable[Source], report: IndexReport, canon: Canon, force: bool = False,
-            progress: Progress | None = None, on_wait: Callable[[str], None] | None = None) -> IndexReport:
+            progress: Progress | None = None, on_wait: Callable[[str], None] | None = None,
+            defer_stale: set[str] | None = None) -> IndexReport:
         """Index the sources: unchanged ones are skipped (unless `force`), changed ones replaced whole.
 
-        `canon` holds the canonical names of what is indexed already; it is updated with this batch.
+        `canon` holds the canonical names of what is indexed already; it is updated with this batch. Earlier
+        documents whose names it changed are rewritten at the end, or added to `defer_stale` for the caller.
         """
         started = time.perf_counter()
         prepared = list(self._prepare(sources, force, report))
@@ -94,7 +96,10 @@ class Ingest:
             # The workers keep finding the next batch's entities while this one is written.
             for start in range(0, len(prepared), step):
                 stale = self._write_batch(prepared[start:start + step], found, canon, stale, report, on_wait)
-        self.rewrite_facets(canon, stale, on_wait)
+        if defer_stale is not None:
+            defer_stale |= stale
+        else:
+            self.rewrite_facets(canon, stale, on_wait)
         report.seconds = time.perf_counter() - started
         return report
 
@@ -169,6 +174,8 @@ class Ingest:
         with self.store.writing(on_wait) as writer:
             for doc_id in sorted(docs):
                 record = self.registry.get(doc_id)
+                if record is None:
+                    continue  # removed since its names went stale
                 for stored in searcher.documents(doc_id=doc_id):
                     raw = [nlp.RawMention(s, e, label, surface) for s, e, label, surface in stored.get("raw") or []]
                     passage = Passage(stored["ordinal"], stored["section"], stored["text"], stored["start"],

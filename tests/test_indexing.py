@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import shutil
-import time
 
 import pytest
 from whoosh.index import open_dir  # tests may look inside the index; web code never does
@@ -136,13 +135,21 @@ def test_new_document_refacets_earlier_ones(tmp_path):
     assert hit.entities["person"] == ["Leon Trotsky"]
 
 
+def test_an_upload_refacets_earlier_documents_just_after_it_returns(tmp_path):
+    sleuth = Sleuth(Settings(index_dir=tmp_path / "ix"))
+    sleuth.index_uploads([("a.txt", b"Trotsky lived in Norway for a year.")])
+    sleuth.index_uploads([("b.txt", b"Leon Trotsky was born in 1879 in Ukraine.")])
+    assert sleuth.search("Ukraine").total == 1  # the upload itself is searchable at once
+    assert sleuth.settle(timeout=20)
+    assert sleuth.search("Norway").hits[0].entities["person"] == ["Leon Trotsky"]
+    assert {v.value for v in sleuth.search("").facets["person"]} == {"Leon Trotsky"}
+
+
 def test_many_uploads_are_merged_in_the_background(tmp_path):
     sleuth = Sleuth(Settings(index_dir=tmp_path / "ix"))
     for i in range(12):
         sleuth.index_uploads([(f"n{i}.txt", f"Note {i} about Coyoacán and Trotsky.".encode())])
-    deadline = time.monotonic() + 20
-    while sleuth._merging.is_set() and time.monotonic() < deadline:
-        time.sleep(0.05)
+    assert sleuth.settle(timeout=20)
     assert sleuth.store.small_segments() <= 10
     assert sleuth.search("Coyoacán").total == 12 and sleuth.stats()["passages"] == 12
 
