@@ -100,10 +100,12 @@ class SegmentArrays:
     def forget_except(self, segment_ids: set[str]) -> None:
         """Drop arrays of segments merged away."""
         with self._lock:
-            for key in [k for k in self._arrays if k[0] not in segment_ids]:
+            gone = [k for k in self._arrays if k[0] not in segment_ids]
+            for key in gone:
                 del self._arrays[key]
             self._recent = set(segment_ids)
-        if self.cache_dir is not None and self.cache_dir.is_dir():
+        # Only when a merge took segments away: every thread calls this on every new generation.
+        if gone and self.cache_dir is not None and self.cache_dir.is_dir():
             # Files of merged-away segments; a minute's grace for segments another process has just written.
             old = time.time() - 60
             for path in self.cache_dir.glob("*.npz"):

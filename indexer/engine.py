@@ -39,7 +39,7 @@ class Sleuth:
         # Serialises writers within this process; other processes are kept out by Whoosh's lock.
         self._write_lock = threading.Lock()
         self._canon: tuple[int, Canon] | None = None
-        self._merging = threading.Event()  # background upkeep (facet rewrites, merges) is running
+        self._upkeeping = threading.Event()  # background upkeep (facet rewrites, merges) is running
         self._stale: set[str] = set()  # documents whose facets an upload's new names changed, not yet rewritten
         self._last_upload = 0.0
 
@@ -190,15 +190,15 @@ class Sleuth:
     def settle(self, timeout: float = 60.0) -> bool:
         """Wait for background upkeep after uploads (facet rewrites, merges); False if still running."""
         deadline = time.monotonic() + timeout
-        while self._merging.is_set() and time.monotonic() < deadline:
+        while self._upkeeping.is_set() and time.monotonic() < deadline:
             time.sleep(0.02)
-        return not self._merging.is_set()
+        return not self._upkeeping.is_set()
 
     def _upkeep_later(self) -> None:
         """Rewrite stale facets and merge small segments in a background thread, off the upload's request."""
-        if self._merging.is_set() or not (self._stale or self.store.small_segments() > MAX_SMALL_SEGMENTS):
+        if self._upkeeping.is_set() or not (self._stale or self.store.small_segments() > MAX_SMALL_SEGMENTS):
             return
-        self._merging.set()
+        self._upkeeping.set()
         threading.Thread(target=self._upkeep, name="sleuth-upkeep", daemon=True).start()
 
     def _upkeep(self) -> None:
@@ -222,11 +222,14 @@ class Sleuth:
                     self.store.searcher()[1].warm(FACETS)  # pay for the merged segment here, not in a request
                 with self._write_lock:
                     if not self._stale:
+                        # Cleared under the lock: an upload that adds stale documents after this starts a new
+                        # thread, one that added them before is seen here.
+                        self._upkeeping.clear()
                         return
         except SleuthError:
             pass  # busy or closed: the next upload will try again
         finally:
-            self._merging.clear()
+            self._upkeeping.clear()
 
     def remove(self, doc_id: str) -> bool:
         """Delete a document and its passages; False if it was not indexed."""
