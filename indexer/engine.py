@@ -13,16 +13,19 @@ from whoosh import query as Q
 
 from . import search as _search
 from ._store import IndexStore, corruption_as_message
+from .compare import MAX_PASSAGES as MAX_COMPARED_PASSAGES, Comparison, Row, align, cells_for, facts
+from .compare import Source as CompareSource
 from .entities import Canon, load_aliases
 from .errors import SleuthError
 from .ingest import Ingest, Source, sources_from_paths
 from .registry import Registry
-from .results import (ENTITY_FACETS, FACETS, DocumentView, EntityView, FacetValue, IndexReport, PassageView,
+from .results import (ENTITY_FACETS, FACETS, DocumentInfo, DocumentView, EntityView, FacetValue, IndexReport, PassageView,
                       SearchResult)
 from .schema import SCHEMA_VERSION
 from .settings import Settings
 
 MAX_ENTITY_MENTIONS = 200
+MAX_COMPARED = 4  # documents side by side in the compare view
 MAX_SMALL_SEGMENTS = 10  # uploads add small segments; past this many a background merge joins them
 UPKEEP_QUIET = 0.5  # seconds without an upload before background upkeep takes the write lock
 _UNSAFE = re.compile(r"[^\w.\- ]+")
@@ -83,6 +86,36 @@ class Sleuth:
                                         _search.passage_mentions(s), list(s.get("dates") or [])))
         return DocumentView(record.doc_id, record.title, record.name, record.fmt, record.metadata, passages,
                             record.url, record.date)
+
+    def compare(self, query: str, doc_ids: list[str] | None = None, filters: dict[str, list[str]] | None = None,
+                exclude: dict[str, list[str]] | None = None, date_from: str | None = None,
+                date_to: str | None = None) -> Comparison:
+        """The passages of 2–4 documents matching a query, aligned side by side (the first two by default)."""
+        kw = dict(exclude=exclude, date_from=date_from, date_to=date_to)
+        overall = self.search(query, filters, per_page=_search.MAX_PER_PAGE, **kw)
+        per_doc = Counter(h.doc_id for h in overall.hits)
+        candidates = [self._source(d, n) for d, n in per_doc.items()]
+        wanted = [d for d in dict.fromkeys(doc_ids or []) if self.registry.get(d) is not None][:MAX_COMPARED]
+        if not wanted:
+            wanted = [s.doc_id for s in candidates[:2]]
+        sources, columns, views = [], [], []
+        for doc_id in wanted:
+            found = self.search(query, {**(filters or {}), "doc_id": [doc_id]}, per_page=MAX_COMPARED_PASSAGES, **kw)
+            sources.append(self._source(doc_id, found.total))
+            columns.append(found.hits)
+            ids = {h.passage_id for h in found.hits}
+            view = self.document(doc_id)
+            views.append([p for p in view.passages if p.passage_id in ids] if view else [])
+        message = overall.message
+        if len(sources) < 2 and not message:
+            message = ("Only one document has passages matching this search: compare needs two. Try broader words."
+                       if sources else "No document has passages matching this search.")
+        rows = [Row(cells_for(row), shared) for row, shared in align(columns)] if columns else []
+        return Comparison(query, sources, rows, facts(views), candidates, message)
+
+    def _source(self, doc_id: str, matches: int) -> CompareSource:
+        record = self.registry.get(doc_id)
+        return CompareSource(doc_id, record.title if record else doc_id, record.name if record else doc_id, matches)
 
     def entities(self, facet: str | None = None) -> dict[str, list[FacetValue]]:
         """Every entity by facet with passage counts (one facet if given)."""
@@ -231,6 +264,28 @@ class Sleuth:
         finally:
             self._upkeeping.clear()
 
+    def documents(self) -> list[DocumentInfo]:
+        """Every indexed document, in id order, for the documents page."""
+        return [DocumentInfo(r.doc_id, r.title, r.name, r.fmt, _origin(r.doc_id, r.fmt), r.passages, r.added)
+                for r in self.registry.all()]
+
+    def original(self, doc_id: str) -> tuple[str, bytes] | None:
+        """A document's original source as indexed (a file name to save it as, its bytes), or None."""
+        record = self.registry.get(doc_id)
+        if record is None:
+            return None
+        suffix = Path(record.source).suffix
+        stem = Path(doc_id).name if suffix != ".jsonl" else safe_name(doc_id)
+        return (stem if stem.endswith(suffix) else stem + suffix), self.registry.source_bytes(record)
+
+    def reindex(self, doc_id: str) -> IndexReport | None:
+        """Index one document again from its stored source (after aliases or readers changed); None if unknown."""
+        record = self.registry.get(doc_id)
+        if record is None:
+            return None
+        source = Source(record.name, doc_id, self.registry.source_bytes(record), Path(record.source).suffix)
+        return self._ingest(lambda ingest, canon: ingest.run([source], IndexReport(), canon, force=True))
+
     def remove(self, doc_id: str) -> bool:
         """Delete a document and its passages; False if it was not indexed."""
         def run(ingest: Ingest, canon: Canon) -> bool:
@@ -246,6 +301,13 @@ class Sleuth:
         return self._ingest(run)  # type: ignore[return-value]
 
 
+def _origin(doc_id: str, fmt: str) -> str:
+    """Where a document came from: an upload, a JSONL file's record, or a file in an indexed folder."""
+    if doc_id.startswith("upload/"):
+        return "upload"
+    return "JSONL" if fmt == "jsonl" else "folder"
+
+
 def safe_name(original: str) -> str:
     """A file name safe to use in an id: no folders, no dots-only names, at most 120 characters."""
     base = unicodedata.normalize("NFC", original.replace("\\", "/").rsplit("/", 1)[-1]).strip()
@@ -257,4 +319,5 @@ def safe_name(original: str) -> str:
 
 
 def _clean(groups: dict[str, list[str]] | None) -> dict[str, list[str]]:
-    return {k: [v for v in vals if v] for k, vals in (groups or {}).items() if k in FACETS and vals}
+    # "doc_id" is the document facet: filter (and exclude) by source.
+    return {k: [v for v in vals if v] for k, vals in (groups or {}).items() if (k in FACETS or k == "doc_id") and vals}

@@ -29,9 +29,9 @@ def create_app(settings: Settings | None = None) -> Flask:
     )
     app.extensions["sleuth"] = Sleuth(settings)
 
-    from . import api, documents, entities, errors, search, upload
+    from . import api, batch, compare, documents, entities, errors, library, search, upload
 
-    for module in (search, documents, entities, upload, api):
+    for module in (search, documents, entities, upload, api, compare, library, batch):
         app.register_blueprint(module.bp)
     errors.register(app)
 
