@@ -1,0 +1,85 @@
+"""The workspace pages in headless Chromium: compare, documents (delete), batch search; accessibility at two widths."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import pytest
+
+from .test_browser import SHOTS, browser, server  # noqa: F401  (fixtures: a private served index of the seeds)
+
+pytestmark = pytest.mark.browser
+PULP = "000_7320f9c5cac2b3a8.txt"
+WIDTHS = {"wide": (1366, 900), "phone": (390, 844)}
+
+
+@pytest.fixture(params=list(WIDTHS))
+def page(browser, request):  # noqa: F811
+    width, height = WIDTHS[request.param]
+    ctx = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
+    pg = ctx.new_page()
+    pg.width_name = request.param
+    errors: list[str] = []
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    yield pg
+    ctx.close()
+    assert not errors, errors
+
+
+def _check(page, name: str) -> None:
+    """No serious or critical axe-core violations, no sideways scrolling of the page; a screenshot to look at."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = Axe().run(page).response["violations"]
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in found
+           if v["impact"] in ("serious", "critical")]
+    assert not bad, bad
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{name} scrolls sideways by {overflow}px"
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}-{page.width_name}.png"), full_page=True)
+
+
+def test_compare_from_a_search_marks_pick_and_axe(server, page):  # noqa: F811
+    page.goto(server + "/search?q=ice")
+    page.locator("a", has_text="Compare sources").click()
+    page.wait_for_url(re.compile(r"/compare\?q=ice"))
+    row = page.locator("tr.cmp-row").first
+    assert row.locator("td").count() == 2
+    assert row.locator("mark.diff", has_text=re.compile(r"^pick$")).count() >= 1
+    assert row.locator("mark.diff", has_text=re.compile(r"^axe$")).count() >= 1
+    facts = page.locator("table.cmp-facts").inner_text()
+    assert "1940-08-20" in facts and "not stated" in facts
+    _check(page, "compare")
+
+
+def test_batch_of_five_names(server, page, tmp_path):  # noqa: F811
+    page.goto(server + "/batch")
+    page.fill("#lines", '"Ramón Mercader"\nNKVD\nCoyoacán\nSiqueiros\nNobody Atall')
+    page.click("button[value=html]")
+    page.wait_for_selector("table.batch-table")
+    assert page.locator("table.batch-table tbody tr").count() == 5
+    _check(page, "batch")
+    with page.expect_download() as got:
+        page.click("button[value=csv]")
+    rows = list(csv.reader(io.StringIO(open(got.value.path(), encoding="utf-8").read())))
+    assert len(rows) == 6 and rows[0][0] == "query"
+
+
+def test_documents_page_and_delete(server, page):  # noqa: F811
+    page.goto(server + "/documents")
+    assert page.locator("table.doc-table tbody tr").count() >= 2
+    _check(page, "documents")
+    if page.width_name != "phone":
+        return  # delete once, at the last width
+    page.locator("tr", has_text=PULP).get_by_role("link", name=re.compile("^Delete")).click()
+    page.wait_for_url(re.compile(r"/documents/delete\?id="))
+    _check(page, "documents-delete")
+    page.locator("button.danger").click()
+    page.wait_for_url(re.compile(r"/documents\?done="))
+    assert "Deleted" in page.locator(".message").inner_text()
+    assert page.locator("tr", has_text=PULP).count() == 0
+    page.goto(server + "/search?q=stabbed+pick")
+    assert PULP not in page.locator("main").inner_text()
