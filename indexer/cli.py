@@ -51,7 +51,13 @@ def build_parser() -> argparse.ArgumentParser:
     st = sub.add_parser("stats", help="counts of documents, passages and entities")
     st.add_argument("--json", action="store_true")
 
-    en = sub.add_parser("entities", help="list entities with passage counts")
+    en = sub.add_parser("entities", help="list entities with passage counts, or correct one",
+                        epilog="corrections: merge TYPE NAME INTO [--into-type T] | rename TYPE NAME NEW | "
+                               "retype TYPE NAME NEWTYPE | hide TYPE NAME | undo ID | corrections")
+    en.add_argument("action", nargs="?", choices=("list", "merge", "rename", "retype", "hide", "undo", "corrections"),
+                    default="list")
+    en.add_argument("words", nargs="*", help="the entity's type and name, then the new name or type")
+    en.add_argument("--into-type", default="", help="merge: the type of the entity merged into (default the same)")
     en.add_argument("--type", choices=FACETS)
     en.add_argument("--json", action="store_true")
 
@@ -202,7 +208,9 @@ def cmd_stats(settings: Settings, args) -> int:
 
 
 def cmd_entities(settings: Settings, args) -> int:
-    """`sleuth entities`."""
+    """`sleuth entities`: the list, or a correction (merge, rename, retype, hide, undo) and the corrections made."""
+    if args.action != "list":
+        return _correct(Sleuth(settings), args)
     ents = Sleuth(settings).entities(args.type)
     if args.json:
         print(json.dumps({f: [{"value": v.value, "count": v.count} for v in vals] for f, vals in ents.items()},
@@ -212,6 +220,33 @@ def cmd_entities(settings: Settings, args) -> int:
             print(f"== {facet} ({len(vals)})")
             for v in vals:
                 print(f"{v.count:6d}  {v.value}")
+    return EXIT_OK
+
+
+_ARITY = {"merge": 3, "rename": 3, "retype": 3, "hide": 2, "undo": 1, "corrections": 0}
+
+
+def _correct(sleuth: Sleuth, args) -> int:
+    words = args.words
+    if len(words) != _ARITY[args.action]:
+        print(f"sleuth: usage: sleuth entities {args.action} "
+              + {"merge": "TYPE NAME INTO", "rename": "TYPE NAME NEW", "retype": "TYPE NAME NEWTYPE",
+                 "hide": "TYPE NAME", "undo": "ID", "corrections": ""}[args.action]
+              + " (quote names with spaces)", file=sys.stderr)
+        return EXIT_USAGE
+    if args.action == "corrections":
+        for c in sleuth.corrections.load().items:
+            print(f"{c.id}  {c.made}  {c.describe()}")
+        return EXIT_OK
+    if args.action == "undo":
+        gone = sleuth.undo_correction(words[0])
+        if gone is None:
+            print(f"sleuth: no correction {words[0]!r}; `sleuth entities corrections` lists them.", file=sys.stderr)
+            return EXIT_USAGE
+        print(f"undone: {gone.describe()}")
+        return EXIT_OK
+    made = sleuth.correct(args.action, words[0], words[1], *(words[2:] or [""]), into_type=args.into_type)
+    print(f"{made.id}  {made.describe()} (undo: sleuth entities undo {made.id})")
     return EXIT_OK
 
 

@@ -15,6 +15,8 @@ from . import search as _search
 from ._store import IndexStore, corruption_as_message
 from .compare import MAX_PASSAGES as MAX_COMPARED_PASSAGES, Comparison, Row, align, cells_for, facts
 from .compare import Source as CompareSource
+from . import corrections
+from .corrections import Correction, CorrectionsFile
 from .entities import Canon, load_aliases
 from .errors import SleuthError
 from .ingest import Ingest, Source, sources_from_paths
@@ -39,6 +41,7 @@ class Sleuth:
         settings.index_dir.mkdir(parents=True, exist_ok=True)
         self.store = IndexStore(settings.index_dir, settings.writer_timeout)
         self.registry = Registry(settings.index_dir)
+        self.corrections = CorrectionsFile(settings.index_dir)
         # Serialises writers within this process; other processes are kept out by Whoosh's lock.
         self._write_lock = threading.Lock()
         self._canon: tuple[int, Canon] | None = None
@@ -62,6 +65,7 @@ class Sleuth:
         per_page: int = 10,
     ) -> SearchResult:
         """Search passages. Never raises for bad queries: `result.message` explains a refusal."""
+        self._notice_corrections()
         req = _search.SearchRequest(query or "", _clean(filters), _clean(exclude), date_from, date_to, page, per_page)
         with corruption_as_message(self.store.dir):
             return _search.run(self.store, req, self.settings.search_time_limit)
@@ -119,6 +123,7 @@ class Sleuth:
 
     def entities(self, facet: str | None = None) -> dict[str, list[FacetValue]]:
         """Every entity by facet with passage counts (one facet if given)."""
+        self._notice_corrections()
         _, facets = self.store.searcher()
         live = facets.live()
         wanted = [facet] if facet in FACETS else list(FACETS)
@@ -155,7 +160,21 @@ class Sleuth:
         if self._canon is None or self._canon[0] != version:
             self._canon = (version, Canon.build(self.registry.mention_counts(),
                                                 load_aliases(self.settings.aliases_files)))
-        return self._canon[1]
+        canon = self._canon[1]
+        # The user's corrections are applied last. When the file changed (here, in another process or by hand),
+        # the documents whose facets it changes are queued for the background rewrite.
+        fresh = self.corrections.load()
+        if canon.corrections is not fresh:
+            old, canon.corrections = canon.corrections, fresh
+            if old is not None:
+                self._stale |= self.registry.docs_mentioning(corrections.changed_mentions(canon, old, fresh))
+        return canon
+
+    def _notice_corrections(self) -> None:
+        # A stat per call: a hand edit of corrections.toml reaches the facets without a restart.
+        if self._canon is not None and self._canon[1].corrections is not self.corrections.load():
+            self.canon()
+            self._upkeep_later()
 
     def _ingest(self, run: Callable[[Ingest, Canon], IndexReport]) -> IndexReport:
         """Run a write with the write lock held; a failed write drops the in-memory names (rebuilt on next use)."""
@@ -198,6 +217,7 @@ class Sleuth:
                           for r in self.registry.all()]
                 # Rebuilt from the registry's sources alone; aliases are re-read, so edits to them apply.
                 canon = Canon(load_aliases(self.settings.aliases_files))
+                canon.corrections = self.corrections.load()  # corrections survive a rebuild
                 self._canon = None
                 ingest.run(stored, report, canon, force=True, progress=progress, on_wait=on_wait)
             return ingest.run(sources_from_paths(paths, report), report, canon, progress=progress, on_wait=on_wait)
@@ -263,6 +283,35 @@ class Sleuth:
             pass  # busy or closed: the next upload will try again
         finally:
             self._upkeeping.clear()
+
+    def correct(self, action: str, facet: str, name: str, into: str = "", into_type: str = "",
+                wait: bool = True) -> Correction:
+        """Merge, rename, retype or hide an entity; its documents' facets are rewritten (now, or in the background
+        when `wait` is False). Raises SleuthError naming what to give when the correction cannot apply."""
+        corrections.check(action, facet, name, into.strip(), into_type, ENTITY_FACETS)
+        self.canon()
+        made = self.corrections.add(action, facet, name, into.strip(), into_type)
+        self._refacet_corrected(wait)
+        return made
+
+    def undo_correction(self, correction_id: str, wait: bool = True) -> Correction | None:
+        """Take one correction back (by id); its documents' facets are rewritten. None if there is no such id."""
+        self.canon()
+        gone = self.corrections.remove(correction_id)
+        if gone is not None:
+            self._refacet_corrected(wait)
+        return gone
+
+    def _refacet_corrected(self, wait: bool) -> None:
+        self.canon()  # queues the documents the changed file affects
+        if wait:
+            def rewrite(ingest: Ingest, canon: Canon) -> int:
+                stale, self._stale = self._stale, set()
+                return ingest.rewrite_facets(canon, stale)
+
+            self._ingest(rewrite)
+        else:
+            self._upkeep_later()
 
     def documents(self) -> list[DocumentInfo]:
         """Every indexed document, in id order, for the documents page."""

@@ -83,3 +83,43 @@ def test_documents_page_and_delete(server, page):  # noqa: F811
     assert page.locator("tr", has_text=PULP).count() == 0
     page.goto(server + "/search?q=stabbed+pick")
     assert PULP not in page.locator("main").inner_text()
+
+
+def _mentions(page, server: str, name: str) -> int:
+    page.goto(server + "/entity/person/" + name.replace(" ", "%20"))
+    found = re.search(r"mentioned in (\d+) passage", page.locator("article").inner_text())
+    return int(found.group(1)) if found else 0
+
+
+def test_merge_an_uploaded_alias_then_undo(server, page, tmp_path):  # noqa: F811
+    if page.width_name == "wide":
+        doc = tmp_path / "mornard.txt"
+        doc.write_text("Jacques Mornard, who called himself Frank Jacson, struck Leon Trotsky in his study in "
+                       "Coyoacán. Later Jacques Mornard was sentenced to twenty years.", encoding="utf-8")
+        page.goto(server + "/upload")
+        page.set_input_files("#files", [str(doc)])
+        page.click(".upload button[type=submit]")
+        page.wait_for_selector(".report")
+    before = _mentions(page, server, "Ramón Mercader")
+    assert _mentions(page, server, "Jacques Mornard") == 1
+    _check(page, "entity-correct")
+    page.fill("input[name=into][placeholder]", "Ramón Mercader")
+    page.get_by_role("button", name="Merge").click()
+    page.wait_for_url(re.compile(r"/corrections\?done="))
+    assert "merged into person “Ramón Mercader”" in page.locator(".message").inner_text()
+    _check(page, "corrections")
+    page.wait_for_timeout(300)
+    for _ in range(50):  # the facets are rewritten in the background within a few seconds
+        if _mentions(page, server, "Ramón Mercader") == before + 1:
+            break
+        page.wait_for_timeout(200)
+    assert _mentions(page, server, "Ramón Mercader") == before + 1
+    page.goto(server + "/corrections")
+    page.get_by_role("button", name=re.compile("^Undo")).first.click()
+    page.wait_for_url(re.compile(r"/corrections\?done=Undone"))
+    for _ in range(50):  # polls a page that exists throughout (a merged-away entity's page is a 404 meanwhile)
+        if _mentions(page, server, "Ramón Mercader") == before:
+            break
+        page.wait_for_timeout(200)
+    assert _mentions(page, server, "Ramón Mercader") == before
+    assert _mentions(page, server, "Jacques Mornard") == 1
