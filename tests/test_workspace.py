@@ -17,12 +17,9 @@ WIKI = "002_e41d2cd84ffb8d9f.txt"  # the Wikipedia article: "ice axe", "Ramón",
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory, corpus_copy) -> Flask:
-    """One index of the seeds for the tests that only read."""
-    settings = Settings(index_dir=tmp_path_factory.mktemp("ws-data"), corpus_dir=corpus_copy, secret_key="test")
-    app = create_app(settings)
-    app.extensions["sleuth"].index_paths([corpus_copy])
-    return app
+def app(seeded) -> Flask:
+    """The app over the session's read-only index of the seeds."""
+    return create_app(seeded.settings)
 
 
 @pytest.fixture
