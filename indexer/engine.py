@@ -21,7 +21,7 @@ from .entities import Canon, load_aliases
 from .errors import SleuthError
 from .ingest import Ingest, Source, sources_from_paths
 from .registry import Registry
-from .results import (ENTITY_FACETS, FACETS, DocumentInfo, DocumentView, EntityView, FacetValue, IndexReport, PassageView,
+from .results import (ENTITY_FACETS, FACETS, DocumentHits, DocumentInfo, DocumentView, Hit, EntityView, FacetValue, IndexReport, PassageView,
                       SearchResult)
 from .schema import SCHEMA_VERSION
 from .settings import Settings
@@ -69,6 +69,24 @@ class Sleuth:
         req = _search.SearchRequest(query or "", _clean(filters), _clean(exclude), date_from, date_to, page, per_page)
         with corruption_as_message(self.store.dir):
             return _search.run(self.store, req, self.settings.search_time_limit)
+
+    def group_by_document(self, result: SearchResult, page: int = 1, per_page: int = 10) -> list[DocumentHits]:
+        """A search's hits grouped by document: each document's best passage and its number of matching passages,
+        best documents first (by their best passage's rank, then by passages), a page at a time."""
+        counts = {v.value: v.count for v in result.facets.get("doc_id", [])}
+        kw = dict(query=result.query, exclude=result.exclude, date_from=result.date_from, date_to=result.date_to)
+        ranked = self.search(filters=result.filters, per_page=_search.MAX_PER_PAGE, **kw).hits
+        best: dict[str, Hit] = {}
+        for hit in ranked:
+            best.setdefault(hit.doc_id, hit)
+        order = list(best) + sorted((d for d in counts if d not in best), key=lambda d: (-counts[d], d))
+        out = []
+        for doc_id in order[(page - 1) * per_page: page * per_page]:
+            hit = best.get(doc_id) or next(iter(self.search(
+                filters={**result.filters, "doc_id": [doc_id]}, per_page=1, **kw).hits), None)
+            if hit is not None:
+                out.append(DocumentHits(hit, counts.get(doc_id, 1)))
+        return out
 
     def document(self, doc_id: str, query: str = "") -> DocumentView | None:
         """The whole document by passages, with `query`'s terms and entity mentions marked."""

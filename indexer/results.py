@@ -132,6 +132,14 @@ class DocumentView:
 
 
 @dataclass
+class DocumentHits:
+    """One document in hits grouped by document: its best passage and how many of its passages match."""
+
+    best: Hit
+    passages: int
+
+
+@dataclass
 class DocumentInfo:
     """One line of the documents page."""
 

@@ -72,7 +72,7 @@ def test_compare_with_one_matching_source_says_so(client):
 
 def test_search_counts_documents_and_offers_compare_and_exports(client):
     page = client.get("/search?q=ice").get_data(as_text=True)
-    assert re.search(r"<strong>6</strong> passages match.*?in <strong>2</strong> documents", page, re.S)
+    assert re.search(r'<strong>6</strong> passages match.*?in <b class="docs">2</b> documents', page, re.S)
     assert 'href="/compare?q=ice"' in page
     assert "/api/search?q=ice&amp;format=csv" in page
     data = client.get("/api/search?q=ice&format=csv&per_page=100").get_data(as_text=True)
@@ -151,3 +151,14 @@ def test_cli_search_batch(app, tmp_path, capsys):
     assert [r["query"] for r in rows] == ["Trotsky", "NKVD"] and int(rows[0]["documents"]) == 2
     assert cli_main(["--index-dir", str(tmp_path), "search", "--batch", str(tmp_path / "missing.txt")]) == 2
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_hits_grouped_by_document(client):
+    page = client.get("/search?q=Trotsky&group_by=document").get_data(as_text=True)
+    groups = re.findall(r'<p class="hit-source">([^<]+)</p>', page)
+    assert sorted(groups) == sorted([PULP, WIKI]), "one entry per document"
+    counts = [int(n) for n in re.findall(r"(\d+) matching passages? in this document", page)]
+    total = int(re.search(r"<strong>(\d+)</strong> passages match", page).group(1))
+    assert sum(counts) == total
+    assert "Show every passage" in page
+    assert "Group by document" in client.get("/search?q=Trotsky").get_data(as_text=True)
