@@ -4,7 +4,7 @@ The web app and the CLI use only what is exported here.
 """
 from .engine import Sleuth, safe_name
 from .errors import IndexBusy, IndexCorrupt, QueryError, ReadError, SchemaMismatch, SleuthError
-from .results import (ENTITY_FACETS, FACET_LABELS, FACETS, DocumentReport, DocumentView, EntityView, FacetValue, Hit,
+from .results import (ENTITY_FACETS, FACET_LABELS, FACETS, DocumentHits, DocumentInfo, DocumentReport, DocumentView, EntityView, FacetValue, Hit,
                       IndexReport, Mention, PassageView, SearchResult)
 from .settings import Settings, default_index_dir
 
@@ -14,5 +14,5 @@ __all__ = [
     "Sleuth", "Settings", "default_index_dir", "safe_name", "SUPPORTED_EXTENSIONS",
     "SleuthError", "QueryError", "ReadError", "IndexBusy", "IndexCorrupt", "SchemaMismatch",
     "FACETS", "ENTITY_FACETS", "FACET_LABELS", "FacetValue", "Hit", "Mention", "SearchResult", "DocumentView",
-    "PassageView", "EntityView", "IndexReport", "DocumentReport",
+    "PassageView", "EntityView", "DocumentInfo", "DocumentHits", "IndexReport", "DocumentReport",
 ]

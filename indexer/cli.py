@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from . import batch as batches
 from .engine import Sleuth
 from .errors import SleuthError
 from .results import FACETS, IndexReport, SearchResult
@@ -43,11 +44,20 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--limit", type=int, default=10)
     s.add_argument("--page", type=int, default=1)
     s.add_argument("--json", action="store_true")
+    s.add_argument("--batch", metavar="FILE", type=Path,
+                   help="search every line of FILE (names or queries, one a line; - reads standard input)")
+    s.add_argument("--csv", action="store_true", help="with --batch: print CSV (counts and top hits per line)")
 
     st = sub.add_parser("stats", help="counts of documents, passages and entities")
     st.add_argument("--json", action="store_true")
 
-    en = sub.add_parser("entities", help="list entities with passage counts")
+    en = sub.add_parser("entities", help="list entities with passage counts, or correct one",
+                        epilog="corrections: merge TYPE NAME INTO [--into-type T] | rename TYPE NAME NEW | "
+                               "retype TYPE NAME NEWTYPE | hide TYPE NAME | undo ID | corrections")
+    en.add_argument("action", nargs="?", choices=("list", "merge", "rename", "retype", "hide", "undo", "corrections"),
+                    default="list")
+    en.add_argument("words", nargs="*", help="the entity's type and name, then the new name or type")
+    en.add_argument("--into-type", default="", help="merge: the type of the entity merged into (default the same)")
     en.add_argument("--type", choices=FACETS)
     en.add_argument("--json", action="store_true")
 
@@ -136,6 +146,8 @@ def _print_report(report: IndexReport, as_json: bool) -> None:
 
 def cmd_search(settings: Settings, args) -> int:
     """`sleuth search`."""
+    if args.batch is not None:
+        return _search_batch(settings, args)
     result = Sleuth(settings).search(args.query, _pairs(args.filter, "--filter"), _pairs(args.exclude, "--exclude"),
                                      args.date_from, args.date_to, args.page, args.limit)
     if args.json:
@@ -143,6 +155,32 @@ def cmd_search(settings: Settings, args) -> int:
     else:
         _print_hits(result)
     return EXIT_PARTIAL if result.message and not result.hits else EXIT_OK
+
+
+def _search_batch(settings: Settings, args) -> int:
+    """`sleuth search --batch FILE`: one search per line, as a table, JSON or CSV."""
+    try:
+        text = sys.stdin.read() if str(args.batch) == "-" else args.batch.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"sleuth: cannot read {args.batch}: {getattr(exc, 'strerror', None) or exc}; give a UTF-8 text file "
+              "with one name or query a line.", file=sys.stderr)
+        return EXIT_USAGE
+    lines = batches.queries(text)
+    if len(lines) > batches.MAX_LINES:
+        print(f"sleuth: {len(lines)} lines; a batch holds at most {batches.MAX_LINES}: split the file.",
+              file=sys.stderr)
+        return EXIT_USAGE
+    found = batches.run(Sleuth(settings), lines, top=max(1, args.limit if args.limit != 10 else batches.TOP_HITS))
+    if args.csv:
+        sys.stdout.write(batches.to_csv(found))
+    elif args.json:
+        print(json.dumps([{"query": b.query, "passages": b.passages, "documents": b.documents, "message": b.message,
+                           "results": [h.to_json() for h in b.hits]} for b in found], ensure_ascii=False, indent=2))
+    else:
+        for b in found:
+            tops = "; ".join(dict.fromkeys(h.title for h in b.hits)) or "-"
+            print(f"{b.query}\t{b.passages} passages in {b.documents} documents\t{b.message or tops}")
+    return EXIT_OK
 
 
 def _print_hits(result: SearchResult) -> None:
@@ -170,7 +208,9 @@ def cmd_stats(settings: Settings, args) -> int:
 
 
 def cmd_entities(settings: Settings, args) -> int:
-    """`sleuth entities`."""
+    """`sleuth entities`: the list, or a correction (merge, rename, retype, hide, undo) and the corrections made."""
+    if args.action != "list":
+        return _correct(Sleuth(settings), args)
     ents = Sleuth(settings).entities(args.type)
     if args.json:
         print(json.dumps({f: [{"value": v.value, "count": v.count} for v in vals] for f, vals in ents.items()},
@@ -180,6 +220,33 @@ def cmd_entities(settings: Settings, args) -> int:
             print(f"== {facet} ({len(vals)})")
             for v in vals:
                 print(f"{v.count:6d}  {v.value}")
+    return EXIT_OK
+
+
+_ARITY = {"merge": 3, "rename": 3, "retype": 3, "hide": 2, "undo": 1, "corrections": 0}
+
+
+def _correct(sleuth: Sleuth, args) -> int:
+    words = args.words
+    if len(words) != _ARITY[args.action]:
+        print(f"sleuth: usage: sleuth entities {args.action} "
+              + {"merge": "TYPE NAME INTO", "rename": "TYPE NAME NEW", "retype": "TYPE NAME NEWTYPE",
+                 "hide": "TYPE NAME", "undo": "ID", "corrections": ""}[args.action]
+              + " (quote names with spaces)", file=sys.stderr)
+        return EXIT_USAGE
+    if args.action == "corrections":
+        for c in sleuth.corrections.load().items:
+            print(f"{c.id}  {c.made}  {c.describe()}")
+        return EXIT_OK
+    if args.action == "undo":
+        gone = sleuth.undo_correction(words[0])
+        if gone is None:
+            print(f"sleuth: no correction {words[0]!r}; `sleuth entities corrections` lists them.", file=sys.stderr)
+            return EXIT_USAGE
+        print(f"undone: {gone.describe()}")
+        return EXIT_OK
+    made = sleuth.correct(args.action, words[0], words[1], *(words[2:] or [""]), into_type=args.into_type)
+    print(f"{made.id}  {made.describe()} (undo: sleuth entities undo {made.id})")
     return EXIT_OK
 
 

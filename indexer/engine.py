@@ -13,16 +13,21 @@ from whoosh import query as Q
 
 from . import search as _search
 from ._store import IndexStore, corruption_as_message
+from .compare import MAX_PASSAGES as MAX_COMPARED_PASSAGES, Comparison, Row, align, cells_for, facts
+from .compare import Source as CompareSource
+from . import corrections
+from .corrections import Correction, CorrectionsFile
 from .entities import Canon, load_aliases
 from .errors import SleuthError
 from .ingest import Ingest, Source, sources_from_paths
 from .registry import Registry
-from .results import (ENTITY_FACETS, FACETS, DocumentView, EntityView, FacetValue, IndexReport, PassageView,
+from .results import (ENTITY_FACETS, FACETS, DocumentHits, DocumentInfo, DocumentView, Hit, EntityView, FacetValue, IndexReport, PassageView,
                       SearchResult)
 from .schema import SCHEMA_VERSION
 from .settings import Settings
 
 MAX_ENTITY_MENTIONS = 200
+MAX_COMPARED = 4  # documents side by side in the compare view
 MAX_SMALL_SEGMENTS = 10  # uploads add small segments; past this many a background merge joins them
 UPKEEP_QUIET = 0.5  # seconds without an upload before background upkeep takes the write lock
 _UNSAFE = re.compile(r"[^\w.\- ]+")
@@ -36,6 +41,7 @@ class Sleuth:
         settings.index_dir.mkdir(parents=True, exist_ok=True)
         self.store = IndexStore(settings.index_dir, settings.writer_timeout)
         self.registry = Registry(settings.index_dir)
+        self.corrections = CorrectionsFile(settings.index_dir)
         # Serialises writers within this process; other processes are kept out by Whoosh's lock.
         self._write_lock = threading.Lock()
         self._canon: tuple[int, Canon] | None = None
@@ -59,9 +65,28 @@ class Sleuth:
         per_page: int = 10,
     ) -> SearchResult:
         """Search passages. Never raises for bad queries: `result.message` explains a refusal."""
+        self._notice_corrections()
         req = _search.SearchRequest(query or "", _clean(filters), _clean(exclude), date_from, date_to, page, per_page)
         with corruption_as_message(self.store.dir):
             return _search.run(self.store, req, self.settings.search_time_limit)
+
+    def group_by_document(self, result: SearchResult, page: int = 1, per_page: int = 10) -> list[DocumentHits]:
+        """A search's hits grouped by document: each document's best passage and its number of matching passages,
+        best documents first (by their best passage's rank, then by passages), a page at a time."""
+        counts = {v.value: v.count for v in result.facets.get("doc_id", [])}
+        kw = dict(query=result.query, exclude=result.exclude, date_from=result.date_from, date_to=result.date_to)
+        ranked = self.search(filters=result.filters, per_page=_search.MAX_PER_PAGE, **kw).hits
+        best: dict[str, Hit] = {}
+        for hit in ranked:
+            best.setdefault(hit.doc_id, hit)
+        order = list(best) + sorted((d for d in counts if d not in best), key=lambda d: (-counts[d], d))
+        out = []
+        for doc_id in order[(page - 1) * per_page: page * per_page]:
+            hit = best.get(doc_id) or next(iter(self.search(
+                filters={**result.filters, "doc_id": [doc_id]}, per_page=1, **kw).hits), None)
+            if hit is not None:
+                out.append(DocumentHits(hit, counts.get(doc_id, 1)))
+        return out
 
     def document(self, doc_id: str, query: str = "") -> DocumentView | None:
         """The whole document by passages, with `query`'s terms and entity mentions marked."""
@@ -84,8 +109,39 @@ class Sleuth:
         return DocumentView(record.doc_id, record.title, record.name, record.fmt, record.metadata, passages,
                             record.url, record.date)
 
+    def compare(self, query: str, doc_ids: list[str] | None = None, filters: dict[str, list[str]] | None = None,
+                exclude: dict[str, list[str]] | None = None, date_from: str | None = None,
+                date_to: str | None = None) -> Comparison:
+        """The passages of 2–4 documents matching a query, aligned side by side (the first two by default)."""
+        kw = dict(exclude=exclude, date_from=date_from, date_to=date_to)
+        overall = self.search(query, filters, per_page=_search.MAX_PER_PAGE, **kw)
+        per_doc = Counter(h.doc_id for h in overall.hits)
+        candidates = [self._source(d, n) for d, n in per_doc.items()]
+        wanted = [d for d in dict.fromkeys(doc_ids or []) if self.registry.get(d) is not None][:MAX_COMPARED]
+        if not wanted:
+            wanted = [s.doc_id for s in candidates[:2]]
+        sources, columns, views = [], [], []
+        for doc_id in wanted:
+            found = self.search(query, {**(filters or {}), "doc_id": [doc_id]}, per_page=MAX_COMPARED_PASSAGES, **kw)
+            sources.append(self._source(doc_id, found.total))
+            columns.append(found.hits)
+            ids = {h.passage_id for h in found.hits}
+            view = self.document(doc_id)
+            views.append([p for p in view.passages if p.passage_id in ids] if view else [])
+        message = overall.message
+        if len(sources) < 2 and not message:
+            message = ("Only one document has passages matching this search: compare needs two. Try broader words."
+                       if sources else "No document has passages matching this search.")
+        rows = [Row(cells_for(row), shared) for row, shared in align(columns)] if columns else []
+        return Comparison(query, sources, rows, facts(views), candidates, message)
+
+    def _source(self, doc_id: str, matches: int) -> CompareSource:
+        record = self.registry.get(doc_id)
+        return CompareSource(doc_id, record.title if record else doc_id, record.name if record else doc_id, matches)
+
     def entities(self, facet: str | None = None) -> dict[str, list[FacetValue]]:
         """Every entity by facet with passage counts (one facet if given)."""
+        self._notice_corrections()
         _, facets = self.store.searcher()
         live = facets.live()
         wanted = [facet] if facet in FACETS else list(FACETS)
@@ -122,7 +178,21 @@ class Sleuth:
         if self._canon is None or self._canon[0] != version:
             self._canon = (version, Canon.build(self.registry.mention_counts(),
                                                 load_aliases(self.settings.aliases_files)))
-        return self._canon[1]
+        canon = self._canon[1]
+        # The user's corrections are applied last. When the file changed (here, in another process or by hand),
+        # the documents whose facets it changes are queued for the background rewrite.
+        fresh = self.corrections.load()
+        if canon.corrections is not fresh:
+            old, canon.corrections = canon.corrections, fresh
+            if old is not None:
+                self._stale |= self.registry.docs_mentioning(corrections.changed_mentions(canon, old, fresh))
+        return canon
+
+    def _notice_corrections(self) -> None:
+        # A stat per call: a hand edit of corrections.toml reaches the facets without a restart.
+        if self._canon is not None and self._canon[1].corrections is not self.corrections.load():
+            self.canon()
+            self._upkeep_later()
 
     def _ingest(self, run: Callable[[Ingest, Canon], IndexReport]) -> IndexReport:
         """Run a write with the write lock held; a failed write drops the in-memory names (rebuilt on next use)."""
@@ -165,6 +235,7 @@ class Sleuth:
                           for r in self.registry.all()]
                 # Rebuilt from the registry's sources alone; aliases are re-read, so edits to them apply.
                 canon = Canon(load_aliases(self.settings.aliases_files))
+                canon.corrections = self.corrections.load()  # corrections survive a rebuild
                 self._canon = None
                 ingest.run(stored, report, canon, force=True, progress=progress, on_wait=on_wait)
             return ingest.run(sources_from_paths(paths, report), report, canon, progress=progress, on_wait=on_wait)
@@ -231,6 +302,57 @@ class Sleuth:
         finally:
             self._upkeeping.clear()
 
+    def correct(self, action: str, facet: str, name: str, into: str = "", into_type: str = "",
+                wait: bool = True) -> Correction:
+        """Merge, rename, retype or hide an entity; its documents' facets are rewritten (now, or in the background
+        when `wait` is False). Raises SleuthError naming what to give when the correction cannot apply."""
+        corrections.check(action, facet, name, into.strip(), into_type, ENTITY_FACETS)
+        self.canon()
+        made = self.corrections.add(action, facet, name, into.strip(), into_type)
+        self._refacet_corrected(wait)
+        return made
+
+    def undo_correction(self, correction_id: str, wait: bool = True) -> Correction | None:
+        """Take one correction back (by id); its documents' facets are rewritten. None if there is no such id."""
+        self.canon()
+        gone = self.corrections.remove(correction_id)
+        if gone is not None:
+            self._refacet_corrected(wait)
+        return gone
+
+    def _refacet_corrected(self, wait: bool) -> None:
+        self.canon()  # queues the documents the changed file affects
+        if wait:
+            def rewrite(ingest: Ingest, canon: Canon) -> int:
+                stale, self._stale = self._stale, set()
+                return ingest.rewrite_facets(canon, stale)
+
+            self._ingest(rewrite)
+        else:
+            self._upkeep_later()
+
+    def documents(self) -> list[DocumentInfo]:
+        """Every indexed document, in id order, for the documents page."""
+        return [DocumentInfo(r.doc_id, r.title, r.name, r.fmt, _origin(r.doc_id, r.fmt), r.passages, r.added)
+                for r in self.registry.all()]
+
+    def original(self, doc_id: str) -> tuple[str, bytes] | None:
+        """A document's original source as indexed (a file name to save it as, its bytes), or None."""
+        record = self.registry.get(doc_id)
+        if record is None:
+            return None
+        suffix = Path(record.source).suffix
+        stem = Path(doc_id).name if suffix != ".jsonl" else safe_name(doc_id)
+        return (stem if stem.endswith(suffix) else stem + suffix), self.registry.source_bytes(record)
+
+    def reindex(self, doc_id: str) -> IndexReport | None:
+        """Index one document again from its stored source (after aliases or readers changed); None if unknown."""
+        record = self.registry.get(doc_id)
+        if record is None:
+            return None
+        source = Source(record.name, doc_id, self.registry.source_bytes(record), Path(record.source).suffix)
+        return self._ingest(lambda ingest, canon: ingest.run([source], IndexReport(), canon, force=True))
+
     def remove(self, doc_id: str) -> bool:
         """Delete a document and its passages; False if it was not indexed."""
         def run(ingest: Ingest, canon: Canon) -> bool:
@@ -246,6 +368,13 @@ class Sleuth:
         return self._ingest(run)  # type: ignore[return-value]
 
 
+def _origin(doc_id: str, fmt: str) -> str:
+    """Where a document came from: an upload, a JSONL file's record, or a file in an indexed folder."""
+    if doc_id.startswith("upload/"):
+        return "upload"
+    return "JSONL" if fmt == "jsonl" else "folder"
+
+
 def safe_name(original: str) -> str:
     """A file name safe to use in an id: no folders, no dots-only names, at most 120 characters."""
     base = unicodedata.normalize("NFC", original.replace("\\", "/").rsplit("/", 1)[-1]).strip()
@@ -257,4 +386,5 @@ def safe_name(original: str) -> str:
 
 
 def _clean(groups: dict[str, list[str]] | None) -> dict[str, list[str]]:
-    return {k: [v for v in vals if v] for k, vals in (groups or {}).items() if k in FACETS and vals}
+    # "doc_id" is the document facet: filter (and exclude) by source.
+    return {k: [v for v in vals if v] for k, vals in (groups or {}).items() if (k in FACETS or k == "doc_id") and vals}

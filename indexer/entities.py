@@ -88,6 +88,7 @@ class Canon:
         self._facet: dict[str, str] = {}
         self._redirect: dict[str, str] = {}  # key -> key ("trotsky" -> "leon trotsky")
         self._targets: Counter = Counter()  # redirect targets (persons by definition)
+        self.corrections = None  # the user's corrections (indexer.corrections.Corrections), applied last
 
     @classmethod
     def build(cls, counts: Counter, aliases: dict[str, str] | None = None) -> "Canon":
@@ -172,8 +173,12 @@ class Canon:
         target = self.aliases.get(key)
         return name_key(target) if target else key
 
-    def resolve(self, surface: str, label: str) -> tuple[str, str] | None:
-        """The (facet, canonical name) of a mention, or None if it is junk or not an entity type we facet."""
+    def resolve(self, surface: str, label: str, corrected: bool = True) -> tuple[str, str] | None:
+        """The (facet, canonical name) of a mention, or None if it is junk, hidden or not an entity type we facet."""
+        found = self._resolve(surface, label)
+        return self.corrections.apply(found) if corrected and self.corrections is not None else found
+
+    def _resolve(self, surface: str, label: str) -> tuple[str, str] | None:
         name = clean_name(surface)
         if name is None or label not in LABEL_TO_FACET:
             return None

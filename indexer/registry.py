@@ -7,6 +7,7 @@ import os
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -22,7 +23,8 @@ CREATE TABLE IF NOT EXISTS documents (
     url TEXT,
     date TEXT,
     passages INTEGER NOT NULL,
-    facet_sig TEXT NOT NULL DEFAULT ''
+    facet_sig TEXT NOT NULL DEFAULT '',
+    added TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS mentions (
     doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
@@ -50,6 +52,7 @@ class DocRecord:
     date: str | None
     passages: int
     facet_sig: str = ""
+    added: str = ""  # when the document was first indexed (UTC, ISO 8601); kept when it is re-indexed
 
 
 def content_hash(data: bytes) -> str:
@@ -70,6 +73,9 @@ class Registry:
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.execute("PRAGMA busy_timeout=60000")
         self.db.executescript(_SCHEMA)
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(documents)")}
+        if "added" not in columns:  # registries written before the documents page
+            self.db.execute("ALTER TABLE documents ADD COLUMN added TEXT NOT NULL DEFAULT ''")
 
     def close(self) -> None:
         """Close the database."""
@@ -119,12 +125,16 @@ class Registry:
     def put(self, records: Iterable[tuple[DocRecord, Counter]]) -> None:
         """Insert or replace documents with their mention counts, in one transaction."""
         with self._tx():
+            now = datetime.now(timezone.utc).isoformat(timespec="seconds")
             for rec, mentions in records:
+                row = self.db.execute("SELECT added FROM documents WHERE doc_id = ?", (rec.doc_id,)).fetchone()
+                rec.added = rec.added or (row[0] if row and row[0] else now)
                 self.db.execute("DELETE FROM documents WHERE doc_id = ?", (rec.doc_id,))
                 self.db.execute(
-                    "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                     (rec.doc_id, rec.name, rec.hash, rec.title, rec.fmt, rec.source,
-                     json.dumps(rec.metadata, ensure_ascii=False), rec.url, rec.date, rec.passages, rec.facet_sig),
+                     json.dumps(rec.metadata, ensure_ascii=False), rec.url, rec.date, rec.passages, rec.facet_sig,
+                     rec.added),
                 )
                 self.db.executemany(
                     "INSERT INTO mentions VALUES (?,?,?,?)",
@@ -181,5 +191,5 @@ class _Transaction:
 
 
 def _record(row: tuple) -> DocRecord:
-    doc_id, name, h, title, fmt, source, metadata, url, date, passages, sig = row
-    return DocRecord(doc_id, name, h, title, fmt, source, json.loads(metadata), url, date, passages, sig)
+    doc_id, name, h, title, fmt, source, metadata, url, date, passages, sig, added = row
+    return DocRecord(doc_id, name, h, title, fmt, source, json.loads(metadata), url, date, passages, sig, added)

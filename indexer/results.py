@@ -14,6 +14,7 @@ FACET_LABELS: dict[str, str] = {
     "event": "Events",
     "work": "Works",
     "year": "Years",
+    "doc_id": "Document",  # the document facet: filter or exclude by source
 }
 
 
@@ -71,6 +72,7 @@ class SearchResult:
     hits: list[Hit]
     facets: dict[str, list[FacetValue]]
     message: str | None = None  # a user-facing note, e.g. a refused or cut-off query
+    documents: int = 0  # distinct documents among all hits
     filters: dict[str, list[str]] = field(default_factory=dict)
     exclude: dict[str, list[str]] = field(default_factory=dict)
     date_from: str | None = None
@@ -86,6 +88,7 @@ class SearchResult:
         return {
             "query": self.query,
             "total": self.total,
+            "documents": self.documents,
             "page": self.page,
             "per_page": self.per_page,
             "took_ms": round(self.took_ms, 2),
@@ -126,6 +129,27 @@ class DocumentView:
     def to_json(self) -> dict:
         """JSON for `GET /api/documents/<doc_id>`."""
         return asdict(self)
+
+
+@dataclass
+class DocumentHits:
+    """One document in hits grouped by document: its best passage and how many of its passages match."""
+
+    best: Hit
+    passages: int
+
+
+@dataclass
+class DocumentInfo:
+    """One line of the documents page."""
+
+    doc_id: str
+    title: str
+    name: str  # the file name (or JSONL file and id) it was indexed from
+    fmt: str
+    origin: str  # "folder", "upload" or "JSONL"
+    passages: int
+    added: str  # when first indexed (UTC, ISO 8601); "" for documents indexed before this was recorded
 
 
 @dataclass

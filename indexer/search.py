@@ -47,7 +47,7 @@ def filter_query(req: SearchRequest) -> tuple[Q.Query | None, Q.Query | None]:
         raise QueryError(f"“{req.date_to}” is not a date; use YYYY, YYYY-MM or YYYY-MM-DD.")
     if lo or hi:
         allow.append(Q.NumericRange("date", day_number(lo) if lo else None, day_number(hi) if hi else None))
-    deny = [Q.Term(f, v) for f, vals in req.exclude.items() if f in FACETS for v in vals if v]
+    deny = [Q.Term(f, v) for f, vals in req.exclude.items() if f in FACETS or f == "doc_id" for v in vals if v]
     return (Q.And(allow) if allow else None), (Q.Or(deny) if deny else None)
 
 
@@ -125,6 +125,10 @@ def _collect(searcher, facets: FacetCache, q: Q.Query, filters: tuple, result: S
     result.hits = [_hit(searcher, hit.docnum, hit.score or 0.0, terms) for hit in results[(page - 1) * per_page:]]
     mask = facets.mask(docnums)
     result.facets = {f: [FacetValue(v, n) for v, n in facets.counts(f, mask, FACET_LIMIT)] for f in FACETS}
+    # The document facet: passages per source, and how many sources match.
+    per_doc = facets.counts("doc_id", mask)
+    result.documents = len(per_doc)
+    result.facets["doc_id"] = [FacetValue(v, n) for v, n in per_doc[:FACET_LIMIT]]
     if result.query.strip():
         result.suggestion = suggest(result.query, searcher)
     result.took_ms = (time.perf_counter() - started) * 1000

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from flask import Flask, abort, request, session
 
-from indexer import FACET_LABELS, FACETS, Settings, Sleuth
+from indexer import ENTITY_FACETS, FACET_LABELS, FACETS, Settings, Sleuth
 
 from . import params
 
@@ -29,13 +29,13 @@ def create_app(settings: Settings | None = None) -> Flask:
     )
     app.extensions["sleuth"] = Sleuth(settings)
 
-    from . import api, documents, entities, errors, search, upload
+    from . import api, batch, compare, corrections, documents, entities, errors, library, search, upload
 
-    for module in (search, documents, entities, upload, api):
+    for module in (search, documents, entities, upload, api, compare, library, batch, corrections):
         app.register_blueprint(module.bp)
     errors.register(app)
 
-    app.jinja_env.globals.update(FACETS=FACETS, FACET_LABELS=FACET_LABELS, csrf_token=csrf_token, url_with=params.url_with,
+    app.jinja_env.globals.update(FACETS=FACETS, ENTITY_FACETS=ENTITY_FACETS, FACET_LABELS=FACET_LABELS, csrf_token=csrf_token, url_with=params.url_with,
                                  entity_url=params.entity_url)
     app.jinja_env.filters["thousands"] = lambda n: f"{n:,}"
 

@@ -47,6 +47,11 @@ def from_request(args: MultiDict | None = None, per_page_default: int = 10) -> S
     args = request.args if args is None else args
     filters = {f: vals for f in FACETS if (vals := [v for v in args.getlist(f) if v.strip()])}
     exclude = {f: vals for f in FACETS if (vals := [v for v in args.getlist("not_" + f) if v.strip()])}
+    # The document facet: `doc_id=<id>` keeps only that source's passages, `not_doc_id=<id>` drops them.
+    if docs := [v for v in args.getlist("doc_id") if v.strip()]:
+        filters["doc_id"] = docs
+    if docs := [v for v in args.getlist("not_doc_id") if v.strip()]:
+        exclude["doc_id"] = docs
     return SearchParams(
         q=args.get("q", "").strip(),
         filters=filters,
@@ -59,8 +64,8 @@ def from_request(args: MultiDict | None = None, per_page_default: int = 10) -> S
 
 
 def url_with(add: dict | None = None, remove: tuple | list | None = None, drop: tuple = ("page",),
-             clear: bool = False) -> str:
-    """The current search URL with some parameters added (key → value) or removed ((key, value) pairs or keys)."""
+             clear: bool = False, endpoint: str = "search.search") -> str:
+    """The current search URL (or `endpoint`'s) with parameters added (key → value) or removed ((key, value) or keys)."""
     args = MultiDict() if clear else MultiDict(request.args)
     if clear:
         if request.args.get("q"):
@@ -74,12 +79,12 @@ def url_with(add: dict | None = None, remove: tuple | list | None = None, drop: 
             key, value = item
             args.setlist(key, [v for v in args.getlist(key) if v != value])
     for key, value in (add or {}).items():
-        if key in ("page", "from", "to", "q"):
+        if key in ("page", "from", "to", "q", "format", "per_page"):
             args[key] = str(value)
         elif str(value) not in args.getlist(key):
             args.add(key, str(value))
     query = urlencode(list(args.items(multi=True)))
-    return url_for("search.search") + ("?" + query if query else "")
+    return url_for(endpoint) + ("?" + query if query else "")
 
 
 def entity_url(facet: str, name: str) -> str:

@@ -16,7 +16,12 @@ def search():
     p = params.from_request()
     result = sleuth().search(**p.kwargs())
     context = dict(p=p, result=result, timeline=timeline(result.facets.get("year", [])), doc_url=params.doc_url,
-                   page_window=_window(result.page, result.pages))
+                   page_window=_window(result.page, result.pages), grouped=None, pages=result.pages)
+    if request.args.get("group_by") == "document":
+        # Hits grouped by document: pages count documents, not passages.
+        context["grouped"] = sleuth().group_by_document(result, p.page, p.per_page)
+        context["pages"] = max(1, -(-result.documents // p.per_page))
+        context["page_window"] = _window(p.page, context["pages"])
     # htmx swaps only the results region; the full page is served to everything else.
     template = "_results.html" if request.headers.get("HX-Request") and request.headers.get(
         "HX-Target") == "results" else "search.html"

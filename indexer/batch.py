@@ -1,0 +1,59 @@
+"""Batch search: a list of names or queries, one a line, each with its passage and document counts and top hits."""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
+
+from .results import Hit
+
+if TYPE_CHECKING:
+    from .engine import Sleuth
+
+MAX_LINES = 500  # one batch; more is a job for the CLI in several runs
+TOP_HITS = 3
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass
+class BatchLine:
+    """One line of a batch and what it found."""
+
+    query: str
+    passages: int
+    documents: int
+    hits: list[Hit]
+    message: str | None = None
+
+
+def queries(text: str) -> list[str]:
+    """The distinct non-empty lines of a batch, in order (blank lines and repeats dropped)."""
+    return list(dict.fromkeys(line.strip() for line in text.splitlines() if line.strip()))
+
+
+def run(sleuth: "Sleuth", lines: Iterable[str], top: int = TOP_HITS) -> list[BatchLine]:
+    """Search every line (at most MAX_LINES) and count its passages and documents."""
+    out = []
+    for query in list(lines)[:MAX_LINES]:
+        result = sleuth.search(query, per_page=top)
+        out.append(BatchLine(query, result.total, result.documents, result.hits, result.message))
+    return out
+
+
+def cell(value: object) -> str:
+    """A CSV cell that a spreadsheet will not run as a formula."""
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA) else text
+
+
+def to_csv(found: list[BatchLine]) -> str:
+    """The batch as CSV: one row per line, with its counts and top hits."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["query", "passages", "documents", "top_documents", "top_passages", "message"])
+    for line in found:
+        writer.writerow([cell(line.query), line.passages, line.documents,
+                         cell("; ".join(dict.fromkeys(h.title for h in line.hits))),
+                         cell("; ".join(h.passage_id for h in line.hits)), cell(line.message or "")])
+    return out.getvalue()

@@ -1,0 +1,19 @@
+"""The compare page: the passages of 2–4 sources matching a search, aligned side by side with their differences."""
+from __future__ import annotations
+
+from flask import Blueprint, render_template, request
+
+from . import params, sleuth
+
+bp = Blueprint("compare", __name__)
+
+
+@bp.get("/compare")
+def compare():
+    """Compare sources on a search (`doc=` picks the documents; the first two matching by default)."""
+    p = params.from_request()
+    kw = p.kwargs()
+    view = sleuth().compare(p.q, request.args.getlist("doc")[:8], kw["filters"], kw["exclude"], kw["date_from"],
+                            kw["date_to"])
+    chosen = {s.doc_id for s in view.sources}
+    return render_template("compare.html", p=p, view=view, chosen=chosen, q_value=p.q, doc_url=params.doc_url)
