@@ -160,7 +160,8 @@ def _print_hits(result: SearchResult) -> None:
     for i, hit in enumerate(result.hits, (result.page - 1) * result.per_page + 1):
         where = f" › {hit.section}" if hit.section else ""
         text = hit.snippet.replace('<mark class="hit">', "[").replace("</mark>", "]")
-        print(f"{i}. {hit.title}{where}  [{hit.passage_id}] score {hit.score:.2f}\n   {html.unescape(text)}")
+        note = "  (text from OCR: spelling may be wrong)" if hit.ocr else ""
+        print(f"{i}. {hit.title}{where}  [{hit.passage_id}] score {hit.score:.2f}{note}\n   {html.unescape(text)}")
 
 
 def cmd_stats(settings: Settings, args) -> int:

@@ -129,6 +129,11 @@ class Ingest:
 
     def _prepare(self, sources: Iterable[Source], force: bool, report: IndexReport) -> Iterator[_Prepared]:
         for src in sources:
+            known = None if force or src.suffix.lower() == ".jsonl" else self.registry.get(src.doc_id)
+            if known is not None and known.hash == content_hash(src.data):
+                # Checked before reading, as below: reading a scan again (OCR) costs seconds a page.
+                report.documents.append(DocumentReport(src.doc_id, "unchanged", src.doc_id, known.title))
+                continue
             try:
                 items = read_bytes(_display_name(src), src.data, ocr.Options.from_settings(self.settings))
             except ReadError as exc:

@@ -222,3 +222,30 @@ def test_api_accepts_an_image_upload(client):
     assert hit["doc_id"] == "upload/telegram.png" and hit["ocr"] is True
     passages = client.get("/api/documents/upload/telegram.png").get_json()["passages"]
     assert passages and all(p["ocr"] for p in passages)
+
+
+def test_unchanged_scan_is_not_read_again(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "page.png").write_bytes(typeset_png("Read once, then known by its content hash.", dpi=150, points=14))
+    _need_tesseract()
+    sleuth = Sleuth(Settings(index_dir=tmp_path / "index"))
+    assert sleuth.index_paths([folder]).count("added") == 1
+    monkeypatch.setattr(ocr, "read_images", lambda *a, **k: pytest.fail("the unchanged scan was OCR'd again"))
+    again = sleuth.index_paths([folder])
+    assert again.count("unchanged") == 1 and again.documents[0].title == "page"
+
+
+def test_cli_stats_says_whether_ocr_is_available_and_search_marks_ocr_hits(tmp_path, capsys):
+    from indexer.cli import main
+
+    _need_tesseract()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "fax.png").write_bytes(typeset_png("Facsimile from the consulate in Veracruz.", dpi=150, points=14))
+    index = ["--index-dir", str(tmp_path / "index")]
+    assert main([*index, "index", str(folder)]) == 0
+    assert main([*index, "search", "consulate"]) == 0
+    assert "(text from OCR: spelling may be wrong)" in capsys.readouterr().out
+    assert main([*index, "stats"]) == 0
+    assert "OCR of scans: available (Tesseract" in capsys.readouterr().out
