@@ -24,6 +24,8 @@ MIN_IMAGE_COVER = 0.5
 # Tesseract wants capital letters about 20-30 px high: screenshots and faxes are scaled up to about this size.
 _SMALL_IMAGE_SIDE = 1800
 _TARGET_SIDE = 2400
+# A PDF page is rendered at `dpi`, but never into more pixels than this: a poster-sized page would not fit in memory.
+MAX_RENDER_PIXELS = 40_000_000
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 # A word broken at the end of a line ("mor-\ntar") is joined, or neither half would be found by search.
 _BROKEN_WORD = re.compile(r"([^\W\d_])-[ \t]*\n[ \t]*([a-z])")
@@ -141,7 +143,9 @@ def read_pdf_pages(pdf, pages: list[int], opts: Options) -> dict[int, str]:
         for i in pages:  # rendered here, in the calling thread: pdfium is not thread-safe
             page = pdf[i]
             try:
-                yield page.render(scale=opts.dpi / 72, grayscale=True).to_pil()
+                width, height = page.get_size()
+                scale = min(opts.dpi / 72, (MAX_RENDER_PIXELS / max(width * height, 1.0)) ** 0.5)
+                yield page.render(scale=scale, grayscale=True).to_pil()
             finally:
                 page.close()
 
