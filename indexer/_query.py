@@ -20,6 +20,7 @@ MAX_TERMS = 32
 MAX_EXPANSION = 500  # words a query's wildcards and fuzzy terms may expand to, in all
 SEARCH_FIELDS = ["title", "section", "text"]
 _OPERATORS = re.compile(r"\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b|[\"()+\-:*?~^\[\]{}]")
+_FUZZY_WORD = re.compile(r"([^\s\"()~:^]+)~")
 _SCHEMA = build_schema()
 
 
@@ -59,7 +60,8 @@ def parse(text: str, searcher: Searcher, facets: FacetCache) -> Q.Query:
     except RecursionError:
         raise QueryError("The query is nested too deeply to parse.") from None
     reader = searcher.reader()
-    q = q.accept(lambda node: _rewrite(node, facets, reader))
+    unstemmed = _fuzzy_words(text)
+    q = q.accept(lambda node: _rewrite(node, facets, reader, unstemmed))
     leaves = list(q.leaves()) if not q.is_leaf() else [q]
     # Count the user's words, not their copies in each searched field.
     words = {str(getattr(leaf, "text", None) or getattr(leaf, "words", None) or leaf) for leaf in leaves}
@@ -83,11 +85,24 @@ def _natural(text: str, all_words: Q.Query) -> Q.Query:
     return Q.Or(parts)
 
 
-def _rewrite(node: Q.Query, facets: FacetCache, reader) -> Q.Query:
+def _fuzzy_words(text: str) -> dict[str, str]:
+    """The words the user marked with `~`, unstemmed, by their stemmed form (the parser hands over the stem)."""
+    out = {}
+    for m in _FUZZY_WORD.finditer(text):
+        stems = list(_SCHEMA["text"].process_text(m.group(1), mode="query", removestops=False))
+        words = list(_SCHEMA["text"].spellable_words(m.group(1)))
+        if len(stems) == 1 and len(words) == 1:
+            out[stems[0]] = words[0]
+    return out
+
+
+def _rewrite(node: Q.Query, facets: FacetCache, reader, unstemmed: dict[str, str]) -> Q.Query:
     if isinstance(node, Q.FuzzyTerm):
-        # Fuzzy matching runs on the unstemmed words of the spelling field; each near word is then analysed
-        # like the text (stemmed, folded) so that it meets the index's terms.
-        near = itertools.islice(reader.terms_within("text", str(node.text).lower(), min(node.maxdist, 2),
+        # Fuzzy matching runs on the unstemmed words of the spelling field, from the word as typed: the stem
+        # the parser hands over is not a word ("roared~" came as "roar", whose near word is "rear"). Each near
+        # word is then analysed like the text (stemmed, folded) so that it meets the index's terms.
+        word = unstemmed.get(str(node.text), str(node.text).lower())
+        near = itertools.islice(reader.terms_within("text", word, min(node.maxdist, 2),
                                                     prefix=max(node.prefixlength, 1)), 50)
         terms = {t for w in near for t in _SCHEMA["text"].process_text(w, mode="index")}
         return Q.Or([Q.Term(node.fieldname, t, boost=node.boost) for t in sorted(terms)]) if terms else Q.NullQuery

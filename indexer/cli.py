@@ -105,30 +105,36 @@ def cmd_index(settings: Settings, args) -> int:
     paths = args.paths or [settings.corpus_dir]
     sleuth = Sleuth(settings)
     bar = _progress_bar()
+    pages = _progress_bar("Reading scans (OCR)", "page")
     report = sleuth.index_paths(paths, rebuild=args.rebuild, progress=bar.update if bar else None,
-                                on_wait=lambda msg: print(msg, file=sys.stderr))
-    if bar:
-        bar.close()
+                                on_wait=lambda msg: print(msg, file=sys.stderr),
+                                ocr_progress=pages.update if pages else None)
+    for b in (pages, bar):
+        if b:
+            b.close()
     _print_report(report, args.json)
     return EXIT_PARTIAL if report.failed else EXIT_OK
 
 
-def _progress_bar():
+def _progress_bar(desc: str = "Finding entities", unit: str = "passage"):
     if not sys.stderr.isatty():
         return None
     from tqdm import tqdm
 
     class _Bar:
         def __init__(self) -> None:
-            self.bar = tqdm(total=0, unit="passage", desc="Finding entities", file=sys.stderr)
+            self.bar = None  # shown from the first update: most runs have no scans to read
 
         def update(self, done: int, total: int) -> None:
+            if self.bar is None:
+                self.bar = tqdm(total=total, unit=unit, desc=desc, file=sys.stderr)
             self.bar.total = total
             self.bar.n = done
             self.bar.refresh()
 
         def close(self) -> None:
-            self.bar.close()
+            if self.bar is not None:
+                self.bar.close()
 
     return _Bar()
 
@@ -192,7 +198,8 @@ def _print_hits(result: SearchResult) -> None:
     for i, hit in enumerate(result.hits, (result.page - 1) * result.per_page + 1):
         where = f" › {hit.section}" if hit.section else ""
         text = hit.snippet.replace('<mark class="hit">', "[").replace("</mark>", "]")
-        print(f"{i}. {hit.title}{where}  [{hit.passage_id}] score {hit.score:.2f}\n   {html.unescape(text)}")
+        note = "  (text from OCR: spelling may be wrong)" if hit.ocr else ""
+        print(f"{i}. {hit.title}{where}  [{hit.passage_id}] score {hit.score:.2f}{note}\n   {html.unescape(text)}")
 
 
 def cmd_stats(settings: Settings, args) -> int:
@@ -203,7 +210,8 @@ def cmd_stats(settings: Settings, args) -> int:
     else:
         ents = ", ".join(f"{n} {f}" for f, n in stats["entities"].items())
         print(f"{stats['documents']} documents, {stats['passages']} passages; entities: {ents}\n"
-              f"index: {stats['index_dir']} (schema {stats['schema_version']})")
+              f"index: {stats['index_dir']} (schema {stats['schema_version']})\n"
+              f"OCR of scans: {stats['ocr']}")
     return EXIT_OK
 
 

@@ -11,6 +11,7 @@ from typing import Callable, Iterable
 
 from whoosh import query as Q
 
+from . import ocr
 from . import search as _search
 from ._store import IndexStore, corruption_as_message
 from .compare import MAX_PASSAGES as MAX_COMPARED_PASSAGES, Comparison, Row, align, cells_for, facts
@@ -105,7 +106,7 @@ class Sleuth:
         for s in stored:
             html, hits = _search.passage_html(s, terms)
             passages.append(PassageView(s["passage_id"], s["ordinal"], s.get("section", ""), s["text"], html, hits,
-                                        _search.passage_mentions(s), list(s.get("dates") or [])))
+                                        _search.passage_mentions(s), list(s.get("dates") or []), bool(s.get("ocr"))))
         return DocumentView(record.doc_id, record.title, record.name, record.fmt, record.metadata, passages,
                             record.url, record.date)
 
@@ -214,6 +215,7 @@ class Sleuth:
             "years": len(facets.counts("year", live)),
             "index_dir": str(self.settings.index_dir),
             "schema_version": SCHEMA_VERSION,
+            "ocr": ocr.status(ocr.Options.from_settings(self.settings)),
         }
 
     def is_empty(self) -> bool:
@@ -223,9 +225,12 @@ class Sleuth:
     # --- writing ---------------------------------------------------------------------------------
     def index_paths(
         self, paths: Iterable[Path], rebuild: bool = False, progress: Callable[[int, int], None] | None = None,
-        on_wait: Callable[[str], None] | None = None,
+        on_wait: Callable[[str], None] | None = None, ocr_progress: Callable[[int, int], None] | None = None,
     ) -> IndexReport:
-        """Index files and folders (doc ids relative to each folder); skips unchanged documents."""
+        """Index files and folders (doc ids relative to each folder); skips unchanged documents.
+
+        `progress` counts passages through entity finding, `ocr_progress` scanned pages read by OCR.
+        """
         report = IndexReport()
 
         def run(ingest: Ingest, canon: Canon) -> IndexReport:
@@ -240,7 +245,8 @@ class Sleuth:
                 ingest.run(stored, report, canon, force=True, progress=progress, on_wait=on_wait)
             return ingest.run(sources_from_paths(paths, report), report, canon, progress=progress, on_wait=on_wait)
 
-        return self._ingest(run)
+        with ocr.reporting(ocr_progress):
+            return self._ingest(run)
 
     def index_uploads(
         self, files: list[tuple[str, bytes]], progress: Callable[[int, int], None] | None = None

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from . import nlp
+from . import nlp, ocr
 from ._store import IndexStore
 from .dates import day_number, normalise_date
 from .entities import Canon
@@ -129,8 +129,13 @@ class Ingest:
 
     def _prepare(self, sources: Iterable[Source], force: bool, report: IndexReport) -> Iterator[_Prepared]:
         for src in sources:
+            known = None if force or src.suffix.lower() == ".jsonl" else self.registry.get(src.doc_id)
+            if known is not None and known.hash == content_hash(src.data):
+                # Checked before reading, as below: reading a scan again (OCR) costs seconds a page.
+                report.documents.append(DocumentReport(src.doc_id, "unchanged", src.doc_id, known.title))
+                continue
             try:
-                items = read_bytes(_display_name(src), src.data)
+                items = read_bytes(_display_name(src), src.data, ocr.Options.from_settings(self.settings))
             except ReadError as exc:
                 report.documents.append(DocumentReport(src.name, "failed", reason=str(exc)))
                 continue
@@ -179,7 +184,7 @@ class Ingest:
                 for stored in searcher.documents(doc_id=doc_id):
                     raw = [nlp.RawMention(s, e, label, surface) for s, e, label, surface in stored.get("raw") or []]
                     passage = Passage(stored["ordinal"], stored["section"], stored["text"], stored["start"],
-                                      stored["end"], stored["kind"])
+                                      stored["end"], stored["kind"], bool(stored.get("ocr")))
                     writer.delete_by_term("passage_id", stored["passage_id"])
                     writer.add_document(**_fields(record, passage, raw, canon))
         return len(docs)
@@ -230,6 +235,7 @@ def _fields(record: DocRecord, passage: Passage, found: list[nlp.RawMention], ca
         section=passage.section,
         text=passage.text,
         kind=passage.kind,
+        ocr=passage.ocr,
         ordinal=passage.ordinal,
         start=passage.start,
         end=passage.end,

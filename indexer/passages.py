@@ -22,6 +22,7 @@ class Passage:
     start: int
     end: int
     kind: str = "body"
+    ocr: bool = False  # read from a picture by OCR
 
 
 def _words(text: str) -> int:
@@ -92,5 +93,6 @@ def split_passages(doc: Document, min_words: int = 40, max_words: int = 200) -> 
             trail = len(piece.rstrip())
             if trail <= lead:
                 continue
-            out.append(Passage(len(out), section.title, text[s + lead:s + trail], s + lead, s + trail, section.kind))
+            out.append(Passage(len(out), section.title, text[s + lead:s + trail], s + lead, s + trail, section.kind,
+                               section.ocr))
     return out

@@ -12,10 +12,11 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from . import ocr
 from .errors import ReadError
 
 SUPPORTED_EXTENSIONS = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".jsonl",
-                                  ".wiki"})
+                                  ".wiki"}) | ocr.IMAGE_EXTENSIONS
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # a .docx that expands past this is refused as a zip bomb
 # Navigation lines of scraped pages, matched against a whole trimmed line, case-insensitively; a "Back to …" line
 # only counts when it is short (see _is_cruft). Kept conservative: a false hit deletes a line of real text.
@@ -50,6 +51,7 @@ class Section:
     text: str
     start: int
     kind: str = "body"  # "metadata": searchable and shown, never sent to NER
+    ocr: bool = False  # the text was read from a picture by OCR: its spelling may be wrong
 
 
 @dataclass
@@ -66,14 +68,14 @@ class Document:
     date: str | None = None
 
 
-def read_path(path: Path) -> list[Document | ReadError]:
+def read_path(path: Path, ocr_options: ocr.Options | None = None) -> list[Document | ReadError]:
     """Read a file from disk."""
     path = Path(path)
-    return read_bytes(path.name, path.read_bytes())
+    return read_bytes(path.name, path.read_bytes(), ocr_options)
 
 
-def read_bytes(name: str, data: bytes) -> list[Document | ReadError]:
-    """Read one file's content; `name` gives the extension and the fallback title."""
+def read_bytes(name: str, data: bytes, ocr_options: ocr.Options | None = None) -> list[Document | ReadError]:
+    """Read one file's content; `name` gives the extension and the fallback title; scans are read by OCR."""
     suffix = Path(name).suffix.lower()
     stem = Path(name).stem or name
     if suffix not in SUPPORTED_EXTENSIONS:
@@ -82,7 +84,9 @@ def read_bytes(name: str, data: bytes) -> list[Document | ReadError]:
     if not data:
         raise ReadError("empty file")
     if suffix == ".pdf":
-        return [_pdf(data, stem)]
+        return [_pdf(data, stem, ocr_options or ocr.Options())]
+    if suffix in ocr.IMAGE_EXTENSIONS:
+        return [_image(data, stem, ocr_options or ocr.Options())]
     if suffix == ".docx":
         return [_docx(data, stem)]
     text = decode(data)
@@ -143,14 +147,14 @@ class _Builder:
     sections: list[Section] = field(default_factory=list)
     offset: int = 0
 
-    def add(self, title: str, body: str, kind: str = "body") -> None:
+    def add(self, title: str, body: str, kind: str = "body", from_ocr: bool = False) -> None:
         body = _BLANK_RUN.sub("\n\n", _TRAILING_SPACE.sub("\n", body)).strip()
         if not body:
             return
         if self.parts:  # sections are joined by one blank line; headings stay out of the text
             self.parts.append("\n\n")
             self.offset += 2
-        self.sections.append(Section(title, body, self.offset, kind))
+        self.sections.append(Section(title, body, self.offset, kind, from_ocr))
         self.parts.append(body)
         self.offset += len(body)
 
@@ -277,7 +281,7 @@ def _html(html: str, stem: str) -> Document:
     return doc
 
 
-def _pdf(data: bytes, stem: str) -> Document:
+def _pdf(data: bytes, stem: str, ocr_options: ocr.Options) -> Document:
     import pypdfium2 as pdfium
 
     try:
@@ -289,22 +293,41 @@ def _pdf(data: bytes, stem: str) -> Document:
     b = _Builder()
     try:
         raw = pdf.get_metadata_dict() or {}
-        for n, page in enumerate(pdf, 1):
+        layers = []
+        for page in pdf:
             textpage = page.get_textpage()
-            b.add(f"Page {n}", clean_text(textpage.get_text_range()))
+            layers.append(clean_text(textpage.get_text_range()))
             textpage.close()
             page.close()
+        scanned, unread = ocr.read_scans(pdf, layers, ocr_options)
     finally:
         pdf.close()
+    for n, layer in enumerate(layers):
+        if len(scanned.get(n, "")) > len(layer.strip()):
+            b.add(f"Page {n + 1}", clean_text(scanned[n]), from_ocr=True)
+        else:
+            b.add(f"Page {n + 1}", layer)
     if not b.sections:
-        raise ReadError("this PDF has no text layer (scanned images are not read)")
+        raise ReadError(f"this PDF has no text layer{'; ' + unread if unread else ''}")
     meta = {key: str(raw[k]).strip() for k, key in (("Title", "title"), ("Author", "author"), ("Subject", "subject"),
                                                      ("Keywords", "keywords")) if str(raw.get(k) or "").strip()}
     if m := _PDF_DATE.match(str(raw.get("CreationDate") or "")):
         meta["created"] = "-".join(g for g in m.groups() if g)
-    first = b.sections[0].text.split("\n", 1)[0].strip()
+    if unread:
+        meta["ocr"] = unread
+    first = b.sections[0].text.split("\n", 1)[0].strip() if not b.sections[0].ocr else ""
     title = meta.get("title") or (first if len(first) < 120 and re.search(r"[^\W\d_]", first) else stem)
     return b.build(title, "pdf", meta)
+
+
+def _image(data: bytes, stem: str, ocr_options: ocr.Options) -> Document:
+    b = _Builder()
+    pages = ocr.image_texts(data, ocr_options)
+    for n, text in enumerate(pages, 1):
+        b.add(f"Page {n}" if len(pages) > 1 else "", clean_text(text), from_ocr=True)
+    if not b.sections:
+        raise ReadError("OCR found no text in this image")
+    return b.build(stem, "image")
 
 
 def _docx(data: bytes, stem: str) -> Document:

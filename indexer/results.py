@@ -53,6 +53,7 @@ class Hit:
     ordinal: int = 0
     start: int = 0
     end: int = 0
+    ocr: bool = False  # the text was read from a picture by OCR: its spelling may be wrong
 
     def to_json(self) -> dict:
         """The `results[]` item of the `--json` / `/api/search` shape."""
@@ -111,6 +112,7 @@ class PassageView:
     hit_count: int
     mentions: list[Mention]
     dates: list[str]
+    ocr: bool = False  # read from a picture by OCR
 
 
 @dataclass

@@ -7,7 +7,7 @@ from whoosh.support.charset import accent_map
 
 from .results import ENTITY_FACETS
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Accents fold before stemming so "Coyoacán" and "Coyoacan" meet; the Snowball English stemmer (not the
 # original Porter one) makes "assassinated" meet "assassination".
@@ -28,6 +28,7 @@ def build_schema() -> fields.Schema:
         section=fields.TEXT(analyzer=TEXT_ANALYZER, stored=True, field_boost=1.2),
         text=fields.TEXT(analyzer=TEXT_ANALYZER, stored=True, spelling=True),
         kind=fields.ID(stored=True),
+        ocr=fields.STORED(),  # True when the passage was read from a picture by OCR (schema 2)
         ordinal=fields.STORED(),
         start=fields.STORED(),
         end=fields.STORED(),

@@ -188,6 +188,7 @@ def _hit(searcher, docnum: int, score: float, terms: set[str]) -> Hit:
         ordinal=stored.get("ordinal", 0),
         start=stored.get("start", 0),
         end=stored.get("end", 0),
+        ocr=bool(stored.get("ocr")),
     )
 
 

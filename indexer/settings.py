@@ -34,6 +34,12 @@ class Settings:
     search_time_limit: float = 1.0
     max_upload_bytes: int = 25 * 1024 * 1024
     secret_key: str = ""
+    # OCR of scanned PDF pages and images with Tesseract: SLEUTH_OCR=off turns it off; languages as Tesseract
+    # names them ("eng+deu"); pages per document past which a scan is refused; seconds per page before it is cut.
+    ocr: bool = True
+    ocr_langs: str = "eng"
+    ocr_max_pages: int = 500
+    ocr_page_seconds: float = 60.0
     debug: bool = False
 
     @classmethod
