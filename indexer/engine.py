@@ -1,6 +1,7 @@
 """The search facade: the one object the CLI and the web app use. Whoosh and spaCy stay behind it."""
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 import time
@@ -14,7 +15,7 @@ from whoosh import query as Q
 from . import search as _search
 from ._store import IndexStore, corruption_as_message
 from .entities import Canon, load_aliases
-from .errors import SleuthError
+from .errors import IndexBusy, SleuthError
 from .ingest import Ingest, Source, sources_from_paths
 from .registry import Registry
 from .results import (ENTITY_FACETS, FACETS, DocumentView, EntityView, FacetValue, IndexReport, PassageView,
@@ -26,6 +27,11 @@ MAX_ENTITY_MENTIONS = 200
 MAX_SMALL_SEGMENTS = 10  # uploads add small segments; past this many a background merge joins them
 UPKEEP_QUIET = 0.5  # seconds without an upload before background upkeep takes the write lock
 _UNSAFE = re.compile(r"[^\w.\- ]+")
+MAX_NAME = 120  # characters of an uploaded file's name kept in its id
+ORPHAN_AGE = 600.0  # seconds before an unreferenced source copy counts as left behind (see gc)
+UPLOAD_WAIT = 1.0  # seconds an upload waits for a free slot before it is told the server is busy
+MAX_VALUES_PER_FACET = 20  # filter values per facet in one search (each adds a clause and a link on the page)
+MAX_FILTER_VALUES = 50  # filter values in all facets together
 
 
 class Sleuth:
@@ -42,6 +48,8 @@ class Sleuth:
         self._upkeeping = threading.Event()  # background upkeep (facet rewrites, merges) is running
         self._stale: set[str] = set()  # documents whose facets an upload's new names changed, not yet rewritten
         self._last_upload = 0.0
+        # Uploads read and index in the request's thread: a few at a time, so the others stay free for searches.
+        self._upload_slots = threading.BoundedSemaphore(settings.max_concurrent_uploads)
 
     def close(self) -> None:
         """Release files (the registry's database)."""
@@ -59,6 +67,9 @@ class Sleuth:
         per_page: int = 10,
     ) -> SearchResult:
         """Search passages. Never raises for bad queries: `result.message` explains a refusal."""
+        problem = filter_problem(filters, exclude)
+        if problem:
+            return SearchResult(query or "", 0, page, per_page, 0.0, None, [], {}, message=problem)
         req = _search.SearchRequest(query or "", _clean(filters), _clean(exclude), date_from, date_to, page, per_page)
         with corruption_as_message(self.store.dir):
             return _search.run(self.store, req, self.settings.search_time_limit)
@@ -167,6 +178,8 @@ class Sleuth:
                 canon = Canon(load_aliases(self.settings.aliases_files))
                 self._canon = None
                 ingest.run(stored, report, canon, force=True, progress=progress, on_wait=on_wait)
+                for orphan in self.registry.orphans(ORPHAN_AGE):
+                    orphan.unlink(missing_ok=True)
             return ingest.run(sources_from_paths(paths, report), report, canon, progress=progress, on_wait=on_wait)
 
         return self._ingest(run)
@@ -178,11 +191,22 @@ class Sleuth:
         sources = []
         for original, data in files:
             name = safe_name(original)
-            sources.append(Source(name, f"upload/{name}", data, Path(name).suffix))
-        # The upload itself is searchable when this returns; other documents whose canonical names it changed
-        # (an upload naming "Leon Trotsky" turns earlier "Trotsky" facets into him) are rewritten just after.
-        report = self._ingest(lambda ingest, canon: ingest.run(sources, IndexReport(), canon, progress=progress,
-                                                               defer_stale=self._stale))
+            # JSONL records keep their ids under upload/ too: an upload never replaces a document indexed otherwise.
+            sources.append(Source(name, f"upload/{name}", data, Path(name).suffix, id_prefix="upload/"))
+        if not self._upload_slots.acquire(timeout=UPLOAD_WAIT):
+            raise IndexBusy("Other uploads are being indexed; try again in a minute.")
+        try:
+            for src in sources:
+                try:
+                    src.read()  # parsing happens here, outside the write lock; errors are reported by the run
+                except Exception:
+                    pass
+            # The upload itself is searchable when this returns; other documents whose canonical names it changed
+            # (an upload naming "Leon Trotsky" turns earlier "Trotsky" facets into him) are rewritten just after.
+            report = self._ingest(lambda ingest, canon: ingest.run(sources, IndexReport(), canon, progress=progress,
+                                                                   defer_stale=self._stale))
+        finally:
+            self._upload_slots.release()
         self._last_upload = time.monotonic()
         self._upkeep_later()
         return report
@@ -231,6 +255,22 @@ class Sleuth:
         finally:
             self._upkeeping.clear()
 
+    def gc(self, min_age: float = ORPHAN_AGE) -> int:
+        """Delete source copies no document refers to (left by killed runs); returns how many.
+
+        Holds the index's write lock, so no process commits meanwhile; `min_age` spares copies that a run in
+        another process may have written and not yet committed.
+        """
+        with self._write_lock:
+            writer = self.store.writer()
+            try:
+                gone = self.registry.orphans(min_age)
+                for path in gone:
+                    path.unlink(missing_ok=True)
+            finally:
+                writer.cancel()
+        return len(gone)
+
     def remove(self, doc_id: str) -> bool:
         """Delete a document and its passages; False if it was not indexed."""
         def run(ingest: Ingest, canon: Canon) -> bool:
@@ -247,13 +287,32 @@ class Sleuth:
 
 
 def safe_name(original: str) -> str:
-    """A file name safe to use in an id: no folders, no dots-only names, at most 120 characters."""
+    """A file name safe to use in an id: no folders, no dots-only names, at most 120 characters.
+
+    A name changed on the way (`x(1).txt` and `x[1].txt` both give `x_1_.txt`) gets a short hash of the
+    original, so that distinct names always give distinct ids.
+    """
     base = unicodedata.normalize("NFC", original.replace("\\", "/").rsplit("/", 1)[-1]).strip()
-    base = _UNSAFE.sub("_", base).strip(" .") or "unnamed"
-    if len(base) > 120:
-        stem, dot, ext = base.rpartition(".")
-        base = (stem[: 110] + "." + ext[:9]) if dot and len(ext) <= 9 else base[:120]
-    return base
+    clean = _UNSAFE.sub("_", base).strip(" .") or "unnamed"
+    stem, dot, ext = clean.rpartition(".")
+    stem, ext = (stem, "." + ext) if dot and stem and len(ext) <= 9 else (clean, "")
+    if clean != base or len(clean) > MAX_NAME:
+        tag = "-" + hashlib.sha256(base.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        clean = stem[: MAX_NAME - len(tag) - len(ext)] + tag + ext
+    return clean
+
+
+def filter_problem(filters: dict[str, list[str]] | None, exclude: dict[str, list[str]] | None) -> str | None:
+    """Why these filters are refused (too many values), or None: pages grow with the square of their number."""
+    groups = [*(filters or {}).items(), *(("not_" + k, v) for k, v in (exclude or {}).items())]
+    for key, values in groups:
+        if len(values) > MAX_VALUES_PER_FACET:
+            return (f"Too many {key} filters ({len(values)}); use at most {MAX_VALUES_PER_FACET} values per "
+                    "filter. Remove some, or search for the names instead.")
+    total = sum(len(v) for _, v in groups)
+    if total > MAX_FILTER_VALUES:
+        return f"Too many filters ({total}); use at most {MAX_FILTER_VALUES} in one search."
+    return None
 
 
 def _clean(groups: dict[str, list[str]] | None) -> dict[str, list[str]]:

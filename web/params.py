@@ -4,10 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
-from flask import request, url_for
+from flask import abort, request, url_for
 from werkzeug.datastructures import MultiDict
 
-from indexer import FACETS
+from indexer import FACETS, filter_problem
 
 MAX_PER_PAGE = 100
 
@@ -47,6 +47,9 @@ def from_request(args: MultiDict | None = None, per_page_default: int = 10) -> S
     args = request.args if args is None else args
     filters = {f: vals for f in FACETS if (vals := [v for v in args.getlist(f) if v.strip()])}
     exclude = {f: vals for f in FACETS if (vals := [v for v in args.getlist("not_" + f) if v.strip()])}
+    problem = filter_problem(filters, exclude)
+    if problem:
+        abort(400, description=problem)
     return SearchParams(
         q=args.get("q", "").strip(),
         filters=filters,
