@@ -284,3 +284,13 @@ def test_a_document_over_the_passage_cap_is_refused_with_the_setting_named(fresh
     assert r.status_code == 201 and [d["doc_id"] for d in body["documents"]] == ["upload/fine.txt"]
     assert "over the limit of 40 per document (SLEUTH_MAX_PASSAGES)" in body["failed"][0]["reason"]
     assert fresh.extensions["sleuth"].search("Fourth International").total == 0
+
+
+def test_rebuild_also_removes_old_orphans(fresh, tmp_path):
+    engine = fresh.extensions["sleuth"]
+    engine.index_uploads([("kept.txt", b"Trotsky in Coyoacan.")])
+    orphan = tmp_path / "data" / "sources" / f"{7:064x}.txt"
+    orphan.write_text("left by a killed upload")
+    os.utime(orphan, (time.time() - 3600, time.time() - 3600))
+    engine.index_paths([], rebuild=True)
+    assert not orphan.exists() and engine.search("Coyoacan").total == 1
