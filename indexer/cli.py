@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -16,6 +17,11 @@ from .settings import Settings, SettingsError, default_index_dir
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 # Terminal control characters (ESC, CSI…) and bidi overrides from indexed text would act on the user's terminal.
 _TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_json(data: object) -> str:
+    """JSON for the terminal: json escapes C0 controls itself; C1 controls and bidi overrides are escaped here."""
+    return _TERMINAL_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def shown(text: object) -> str:
@@ -88,6 +94,10 @@ def main(argv: list[str] | None = None) -> int:
     except SleuthError as exc:
         print(f"sleuth: {exc}", file=sys.stderr)
         return EXIT_PARTIAL
+    except BrokenPipeError:
+        # The reader went away (`sleuth search … | head`): not an error; silence the flush at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         print("sleuth: interrupted; documents committed so far are kept, run the command again to finish.",
               file=sys.stderr)
@@ -144,7 +154,7 @@ def _progress_bar():
 
 def _print_report(report: IndexReport, as_json: bool) -> None:
     if as_json:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        print(terminal_json(report.to_json()))
         return
     for d in report.failed:
         print(shown(f"failed: {d.name}: {d.reason}"), file=sys.stderr)
@@ -158,7 +168,7 @@ def cmd_search(settings: Settings, args) -> int:
     result = Sleuth(settings).search(args.query, _pairs(args.filter, "--filter"), _pairs(args.exclude, "--exclude"),
                                      args.date_from, args.date_to, args.page, args.limit)
     if args.json:
-        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        print(terminal_json(result.to_json()))
     else:
         _print_hits(result)
     return EXIT_PARTIAL if result.message and not result.hits else EXIT_OK
@@ -181,7 +191,7 @@ def cmd_stats(settings: Settings, args) -> int:
     """`sleuth stats`."""
     stats = Sleuth(settings).stats()
     if args.json:
-        print(json.dumps(stats, ensure_ascii=False, indent=2))
+        print(terminal_json(stats))
     else:
         ents = ", ".join(f"{n} {f}" for f, n in stats["entities"].items())
         print(f"{stats['documents']} documents, {stats['passages']} passages; entities: {ents}\n"
@@ -193,8 +203,7 @@ def cmd_entities(settings: Settings, args) -> int:
     """`sleuth entities`."""
     ents = Sleuth(settings).entities(args.type)
     if args.json:
-        print(json.dumps({f: [{"value": v.value, "count": v.count} for v in vals] for f, vals in ents.items()},
-                         ensure_ascii=False, indent=2))
+        print(terminal_json({f: [{"value": v.value, "count": v.count} for v in vals] for f, vals in ents.items()}))
     else:
         for facet, vals in ents.items():
             print(f"== {facet} ({len(vals)})")

@@ -64,6 +64,10 @@ def test_terminal_controls_in_indexed_text_are_printed_as_visible_escapes():
     from indexer.cli import shown
 
     assert shown("id\x1b[31mred\x9b2J\u202eevil\tok") == "id\\x1b[31mred\\x9b2J\\u202eevil\tok"
+    from indexer.cli import terminal_json
+
+    text = terminal_json({"t": "a\x1b[2J\x9bb\u202ec"})
+    assert json.loads(text) == {"t": "a\x1b[2J\x9bb\u202ec"} and not set(text) & {"\x1b", "\x9b", "\u202e"}
 
 
 def test_cli_remove_echo_is_escaped(tmp_path, monkeypatch, capsys):
