@@ -85,7 +85,7 @@ def server(tmp_path):
                         header_timeout=1.0, channel_timeout=5)
     srv = waitress.create_server(create_app(settings), host="127.0.0.1", port=0, threads=2,
                                  **server_limits(settings))
-    slow_headers_cut_off(srv, settings.header_timeout)
+    slow_headers_cut_off(srv, settings.header_timeout, settings.max_upload_bytes)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     yield srv.effective_port
@@ -110,6 +110,7 @@ def test_an_over_limit_content_length_is_answered_before_the_body(server):
         t0 = time.perf_counter()
         answer = _recv_all(s, 5)
     assert answer.startswith(b"HTTP/1.1 413") and time.perf_counter() - t0 < 2
+    assert b"larger than the 1 MB limit (SLEUTH_MAX_UPLOAD_BYTES)" in answer
 
 
 def test_slow_headers_are_cut_off(server):

@@ -58,7 +58,7 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 5000, no_auth
         print(f"Indexed {report.count('added')} documents, {report.passages} passages in {report.seconds:.1f} s.",
               flush=True)
     server = waitress.create_server(app, host=host, port=port, threads=8, ident="Sleuth", **server_limits(settings))
-    slow_headers_cut_off(server, settings.header_timeout)
+    slow_headers_cut_off(server, settings.header_timeout, settings.max_upload_bytes)
     print(who, flush=True)
     print(f"Sleuth is ready at http://{host}:{port}  (data: {settings.index_dir}; Ctrl+C to stop)", flush=True)
     try:
@@ -75,12 +75,26 @@ def server_limits(settings: Settings) -> dict:
                 cleanup_interval=min(30, settings.channel_timeout), asyncore_use_poll=True)
 
 
-def slow_headers_cut_off(server, timeout: float) -> None:
-    """Close connections that take longer than `timeout` seconds to send their request headers (slowloris)."""
+def slow_headers_cut_off(server, timeout: float, max_upload: int) -> None:
+    """Close connections that take longer than `timeout` seconds to send their request headers (slowloris), and
+    word waitress's early 413 like the app's."""
     from waitress.channel import HTTPChannel
+    from waitress.parser import HTTPRequestParser
     from waitress.server import BaseWSGIServer
+    from waitress.utilities import RequestEntityTooLarge
+
+    too_large = (f"The upload is larger than the {max_upload // (1024 * 1024)} MB limit (SLEUTH_MAX_UPLOAD_BYTES). "
+                 "Send fewer or smaller files.")
+
+    class Parser(HTTPRequestParser):
+        def received(self, data):
+            n = super().received(data)
+            if isinstance(self.error, RequestEntityTooLarge):
+                self.error.body = too_large
+            return n
 
     class Channel(HTTPChannel):
+        parser_class = Parser
         header_started = 0.0
 
         def received(self, data):
