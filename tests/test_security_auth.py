@@ -58,7 +58,8 @@ def test_login_sets_a_session_and_goes_where_the_user_was_going(app):
     assert c.get("/search?q=trotsky").status_code == 302
     r = _login(c, PASSWORD, "/search?q=trotsky")
     assert r.status_code == 302 and r.headers["Location"] == "/search?q=trotsky"
-    assert c.get("/search?q=trotsky").status_code == 200
+    page = c.get("/search?q=trotsky")
+    assert page.status_code == 200 and page.headers["Cache-Control"] == "no-store"  # behind a password: private
     assert c.get("/api/search?q=trotsky").status_code == 200  # the browser's CSV export uses the same cookie
 
 

@@ -59,7 +59,7 @@ def create_app(settings: Settings | None = None, bind_host: str | None = None) -
         response.headers["Referrer-Policy"] = "same-origin"
         if request.headers.get("HX-Request"):
             response.headers["Vary"] = "HX-Request"
-        if request.path.startswith(PRIVATE_PATHS):
+        if request.path.startswith(PRIVATE_PATHS) or (settings.password and request.endpoint != "static"):
             # Documents and results may be private or deleted later: no shared or back-button cache keeps them.
             response.headers["Cache-Control"] = "no-store"
         return response
