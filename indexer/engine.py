@@ -1,18 +1,16 @@
 """The search facade: the one object the CLI and the web app use. Whoosh and spaCy stay behind it."""
 from __future__ import annotations
 
-import hashlib
-import re
 import threading
 import time
 from collections import Counter
-import unicodedata
 from pathlib import Path
 from typing import Callable, Iterable
 
 from whoosh import query as Q
 
 from . import search as _search
+from ._guard import filter_problem, safe_name
 from ._store import IndexStore, corruption_as_message
 from .entities import Canon, load_aliases
 from .errors import IndexBusy, SleuthError
@@ -26,12 +24,8 @@ from .settings import Settings
 MAX_ENTITY_MENTIONS = 200
 MAX_SMALL_SEGMENTS = 10  # uploads add small segments; past this many a background merge joins them
 UPKEEP_QUIET = 0.5  # seconds without an upload before background upkeep takes the write lock
-_UNSAFE = re.compile(r"[^\w.\- ]+")
-MAX_NAME = 120  # characters of an uploaded file's name kept in its id
 ORPHAN_AGE = 600.0  # seconds before an unreferenced source copy counts as left behind (see gc)
 UPLOAD_WAIT = 1.0  # seconds an upload waits for a free slot before it is told the server is busy
-MAX_VALUES_PER_FACET = 20  # filter values per facet in one search (each adds a clause and a link on the page)
-MAX_FILTER_VALUES = 50  # filter values in all facets together
 
 
 class Sleuth:
@@ -284,35 +278,6 @@ class Sleuth:
             return True
 
         return self._ingest(run)  # type: ignore[return-value]
-
-
-def safe_name(original: str) -> str:
-    """A file name safe to use in an id: no folders, no dots-only names, at most 120 characters.
-
-    A name changed on the way (`x(1).txt` and `x[1].txt` both give `x_1_.txt`) gets a short hash of the
-    original, so that distinct names always give distinct ids.
-    """
-    base = unicodedata.normalize("NFC", original.replace("\\", "/").rsplit("/", 1)[-1]).strip()
-    clean = _UNSAFE.sub("_", base).strip(" .") or "unnamed"
-    stem, dot, ext = clean.rpartition(".")
-    stem, ext = (stem, "." + ext) if dot and stem and len(ext) <= 9 else (clean, "")
-    if clean != base or len(clean) > MAX_NAME:
-        tag = "-" + hashlib.sha256(base.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-        clean = stem[: MAX_NAME - len(tag) - len(ext)] + tag + ext
-    return clean
-
-
-def filter_problem(filters: dict[str, list[str]] | None, exclude: dict[str, list[str]] | None) -> str | None:
-    """Why these filters are refused (too many values), or None: pages grow with the square of their number."""
-    groups = [*(filters or {}).items(), *(("not_" + k, v) for k, v in (exclude or {}).items())]
-    for key, values in groups:
-        if len(values) > MAX_VALUES_PER_FACET:
-            return (f"Too many {key} filters ({len(values)}); use at most {MAX_VALUES_PER_FACET} values per "
-                    "filter. Remove some, or search for the names instead.")
-    total = sum(len(v) for _, v in groups)
-    if total > MAX_FILTER_VALUES:
-        return f"Too many filters ({total}); use at most {MAX_FILTER_VALUES} in one search."
-    return None
 
 
 def _clean(groups: dict[str, list[str]] | None) -> dict[str, list[str]]:
