@@ -131,12 +131,16 @@ class Sleuth:
 
     def _ingest(self, run: Callable[[Ingest, Canon], IndexReport]) -> IndexReport:
         """Run a write with the write lock held; a failed write drops the in-memory names (rebuilt on next use)."""
-        with self._write_lock:
-            try:
-                return run(Ingest(self.settings, self.store, self.registry), self.canon())
-            except BaseException:
-                self._canon = None
-                raise
+        # Bounded wait: a request queued behind a long write must not hold a server thread for ever.
+        if not self._write_lock.acquire(timeout=self.settings.writer_timeout):
+            raise IndexBusy("Another write in this process did not finish within SLEUTH_WRITER_TIMEOUT; try again.")
+        try:
+            return run(Ingest(self.settings, self.store, self.registry), self.canon())
+        except BaseException:
+            self._canon = None
+            raise
+        finally:
+            self._write_lock.release()
 
     def stats(self) -> dict:
         """Counts: documents, passages, entities per facet, index_dir, schema_version."""

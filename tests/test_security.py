@@ -294,3 +294,14 @@ def test_rebuild_also_removes_old_orphans(fresh, tmp_path):
     os.utime(orphan, (time.time() - 3600, time.time() - 3600))
     engine.index_paths([], rebuild=True)
     assert not orphan.exists() and engine.search("Coyoacan").total == 1
+
+
+def test_a_write_queued_behind_a_long_one_gives_up_after_the_writer_timeout(tmp_path):
+    app = create_app(Settings(index_dir=tmp_path / "data", secret_key="t", writer_timeout=0.5))
+    engine = app.extensions["sleuth"]
+    engine.index_uploads([("a.txt", b"Trotsky in Coyoacan.")])
+    with engine._write_lock:  # a long upload or upkeep holds the lock
+        t0 = time.perf_counter()
+        r = app.test_client().delete("/api/documents/upload/a.txt")
+        assert r.status_code == 503 and time.perf_counter() - t0 < 2
+    assert app.test_client().delete("/api/documents/upload/a.txt").status_code == 204
