@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import os
+import re
 import sys
 from pathlib import Path
 
@@ -11,9 +13,22 @@ from . import batch as batches
 from .engine import Sleuth
 from .errors import SleuthError
 from .results import FACETS, IndexReport, SearchResult
-from .settings import Settings, default_index_dir
+from .settings import Settings, SettingsError, default_index_dir
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+# Terminal control characters (ESC, CSI…) and bidi overrides from indexed text would act on the user's terminal.
+_TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_json(data: object) -> str:
+    """JSON for the terminal: json escapes C0 controls itself; C1 controls and bidi overrides are escaped here."""
+    return _TERMINAL_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def shown(text: object) -> str:
+    """Text safe to print on a terminal: control characters written as visible escapes (ESC → \\x1b)."""
+    return _TERMINAL_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256
+                                 else f"\\u{ord(m.group()):04x}", str(text))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -64,21 +79,35 @@ def build_parser() -> argparse.ArgumentParser:
     rm = sub.add_parser("remove", help="remove one document")
     rm.add_argument("doc_id")
 
+    gc = sub.add_parser("gc", help="delete source copies no document uses (left by killed runs)")
+    gc.add_argument("--min-age", type=float, default=600.0, metavar="SECONDS",
+                    help="spare copies younger than this (another process may be about to use them; default 600)")
+
     sv = sub.add_parser("serve", help="serve the web app (indexes the bundled corpus first if the index is empty)")
     sv.add_argument("--host", default="127.0.0.1")
     sv.add_argument("--port", type=int, default=5000)
+    sv.add_argument("--no-auth", action="store_true",
+                    help="serve beyond loopback without a password (anyone who can reach it can read and delete)")
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `sleuth` console script."""
     args = build_parser().parse_args(argv)
-    settings = Settings.from_env(index_dir=args.index_dir)
+    try:
+        settings = Settings.from_env(index_dir=args.index_dir)
+    except SettingsError as exc:
+        print(f"sleuth: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         return _COMMANDS[args.command](settings, args)
     except SleuthError as exc:
         print(f"sleuth: {exc}", file=sys.stderr)
         return EXIT_PARTIAL
+    except BrokenPipeError:
+        # The reader went away (`sleuth search … | head`): not an error; silence the flush at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         print("sleuth: interrupted; documents committed so far are kept, run the command again to finish.",
               file=sys.stderr)
@@ -141,10 +170,10 @@ def _progress_bar(desc: str = "Finding entities", unit: str = "passage"):
 
 def _print_report(report: IndexReport, as_json: bool) -> None:
     if as_json:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        print(terminal_json(report.to_json()))
         return
     for d in report.failed:
-        print(f"failed: {d.name}: {d.reason}", file=sys.stderr)
+        print(shown(f"failed: {d.name}: {d.reason}"), file=sys.stderr)
     s = report.to_json()
     print(f"{s['added']} added, {s['updated']} updated, {s['unchanged']} unchanged, {s['failed']} failed; "
           f"{s['passages']} passages, {s['entities']} entity mentions in {s['seconds']:.1f} s")
@@ -157,7 +186,7 @@ def cmd_search(settings: Settings, args) -> int:
     result = Sleuth(settings).search(args.query, _pairs(args.filter, "--filter"), _pairs(args.exclude, "--exclude"),
                                      args.date_from, args.date_to, args.page, args.limit)
     if args.json:
-        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        print(terminal_json(result.to_json()))
     else:
         _print_hits(result)
     return EXIT_PARTIAL if result.message and not result.hits else EXIT_OK
@@ -191,22 +220,23 @@ def _search_batch(settings: Settings, args) -> int:
 
 def _print_hits(result: SearchResult) -> None:
     if result.message:
-        print(result.message, file=sys.stderr)
+        print(shown(result.message), file=sys.stderr)
     print(f"{result.total} passages ({result.took_ms:.0f} ms)")
     if result.suggestion:
-        print(f"Did you mean: {result.suggestion}")
+        print(shown(f"Did you mean: {result.suggestion}"))
     for i, hit in enumerate(result.hits, (result.page - 1) * result.per_page + 1):
         where = f" › {hit.section}" if hit.section else ""
         text = hit.snippet.replace('<mark class="hit">', "[").replace("</mark>", "]")
         note = "  (text from OCR: spelling may be wrong)" if hit.ocr else ""
-        print(f"{i}. {hit.title}{where}  [{hit.passage_id}] score {hit.score:.2f}{note}\n   {html.unescape(text)}")
+        print(shown(f"{i}. {hit.title}{where}  [{hit.passage_id}] score {hit.score:.2f}{note}") + "\n   "
+              + shown(html.unescape(text)))
 
 
 def cmd_stats(settings: Settings, args) -> int:
     """`sleuth stats`."""
     stats = Sleuth(settings).stats()
     if args.json:
-        print(json.dumps(stats, ensure_ascii=False, indent=2))
+        print(terminal_json(stats))
     else:
         ents = ", ".join(f"{n} {f}" for f, n in stats["entities"].items())
         print(f"{stats['documents']} documents, {stats['passages']} passages; entities: {ents}\n"
@@ -221,13 +251,12 @@ def cmd_entities(settings: Settings, args) -> int:
         return _correct(Sleuth(settings), args)
     ents = Sleuth(settings).entities(args.type)
     if args.json:
-        print(json.dumps({f: [{"value": v.value, "count": v.count} for v in vals] for f, vals in ents.items()},
-                         ensure_ascii=False, indent=2))
+        print(terminal_json({f: [{"value": v.value, "count": v.count} for v in vals] for f, vals in ents.items()}))
     else:
         for facet, vals in ents.items():
             print(f"== {facet} ({len(vals)})")
             for v in vals:
-                print(f"{v.count:6d}  {v.value}")
+                print(f"{v.count:6d}  {shown(v.value)}")
     return EXIT_OK
 
 
@@ -261,19 +290,25 @@ def _correct(sleuth: Sleuth, args) -> int:
 def cmd_remove(settings: Settings, args) -> int:
     """`sleuth remove`."""
     if Sleuth(settings).remove(args.doc_id):
-        print(f"removed {args.doc_id}")
+        print(shown(f"removed {args.doc_id}"))
         return EXIT_OK
-    print(f"sleuth: no document {args.doc_id!r}; `sleuth search --json` shows document ids.", file=sys.stderr)
+    print(shown(f"sleuth: no document {args.doc_id!r}; `sleuth search --json` shows document ids."), file=sys.stderr)
     return EXIT_PARTIAL
+
+
+def cmd_gc(settings: Settings, args) -> int:
+    """`sleuth gc`."""
+    n = Sleuth(settings).gc(max(0.0, args.min_age))
+    print(f"deleted {n} unused source copies")
+    return EXIT_OK
 
 
 def cmd_serve(settings: Settings, args) -> int:
     """`sleuth serve`."""
     from web.serve import serve
 
-    serve(settings, host=args.host, port=args.port)
-    return EXIT_OK
+    return serve(settings, host=args.host, port=args.port, no_auth=args.no_auth)
 
 
 _COMMANDS = {"index": cmd_index, "search": cmd_search, "stats": cmd_stats, "entities": cmd_entities,
-             "remove": cmd_remove, "serve": cmd_serve}
+             "remove": cmd_remove, "gc": cmd_gc, "serve": cmd_serve}

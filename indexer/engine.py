@@ -1,11 +1,9 @@
 """The search facade: the one object the CLI and the web app use. Whoosh and spaCy stay behind it."""
 from __future__ import annotations
 
-import re
 import threading
 import time
 from collections import Counter
-import unicodedata
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -13,13 +11,14 @@ from whoosh import query as Q
 
 from . import ocr
 from . import search as _search
+from ._guard import filter_problem, safe_name
 from ._store import IndexStore, corruption_as_message
 from .compare import MAX_PASSAGES as MAX_COMPARED_PASSAGES, Comparison, Row, align, cells_for, facts
 from .compare import Source as CompareSource
 from . import corrections
 from .corrections import Correction, CorrectionsFile
 from .entities import Canon, load_aliases
-from .errors import SleuthError
+from .errors import IndexBusy, SleuthError
 from .ingest import Ingest, Source, sources_from_paths
 from .registry import Registry
 from .results import (ENTITY_FACETS, FACETS, DocumentHits, DocumentInfo, DocumentView, Hit, EntityView, FacetValue, IndexReport, PassageView,
@@ -31,7 +30,8 @@ MAX_ENTITY_MENTIONS = 200
 MAX_COMPARED = 4  # documents side by side in the compare view
 MAX_SMALL_SEGMENTS = 10  # uploads add small segments; past this many a background merge joins them
 UPKEEP_QUIET = 0.5  # seconds without an upload before background upkeep takes the write lock
-_UNSAFE = re.compile(r"[^\w.\- ]+")
+ORPHAN_AGE = 600.0  # seconds before an unreferenced source copy counts as left behind (see gc)
+UPLOAD_WAIT = 1.0  # seconds an upload waits for a free slot before it is told the server is busy
 
 
 class Sleuth:
@@ -49,6 +49,8 @@ class Sleuth:
         self._upkeeping = threading.Event()  # background upkeep (facet rewrites, merges) is running
         self._stale: set[str] = set()  # documents whose facets an upload's new names changed, not yet rewritten
         self._last_upload = 0.0
+        # Uploads read and index in the request's thread: a few at a time, so the others stay free for searches.
+        self._upload_slots = threading.BoundedSemaphore(settings.max_concurrent_uploads)
 
     def close(self) -> None:
         """Release files (the registry's database)."""
@@ -66,6 +68,9 @@ class Sleuth:
         per_page: int = 10,
     ) -> SearchResult:
         """Search passages. Never raises for bad queries: `result.message` explains a refusal."""
+        problem = filter_problem(filters, exclude)
+        if problem:
+            return SearchResult(query or "", 0, page, per_page, 0.0, None, [], {}, message=problem)
         self._notice_corrections()
         req = _search.SearchRequest(query or "", _clean(filters), _clean(exclude), date_from, date_to, page, per_page)
         with corruption_as_message(self.store.dir):
@@ -197,12 +202,16 @@ class Sleuth:
 
     def _ingest(self, run: Callable[[Ingest, Canon], IndexReport]) -> IndexReport:
         """Run a write with the write lock held; a failed write drops the in-memory names (rebuilt on next use)."""
-        with self._write_lock:
-            try:
-                return run(Ingest(self.settings, self.store, self.registry), self.canon())
-            except BaseException:
-                self._canon = None
-                raise
+        # Bounded wait: a request queued behind a long write must not hold a server thread for ever.
+        if not self._write_lock.acquire(timeout=self.settings.writer_timeout):
+            raise IndexBusy("Another write in this process did not finish within SLEUTH_WRITER_TIMEOUT; try again.")
+        try:
+            return run(Ingest(self.settings, self.store, self.registry), self.canon())
+        except BaseException:
+            self._canon = None
+            raise
+        finally:
+            self._write_lock.release()
 
     def stats(self) -> dict:
         """Counts: documents, passages, entities per facet, index_dir, schema_version."""
@@ -243,6 +252,8 @@ class Sleuth:
                 canon.corrections = self.corrections.load()  # corrections survive a rebuild
                 self._canon = None
                 ingest.run(stored, report, canon, force=True, progress=progress, on_wait=on_wait)
+                for orphan in self.registry.orphans(ORPHAN_AGE):
+                    orphan.unlink(missing_ok=True)
             return ingest.run(sources_from_paths(paths, report), report, canon, progress=progress, on_wait=on_wait)
 
         with ocr.reporting(ocr_progress):
@@ -255,11 +266,22 @@ class Sleuth:
         sources = []
         for original, data in files:
             name = safe_name(original)
-            sources.append(Source(name, f"upload/{name}", data, Path(name).suffix))
-        # The upload itself is searchable when this returns; other documents whose canonical names it changed
-        # (an upload naming "Leon Trotsky" turns earlier "Trotsky" facets into him) are rewritten just after.
-        report = self._ingest(lambda ingest, canon: ingest.run(sources, IndexReport(), canon, progress=progress,
-                                                               defer_stale=self._stale))
+            # JSONL records keep their ids under upload/ too: an upload never replaces a document indexed otherwise.
+            sources.append(Source(name, f"upload/{name}", data, Path(name).suffix, id_prefix="upload/"))
+        if not self._upload_slots.acquire(timeout=UPLOAD_WAIT):
+            raise IndexBusy("Other uploads are being indexed; try again in a minute.")
+        try:
+            for src in sources:
+                try:
+                    src.read(ocr.Options.from_settings(self.settings))  # parsing happens here, outside the write lock; errors are reported by the run
+                except Exception:
+                    pass
+            # The upload itself is searchable when this returns; other documents whose canonical names it changed
+            # (an upload naming "Leon Trotsky" turns earlier "Trotsky" facets into him) are rewritten just after.
+            report = self._ingest(lambda ingest, canon: ingest.run(sources, IndexReport(), canon, progress=progress,
+                                                                   defer_stale=self._stale))
+        finally:
+            self._upload_slots.release()
         self._last_upload = time.monotonic()
         self._upkeep_later()
         return report
@@ -359,6 +381,22 @@ class Sleuth:
         source = Source(record.name, doc_id, self.registry.source_bytes(record), Path(record.source).suffix)
         return self._ingest(lambda ingest, canon: ingest.run([source], IndexReport(), canon, force=True))
 
+    def gc(self, min_age: float = ORPHAN_AGE) -> int:
+        """Delete source copies no document refers to (left by killed runs); returns how many.
+
+        Holds the index's write lock, so no process commits meanwhile; `min_age` spares copies that a run in
+        another process may have written and not yet committed.
+        """
+        with self._write_lock:
+            writer = self.store.writer()
+            try:
+                gone = self.registry.orphans(min_age)
+                for path in gone:
+                    path.unlink(missing_ok=True)
+            finally:
+                writer.cancel()
+        return len(gone)
+
     def remove(self, doc_id: str) -> bool:
         """Delete a document and its passages; False if it was not indexed."""
         def run(ingest: Ingest, canon: Canon) -> bool:
@@ -379,16 +417,6 @@ def _origin(doc_id: str, fmt: str) -> str:
     if doc_id.startswith("upload/"):
         return "upload"
     return "JSONL" if fmt == "jsonl" else "folder"
-
-
-def safe_name(original: str) -> str:
-    """A file name safe to use in an id: no folders, no dots-only names, at most 120 characters."""
-    base = unicodedata.normalize("NFC", original.replace("\\", "/").rsplit("/", 1)[-1]).strip()
-    base = _UNSAFE.sub("_", base).strip(" .") or "unnamed"
-    if len(base) > 120:
-        stem, dot, ext = base.rpartition(".")
-        base = (stem[: 110] + "." + ext[:9]) if dot and len(ext) <= 9 else base[:120]
-    return base
 
 
 def _clean(groups: dict[str, list[str]] | None) -> dict[str, list[str]]:

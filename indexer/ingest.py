@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from . import _guard as guard
 from . import nlp, ocr
 from ._store import IndexStore
 from .dates import day_number, normalise_date
@@ -32,6 +33,19 @@ class Source:
     doc_id: str
     data: bytes
     suffix: str
+    id_prefix: str = ""  # put before JSONL records' own ids ("upload/": uploads never replace indexed documents)
+    _read: list | Exception | None = field(default=None, repr=False)
+
+    def read(self, options: "ocr.Options | None" = None) -> list[Document | ReadError]:
+        """The documents in this source, read once (so that uploads can be read before taking the write lock)."""
+        if self._read is None:
+            try:
+                self._read = read_bytes(_display_name(self), self.data, options)
+            except Exception as exc:
+                self._read = exc
+        if isinstance(self._read, Exception):
+            raise self._read
+        return self._read
 
 
 @dataclass
@@ -119,7 +133,9 @@ class Ingest:
                 for passage, mentions in zip(item.passages, item.mentions):
                     writer.add_document(**_fields(item.record, passage, mentions, canon))
         self.registry.sync()
+        superseded = self.registry.sources_of(item.record.doc_id for item in batch if item.report.status == "updated")
         self.registry.put((item.record, _raw_counts(item)) for item in batch)
+        self.registry.drop_unreferenced(superseded)
         for item in batch:
             item.report.passages = len(item.passages)
             report.passages += len(item.passages)
@@ -128,6 +144,7 @@ class Ingest:
         return stale
 
     def _prepare(self, sources: Iterable[Source], force: bool, report: IndexReport) -> Iterator[_Prepared]:
+        seen: set[str] = set()  # ids met in this run: a second one is refused, never indexed twice
         for src in sources:
             known = None if force or src.suffix.lower() == ".jsonl" else self.registry.get(src.doc_id)
             if known is not None and known.hash == content_hash(src.data):
@@ -135,7 +152,7 @@ class Ingest:
                 report.documents.append(DocumentReport(src.doc_id, "unchanged", src.doc_id, known.title))
                 continue
             try:
-                items = read_bytes(_display_name(src), src.data, ocr.Options.from_settings(self.settings))
+                items = src.read(ocr.Options.from_settings(self.settings))
             except ReadError as exc:
                 report.documents.append(DocumentReport(src.name, "failed", reason=str(exc)))
                 continue
@@ -147,7 +164,11 @@ class Ingest:
                 if isinstance(item, ReadError):
                     report.documents.append(DocumentReport(src.name, "failed", reason=str(item)))
                     continue
-                doc_id = item.doc_id if jsonl and item.doc_id else src.doc_id
+                doc_id = src.id_prefix + item.doc_id if jsonl and item.doc_id else src.doc_id
+                problem = guard.refusal(item, doc_id, seen)
+                if problem:
+                    report.documents.append(DocumentReport(_line_name(src, n, jsonl), "failed", reason=problem))
+                    continue
                 data = _record_bytes(item, doc_id) if jsonl else src.data
                 digest = content_hash(data)
                 # Shown on pages: the id (a relative path), never where the file happened to be on this machine.
@@ -159,6 +180,10 @@ class Ingest:
                 passages = split_passages(item)
                 if not passages:
                     report.documents.append(DocumentReport(name, "failed", doc_id, item.title, reason="no text"))
+                    continue
+                if len(passages) > self.settings.max_passages:
+                    report.documents.append(DocumentReport(name, "failed", doc_id, item.title,
+                                                           reason=guard.too_many(len(passages), self.settings)))
                     continue
                 source = self.registry.keep_source(data, ".jsonl" if jsonl else src.suffix)
                 record = DocRecord(doc_id, name, digest, item.title or doc_id, item.fmt, source,
@@ -188,6 +213,10 @@ class Ingest:
                     writer.delete_by_term("passage_id", stored["passage_id"])
                     writer.add_document(**_fields(record, passage, raw, canon))
         return len(docs)
+
+
+def _line_name(src: Source, n: int, jsonl: bool) -> str:
+    return f"{Path(src.name).name} line {n}" if jsonl else src.name
 
 
 def _display_name(src: Source) -> str:

@@ -87,7 +87,9 @@ class Registry:
         suffix = suffix.lower() if suffix.lower().lstrip(".").isalnum() and len(suffix) <= 10 else ".bin"
         name = content_hash(data) + suffix
         path = self.sources / name
-        if not path.exists():
+        if path.exists():
+            os.utime(path)  # in use again: `sleuth gc` judges orphans by age
+        else:
             # Written whole then renamed; made durable in bulk by sync() before the registry refers to it.
             tmp = path.with_suffix(path.suffix + ".tmp")
             tmp.write_bytes(data)
@@ -97,6 +99,33 @@ class Registry:
     def sync(self) -> None:
         """Flush the source copies written so far to disk (one call per batch instead of one per file)."""
         os.sync()
+
+    def sources_of(self, doc_ids: Iterable[str]) -> set[str]:
+        """The source copies these documents refer to now (before they are replaced)."""
+        out: set[str] = set()
+        for doc_id in doc_ids:
+            row = self.db.execute("SELECT source FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+            if row:
+                out.add(row[0])
+        return out
+
+    def drop_unreferenced(self, names: Iterable[str]) -> int:
+        """Delete those of these source copies no document refers to any more (after a replace commits)."""
+        dropped = 0
+        for name in names:
+            if not self.db.execute("SELECT 1 FROM documents WHERE source = ?", (name,)).fetchone():
+                (self.sources / name).unlink(missing_ok=True)
+                dropped += 1
+        return dropped
+
+    def orphans(self, min_age: float = 0.0) -> list[Path]:
+        """Source copies no document refers to (left by a killed run), untouched for `min_age` seconds."""
+        import time
+
+        used = {row[0] for row in self.db.execute("SELECT source FROM documents")}
+        cutoff = time.time() - min_age
+        return [p for p in self.sources.iterdir()
+                if p.is_file() and p.name not in used and p.stat().st_mtime <= cutoff]
 
     def source_bytes(self, record: DocRecord) -> bytes:
         """The stored copy of a document's source."""

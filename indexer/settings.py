@@ -33,6 +33,18 @@ class Settings:
     # Seconds a search may spend collecting hits before it is cut off with a message.
     search_time_limit: float = 1.0
     max_upload_bytes: int = 25 * 1024 * 1024
+    # A document that splits into more passages than this is refused (a page-tree or paragraph bomb).
+    max_passages: int = 10000
+    # Uploads processed at once; more wait briefly, then get "busy", so server threads stay free for searches.
+    max_concurrent_uploads: int = 2
+    # Server: open connections, seconds of silence before a connection is dropped, seconds to send headers.
+    max_connections: int = 500
+    channel_timeout: int = 60
+    header_timeout: float = 10.0
+    # Host names the server answers to besides the bound address, localhost, 127.0.0.1 and ::1 (comma-separated).
+    allowed_hosts: str = ""
+    # When set, the web app asks for it (login page, or `Authorization: Bearer <password>` on the API).
+    password: str = ""
     secret_key: str = ""
     # OCR of scanned PDF pages and images with Tesseract: SLEUTH_OCR=off turns it off; languages as Tesseract
     # names them ("eng+deu"); pages per document past which a scan is refused; seconds per page before it is cut.
@@ -47,6 +59,7 @@ class Settings:
         """Build settings from `SLEUTH_*` variables, then apply explicit overrides (e.g. CLI flags)."""
         env = os.environ if environ is None else environ
         values: dict[str, object] = {}
+        # Unknown SLEUTH_* names are ignored (other tools may share the prefix); known ones must parse.
         for f in fields(cls):
             raw = env.get(ENV_PREFIX + f.name.upper())
             if raw is None or raw == "":
@@ -68,12 +81,34 @@ class Settings:
         return [self.corpus_dir / "aliases.toml", self.index_dir / "aliases.toml"]
 
 
+class SettingsError(ValueError):
+    """A `SLEUTH_*` variable holds a value that cannot be used; the message names it and the fix."""
+
+
+_TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
+# Fields that must be at least this (0 allowed where 0 has a meaning, e.g. n_process "auto").
+_MINIMUM = {"n_process": 0, "batch_size": 1, "commit_every": 1, "writer_timeout": 0, "search_time_limit": 0.05,
+            "max_upload_bytes": 1, "max_passages": 1, "max_concurrent_uploads": 1, "max_connections": 10,
+            "channel_timeout": 1, "header_timeout": 0.5}
+
+
 def _convert(name: str, raw: str) -> object:
     default = Settings.__dataclass_fields__[name].default
+    var = ENV_PREFIX + name.upper()
+    text = raw.strip().lower()
     if isinstance(default, bool):
-        return raw.strip().lower() in {"1", "true", "yes", "on"}
-    if isinstance(default, int):
-        return int(raw)
-    if isinstance(default, float):
-        return float(raw)
+        if text not in _TRUE | _FALSE:
+            raise SettingsError(f"{var}={raw!r} is not a yes/no value; use 1/true/yes/on or 0/false/no/off.")
+        return text in _TRUE
+    if isinstance(default, (int, float)):
+        kind = int if isinstance(default, int) else float
+        try:
+            value = kind(text)
+        except ValueError:
+            what = "a whole number" if kind is int else "a number (seconds)" if "time" in name else "a number"
+            raise SettingsError(f"{var}={raw!r} is not {what}; unset it for the default ({default}).") from None
+        if value != value or value in (float("inf"), float("-inf")) or value < _MINIMUM.get(name, 0):
+            raise SettingsError(f"{var}={raw!r} is out of range; use at least {_MINIMUM.get(name, 0)} "
+                                f"(default {default}).")
+        return value
     return raw

@@ -78,7 +78,7 @@ def test_invalid_utf8_is_decoded_by_detection_not_refused(app, client):
 
 @pytest.mark.parametrize("name, doc_id", [
     ("../../x.txt", "upload/x.txt"), ("..", None), ("文書.txt", "upload/文書.txt"),
-    ("a" * 300 + ".txt", "upload/" + "a" * 110 + ".txt"),
+    ("a" * 300 + ".txt", "upload/" + "a" * 107 + "-ecba145f.txt"),  # cut names carry a hash of the whole name
 ])
 def test_hostile_file_names_stay_inside_the_data_folder(app, client, tmp_path, name, doc_id):
     outside_before = _files(tmp_path)

@@ -11,16 +11,19 @@ from indexer import ENTITY_FACETS, FACET_LABELS, FACETS, Settings, Sleuth
 
 from . import params
 
+MAX_FORM_PARTS = 1000  # files and fields in one upload (werkzeug's default); more get a 413 saying so
+PRIVATE_PATHS = ("/api/", "/doc/", "/login")
 CSP = "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"
 
 
-def create_app(settings: Settings | None = None) -> Flask:
-    """The application factory (also found by `flask --app web run`)."""
+def create_app(settings: Settings | None = None, bind_host: str | None = None) -> Flask:
+    """The application factory (also found by `flask --app web run`); `bind_host` is the address served on."""
     settings = settings or Settings.from_env()
     app = Flask(__name__)
     app.config.update(
         SECRET_KEY=settings.secret_key or _secret_key(settings.index_dir),
         MAX_CONTENT_LENGTH=settings.max_upload_bytes,
+        MAX_FORM_PARTS=MAX_FORM_PARTS,
         DEBUG=settings.debug,
         PROPAGATE_EXCEPTIONS=False,
         SESSION_COOKIE_HTTPONLY=True,
@@ -29,8 +32,10 @@ def create_app(settings: Settings | None = None) -> Flask:
     )
     app.extensions["sleuth"] = Sleuth(settings)
 
-    from . import api, batch, compare, corrections, documents, entities, errors, library, search, upload
+    from . import api, auth, batch, compare, corrections, documents, entities, errors, guard, library, search, upload
 
+    guard.install(app, guard.allowed_hosts(bind_host, settings.allowed_hosts))
+    auth.install(app, settings.password)
     for module in (search, documents, entities, upload, api, compare, library, batch, corrections):
         app.register_blueprint(module.bp)
     errors.register(app)
@@ -54,6 +59,9 @@ def create_app(settings: Settings | None = None) -> Flask:
         response.headers["Referrer-Policy"] = "same-origin"
         if request.headers.get("HX-Request"):
             response.headers["Vary"] = "HX-Request"
+        if request.path.startswith(PRIVATE_PATHS) or (settings.password and request.endpoint != "static"):
+            # Documents and results may be private or deleted later: no shared or back-button cache keeps them.
+            response.headers["Cache-Control"] = "no-store"
         return response
 
     return app
@@ -76,7 +84,9 @@ def csrf_token() -> str:
 def check_csrf() -> None:
     """Refuse a form POST whose token is missing or not this session's (a cross-site request)."""
     sent = request.form.get("csrf_token", "") or request.headers.get("X-CSRF-Token", "")
-    if not sent or not hmac.compare_digest(sent, session.get("csrf", "")):
+    # Compared as bytes: compare_digest refuses non-ASCII str (a TypeError, i.e. a 500, for `csrf_token=é`).
+    expected = session.get("csrf", "").encode()
+    if not sent or not expected or not hmac.compare_digest(sent.encode("utf-8", "replace"), expected):
         abort(400, description="The form expired or came from another site; reload the page and try again.")
 
 

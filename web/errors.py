@@ -6,14 +6,24 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 
 from indexer import IndexBusy, SleuthError
 
-TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 413: "Too large",
-          415: "Unsupported file type", 500: "Something went wrong", 503: "Busy"}
+TITLES = {400: "Bad request", 401: "Log in", 403: "Forbidden", 404: "Not found", 405: "Method not allowed",
+          413: "Too large", 415: "Unsupported file type", 429: "Too many attempts", 500: "Something went wrong",
+          503: "Busy"}
 
 
 def _render(status: int, message: str):
     if request.path.startswith("/api/"):
         return jsonify(error=message), status
     return render_template("error.html", status=status, title=TITLES.get(status, "Error"), message=message), status
+
+
+def _too_large(app: Flask) -> str:
+    limit = app.config["MAX_CONTENT_LENGTH"]
+    if request.content_length is not None and request.content_length <= limit:
+        # Within the size limit: werkzeug refused the number of parts, not the bytes.
+        return (f"The upload has too many parts (more than {app.config['MAX_FORM_PARTS']} files and fields). "
+                "Send the files in several smaller batches.")
+    return f"The upload is larger than the {limit // (1024 * 1024)} MB limit. Send fewer or smaller files."
 
 
 def register(app: Flask) -> None:
@@ -23,8 +33,7 @@ def register(app: Flask) -> None:
     def _http(exc: HTTPException):
         message = exc.description or TITLES.get(exc.code or 500, "Error")
         if exc.code == 413:
-            limit = app.config["MAX_CONTENT_LENGTH"] // (1024 * 1024)
-            message = f"The upload is larger than the {limit} MB limit. Send fewer or smaller files."
+            message = _too_large(app)
         return _render(exc.code or 500, message)
 
     @app.errorhandler(IndexBusy)

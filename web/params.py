@@ -4,10 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
-from flask import request, url_for
+from flask import abort, request, url_for
 from werkzeug.datastructures import MultiDict
 
-from indexer import FACETS
+from indexer import FACETS, filter_problem
 
 MAX_PER_PAGE = 100
 
@@ -52,6 +52,9 @@ def from_request(args: MultiDict | None = None, per_page_default: int = 10) -> S
         filters["doc_id"] = docs
     if docs := [v for v in args.getlist("not_doc_id") if v.strip()]:
         exclude["doc_id"] = docs
+    problem = filter_problem(filters, exclude)
+    if problem:
+        abort(400, description=problem)
     return SearchParams(
         q=args.get("q", "").strip(),
         filters=filters,
