@@ -235,10 +235,10 @@ def test_too_many_parts_says_so(fresh):
 def _slow_reader(monkeypatch, seconds: float, started: threading.Event):
     real = ingest_module.read_bytes
 
-    def slow(name, data):
+    def slow(name, data, *options):
         started.set()
         time.sleep(seconds)  # stands for a pathological document that takes long to parse
-        return real(name, data)
+        return real(name, data, *options)
 
     monkeypatch.setattr(ingest_module, "read_bytes", slow)
 
