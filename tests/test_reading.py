@@ -92,9 +92,9 @@ def test_pdf_and_docx():
 
 
 def test_docx_zip_bomb_is_refused(monkeypatch):
-    import indexer.reading as reading
+    import indexer._docx as docx_reader
 
-    monkeypatch.setattr(reading, "MAX_UNPACKED_BYTES", 1024 * 1024)
+    monkeypatch.setattr(docx_reader, "MAX_UNPACKED_BYTES", 1024 * 1024)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("word/document.xml", b"\0" * (2 * 1024 * 1024))

@@ -1,0 +1,103 @@
+"""HTML: the main text by trafilatura's structured (XML) output, so headings, lists, tables and code keep roles."""
+from __future__ import annotations
+
+import lxml.html
+from lxml import etree
+
+from ._build import Builder, Document
+from ._markdown import heading_text
+from ._text import clean_text, is_cruft, one_line
+from .errors import ReadError
+
+# The precise extraction drops whole paragraphs of some pages (libxslt's contributors list lost 3 of 6); when it
+# keeps less than this share of the page's words, the recall-oriented extraction is taken instead.
+MIN_KEPT_SHARE = 0.5
+_OPTIONS = dict(output_format="xml", include_comments=False, include_tables=True, include_images=False,
+                include_links=False, include_formatting=True, with_metadata=False)
+# Inside an h1: copy buttons ("Copy item path" on Rust pages) and permalink anchors (Sphinx's ¶).
+_NOT_TITLE = ".//button | .//*[contains(@class, 'headerlink') or contains(@class, 'anchor')]"
+
+
+def read_html(html: str, stem: str) -> Document:
+    """Sections from the page's headings; the title from its h1, else its <title>; the page's metadata kept."""
+    import trafilatura
+
+    try:
+        # huge_tree: libxml2 otherwise stops at 256 levels of nesting and the page reads as empty.
+        tree = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
+    except (etree.ParserError, ValueError):
+        raise ReadError("no text found in this HTML page") from None
+    h1, page_title = _titles(tree)
+    main = _extract(trafilatura, tree)
+    b = Builder()
+    if main is not None:
+        _sections(main, b, h1)
+    if not b.sections:  # trafilatura finds no "article" in some tiny pages: take all their text
+        b.add("", clean_text(trafilatura.html2txt(tree) or ""))
+    if not b.sections:
+        raise ReadError("no text found in this HTML page")
+    found = trafilatura.extract_metadata(tree)
+    info = found.as_dict() if found is not None else {}
+    meta = {k: one_line(str(info[k])) for k in ("author", "sitename", "description") if info.get(k)}
+    title = h1 or page_title or one_line(str(info.get("title") or "")) or stem
+    if page_title and page_title != title:
+        meta["page title"] = page_title  # a site-wide <title> often holds the only publication date
+    return b.build(title, "html", meta, url=info.get("url"), date=info.get("date"))
+
+
+def _titles(tree) -> tuple[str, str]:
+    """The first h1's text (without permalink glyphs and copy buttons) and the <title>'s."""
+    h1s = tree.xpath("//h1")
+    h1 = ""
+    if h1s:
+        first = h1s[0]
+        for junk in first.xpath(_NOT_TITLE):
+            junk.drop_tree()
+        h1 = heading_text(first.text_content())
+    titles = tree.xpath("//title")
+    return h1, heading_text(titles[0].text_content()) if titles else ""
+
+
+def _extract(trafilatura, tree):
+    """trafilatura's <main> element: the precise extraction, or the fuller one when precision lost too much."""
+    total = len((trafilatura.html2txt(tree) or "").split())
+    best, words = None, 0
+    for mode in ({"favor_precision": True}, {"favor_recall": True}):
+        xml = trafilatura.extract(tree, **_OPTIONS, **mode)
+        if not xml:
+            continue
+        main = etree.fromstring(xml.encode()).find("main")
+        n = len(" ".join(main.itertext()).split()) if main is not None else 0
+        if n > words:
+            best, words = main, n
+        if words >= total * MIN_KEPT_SHARE:
+            break
+    return best
+
+
+def _sections(main, b: Builder, h1: str) -> None:
+    for lb in main.iter("lb"):
+        lb.tail = "\n" + (lb.tail or "")
+    heading, buf = "", []
+    for el in main:
+        if el.tag == "head":
+            name = heading_text("".join(el.itertext()))
+            b.add(heading, "\n\n".join(buf))
+            buf = []
+            heading = "" if (name == h1 and not b.sections) else name
+        elif el.tag == "table":
+            buf.append("\n".join(" | ".join(" ".join("".join(c.itertext()).split()) for c in row.iter("cell"))
+                                 for row in el.iter("row")))
+        elif el.tag == "list":
+            buf.append("\n".join(_text(item) for item in el.findall("item")))
+        elif el.tag == "code":
+            buf.append("".join(el.itertext()).strip("\n"))
+        else:
+            text = _text(el)
+            if not is_cruft(text):
+                buf.append(text)
+    b.add(heading, "\n\n".join(x for x in buf if x.strip()))
+
+
+def _text(el) -> str:
+    return clean_text("".join(el.itertext())).strip()
