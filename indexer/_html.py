@@ -1,6 +1,8 @@
 """HTML: the main text by trafilatura's structured (XML) output, so headings, lists, tables and code keep roles."""
 from __future__ import annotations
 
+import re
+
 import lxml.html
 from lxml import etree
 
@@ -12,6 +14,9 @@ from .errors import ReadError
 # The precise extraction drops whole paragraphs of some pages (libxslt's contributors list lost 3 of 6); when it
 # keeps less than this share of the page's words, the recall-oriented extraction is taken instead.
 MIN_KEPT_SHARE = 0.5
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")  # lxml refuses one in text already decoded
+# " | Node.js v20 Documentation", " - Wikipedia": the site's part of a <title>.
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•:]{1,2}\s+")
 _OPTIONS = dict(output_format="xml", include_comments=False, include_tables=True, include_images=False,
                 include_links=False, include_formatting=True, with_metadata=False)
 # Inside an h1: copy buttons ("Copy item path" on Rust pages) and permalink anchors (Sphinx's ¶).
@@ -24,10 +29,10 @@ def read_html(html: str, stem: str) -> Document:
 
     try:
         # huge_tree: libxml2 otherwise stops at 256 levels of nesting and the page reads as empty.
-        tree = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
+        tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html), parser=lxml.html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError):
         raise ReadError("no text found in this HTML page") from None
-    h1, page_title = _titles(tree)
+    h1, page_title, subheadings = _titles(tree)
     main = _extract(trafilatura, tree)
     b = Builder()
     if main is not None:
@@ -39,14 +44,15 @@ def read_html(html: str, stem: str) -> Document:
     found = trafilatura.extract_metadata(tree)
     info = found.as_dict() if found is not None else {}
     meta = {k: one_line(str(info[k])) for k in ("author", "sitename", "description") if info.get(k)}
-    title = h1 or page_title or one_line(str(info.get("title") or "")) or stem
+    title = _title(h1, page_title, one_line(str(info.get("sitename") or "")), subheadings) \
+        or one_line(str(info.get("title") or "")) or stem
     if page_title and page_title != title:
         meta["page title"] = page_title  # a site-wide <title> often holds the only publication date
     return b.build(title, "html", meta, url=info.get("url"), date=info.get("date"))
 
 
-def _titles(tree) -> tuple[str, str]:
-    """The first h1's text (without permalink glyphs and copy buttons) and the <title>'s."""
+def _titles(tree) -> tuple[str, str, set[str]]:
+    """The first h1's text (without permalink glyphs and copy buttons), the <title>'s, and the other headings'."""
     h1s = tree.xpath("//h1")
     h1 = ""
     if h1s:
@@ -55,7 +61,20 @@ def _titles(tree) -> tuple[str, str]:
             junk.drop_tree()
         h1 = heading_text(first.text_content())
     titles = tree.xpath("//title")
-    return h1, heading_text(titles[0].text_content()) if titles else ""
+    subheadings = {heading_text(h.text_content()).casefold() for h in tree.xpath("//h2 | //h3")}
+    return h1, heading_text(titles[0].text_content()) if titles else "", subheadings
+
+
+def _title(h1: str, page_title: str, sitename: str, subheadings: set[str]) -> str:
+    """The page's h1, unless it is the site's banner (Node.js: "Node.js v20 documentation"), else the <title>."""
+    parts = _TITLE_SEPARATOR.split(page_title)
+    site = {p.casefold() for p in parts[1:]} | {sitename.casefold()}
+    # A <title> that is also a heading lower down names this page; the h1 above it is the site's banner.
+    if h1 and h1.casefold() not in site and parts[0].casefold() not in subheadings:
+        return h1
+    if h1 and len(parts) > 1:  # "Punycode | Node.js v20 Documentation": the page's own part
+        return parts[0]
+    return page_title or h1
 
 
 def _extract(trafilatura, tree):

@@ -26,6 +26,9 @@ _KV = re.compile(r"^\s*[-*]\s*([^:]{1,60}):\s*(.*)$")
 _HTML_START = re.compile(r"\s*(?:<!doctype html|<html[\s>])", re.I)
 # "Apache-2.0", "GPL-3", "NEWS.1.2": a "suffix" with a digit is a version, not a file type.
 _VERSION_SUFFIX = re.compile(r"^\.[\w-]*\d[\w-]*$")
+_MODE_LINE = re.compile(r"\s*-\*-.*?-\*-\s*")  # an Emacs mode line ("GNU make NEWS  -*-indented-text-*-")
+# A PDF "title" that is only a file name ("Binder1.pdf", "Microsoft Word - x.doc") says nothing about the text.
+_FILE_NAME_TITLE = re.compile(r"^(?:Microsoft Word - )?\S+\.(?:pdf|docx?|odt|rtf|tex|dvi|ps|indd|qxd)$", re.I)
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
 
 
@@ -82,12 +85,12 @@ def _plain(text: str, stem: str) -> Document:
     title = stem
     first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
     if first is not None:
-        cand = lines[first].strip()
+        cand = one_line(_MODE_LINE.sub(" ", lines[first]))
         if len(cand) < 120 and not cand.endswith((".", "!", "?")):
             title = cand
             rest = lines[first + 1:]
             # Scraped pages repeat the title as a heading: drop the repeats that directly follow.
-            while rest and rest[0].strip() in ("", cand):
+            while rest and one_line(rest[0]) in ("", cand):
                 rest = rest[1:]
             if rest:  # a one-line file keeps its line as text, or it would have nothing to search
                 lines = rest
@@ -153,6 +156,8 @@ def _pdf(data: bytes, stem: str) -> Document:
     if m := _PDF_DATE.match(str(raw.get("CreationDate") or "")):
         meta["created"] = "-".join(g for g in m.groups() if g)
     first = one_line(b.sections[0].text.split("\n", 1)[0])
+    if _FILE_NAME_TITLE.match(meta.get("title", "")):
+        meta["file name"] = meta.pop("title")
     title = meta.get("title") or (first if len(first) < 120 and re.search(r"[^\W\d_]", first) else stem)
     return b.build(title, "pdf", meta)
 
