@@ -119,4 +119,5 @@ def _sections(main, b: Builder, h1: str) -> None:
 
 
 def _text(el) -> str:
-    return clean_text("".join(el.itertext())).strip()
+    # trafilatura puts a space around each line break (<lb/>) of a paragraph: lines are trimmed.
+    return "\n".join(line.strip() for line in clean_text("".join(el.itertext())).split("\n")).strip()

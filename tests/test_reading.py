@@ -139,3 +139,59 @@ def test_long_paragraphs_split_at_sentences_and_huge_documents_fast():
     assert max(len(p.text) for p in passages) < 5000
     tiny = split_passages(_one("t.txt", b"Title line\n\nOne.\n\nTwo.\n\nThree short ones."))
     assert len(tiny) == 1  # tiny paragraphs merge
+
+
+def _docx_with(paragraphs: int) -> bytes:
+    """A real .docx (python-docx's own template) with this many one-sentence paragraphs, built fast."""
+    import copy
+
+    import docx
+
+    d = docx.Document()
+    d.add_heading("The trial", 1)
+    first = d.add_paragraph("Mercader was tried in Mexico City.")._p
+    body = first.getparent()
+    for _ in range(paragraphs - 1):
+        first.addnext(copy.deepcopy(first))
+    assert len(body.findall(first.tag)) >= paragraphs
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_docx_of_many_paragraphs_reads_fast_and_too_many_are_refused(monkeypatch):
+    # Issue 14 item 1: 9,000 paragraphs took 23–38 s while python-docx looked each paragraph's style up.
+    data = _docx_with(9000)
+    started = time.perf_counter()
+    doc = _one("many.docx", data)
+    assert time.perf_counter() - started < 5 and doc.text.count("Mercader was tried") == 9000
+    import indexer._docx as docx_reader
+
+    monkeypatch.setattr(docx_reader, "MAX_PARAGRAPHS", 5000)
+    with pytest.raises(ReadError, match=r"9,00\d paragraphs, over the 5,000 a document may have; split it"):
+        read_bytes("many.docx", data)
+
+
+def _pdf_repeating_one_page(times: int) -> bytes:
+    """A small PDF whose page tree lists one page object `times` times (issue 14 item 9)."""
+    kids = b" ".join([b"3 0 R"] * times)
+    pdf = tiny_pdf("Trotsky")
+    return pdf.replace(b"/Kids [3 0 R] /Count 1", b"/Kids [" + kids + b"] /Count %d" % times)
+
+
+def test_pdf_page_tree_bomb_is_refused_with_a_reason():
+    data = _pdf_repeating_one_page(20000)
+    assert len(data) < 200_000
+    started = time.perf_counter()
+    with pytest.raises(ReadError, match=r"20,000 pages, over the 5,000 a document may have"):
+        read_bytes("bomb.pdf", data)
+    assert time.perf_counter() - started < 5
+    assert _one("two.pdf", _pdf_repeating_one_page(2)).text.count("Trotsky") == 2  # the repair is not a refusal
+
+
+def test_deeply_nested_html_still_has_its_text():
+    # Issue 14 item 15: past ~250 levels libxml2 stopped and the page was refused as "no text found".
+    text = "Trotsky was attacked in Coyoacán with an ice axe on 20 August 1940 by Ramón Mercader."
+    for depth in (300, 2000):
+        html = "<html><body>" + "<div>" * depth + f"<p>{text}</p>" + "</div>" * depth + "</body></html>"
+        assert text in _one("deep.html", html.encode()).text
