@@ -71,7 +71,7 @@ def _western(data: bytes) -> str | None:
     except UnicodeDecodeError:  # 0x81, 0x8d, 0x8f, 0x90, 0x9d are unassigned in cp1252
         text = data.decode("latin-1")
     high = [c for c in text if c > "\x7f"]
-    if len(high) > len(text) // 20 or _NON_ASCII_RUN.search(text):
+    if len(high) > len(text) // 6 or _NON_ASCII_RUN.search(text):
         return None
     if all(c.isalpha() or c in _CP1252_SIGNS or "\xa0" <= c <= "\xbf" for c in high):
         return text
