@@ -14,6 +14,7 @@ from .errors import ReadError
 # The precise extraction drops whole paragraphs of some pages (libxslt's contributors list lost 3 of 6); when it
 # keeps less than this share of the page's words, the recall-oriented extraction is taken instead.
 MIN_KEPT_SHARE = 0.5
+_PERMALINKS = {"#", "¶", "§", "🔗"}
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")  # lxml refuses one in text already decoded
 # " | Node.js v20 Documentation", " - Wikipedia": the site's part of a <title>.
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•:]{1,2}\s+")
@@ -27,20 +28,8 @@ def read_html(html: str, stem: str) -> Document:
     """Sections from the page's headings; the title from its h1, else its <title>; the page's metadata kept."""
     import trafilatura
 
-    try:
-        # huge_tree: libxml2 otherwise stops at 256 levels of nesting and the page reads as empty.
-        tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html), parser=lxml.html.HTMLParser(huge_tree=True))
-    except (etree.ParserError, ValueError):
-        raise ReadError("no text found in this HTML page") from None
+    tree = _parse(html)
     h1, page_title, subheadings = _titles(tree)
-    main = _extract(trafilatura, tree)
-    b = Builder()
-    if main is not None:
-        _sections(main, b, h1)
-    if not b.sections:  # trafilatura finds no "article" in some tiny pages: take all their text
-        b.add("", clean_text(trafilatura.html2txt(tree) or ""))
-    if not b.sections:
-        raise ReadError("no text found in this HTML page")
     found = trafilatura.extract_metadata(tree)
     info = found.as_dict() if found is not None else {}
     meta = {k: one_line(str(info[k])) for k in ("author", "sitename", "description") if info.get(k)}
@@ -48,7 +37,29 @@ def read_html(html: str, stem: str) -> Document:
         or one_line(str(info.get("title") or "")) or stem
     if page_title and page_title != title:
         meta["page title"] = page_title  # a site-wide <title> often holds the only publication date
+    main = _extract(trafilatura, tree)
+    b = Builder()
+    if main is not None:
+        _sections(main, b, title)
+    if not b.sections:  # trafilatura finds no "article" in some tiny pages: take all their text
+        b.add("", clean_text(trafilatura.html2txt(tree) or ""))
+    if not b.sections:
+        raise ReadError("no text found in this HTML page")
     return b.build(title, "html", meta, url=info.get("url"), date=info.get("date"))
+
+
+def _parse(html: str):
+    """The page as an lxml tree, without the "#" and "¶" links sites put beside headings (Node.js, Sphinx)."""
+    try:
+        # huge_tree: libxml2 otherwise stops at 256 levels of nesting and the page reads as empty.
+        tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html),
+                                             parser=lxml.html.HTMLParser(huge_tree=True))
+    except (etree.ParserError, ValueError):
+        raise ReadError("no text found in this HTML page") from None
+    for anchor in tree.xpath("//a[string-length(normalize-space()) <= 2]"):
+        if anchor.text_content().strip() in _PERMALINKS:
+            anchor.drop_tree()
+    return tree
 
 
 def _titles(tree) -> tuple[str, str, set[str]]:
@@ -94,7 +105,7 @@ def _extract(trafilatura, tree):
     return best
 
 
-def _sections(main, b: Builder, h1: str) -> None:
+def _sections(main, b: Builder, title: str) -> None:
     for lb in main.iter("lb"):
         lb.tail = "\n" + (lb.tail or "")
     heading, buf = "", []
@@ -103,7 +114,7 @@ def _sections(main, b: Builder, h1: str) -> None:
             name = heading_text("".join(el.itertext()))
             b.add(heading, "\n\n".join(buf))
             buf = []
-            heading = "" if (name == h1 and not b.sections) else name
+            heading = "" if (name == title and not b.sections) else name  # the title is not repeated
         elif el.tag == "table":
             buf.append("\n".join(" | ".join(" ".join("".join(c.itertext()).split()) for c in row.iter("cell"))
                                  for row in el.iter("row")))

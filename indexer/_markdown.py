@@ -11,7 +11,8 @@ from ._text import clean_text, is_cruft, one_line
 
 _FRONT_LINE = re.compile(r"^(?:[\w-]+:(?:\s|$)|\s+\S|- )")
 _TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
-_PERMALINK = re.compile(r"[\s#¶§🔗]+$")
+# Permalink glyphs sites append to headings; a "#" only after a space, so "C#" keeps its name.
+_PERMALINK = re.compile(r"(?:\s*[¶§🔗]|\s+#)+$")
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
