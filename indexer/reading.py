@@ -44,7 +44,7 @@ def read_bytes(name: str, data: bytes) -> list[Document | ReadError]:
     stem = Path(name).stem or name
     if suffix not in SUPPORTED_EXTENSIONS:
         suffix = _sniff(name, suffix, data)
-        stem = name
+        stem = Path(name).name  # "Apache-2.0", not "Apache-2"
     if not data:
         raise ReadError("empty file")
     if suffix == ".pdf":

@@ -113,6 +113,8 @@ def test_6_docx_headers_footers_and_comments_are_indexed():
 def test_6_text_files_without_an_extension_are_read(rel, title):
     doc = _read(rel)
     assert doc.fmt == "text" and doc.title == title and split_passages(doc)
+    # The indexer passes an extensionless file's whole path: the fallback title is still only its name.
+    assert read_bytes(str(REAL / "ed" / "AUTHORS"), (REAL / "ed" / "AUTHORS").read_bytes())[0].title == "AUTHORS"
 
 
 def test_6_binary_files_without_an_extension_are_still_refused():
