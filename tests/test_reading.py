@@ -195,3 +195,34 @@ def test_deeply_nested_html_still_has_its_text():
     for depth in (300, 2000):
         html = "<html><body>" + "<div>" * depth + f"<p>{text}</p>" + "</div>" * depth + "</body></html>"
         assert text in _one("deep.html", html.encode()).text
+
+
+def test_docx_footnotes_are_read():
+    # No real .docx with footnotes was at hand (tests/data/real has headers, footers and comments): one is built
+    # the way Word stores them, a footnotes part related to the document.
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Mercader was tried in Mexico City.")
+    buf = io.BytesIO()
+    d.save(buf)
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    notes = (f'<w:footnotes xmlns:w="{w}"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r>'
+             f'</w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>Sentenced to twenty years in 1943.</w:t>'
+             f'</w:r></w:p></w:footnote></w:footnotes>')
+    out = io.BytesIO()
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/'
+                                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
+            elif item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdFn" Type="http://schemas.openxml'
+                                    b'formats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"'
+                                    b'/></Relationships>')
+            dst.writestr(item, data)
+        dst.writestr("word/footnotes.xml", notes)
+    doc = _one("notes.docx", out.getvalue())
+    assert [s.title for s in doc.sections] == ["", "Footnotes"]
+    assert doc.sections[1].text == "Sentenced to twenty years in 1943."
