@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_TRAILING_SPACE = re.compile(r"[ \t]+\n")
 _BLANK_RUN = re.compile(r"\n{3,}")
 
 
@@ -42,7 +41,8 @@ class Builder:
 
     def add(self, title: str, body: str, kind: str = "body") -> None:
         """Append a section (empty bodies are dropped)."""
-        body = _BLANK_RUN.sub("\n\n", _TRAILING_SPACE.sub("\n", body)).strip()
+        # Line by line, not a regex: `[ \t]+\n` backtracks quadratically over a long run of spaces.
+        body = _BLANK_RUN.sub("\n\n", "\n".join(line.rstrip(" \t") for line in body.split("\n"))).strip()
         if not body:
             return
         if self.parts:

@@ -1,6 +1,7 @@
 """HTML: the main text by trafilatura's structured (XML) output, so headings, lists, tables and code keep roles."""
 from __future__ import annotations
 
+import html as html_lib
 import re
 
 import lxml.html
@@ -14,6 +15,9 @@ from .errors import ReadError
 # The precise extraction drops whole paragraphs of some pages (libxslt's contributors list lost 3 of 6); when it
 # keeps less than this share of the page's words, the recall-oriented extraction is taken instead.
 MIN_KEPT_SHARE = 0.5
+MAX_DEPTH = 200
+_INVISIBLE = re.compile(r"<(script|style|template|head)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
+_TAG = re.compile(r"<[^>]*>")
 _PERMALINKS = {"#", "¶", "§", "🔗"}
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")  # lxml refuses one in text already decoded
 # " | Node.js v20 Documentation", " - Wikipedia": the site's part of a <title>.
@@ -37,12 +41,17 @@ def read_html(html: str, stem: str) -> Document:
         or one_line(str(info.get("title") or "")) or stem
     if page_title and page_title != title:
         meta["page title"] = page_title  # a site-wide <title> often holds the only publication date
-    main = _extract(trafilatura, tree)
+    # trafilatura's justext fallback is quadratic in nesting: 2,048 levels took 9 s a pass. Real pages nest a few
+    # dozen levels; a page past MAX_DEPTH keeps its text, without the extraction.
+    main = _extract(trafilatura, tree) if _depth(tree) <= MAX_DEPTH else None
     b = Builder()
     if main is not None:
         _sections(main, b, title)
-    if not b.sections:  # trafilatura finds no "article" in some tiny pages: take all their text
+    if not b.sections and main is not None:  # trafilatura finds no "article" in some tiny pages: all their text
         b.add("", clean_text(trafilatura.html2txt(tree) or ""))
+    if not b.sections:  # too deep, or past the 2,048 levels libxml2 reads even with huge_tree: tags stripped
+        text = clean_text(html_lib.unescape(_TAG.sub(" ", _INVISIBLE.sub(" ", html))))
+        b.add("", "\n".join(" ".join(line.split()) for line in text.split("\n")))
     if not b.sections:
         raise ReadError("no text found in this HTML page")
     return b.build(title, "html", meta, url=info.get("url"), date=info.get("date"))
@@ -60,6 +69,15 @@ def _parse(html: str):
         if anchor.text_content().strip() in _PERMALINKS:
             anchor.drop_tree()
     return tree
+
+
+def _depth(tree) -> int:
+    """How deep the page's elements nest."""
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _titles(tree) -> tuple[str, str, set[str]]:
