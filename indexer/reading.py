@@ -150,7 +150,7 @@ def _pdf(data: bytes, stem: str) -> Document:
     finally:
         pdf.close()
     if not b.sections:
-        raise ReadError("this PDF has no text layer (scanned images are not read)")
+        return _no_text_layer(data, stem)
     meta = {key: one_line(str(raw[k])) for k, key in (("Title", "title"), ("Author", "author"), ("Subject", "subject"),
                                                      ("Keywords", "keywords")) if str(raw.get(k) or "").strip()}
     if m := _PDF_DATE.match(str(raw.get("CreationDate") or "")):
@@ -160,6 +160,11 @@ def _pdf(data: bytes, stem: str) -> Document:
         meta["file name"] = meta.pop("title")
     title = meta.get("title") or (first if len(first) < 120 and re.search(r"[^\W\d_]", first) else stem)
     return b.build(title, "pdf", meta)
+
+
+def _no_text_layer(data: bytes, stem: str) -> Document:
+    """A PDF whose pages have no text (scanned images): refused with the reason."""
+    raise ReadError("this PDF has no text layer (scanned images are not read)")
 
 
 def _check_pages(pages: int) -> None:
