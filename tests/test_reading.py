@@ -230,3 +230,8 @@ def test_docx_footnotes_are_read():
     doc = _one("notes.docx", out.getvalue())
     assert [s.title for s in doc.sections] == ["", "Footnotes"]
     assert doc.sections[1].text == "Sentenced to twenty years in 1943."
+
+
+def test_pdf_without_a_text_layer_is_refused_with_the_reason():
+    with pytest.raises(ReadError, match="no text layer"):
+        read_bytes("scan.pdf", tiny_pdf(""))
