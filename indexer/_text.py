@@ -52,7 +52,14 @@ def decode(data: bytes) -> str:
             if best is None:
                 raise ReadError("unknown text encoding (not UTF-8, and no other encoding fits)") from None
             text = str(best)
-    return clean_text(text)
+    return clean_text(_unmojibake(text))
+
+
+def _unmojibake(text: str) -> str:
+    """UTF-8 once misread as Latin-1 and saved again ("Andreas FÃ¤rber") put right by ftfy, where it looks broken."""
+    from ftfy import badness, fix_encoding
+
+    return fix_encoding(text) if badness.is_bad(text) else text
 
 
 def is_binary(data: bytes) -> bool:

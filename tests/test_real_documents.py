@@ -38,6 +38,13 @@ def test_2_latin1_and_cp1252_are_not_read_as_big5_or_cp1250(rel, word):
     assert word in _read(rel).text
 
 
+def test_2_mojibake_already_in_the_text_is_put_right():
+    text = _read("libxml2/changelog-excerpt.txt").text
+    for name in ("Andreas Färber", "Georges-André Silber", "Stéphane Bidoul", "Björn"):
+        assert name in text
+    assert "Ã" not in text
+
+
 def test_2_other_encodings_still_detected():
     russian = "Лев Троцкий был убит в Койоакане ледорубом в августе 1940 года. " * 3
     assert "Лев Троцкий" in read_bytes("r.txt", russian.encode("cp1251"))[0].text
