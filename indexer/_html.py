@@ -21,7 +21,7 @@ _TAG = re.compile(r"<[^>]*>")
 _PERMALINKS = {"#", "¶", "§", "🔗"}
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")  # lxml refuses one in text already decoded
 # " | Node.js v20 Documentation", " - Wikipedia": the site's part of a <title>.
-_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•:]{1,2}\s+")
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•]{1,2}\s+")
 _OPTIONS = dict(output_format="xml", include_comments=False, include_tables=True, include_images=False,
                 include_links=False, include_formatting=True, with_metadata=False)
 # Inside an h1: copy buttons ("Copy item path" on Rust pages) and permalink anchors (Sphinx's ¶).
