@@ -146,10 +146,7 @@ class Ingest:
     def _prepare(self, sources: Iterable[Source], force: bool, report: IndexReport) -> Iterator[_Prepared]:
         seen: set[str] = set()  # ids met in this run: a second one is refused, never indexed twice
         for src in sources:
-            known = None if force or src.suffix.lower() == ".jsonl" else self.registry.get(src.doc_id)
-            if known is not None and known.hash == content_hash(src.data):
-                # Checked before reading, as below: reading a scan again (OCR) costs seconds a page.
-                report.documents.append(DocumentReport(src.doc_id, "unchanged", src.doc_id, known.title))
+            if not force and self._unchanged(src, report):  # before reading: OCR of a scan costs seconds a page
                 continue
             try:
                 items = src.read(ocr.Options.from_settings(self.settings))
@@ -191,6 +188,16 @@ class Ingest:
                 done = DocumentReport(src.name, "updated" if known else "added", doc_id, record.title)
                 report.documents.append(done)
                 yield _Prepared(record, item, passages, done)
+
+    def _unchanged(self, src: Source, report: IndexReport) -> bool:
+        """A file whose bytes are indexed already is reported unchanged without being parsed (JSONL: per record)."""
+        if src.suffix.lower() == ".jsonl":
+            return False
+        known = self.registry.get(src.doc_id)
+        if known is None or known.hash != content_hash(src.data):
+            return False
+        report.documents.append(DocumentReport(src.doc_id, "unchanged", src.doc_id, known.title))
+        return True
 
     def refacet(self, canon: Canon, changed: set[tuple[str, str]], skip: set[str], on_wait=None) -> int:
         """Rewrite the facet fields of documents whose mentions now resolve to other canonical names."""

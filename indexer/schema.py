@@ -5,13 +5,14 @@ from whoosh import fields
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.support.charset import accent_map
 
+from ._identifiers import IdentifierFilter
 from .results import ENTITY_FACETS
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 2: the ocr field; 3: identifiers indexed by their parts
 
 # Accents fold before stemming so "Coyoacán" and "Coyoacan" meet; the Snowball English stemmer (not the
 # original Porter one) makes "assassinated" meet "assassination".
-TEXT_ANALYZER = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | StopFilter() | StemFilter(lang="en")
+TEXT_ANALYZER = RegexTokenizer() | IdentifierFilter() | LowercaseFilter() | CharsetFilter(accent_map) | StopFilter() | StemFilter(lang="en")
 
 
 def build_schema() -> fields.Schema:

@@ -2,11 +2,22 @@
 from __future__ import annotations
 
 import os
+from importlib import resources
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 ENV_PREFIX = "SLEUTH_"
-BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def _bundled_corpus() -> Path:
+    """The two bundled documents: `indexer/corpus` in an installed wheel, `corpus/` at the top of a checkout."""
+    packaged = resources.files("indexer") / "corpus"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "corpus"
+
+
+BUNDLED_CORPUS = _bundled_corpus()
 
 
 def default_index_dir() -> Path:

@@ -92,9 +92,9 @@ def test_pdf_and_docx():
 
 
 def test_docx_zip_bomb_is_refused(monkeypatch):
-    import indexer.reading as reading
+    import indexer._docx as docx_reader
 
-    monkeypatch.setattr(reading, "MAX_UNPACKED_BYTES", 1024 * 1024)
+    monkeypatch.setattr(docx_reader, "MAX_UNPACKED_BYTES", 1024 * 1024)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("word/document.xml", b"\0" * (2 * 1024 * 1024))
@@ -139,3 +139,99 @@ def test_long_paragraphs_split_at_sentences_and_huge_documents_fast():
     assert max(len(p.text) for p in passages) < 5000
     tiny = split_passages(_one("t.txt", b"Title line\n\nOne.\n\nTwo.\n\nThree short ones."))
     assert len(tiny) == 1  # tiny paragraphs merge
+
+
+def _docx_with(paragraphs: int) -> bytes:
+    """A real .docx (python-docx's own template) with this many one-sentence paragraphs, built fast."""
+    import copy
+
+    import docx
+
+    d = docx.Document()
+    d.add_heading("The trial", 1)
+    first = d.add_paragraph("Mercader was tried in Mexico City.")._p
+    body = first.getparent()
+    for _ in range(paragraphs - 1):
+        first.addnext(copy.deepcopy(first))
+    assert len(body.findall(first.tag)) >= paragraphs
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_docx_of_many_paragraphs_reads_fast_and_too_many_are_refused(monkeypatch):
+    # Issue 14 item 1: 9,000 paragraphs took 23–38 s while python-docx looked each paragraph's style up.
+    data = _docx_with(9000)
+    started = time.perf_counter()
+    doc = _one("many.docx", data)
+    assert time.perf_counter() - started < 5 and doc.text.count("Mercader was tried") == 9000
+    import indexer._docx as docx_reader
+
+    monkeypatch.setattr(docx_reader, "MAX_PARAGRAPHS", 5000)
+    with pytest.raises(ReadError, match=r"9,00\d paragraphs, over the 5,000 a document may have; split it"):
+        read_bytes("many.docx", data)
+
+
+def _pdf_repeating_one_page(times: int) -> bytes:
+    """A small PDF whose page tree lists one page object `times` times (issue 14 item 9)."""
+    kids = b" ".join([b"3 0 R"] * times)
+    pdf = tiny_pdf("Trotsky")
+    return pdf.replace(b"/Kids [3 0 R] /Count 1", b"/Kids [" + kids + b"] /Count %d" % times)
+
+
+def test_pdf_page_tree_bomb_is_refused_with_a_reason():
+    data = _pdf_repeating_one_page(20000)
+    assert len(data) < 200_000
+    started = time.perf_counter()
+    with pytest.raises(ReadError, match=r"20,000 pages, over the 5,000 a document may have"):
+        read_bytes("bomb.pdf", data)
+    assert time.perf_counter() - started < 5
+    assert _one("two.pdf", _pdf_repeating_one_page(2)).text.count("Trotsky") == 2  # the repair is not a refusal
+
+
+def test_deeply_nested_html_still_has_its_text():
+    # Issue 14 item 15: past ~250 levels libxml2 stopped and the page was refused as "no text found".
+    text = "Trotsky was attacked in Coyoacán with an ice axe on 20 August 1940 by Ramón Mercader."
+    for depth in (300, 2000, 50000):  # libxml2 reads 2,048 levels at most, even with huge_tree
+        html = "<html><body>" + "<div>" * depth + f"<p>{text}</p>" + "</div>" * depth + "</body></html>"
+        started = time.perf_counter()
+        assert text in _one("deep.html", html.encode()).text
+        assert time.perf_counter() - started < 5  # trafilatura's justext pass took 9 s at 2,048 levels
+    spaces = _one("spaces.txt", b"A title\n\nword" + b" " * 300_000 + b"end")  # no quadratic trailing-space regex
+    assert spaces.text.startswith("word") and spaces.text.endswith("end")
+
+
+def test_docx_footnotes_are_read():
+    # No real .docx with footnotes was at hand (tests/data/real has headers, footers and comments): one is built
+    # the way Word stores them, a footnotes part related to the document.
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Mercader was tried in Mexico City.")
+    buf = io.BytesIO()
+    d.save(buf)
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    notes = (f'<w:footnotes xmlns:w="{w}"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r>'
+             f'</w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>Sentenced to twenty years in 1943.</w:t>'
+             f'</w:r></w:p></w:footnote></w:footnotes>')
+    out = io.BytesIO()
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/'
+                                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
+            elif item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdFn" Type="http://schemas.openxml'
+                                    b'formats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"'
+                                    b'/></Relationships>')
+            dst.writestr(item, data)
+        dst.writestr("word/footnotes.xml", notes)
+    doc = _one("notes.docx", out.getvalue())
+    assert [s.title for s in doc.sections] == ["", "Footnotes"]
+    assert doc.sections[1].text == "Sentenced to twenty years in 1943."
+
+
+def test_pdf_without_a_text_layer_is_refused_with_the_reason():
+    with pytest.raises(ReadError, match="no text layer"):
+        read_bytes("scan.pdf", tiny_pdf(""))
