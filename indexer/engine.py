@@ -13,6 +13,7 @@ from whoosh import query as Q
 
 from . import search as _search
 from ._store import IndexStore, corruption_as_message
+from .dates import parse_bound
 from .entities import Canon, load_aliases
 from .errors import SleuthError
 from .ingest import Ingest, Source, sources_from_paths
@@ -83,6 +84,66 @@ class Sleuth:
                                         _search.passage_mentions(s), list(s.get("dates") or [])))
         return DocumentView(record.doc_id, record.title, record.name, record.fmt, record.metadata, passages,
                             record.url, record.date)
+
+    def facet_values(self, facet: str, contains: str = "", **search: object) -> list[FacetValue]:
+        """Every value of one facet over a search's hits (not only the top ones), accents and case ignored."""
+        return self.facet_lists([facet], contains, **search).get(facet, [])
+
+    def facet_lists(self, names: Iterable[str], contains: str = "", query: str = "", filters: dict | None = None,
+                    exclude: dict | None = None, date_from: str | None = None, date_to: str | None = None,
+                    **_: object) -> dict[str, list[FacetValue]]:
+        """`facet_values` for several facets, matching the search once."""
+        searcher, facets = self.store.searcher()
+        docs = self._matching(searcher, facets, query, filters, exclude, date_from, date_to)
+        if docs is None:
+            return {}
+        mask, needle = facets.mask(docs), fold(contains)
+        return {f: [FacetValue(v, n) for v, n in facets.counts(f, mask) if needle in fold(v)]
+                for f in names if f in FACETS}
+
+    def date_counts(self, query: str = "", filters: dict | None = None, exclude: dict | None = None,
+                    date_from: str | None = None, date_to: str | None = None, limit: int = 20000,
+                    **_: object) -> Counter:
+        """Passages per mentioned date ("1940-08-20" or "1940-08") over a search's hits, for a narrow timeline."""
+        searcher, facets = self.store.searcher()
+        docs = self._matching(searcher, facets, query, filters, exclude, date_from, date_to)
+        counts: Counter = Counter()
+        for docnum in sorted(docs or ())[:limit]:
+            days = {str(d).split("/")[0][:10] for d in searcher.stored_fields(docnum).get("dates") or ()}
+            counts.update(d for d in days if len(d) >= 7)
+        return counts
+
+    def date_range_problem(self, date_from: str | None, date_to: str | None) -> str | None:
+        """A message when a From date is later than the To date (both valid), else None."""
+        lo, hi = parse_bound(date_from or ""), parse_bound(date_to or "", end=True)
+        if lo and hi and lo > hi:
+            return (f"“From” ({date_from}) is later than “To” ({date_to}): no date can be in between. "
+                    "Swap them, or type a To date on or after the From date.")
+        return None
+
+    def neighbours(self, doc_id: str) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
+        """The (doc_id, title) of the documents before and after this one, by id."""
+        db = self.registry.db
+        prev = db.execute("SELECT doc_id, title FROM documents WHERE doc_id < ? ORDER BY doc_id DESC LIMIT 1",
+                          (doc_id,)).fetchone()
+        nxt = db.execute("SELECT doc_id, title FROM documents WHERE doc_id > ? ORDER BY doc_id LIMIT 1",
+                         (doc_id,)).fetchone()
+        return (tuple(prev) if prev else None), (tuple(nxt) if nxt else None)
+
+    def _matching(self, searcher, facets, query: str, filters, exclude, date_from, date_to) -> set[int] | None:
+        """Document numbers a search matches (None for a refused query), without ranking or paging."""
+        req = _search.SearchRequest(query or "", _clean(filters), _clean(exclude), date_from, date_to)
+        try:
+            q = _search._query.parse(req.query, searcher, facets) if req.query.strip() else Q.Every()
+            allow, deny = _search.filter_query(req)
+        except SleuthError:
+            return None
+        docs = set(searcher.docs_for_query(q))
+        if allow is not None:
+            docs &= set(searcher.docs_for_query(allow))
+        if deny is not None:
+            docs -= set(searcher.docs_for_query(deny))
+        return docs
 
     def entities(self, facet: str | None = None) -> dict[str, list[FacetValue]]:
         """Every entity by facet with passage counts (one facet if given)."""
@@ -254,6 +315,11 @@ def safe_name(original: str) -> str:
         stem, dot, ext = base.rpartition(".")
         base = (stem[: 110] + "." + ext[:9]) if dot and len(ext) <= 9 else base[:120]
     return base
+
+
+def fold(text: str) -> str:
+    """Text without accents and case, for matching names as the search does ("ramon" finds "Ramón")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
 
 
 def _clean(groups: dict[str, list[str]] | None) -> dict[str, list[str]]:
