@@ -84,7 +84,7 @@
         var lo = Math.min(start, end), hi = Math.max(start, end);
         start = null;
         if (!dragged) { return; }
-        var url = new URL(links[lo].href, location.href);
+        var url = new URL(links[lo].getAttribute("href"), location.href);
         url.searchParams.set("from", links[lo].dataset.from);
         url.searchParams.set("to", links[hi].dataset.to);
         url.searchParams.delete("page");
