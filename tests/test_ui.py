@@ -356,7 +356,7 @@ def test_upload_report_fits_a_phone_and_names_unchanged_files(server, open_page,
     row = page.locator(".report tr.status-unchanged")
     assert good.name in row.locator("td.file").inner_text()
     assert row.locator("td[data-label=Passages]").inner_text().strip() == "1"
-    shot(page, "upload")
+    shot(page, "upload-report")
 
 
 # --- the timeline and facet lists on real Wikipedia summaries --------------------------------------------------
