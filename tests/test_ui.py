@@ -500,3 +500,16 @@ def test_pages_have_no_serious_accessibility_violations(server, open_page, size)
             found[name] = bad
         shot(page, name)
     assert not found, found
+
+
+def test_without_javascript_results_lead_and_the_finder_is_a_form(server, open_page):
+    page = open_page(PHONE, java_script_enabled=False)
+    page.goto(server + "/search?q=Trotsky")
+    assert box(page.locator(".hit").first)["y"] < box(page.locator("#filters"))["y"]  # filters follow, visible
+    assert not page.locator(".filters-toggle").is_visible()
+    page.locator("#h-person ~ form input.facet-filter").fill("ramon")
+    page.locator("#h-person ~ form input.facet-filter").press("Enter")
+    page.wait_for_url(re.compile(r"/facets/person\?.*contains=ramon"))
+    page.locator("a.fv", has_text="Ramón Mercader").click()
+    page.wait_for_url(re.compile(r"/search\?.*person=Ram%C3%B3n\+Mercader"))
+    assert "q=Trotsky" in page.url and "contains" not in page.url
