@@ -469,8 +469,10 @@ def test_heading_counts_uncapped_and_finder_reaches_values_beyond_the_top_60(wik
     page.wait_for_function("(name) => [...document.querySelectorAll('#fl-person a.fv')]"
                            ".some(a => a.textContent.trim() === name)", arg=rare)
     page.locator("#fl-person a.fv", has_text=rare).first.click()
-    page.wait_for_selector(".chip")
-    assert rare in page.locator(".active-filters").inner_text()
+    page.wait_for_url(re.compile(r"person="))
+    page.wait_for_selector(".chip", state="attached")
+    assert rare in page.locator(".active-filters").text_content()
+    assert int(page.locator("#summary strong").inner_text()) >= 1
 
 
 # --- accessibility and screenshots -----------------------------------------------------------------------------
