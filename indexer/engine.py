@@ -9,11 +9,12 @@ import unicodedata
 from pathlib import Path
 from typing import Callable, Iterable
 
+import numpy as np
 from whoosh import query as Q
 
 from . import search as _search
 from ._store import IndexStore, corruption_as_message
-from .dates import parse_bound
+from .dates import day_number, parse_bound
 from .entities import Canon, load_aliases
 from .errors import SleuthError
 from .ingest import Ingest, Source, sources_from_paths
@@ -112,6 +113,41 @@ class Sleuth:
             days = {str(d).split("/")[0][:10] for d in searcher.stored_fields(docnum).get("dates") or ()}
             counts.update(d for d in days if len(d) >= 7)
         return counts
+
+    def date_spans(self, spans: list[tuple[str, str]], query: str = "", filters: dict | None = None,
+                   exclude: dict | None = None, date_from: str | None = None, date_to: str | None = None,
+                   **_: object) -> list[int]:
+        """Passages of a search mentioning a date within each (from, to) span: what that date filter would find."""
+        searcher, facets = self.store.searcher()
+        docs = self._matching(searcher, facets, query, filters, exclude, date_from, date_to)
+        counts = []
+        for lo, hi in spans:
+            first, last = parse_bound(lo), parse_bound(hi, end=True)
+            if not docs or first is None or last is None:
+                counts.append(0)
+                continue
+            days = Q.NumericRange("date", day_number(first), day_number(last))
+            counts.append(len(docs.intersection(searcher.docs_for_query(days))))
+        return counts
+
+    def year_spans(self, spans: list[tuple[int, int]], query: str = "", filters: dict | None = None,
+                   exclude: dict | None = None, date_from: str | None = None, date_to: str | None = None,
+                   **_: object) -> list[int]:
+        """Passages of a search mentioning a year in each (first, last) span of years, each passage once a span."""
+        searcher, facets = self.store.searcher()
+        docs = self._matching(searcher, facets, query, filters, exclude, date_from, date_to)
+        if not docs or not spans:
+            return [0] * len(spans)
+        # From the facet cache's (passage, year) arrays: a range query per span costs 30 ms on 10k passages.
+        passages, year_ids = facets._field("year")
+        span_of = np.full(len(facets.arrays.vocab["year"].values), -1, dtype=np.int64)
+        for i, value in enumerate(facets.arrays.vocab["year"].values):
+            year = int(value) if value.isdigit() else None
+            span_of[i] = next((k for k, (a, b) in enumerate(spans) if year is not None and a <= year <= b), -1)
+        keep = facets.mask(docs)[passages]
+        found = span_of[year_ids[keep]]
+        pairs = np.unique(passages[keep][found >= 0].astype(np.int64) * len(spans) + found[found >= 0])
+        return np.bincount(pairs % len(spans), minlength=len(spans)).tolist()
 
     def date_range_problem(self, date_from: str | None, date_to: str | None) -> str | None:
         """A message when a From date is later than the To date (both valid), else None."""

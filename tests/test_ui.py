@@ -437,6 +437,7 @@ def test_timeline_is_a_time_axis_with_wide_bars_ticks_gaps_and_counts(wiki, open
     page.mouse.move(third["x"] + third["width"] / 2, third["y"] + third["height"] - 2, steps=5)
     page.mouse.up()
     page.wait_for_url(re.compile(want))
+    assert page.locator(".message").count() == 0 and int(page.locator("#summary strong").inner_text()) > 0
 
 
 def test_timeline_bar_click_sets_range_and_narrow_spans_go_by_day(server, open_page):
@@ -444,8 +445,10 @@ def test_timeline_bar_click_sets_range_and_narrow_spans_go_by_day(server, open_p
     page.goto(server + "/search?q=Trotsky")
     bar = page.locator(".timeline a.bar").last
     want = (bar.get_attribute("data-from"), bar.get_attribute("data-to"))
+    said = int(re.search(r": (\d+) passages?$", bar.get_attribute("aria-label")).group(1))
     bar.click()
     page.wait_for_url(re.compile(rf"from={want[0]}&to={want[1]}"))
+    assert int(page.locator("#summary strong").inner_text()) == said  # the bar counts what it finds
     assert page.locator(".chip", has_text="Dates").count() == 1
     page.goto(server + "/search?from=1940-08-01&to=1940-08-31")
     assert page.locator("figure.timeline").get_attribute("data-unit") == "day"

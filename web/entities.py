@@ -6,6 +6,7 @@ from flask import Blueprint, abort, render_template, url_for
 from indexer import ENTITY_FACETS
 
 from . import sleuth
+from .search import recount
 from .timeline import timeline
 
 bp = Blueprint("entities", __name__)
@@ -26,4 +27,5 @@ def entity(facet: str, name: str):
     if view is None:
         abort(404, description=f"No {facet} called “{name}” is mentioned in the collection.")
     link = lambda f, t: url_for("search.search", **{facet: name, "from": f, "to": t})  # noqa: E731
-    return render_template("entity.html", e=view, timeline=timeline(view.years, link=link))
+    count = lambda spans, by_year: recount(spans, by_year, filters={facet: [name]})  # noqa: E731
+    return render_template("entity.html", e=view, timeline=timeline(view.years, link=link, recount=count))

@@ -68,7 +68,15 @@ def facet_values(facet: str):
 def date_timeline(p: params.SearchParams, years: list[FacetValue]):
     """The timeline for a search: by year (grouped when wide), by month or day when the span is narrow."""
     days = sleuth().date_counts(**p.kwargs()) if is_narrow(years, p.date_from, p.date_to) else None
-    return timeline(years, p.date_from, p.date_to, lambda f, t: params.url_with(add={"from": f, "to": t}), days)
+    return timeline(years, p.date_from, p.date_to, lambda f, t: params.url_with(add={"from": f, "to": t}), days,
+                    lambda spans, by_year: recount(spans, by_year, **p.kwargs()))
+
+
+def recount(spans: list[tuple[str, str]], by_year: bool, **search) -> list[int]:
+    """Exact passages for each timeline bar: by the year facet for spans of years, else by the date filter."""
+    if by_year:
+        return sleuth().year_spans([(int(a), int(b)) for a, b in spans], **search)
+    return sleuth().date_spans(spans, **search)
 
 
 def _show_excluded(p: params.SearchParams, facets: dict[str, list[FacetValue]]) -> None:

@@ -22,6 +22,8 @@ NARROW_YEARS = 3  # a span of at most this many years is drawn by month or day
 MONTHS = calendar.month_abbr
 
 Link = Callable[[str, str], str]
+# Passages for each (from, to) bar: by years (True) from the year facet, else (months, days) by the date filter.
+Recount = Callable[[list[tuple[str, str]], bool], list[int]]
 
 
 @dataclass
@@ -98,8 +100,9 @@ def _bound_year(text: str, default: int) -> int:
 
 
 def timeline(years: list[FacetValue], date_from: str = "", date_to: str = "", link: Link | None = None,
-             days: Counter | None = None) -> Timeline:
-    """The timeline of passages per year (or per month/day from `days` when the span is narrow)."""
+             days: Counter | None = None, recount: Recount | None = None) -> Timeline:
+    """The timeline of passages per year (or per month/day from `days` when the span is narrow); with `recount`,
+    each bar counts the passages its date range finds (what clicking it shows), not mentions per year."""
     counts = Counter()
     for v in years:
         year = _year_of(v.value)
@@ -114,8 +117,21 @@ def timeline(years: list[FacetValue], date_from: str = "", date_to: str = "", li
     if days is not None and hi - lo + 1 <= NARROW_YEARS:
         narrow = _narrow(days, date_from, date_to, link)
         if narrow:
-            return narrow
-    return _by_years(counts, lo, hi, link)
+            return _recounted(narrow, recount, by_year=False)
+    return _recounted(_by_years(counts, lo, hi, link), recount, by_year=True)
+
+
+def _recounted(tl: Timeline, recount: Recount | None, by_year: bool) -> Timeline:
+    """The bars' counts replaced by exact passage counts of their ranges (bars that find nothing dropped)."""
+    if recount is None or not tl.bars:
+        return tl
+    for bar, n in zip(tl.bars, recount([(b.date_from, b.date_to) for b in tl.bars], by_year)):
+        bar.count, bar.exact = n, True
+    top = max(b.count for b in tl.bars) or 1
+    for bar in tl.bars:
+        bar.height = max(3.0, HEIGHT * bar.count / top)
+    tl.bars = [b for b in tl.bars if b.count]
+    return tl
 
 
 def is_narrow(years: list[FacetValue], date_from: str = "", date_to: str = "") -> bool:
@@ -147,7 +163,7 @@ def _by_years(counts: Counter, lo: int, hi: int, link: Link | None) -> Timeline:
     ticks = [(i, year_label(a)) for i, (a, _) in enumerate(buckets) if a % tick_step == 0]
     if not ticks:
         ticks = [(0, year_label(buckets[0][0]))]
-    return _draw(unit, units, [(label(a, b), f"{max(a, 1):04d}", f"{max(b, 1):04d}") for a, b in buckets], values,
+    return _draw(unit, units, [(label(a, b), str(max(a, 1)), str(max(b, 1))) for a, b in buckets], values,
                  ticks, link, exact=step == 1)
 
 
