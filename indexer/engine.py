@@ -9,12 +9,11 @@ import unicodedata
 from pathlib import Path
 from typing import Callable, Iterable
 
-import numpy as np
 from whoosh import query as Q
 
+from . import browse as _browse
 from . import search as _search
 from ._store import IndexStore, corruption_as_message
-from .dates import day_number, parse_bound
 from .entities import Canon, load_aliases
 from .errors import SleuthError
 from .ingest import Ingest, Source, sources_from_paths
@@ -86,100 +85,34 @@ class Sleuth:
         return DocumentView(record.doc_id, record.title, record.name, record.fmt, record.metadata, passages,
                             record.url, record.date)
 
+    # --- browsing: what the pages' lists, timeline and links need (indexer/browse.py) -----------------------
     def facet_values(self, facet: str, contains: str = "", **search: object) -> list[FacetValue]:
         """Every value of one facet over a search's hits (not only the top ones), accents and case ignored."""
         return self.facet_lists([facet], contains, **search).get(facet, [])
 
-    def facet_lists(self, names: Iterable[str], contains: str = "", query: str = "", filters: dict | None = None,
-                    exclude: dict | None = None, date_from: str | None = None, date_to: str | None = None,
-                    **_: object) -> dict[str, list[FacetValue]]:
+    def facet_lists(self, names: Iterable[str], contains: str = "", **search: object) -> dict[str, list[FacetValue]]:
         """`facet_values` for several facets, matching the search once."""
-        searcher, facets = self.store.searcher()
-        docs = self._matching(searcher, facets, query, filters, exclude, date_from, date_to)
-        if docs is None:
-            return {}
-        mask, needle = facets.mask(docs), fold(contains)
-        return {f: [FacetValue(v, n) for v, n in facets.counts(f, mask) if needle in fold(v)]
-                for f in names if f in FACETS}
+        return _browse.facet_lists(self.store, names, contains, _browse.Search.of(search))
 
-    def date_counts(self, query: str = "", filters: dict | None = None, exclude: dict | None = None,
-                    date_from: str | None = None, date_to: str | None = None, limit: int = 20000,
-                    **_: object) -> Counter:
+    def date_counts(self, limit: int = 20000, **search: object) -> Counter:
         """Passages per mentioned date ("1940-08-20" or "1940-08") over a search's hits, for a narrow timeline."""
-        searcher, facets = self.store.searcher()
-        docs = self._matching(searcher, facets, query, filters, exclude, date_from, date_to)
-        counts: Counter = Counter()
-        for docnum in sorted(docs or ())[:limit]:
-            days = {str(d).split("/")[0][:10] for d in searcher.stored_fields(docnum).get("dates") or ()}
-            counts.update(d for d in days if len(d) >= 7)
-        return counts
+        return _browse.date_counts(self.store, _browse.Search.of(search), limit)
 
-    def date_spans(self, spans: list[tuple[str, str]], query: str = "", filters: dict | None = None,
-                   exclude: dict | None = None, date_from: str | None = None, date_to: str | None = None,
-                   **_: object) -> list[int]:
+    def date_spans(self, spans: list[tuple[str, str]], **search: object) -> list[int]:
         """Passages of a search mentioning a date within each (from, to) span: what that date filter would find."""
-        searcher, facets = self.store.searcher()
-        docs = self._matching(searcher, facets, query, filters, exclude, date_from, date_to)
-        counts = []
-        for lo, hi in spans:
-            first, last = parse_bound(lo), parse_bound(hi, end=True)
-            if not docs or first is None or last is None:
-                counts.append(0)
-                continue
-            days = Q.NumericRange("date", day_number(first), day_number(last))
-            counts.append(len(docs.intersection(searcher.docs_for_query(days))))
-        return counts
+        return _browse.date_spans(self.store, spans, _browse.Search.of(search))
 
-    def year_spans(self, spans: list[tuple[int, int]], query: str = "", filters: dict | None = None,
-                   exclude: dict | None = None, date_from: str | None = None, date_to: str | None = None,
-                   **_: object) -> list[int]:
+    def year_spans(self, spans: list[tuple[int, int]], **search: object) -> list[int]:
         """Passages of a search mentioning a year in each (first, last) span of years, each passage once a span."""
-        searcher, facets = self.store.searcher()
-        docs = self._matching(searcher, facets, query, filters, exclude, date_from, date_to)
-        if not docs or not spans:
-            return [0] * len(spans)
-        # From the facet cache's (passage, year) arrays: a range query per span costs 30 ms on 10k passages.
-        passages, year_ids = facets._field("year")
-        span_of = np.full(len(facets.arrays.vocab["year"].values), -1, dtype=np.int64)
-        for i, value in enumerate(facets.arrays.vocab["year"].values):
-            year = int(value) if value.isdigit() else None
-            span_of[i] = next((k for k, (a, b) in enumerate(spans) if year is not None and a <= year <= b), -1)
-        keep = facets.mask(docs)[passages]
-        found = span_of[year_ids[keep]]
-        pairs = np.unique(passages[keep][found >= 0].astype(np.int64) * len(spans) + found[found >= 0])
-        return np.bincount(pairs % len(spans), minlength=len(spans)).tolist()
+        return _browse.year_spans(self.store, spans, _browse.Search.of(search))
 
     def date_range_problem(self, date_from: str | None, date_to: str | None) -> str | None:
         """A message when a From date is later than the To date (both valid), else None."""
-        lo, hi = parse_bound(date_from or ""), parse_bound(date_to or "", end=True)
-        if lo and hi and lo > hi:
-            return (f"“From” ({date_from}) is later than “To” ({date_to}): no date can be in between. "
-                    "Swap them, or type a To date on or after the From date.")
-        return None
+        return _browse.date_range_problem(date_from, date_to)
 
     def neighbours(self, doc_id: str) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
         """The (doc_id, title) of the documents before and after this one, by id."""
-        db = self.registry.db
-        prev = db.execute("SELECT doc_id, title FROM documents WHERE doc_id < ? ORDER BY doc_id DESC LIMIT 1",
-                          (doc_id,)).fetchone()
-        nxt = db.execute("SELECT doc_id, title FROM documents WHERE doc_id > ? ORDER BY doc_id LIMIT 1",
-                         (doc_id,)).fetchone()
-        return (tuple(prev) if prev else None), (tuple(nxt) if nxt else None)
-
-    def _matching(self, searcher, facets, query: str, filters, exclude, date_from, date_to) -> set[int] | None:
-        """Document numbers a search matches (None for a refused query), without ranking or paging."""
-        req = _search.SearchRequest(query or "", _clean(filters), _clean(exclude), date_from, date_to)
-        try:
-            q = _search._query.parse(req.query, searcher, facets) if req.query.strip() else Q.Every()
-            allow, deny = _search.filter_query(req)
-        except SleuthError:
-            return None
-        docs = set(searcher.docs_for_query(q))
-        if allow is not None:
-            docs &= set(searcher.docs_for_query(allow))
-        if deny is not None:
-            docs -= set(searcher.docs_for_query(deny))
-        return docs
+        return _browse.neighbours(self.registry.db, doc_id)
 
     def entities(self, facet: str | None = None) -> dict[str, list[FacetValue]]:
         """Every entity by facet with passage counts (one facet if given)."""
@@ -351,11 +284,6 @@ def safe_name(original: str) -> str:
         stem, dot, ext = base.rpartition(".")
         base = (stem[: 110] + "." + ext[:9]) if dot and len(ext) <= 9 else base[:120]
     return base
-
-
-def fold(text: str) -> str:
-    """Text without accents and case, for matching names as the search does ("ramon" finds "Ramón")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
 
 
 def _clean(groups: dict[str, list[str]] | None) -> dict[str, list[str]]:
