@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Iterable
 
 import numpy as np
@@ -17,24 +16,16 @@ from .errors import SleuthError
 from .results import FACETS, FacetValue
 
 
-@dataclass
-class Search:
-    """The part of a search that decides which passages match (not page, size or order)."""
+Search = _search.SearchRequest  # page and per_page unused here
 
-    query: str = ""
-    filters: dict[str, list[str]] = field(default_factory=dict)
-    exclude: dict[str, list[str]] = field(default_factory=dict)
-    date_from: str | None = None
-    date_to: str | None = None
 
-    @classmethod
-    def of(cls, kwargs: dict) -> "Search":
-        """From `Sleuth.search`-style keyword arguments (others, such as page, ignored)."""
-        def clean(groups) -> dict[str, list[str]]:
-            return {k: [v for v in vals if v] for k, vals in (groups or {}).items() if k in FACETS and vals}
+def request_of(kwargs: dict) -> Search:
+    """The matching part of `Sleuth.search`-style keyword arguments (others, such as page, ignored)."""
+    def clean(groups) -> dict[str, list[str]]:
+        return {k: [v for v in vals if v] for k, vals in (groups or {}).items() if k in FACETS and vals}
 
-        return cls(str(kwargs.get("query") or ""), clean(kwargs.get("filters")), clean(kwargs.get("exclude")),
-                   kwargs.get("date_from") or None, kwargs.get("date_to") or None)
+    return Search(str(kwargs.get("query") or ""), clean(kwargs.get("filters")), clean(kwargs.get("exclude")),
+                  kwargs.get("date_from") or None, kwargs.get("date_to") or None)
 
 
 def fold(text: str) -> str:
@@ -44,10 +35,9 @@ def fold(text: str) -> str:
 
 def matching(searcher, facets, s: Search) -> set[int] | None:
     """Document numbers a search matches (None for a refused query), without ranking or paging."""
-    req = _search.SearchRequest(s.query, s.filters, s.exclude, s.date_from, s.date_to)
     try:
-        q = _search._query.parse(req.query, searcher, facets) if req.query.strip() else Q.Every()
-        allow, deny = _search.filter_query(req)
+        q = _search._query.parse(s.query, searcher, facets) if s.query.strip() else Q.Every()
+        allow, deny = _search.filter_query(s)
     except SleuthError:
         return None
     docs = set(searcher.docs_for_query(q))

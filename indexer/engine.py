@@ -92,19 +92,19 @@ class Sleuth:
 
     def facet_lists(self, names: Iterable[str], contains: str = "", **search: object) -> dict[str, list[FacetValue]]:
         """`facet_values` for several facets, matching the search once."""
-        return _browse.facet_lists(self.store, names, contains, _browse.Search.of(search))
+        return _browse.facet_lists(self.store, names, contains, _browse.request_of(search))
 
     def date_counts(self, limit: int = 20000, **search: object) -> Counter:
         """Passages per mentioned date ("1940-08-20" or "1940-08") over a search's hits, for a narrow timeline."""
-        return _browse.date_counts(self.store, _browse.Search.of(search), limit)
+        return _browse.date_counts(self.store, _browse.request_of(search), limit)
 
     def date_spans(self, spans: list[tuple[str, str]], **search: object) -> list[int]:
         """Passages of a search mentioning a date within each (from, to) span: what that date filter would find."""
-        return _browse.date_spans(self.store, spans, _browse.Search.of(search))
+        return _browse.date_spans(self.store, spans, _browse.request_of(search))
 
     def year_spans(self, spans: list[tuple[int, int]], **search: object) -> list[int]:
         """Passages of a search mentioning a year in each (first, last) span of years, each passage once a span."""
-        return _browse.year_spans(self.store, spans, _browse.Search.of(search))
+        return _browse.year_spans(self.store, spans, _browse.request_of(search))
 
     def date_range_problem(self, date_from: str | None, date_to: str | None) -> str | None:
         """A message when a From date is later than the To date (both valid), else None."""
