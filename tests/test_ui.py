@@ -115,6 +115,10 @@ def test_results_come_before_filters(server, open_page, size):
         assert toggle.is_visible() and not page.locator("#filters").is_visible()
         toggle.click()
         assert toggle.get_attribute("aria-expanded") == "true" and page.locator("#fl-person").is_visible()
+        assert box(page.locator(".filters-close"))["y"] < 80  # the way back is at the top of the open filters
+        shot(page, "search-filters-open")
+        page.locator(".filters-close").click()
+        assert not page.locator("#filters").is_visible() and focused(page) == "filters-toggle"
         assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
     else:
         assert not toggle.is_visible()

@@ -34,12 +34,19 @@
   function setUpFiltersToggle(root) {
     var btn = root.querySelector(".filters-toggle");
     if (!btn) { return; }
-    btn.hidden = false;
-    btn.addEventListener("click", function () {
-      var workspace = btn.closest(".workspace");
-      var open = workspace.classList.toggle("filters-open");
+    var workspace = btn.closest(".workspace");
+    var close = workspace.querySelector(".filters-close");
+    function set(open) {
+      workspace.classList.toggle("filters-open", open);
       btn.setAttribute("aria-expanded", open ? "true" : "false");
-      if (open) { document.getElementById("filters").scrollIntoView({ block: "start" }); }
+      (open ? close : btn).focus();
+    }
+    btn.hidden = false;
+    close.parentNode.hidden = false;
+    btn.addEventListener("click", function () { set(!workspace.classList.contains("filters-open")); });
+    close.addEventListener("click", function () { set(false); });
+    workspace.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape" && workspace.classList.contains("filters-open")) { set(false); }
     });
   }
 
