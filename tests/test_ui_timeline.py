@@ -64,3 +64,8 @@ def test_facade_finds_values_without_accents_and_counts_spans_like_the_filter(se
     assert seeded.date_spans([("1940-08", "1940-08")]) == [seeded.search(date_from="1940-08", date_to="1940-08").total]
     assert "later than" in seeded.date_range_problem("1945", "1940-08")
     assert seeded.date_range_problem("1940", "1940") is None and seeded.date_range_problem("someday", "1940") is None
+
+
+def test_a_year_named_only_as_a_year_stays_by_year():
+    tl = timeline(years((1969, 22)), "1969", "1969", days=Counter({"1969-11-10": 1}))
+    assert tl.unit == "year" and [b.title for b in tl.bars] == ["1969: 22 passages"]

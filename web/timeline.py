@@ -114,7 +114,7 @@ def timeline(years: list[FacetValue], date_from: str = "", date_to: str = "", li
     hi = min(max(counts), _bound_year(date_to, 10**6))
     if hi < lo:
         return Timeline("year", "years", [], [])
-    if days is not None and hi - lo + 1 <= NARROW_YEARS:
+    if days is not None and hi - lo + 1 <= NARROW_YEARS and _by_month_wanted(days, counts, lo, hi, date_from + date_to):
         narrow = _narrow(days, date_from, date_to, link)
         if narrow:
             return _recounted(narrow, recount, by_year=False)
@@ -132,6 +132,14 @@ def _recounted(tl: Timeline, recount: Recount | None, by_year: bool) -> Timeline
         bar.height = max(3.0, HEIGHT * bar.count / top)
     tl.bars = [b for b in tl.bars if b.count]
     return tl
+
+
+def _by_month_wanted(days: Counter, counts: Counter, lo: int, hi: int, bounds: str) -> bool:
+    """Months or days when the range asked for is finer than a year, or when most dated passages give a month."""
+    if "-" in bounds.lstrip("-"):
+        return True
+    finer = sum(n for d, n in days.items() if (y := _year_of(d)) is not None and lo <= y <= hi)
+    return finer * 2 >= sum(n for y, n in counts.items() if lo <= y <= hi)
 
 
 def is_narrow(years: list[FacetValue], date_from: str = "", date_to: str = "") -> bool:
