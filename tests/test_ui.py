@@ -153,6 +153,8 @@ def test_facet_click_puts_focus_on_the_result_summary(server, open_page, size):
     summary = page.locator("#summary")
     assert summary.get_attribute("role") == "status"  # read out by screen readers as it takes the focus
     assert "with these filters" in summary.inner_text()
+    open_filters(page)  # the swapped-in results are set up again (the phone's Filters button works)
+    assert page.locator("#fl-person li.on", has_text="Ramón Mercader").is_visible()
 
 
 # --- the document page ---------------------------------------------------------------------------------------

@@ -155,10 +155,9 @@
   // After a facet click or a page change updates the results in place, put the focus (and a screen reader) on the
   // summary of what is now shown, instead of dropping it to the top of the page.
   document.addEventListener("htmx:afterSettle", function (ev) {
+    var target = ev.detail.target;
+    if (!target || target.id !== "results") { return; }  // not the facet finder's list
     var results = document.getElementById("results");
-    if (!results || !ev.detail.elt || !(ev.detail.elt.id === "results" || results.contains(ev.detail.elt) ||
-        ev.detail.target === results || (ev.detail.target && ev.detail.target.id === "results"))) { return; }
-    if (ev.detail.target && ev.detail.target.id && ev.detail.target.id.indexOf("fl-") === 0) { return; }
     setUp(results);
     var summary = document.getElementById("summary");
     if (summary) { summary.focus({ preventScroll: true }); }
