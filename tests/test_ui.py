@@ -207,6 +207,10 @@ def test_hit_count_counts_the_phrase(server, open_page):
           n = all[k]; t += ' ' + n.textContent;
         }})""")
     assert "ice axe" in groups
+    page.goto(page.url.replace("q=ice+axe", "q=%22ice+axe%22"))  # the quoted phrase: lone words are no hits
+    page.wait_for_selector("#hit-pos")
+    phrase = int(page.locator(".hit-count strong").inner_text())
+    assert phrase == groups.count("ice axe") and phrase == page.locator(".passage mark.hit:not(.cont)").count()
     assert page.locator("#hit-pos").inner_text() == f"– of {said}" or " of " in page.locator("#hit-pos").inner_text()
 
 

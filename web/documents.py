@@ -16,6 +16,7 @@ bp = Blueprint("documents", __name__)
 _SPAN = re.compile(r'<span class="ent ent-(\w+)" data-facet="\w+" data-name="([^"]*)" title="([^"]*)">(.*?)</span>',
                    re.S)
 _MARK_OPEN = '<mark class="hit">'
+_MARK = re.compile(r'<mark class="hit">(.*?)</mark>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -37,7 +38,8 @@ def document(doc_id: str):
     sections: list[tuple[str, list]] = []
     hits = box_hits = 0
     for passage in view.passages:
-        passage.html, n = group_hits(link_entities(passage.html, focus) if focus else passage.html)
+        passage.html, n = group_hits(link_entities(passage.html, focus) if focus else passage.html,
+                                     1 if focus else phrase_words(q))
         if not focus:
             passage.html = link_entities(passage.html)
         # The Infobox passage is shown as a table of fields, without marks: its hits are counted apart, so that
@@ -89,21 +91,32 @@ def link_entities(markup: str, focus: tuple[str, str] | None = None) -> str:
     return "".join(out)
 
 
-def group_hits(markup: str) -> tuple[str, int]:
+def group_hits(markup: str, min_words: int = 1) -> tuple[str, int]:
     """Marks separated only by spaces are one hit (the words of "ice axe" are one phrase hit, not two): every mark
-    after the first of a run gets the class `cont`. Returns the markup and the number of hits."""
-    if _MARK_OPEN not in markup:
-        return markup, 0
-    parts = markup.split(_MARK_OPEN)
-    out, hits = [parts[0]], 0
-    for k, part in enumerate(parts[1:], start=1):
-        previous = parts[k - 1]
-        between = previous.rsplit("</mark>", 1)[-1] if k > 1 else None
-        joined = between is not None and "</mark>" in previous and not _TAG.sub("", between).strip()
-        hits += not joined
-        out.append('<mark class="hit cont">' if joined else _MARK_OPEN)
-        out.append(part)
+    after the first of a run gets the class `cont`. Runs of fewer than `min_words` words (a lone "axe" when the
+    query is the phrase "ice axe") are unmarked. Returns the markup and the number of hits."""
+    groups: list[list[re.Match]] = []
+    for m in _MARK.finditer(markup):
+        if groups and not _TAG.sub("", markup[groups[-1][-1].end():m.start()]).strip():
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    out, pos, hits = [], 0, 0
+    for group in groups:
+        keep = len(" ".join(_TAG.sub("", m.group(1)) for m in group).split()) >= min_words
+        hits += keep
+        for i, m in enumerate(group):
+            out.append(markup[pos:m.start()])
+            out.append(f'<mark class="hit{" cont" if i else ""}">{m.group(1)}</mark>' if keep else m.group(1))
+            pos = m.end()
+    out.append(markup[pos:])
     return "".join(out), hits
+
+
+def phrase_words(q: str) -> int:
+    """The number of words of a query that is one quoted phrase (1 for any other query)."""
+    m = re.fullmatch(r'"([^"]+)"', q.strip())
+    return len(m.group(1).split()) if m else 1
 
 
 def report_row(d) -> tuple[str, int | str]:
