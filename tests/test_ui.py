@@ -348,6 +348,12 @@ def test_tap_targets_at_least_24_px(server, open_page):
             if b["height"] < 24 or (b["width"] < 24 and "bar" not in (t.get_attribute("class") or "")):
                 small.append((t.inner_text() or t.get_attribute("aria-label"), b))
     assert not small, small[:5]
+    page.goto(server + "/search?q=ice+axe")
+    page.locator(".hit h3 a").first.click()
+    page.wait_for_selector("#next-hit")
+    for sel in ("#prev-hit", "#next-hit", ".permalink", ".doc-nav a"):
+        b = box(page.locator(sel).first)
+        assert b["width"] >= 24 and b["height"] >= 24, (sel, b)
 
 
 def test_upload_report_fits_a_phone_and_names_unchanged_files(server, open_page, tmp_path):
