@@ -534,3 +534,15 @@ def test_without_javascript_results_lead_and_the_finder_is_a_form(server, open_p
     page.locator("a.fv", has_text="Ramón Mercader").click()
     page.wait_for_url(re.compile(r"/search\?.*person=Ram%C3%B3n\+Mercader"))
     assert "q=Trotsky" in page.url and "contains" not in page.url
+
+
+def test_entities_page_filter_ignores_accents_and_reaches_every_value(server, open_page):
+    page = open_page(DESKTOP)
+    page.goto(server + "/entities")
+    box_ = page.locator("#el-person").locator("xpath=..").locator("input.facet-filter")
+    box_.fill("ramon")
+    visible = [t for t in page.locator("#el-person li:visible a.fv").all_inner_texts()]
+    assert "Ramón Mercader" in visible and all("Ram" in t for t in visible)
+    box_.press("Enter")
+    page.wait_for_url(re.compile(r"/facets/person\?contains=ramon"))
+    assert "Ramón Mercader" in page.locator(".facet-values").inner_text()
