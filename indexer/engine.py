@@ -10,6 +10,7 @@ from typing import Callable, Iterable
 from whoosh import query as Q
 
 from . import ocr
+from . import browse as _browse
 from . import search as _search
 from ._guard import filter_problem, safe_name
 from ._store import IndexStore, corruption_as_message
@@ -144,6 +145,35 @@ class Sleuth:
     def _source(self, doc_id: str, matches: int) -> CompareSource:
         record = self.registry.get(doc_id)
         return CompareSource(doc_id, record.title if record else doc_id, record.name if record else doc_id, matches)
+
+    # --- browsing: what the pages' lists, timeline and links need (indexer/browse.py) -----------------------
+    def facet_values(self, facet: str, contains: str = "", **search: object) -> list[FacetValue]:
+        """Every value of one facet over a search's hits (not only the top ones), accents and case ignored."""
+        return self.facet_lists([facet], contains, **search).get(facet, [])
+
+    def facet_lists(self, names: Iterable[str], contains: str = "", **search: object) -> dict[str, list[FacetValue]]:
+        """`facet_values` for several facets, matching the search once."""
+        return _browse.facet_lists(self.store, names, contains, _browse.request_of(search))
+
+    def date_counts(self, limit: int = 20000, **search: object) -> Counter:
+        """Passages per mentioned date ("1940-08-20" or "1940-08") over a search's hits, for a narrow timeline."""
+        return _browse.date_counts(self.store, _browse.request_of(search), limit)
+
+    def date_spans(self, spans: list[tuple[str, str]], **search: object) -> list[int]:
+        """Passages of a search mentioning a date within each (from, to) span: what that date filter would find."""
+        return _browse.date_spans(self.store, spans, _browse.request_of(search))
+
+    def year_spans(self, spans: list[tuple[int, int]], **search: object) -> list[int]:
+        """Passages of a search mentioning a year in each (first, last) span of years, each passage once a span."""
+        return _browse.year_spans(self.store, spans, _browse.request_of(search))
+
+    def date_range_problem(self, date_from: str | None, date_to: str | None) -> str | None:
+        """A message when a From date is later than the To date (both valid), else None."""
+        return _browse.date_range_problem(date_from, date_to)
+
+    def neighbours(self, doc_id: str) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
+        """The (doc_id, title) of the documents before and after this one, by id."""
+        return _browse.neighbours(self.registry.db, doc_id)
 
     def entities(self, facet: str | None = None) -> dict[str, list[FacetValue]]:
         """Every entity by facet with passage counts (one facet if given)."""

@@ -1,57 +1,14 @@
 """The real pages in headless Chromium (Debian's), driven by Playwright, against the app served on loopback."""
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import threading
-from pathlib import Path
 
 import pytest
 
-from indexer import Settings
-from web import create_app
-
 from .pdf import tiny_pdf
+from .ui_fixtures import SHOTS, app, browser, server  # noqa: F401  (the app over the corpus, on loopback)
 
 pytestmark = pytest.mark.browser
-SHOTS = Path(__file__).resolve().parent / "screenshots"
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-def _chromium() -> str:
-    path = shutil.which("chromium")
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is not installed; .ci/run installs Debian's chromium package")
-        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
-    return path
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory, corpus_copy):
-    from werkzeug.serving import make_server
-
-    settings = Settings(index_dir=tmp_path_factory.mktemp("browser-data"), corpus_dir=corpus_copy, secret_key="t")
-    app = create_app(settings)
-    app.extensions["sleuth"].index_paths([corpus_copy])
-    srv = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{srv.server_port}"
-    srv.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    executable = _chromium()
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from indexer import Settings, ocr
 from web import create_app
 
 from .ocr_pages import typeset_png
-from .test_browser import CHROMIUM_ARGS, _chromium
+from .ui_fixtures import CHROMIUM_ARGS, _chromium
 
 pytestmark = pytest.mark.browser
 

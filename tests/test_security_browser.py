@@ -10,7 +10,7 @@ from flask import Flask
 from indexer import Settings
 from web import create_app
 
-from .test_browser import CHROMIUM_ARGS, _chromium
+from .ui_fixtures import CHROMIUM_ARGS, _chromium
 
 pytestmark = pytest.mark.browser
 PASSWORD = "s3cret words"

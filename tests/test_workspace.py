@@ -86,7 +86,7 @@ def test_document_facet_keeps_or_drops_one_source(client):
     without = client.get(f"/api/search?q=ice&not_doc_id={PULP}").get_json()
     assert without["total"] == 4 and {r["doc_id"] for r in without["results"]} == {WIKI}
     page = client.get(f"/search?q=ice&not_doc_id={PULP}").get_data(as_text=True)
-    assert f"not Document: {PULP}" in page
+    assert f"Excluding</span> Document: {PULP}" in page
 
 
 def test_documents_page_lists_sorts_and_filters(client):

@@ -1,11 +1,12 @@
 """Entity pages: one entity's mentions, spellings, companions and dates; and the list of all entities."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, render_template, url_for
 
 from indexer import ENTITY_FACETS
 
-from . import params, sleuth
+from . import sleuth
+from .search import recount
 from .timeline import timeline
 
 bp = Blueprint("entities", __name__)
@@ -25,4 +26,6 @@ def entity(facet: str, name: str):
     view = sleuth().entity(facet, name)
     if view is None:
         abort(404, description=f"No {facet} called “{name}” is mentioned in the collection.")
-    return render_template("entity.html", e=view, timeline=timeline(view.years), doc_url=params.doc_url)
+    link = lambda f, t: url_for("search.search", **{facet: name, "from": f, "to": t})  # noqa: E731
+    count = lambda spans, by_year: recount(spans, by_year, filters={facet: [name]})  # noqa: E731
+    return render_template("entity.html", e=view, timeline=timeline(view.years, link=link, recount=count))

@@ -3,7 +3,12 @@
   "use strict";
   document.documentElement.classList.add("js");
 
-  // Facet lists: a filter box and a "show all" toggle (lists show every value without JS).
+  // Accents and case ignored, as the search does ("ramon" finds "Ramón").
+  function fold(text) {
+    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  // Entities page: a filter box over the listed values, and a "show all" toggle (lists show every value without JS).
   function setUpFacets(root) {
     root.querySelectorAll(".show-more").forEach(function (btn) {
       btn.hidden = false;
@@ -13,37 +18,122 @@
         btn.hidden = true;
       });
     });
-    root.querySelectorAll(".facet-filter").forEach(function (input) {
+    root.querySelectorAll("input.facet-filter[data-list]").forEach(function (input) {
       input.addEventListener("input", function () {
         var list = document.getElementById(input.dataset.list);
-        var needle = input.value.trim().toLowerCase();
+        var needle = fold(input.value.trim());
         list.classList.toggle("filtering", needle.length > 0);
         list.querySelectorAll("li").forEach(function (li) {
-          li.classList.toggle("hidden-by-filter", needle.length > 0 && li.dataset.value.indexOf(needle) === -1);
+          li.classList.toggle("hidden-by-filter", needle.length > 0 && fold(li.dataset.value).indexOf(needle) === -1);
         });
       });
     });
   }
 
-  // Document page: jump between hits with buttons or the n / p keys.
+  // Phones: the filters sit behind a "Filters" button, after the results.
+  function setUpFiltersToggle(root) {
+    var btn = root.querySelector(".filters-toggle");
+    if (!btn) { return; }
+    var workspace = btn.closest(".workspace");
+    var close = workspace.querySelector(".filters-close");
+    function set(open) {
+      workspace.classList.toggle("filters-open", open);
+      btn.setAttribute("aria-expanded", open ? "true" : "false");
+      (open ? close : btn).focus();
+    }
+    btn.hidden = false;
+    close.parentNode.hidden = false;
+    btn.addEventListener("click", function () { set(!workspace.classList.contains("filters-open")); });
+    close.addEventListener("click", function () { set(false); });
+    workspace.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape" && workspace.classList.contains("filters-open")) { set(false); }
+    });
+  }
+
+  // Timeline: the count of the bar under the pointer or the focus, and dragging across bars to set a range.
+  function setUpTimelines(root) {
+    root.querySelectorAll("figure.timeline").forEach(function (fig) {
+      var readout = fig.querySelector(".readout");
+      var resting = readout.textContent;
+      var bars = Array.prototype.slice.call(fig.querySelectorAll(".bar"));
+      function say(bar) { readout.textContent = bar.getAttribute("aria-label"); readout.classList.add("live"); }
+      function rest() { readout.textContent = resting; readout.classList.remove("live"); }
+      bars.forEach(function (bar) {
+        bar.addEventListener("mouseenter", function () { say(bar); });
+        bar.addEventListener("focus", function () { say(bar); });
+        bar.addEventListener("mouseleave", rest);
+        bar.addEventListener("blur", rest);
+      });
+      var links = bars.filter(function (b) { return b.dataset.from; });
+      if (!links.length) { return; }
+      var start = null, end = null, dragged = false;
+      function barAt(ev) {
+        var el = document.elementFromPoint(ev.clientX, ev.clientY);
+        return el ? el.closest("figure.timeline a.bar") : null;
+      }
+      function paint() {
+        var lo = Math.min(start, end), hi = Math.max(start, end);
+        links.forEach(function (b, i) { b.classList.toggle("brushed", start !== null && i >= lo && i <= hi); });
+      }
+      fig.addEventListener("pointerdown", function (ev) {
+        var bar = barAt(ev);
+        if (!bar || ev.button !== 0) { return; }
+        start = end = links.indexOf(bar);
+        dragged = false;
+      });
+      fig.addEventListener("pointermove", function (ev) {
+        if (start === null) { return; }
+        var bar = barAt(ev);
+        if (bar && links.indexOf(bar) !== end) { end = links.indexOf(bar); dragged = true; paint(); say(bar); }
+      });
+      document.addEventListener("pointerup", function () {
+        if (start === null) { return; }
+        var lo = Math.min(start, end), hi = Math.max(start, end);
+        start = null;
+        if (!dragged) { return; }
+        var url = new URL(links[lo].getAttribute("href"), location.href);
+        url.searchParams.set("from", links[lo].dataset.from);
+        url.searchParams.set("to", links[hi].dataset.to);
+        url.searchParams.delete("page");
+        window.location.assign(url.toString());
+      });
+      // The click that ends a drag must not also follow the first bar's link.
+      fig.addEventListener("click", function (ev) {
+        if (dragged) { ev.preventDefault(); ev.stopPropagation(); dragged = false; }
+      }, true);
+    });
+  }
+
+  // Document page: step through hits with buttons or the n / p keys. Marks separated only by spaces are one hit
+  // (class "cont" on the later ones), so "ice axe" is one hit, not two.
   function setUpHitNav() {
-    var marks = Array.prototype.slice.call(document.querySelectorAll(".document mark.hit"));
     var pos = document.getElementById("hit-pos");
+    var bar = document.querySelector(".doc-tools");
+    if (bar) {
+      var measure = function () { document.documentElement.style.setProperty("--bar", bar.offsetHeight + "px"); };
+      measure();
+      window.addEventListener("resize", measure);
+    }
+    var all = Array.prototype.slice.call(document.querySelectorAll(".document mark.hit"));
+    var heads = all.filter(function (m) { return !m.classList.contains("cont"); });
     var current = -1;
-    if (!marks.length || !pos) { return; }
-    function show(i) {
-      if (current >= 0) { marks[current].classList.remove("current"); }
-      current = (i + marks.length) % marks.length;
-      marks[current].classList.add("current");
-      marks[current].scrollIntoView({ block: "center" });
-      pos.textContent = (current + 1) + " of " + marks.length;
+    if (!heads.length || !pos) { return; }
+    function group(i) {
+      var out = [], k = all.indexOf(heads[i]);
+      do { out.push(all[k]); k += 1; } while (k < all.length && all[k].classList.contains("cont"));
+      return out;
     }
-    // Start at the passage the link pointed to, if any.
-    if (location.hash) {
-      var target = document.querySelector(location.hash.replace(/[^#\w-]/g, ""));
-      var first = target ? target.querySelector("mark.hit") : null;
-      if (first) { current = marks.indexOf(first) - 1; }
+    function show(i, scroll) {
+      if (current >= 0) { group(current).forEach(function (m) { m.classList.remove("current"); }); }
+      current = (i + heads.length) % heads.length;
+      group(current).forEach(function (m) { m.classList.add("current"); });
+      if (scroll !== false) { heads[current].scrollIntoView({ block: "center" }); }
+      pos.textContent = (current + 1) + " of " + heads.length;
     }
+    // Start at the passage the link pointed to, and say where we are at once.
+    var target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    var first = target ? target.querySelector("mark.hit:not(.cont)") : null;
+    if (first) { show(heads.indexOf(first)); }
     document.getElementById("next-hit").addEventListener("click", function () { show(current + 1); });
     document.getElementById("prev-hit").addEventListener("click", function () { show(current - 1); });
     document.addEventListener("keydown", function (ev) {
@@ -52,9 +142,24 @@
     });
   }
 
+  function setUp(root) {
+    setUpFacets(root);
+    setUpFiltersToggle(root);
+    setUpTimelines(root);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
-    setUpFacets(document);
+    setUp(document);
     setUpHitNav();
   });
-  document.addEventListener("htmx:afterSwap", function (ev) { setUpFacets(ev.detail.target.parentNode || document); });
+  // After a facet click or a page change updates the results in place, put the focus (and a screen reader) on the
+  // summary of what is now shown, instead of dropping it to the top of the page.
+  document.addEventListener("htmx:afterSettle", function (ev) {
+    var target = ev.detail.target;
+    if (!target || target.id !== "results") { return; }  // not the facet finder's list
+    var results = document.getElementById("results");
+    setUp(results);
+    var summary = document.getElementById("summary");
+    if (summary) { summary.focus({ preventScroll: true }); }
+  });
 })();
