@@ -226,6 +226,8 @@ class Canon:
         if shaped == "":
             return None
         facet = shaped or facet
+        if facet == "person" and " " not in key and key.endswith("s") and self._facet.get(key[:-1]) == "group":
+            facet, display = "group", self._display.get(key[:-1], display)  # "Greeks" and the group "Greek"
         if facet == "org" and (owner := _OWNED.match(display)) and name_key(owner.group("owner")) in self._by_last:
             facet = "work"
         return facet, display

@@ -23,6 +23,7 @@ _TAXON = re.compile(r"(?:idae|aceae|inae|iformes|oideae|opsida|phyta|mycota|zoa|
 # era markers the model tags ORG ("BC" 190 mentions);
 _ERA = frozenset({"bc", "bce", "ad", "ce", "b c", "b c e", "a d", "c e"})
 # a trailing function word: the span ran on into the sentence ("Charles V was");
+_DIRECTION = frozenset("eastern western northern southern central north south east west".split())
 _TRAILING = frozenset("was were is are and or of the in on at to for by with from as that which who whose had has "
                       "have be been his her its their a an".split())
 # a number with no real word ("133rd", "Zn-64", "B-52"); code-like characters ("// Returns", "a=b").
@@ -38,14 +39,24 @@ _INVERTED = re.compile(r"^(?P<last>[^,]+), (?P<first>[^,]+)$")
 # work); awards are no facet of ours ("Nobel Prize" as a work, "Order of Lenin" as a person).
 _EVENT = re.compile(r"^(?:(?:Battle|Battles|Siege|Sack|Fall|Massacre|Invasion|Conquest|Siege|War|Wars|Revolution|Fire|"
                     r"Council|Congress) of\b|(?:The )?(?:First|Second|Third) [A-Z]\w+ War$)|"
-                    r"\b(?:War|Revolution|Olympics|Olympic Games|Crusade|Rebellion|Uprising|Massacre|Genocide)$")
+                    r"\b(?:War|Revolution|Olympics|Olympic Games|Crusade|Rebellion|Uprising|Massacre|Genocide|"
+                    r"Restoration|Famine)$")
 _NOT_EVENT = re.compile(r"^(?:Ministry|Department|Office|Secretary|Museum|Institute|College|School)\b")
 # Periods are dates, not entities ("Bronze Age", "Neolithic", "Paleogene").
-_PERIOD = re.compile(r"\b(?:Age|Ages|Era|Epoch)$|(?:lithic|cene|gene|zoic|ocene)$")
-_AWARD = re.compile(r"\b(?:Prize|Prizes|Award|Awards|Medal|Trophy|Laureate)\b|^(?:Order|Hero) of (?!St\b|Saint\b)")
+_PERIOD = re.compile(r"\b(?:Age|Ages|Era|Epoch)$|(?:lithic|cene|gene|zoic|ocene)$|^Renaissance$")
+_AWARD = re.compile(r"\b(?:Prize|Prizes|Award|Awards|Medal|Trophy|Laureate)\b|^(?:Order|Hero) of (?!St\b|Saint\b)|^Nobel$")
+# Rulers by epithet are persons ("Catherine the Great" tagged as a work).
+_EPITHET = re.compile(r"^[A-Z]\w+ the (?:Great|Elder|Younger|Wise|Bold|Pious|Conqueror|Magnificent|Terrible)$")
 # A geographic head word makes a place of what the model called a person or a work ("Lake Malawi", "Kiel Canal").
 _PLACE_WORD = re.compile(r"\b(?:Lake|Mount|Mountains|River|Sea|Ocean|Island|Islands|Canal|Valley|Desert|Bay|Gulf|"
-                         r"Strait|Peninsula|County|Province|Basin|Plateau|Coast|Pradesh|Nadu)\b")
+                         r"Strait|Peninsula|County|Province|Basin|Plateau|Coast|Pradesh|Nadu|Darya|Empire)\b")
+# Religions and creeds tagged ORG or PERSON are groups ("Islam", "Judaism"); so are language-family adjectives
+# tagged ORG ("Germanic", "Turkic").
+_CREED = re.compile(r"^(?:Islam|[A-Z]\w+ism)$")
+_FAMILY = re.compile(r"^[A-Z][a-z]+(?:ic|ish|ese)$")
+# The Sun and its planets are no place, organisation or person of ours.
+_SKY = frozenset({"sun", "solar system", "milky way", "moon", "jupiter", "saturn", "uranus", "neptune", "mars",
+                  "pluto"})
 # Members of movements tagged as places ("Bolsheviks" GPE): groups.
 MEMBERS = re.compile(r"^[A-Z]\w+(?:vik|ist|ite)s?$")
 
@@ -58,8 +69,8 @@ def clean_name(text: str, keep_article: bool = False, title: bool = False) -> st
     if "\n" in text or "\r" in text or len(text) > MAX_NAME_CHARS * 2 or _CODE.search(text.strip()):
         return None
     name = " ".join(text.split())
-    if not keep_article:
-        name = _ARTICLE.sub("", name)
+    if not keep_article or not name.startswith(("The ", "A ", "An ")):
+        name = _ARTICLE.sub("", name)  # a work's own "The" is kept ("The Little Prince"), a sentence's "the" is not
     name = _POSSESSIVE.sub("", name).strip(" \t-–—,;:·•*'‘’")
     name = _strip_outer(name)
     if not name or len(name) > MAX_NAME_CHARS or len(name.split()) > MAX_NAME_WORDS:
@@ -81,6 +92,8 @@ def junk_shape(name: str, title: bool = False) -> bool:
     """True for the shapes that are never an entity's name, whatever the model says."""
     words = name.split()
     low = name.casefold()
+    if low in _DIRECTION:
+        return True  # "Eastern" alone: the model cut a name ("Eastern Europe") short
     if (not any(c.isupper() for c in name) and any(c.islower() for c in name)) or name_key(name) in _ERA or words[-1].casefold() in _TRAILING:
         return True
     if _TAXON.search(words[-1]) and len(words) <= 2 and words[-1][:1].isupper():
@@ -133,11 +146,18 @@ def surname_key(name: str) -> str:
 
 def shape_facet(name: str, facet: str) -> str | None:
     """The facet a name's shape decides ("Battle of X" → event); "" for no facet (awards); None: no say."""
-    if _AWARD.search(name) or _PERIOD.search(name):
+    name = _ARTICLE.sub("", name)
+    if _AWARD.search(name) or _PERIOD.search(name) or name_key(name) in _SKY:
         return ""
+    if facet in ("org", "person", "work") and _CREED.match(name):
+        return "group"
+    if facet == "org" and _FAMILY.match(name):
+        return "group"
+    if facet in ("work", "org") and _EPITHET.match(name):
+        return "person"
     if _EVENT.search(name) and not _NOT_EVENT.match(name):
         return "event"
-    if facet in ("person", "work") and (_PLACE_WORD.search(name) or name_key(name) in _territories()):
+    if facet in ("person", "work", "org") and (_PLACE_WORD.search(name) or name_key(name) in _territories()):
         return "place"
     if facet in ("place", "org") and MEMBERS.match(name):
         return "group"
