@@ -15,7 +15,9 @@ from edtf import parse_edtf, text_to_edtf
 _YEAR = re.compile(r"(?<![\w:.,])(?:(?<=mid-)|(?<=Mid-)|(?<![^\W\d_]-))(1\d{3}|20\d{2}|[1-9]\d{2})(?![\d:]|[.,]\d)")
 # A quantity of time or space is not a date: "200 years", "400,000 years ago", "141,399 mi2", "the age of 60".
 _QUANTITY = re.compile(r"\b(?:years?|yrs?|months|weeks?|days|hours?|decades|centuries|millennia|ago|old|aged?|"
-                       r"km2?|mi2?|sq|kg|ft|miles?|metres?|meters?|%)(?!\w)", re.I)
+                       r"km2?|mi2?|sq|kg|ft|miles?|metres?|meters?|[kMGT]?Hz|[kMG]?W|mph|%)(?!\w)", re.I)
+# "c. 375": approximate, and edtf's parser drops the qualifier for three-digit years.
+_CIRCA = re.compile(r"^(?:c\.|ca\.|circa|around|about|approximately) ?(1\d{3}|20\d{2}|[1-9]\d{2})$", re.I)
 # Before Christ cannot be held by the index's date fields (years 1-9999): such mentions are left out, never read
 # as the same year AD ("c. 1479 BC" is not 1479).
 _BC = re.compile(r"\b(?:BCE?|B\.C\.(?:E\.)?)(?!\w)|\bbefore (?:Christ|the common era)\b", re.I)
@@ -78,6 +80,9 @@ def normalise_date(text: str) -> NormDate | None:
     text = _AD.sub(" ", text).strip()  # "802 to 1431 AD": the era marker must not hide the range's start
     if decade := _DECADE.match(text):
         return _decade(decade.group("y"))
+    if circa := _CIRCA.match(text):
+        year = int(circa.group(1))
+        return NormDate(f"{year:04d}~", dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
     code = bare.group(1) if bare else (_common(text) or _edtf(text))
     if not code or "X" in code.split("-")[0].split("/")[0] or "X" in code.split("/")[-1][:4]:
         return None

@@ -197,6 +197,8 @@ class Canon:
             return local if local and other <= _OTHER_USES_PER_MENTION * mentions else None
         if local:
             return local
+        if self._facet.get(key, "person") != "person":
+            return None  # the word is mostly something else ("French"): only its own document's person counts
         fulls = sorted(self._by_last[key], key=lambda k: (-sum(self._forms[k].values()), k))
         top = sum(self._forms[fulls[0]].values())
         rest = sum(sum(self._forms[k].values()) for k in fulls[1:])
