@@ -50,6 +50,12 @@ _EPITHET = re.compile(r"^[A-Z]\w+ the (?:Great|Elder|Younger|Wise|Bold|Pious|Con
 # A geographic head word makes a place of what the model called a person or a work ("Lake Malawi", "Kiel Canal").
 _PLACE_WORD = re.compile(r"\b(?:Lake|Mount|Mountains|River|Sea|Ocean|Island|Islands|Canal|Valley|Desert|Bay|Gulf|"
                          r"Strait|Peninsula|County|Province|Basin|Plateau|Coast|Pradesh|Nadu|Darya|Empire)\b")
+# Regions named by a continent or "World" at the end ("New World", "Maritime Southeast Asia", "British Isles").
+_REGION_END = re.compile(r"^(?!.*\bof\b).* (?:World|Isles|Asia|Europe|Africa|America|Americas)$")
+# Languages and compound adjectives are no facet of ours ("Ancient Greek", "Old Aramaic", "Greco-Roman").
+_LANGUAGE = re.compile(r"^(?:Ancient|Old|Middle|Modern|Classical|Koine|Vedic|Standard|Biblical) (?:Greek|Latin|"
+                       r"English|French|Norse|Aramaic|Sanskrit|Chinese|Persian|Egyptian|Arabic|Hebrew|Japanese|"
+                       r"Irish|Dutch|Tamil|Turkish|Javanese)$|^[A-Z][a-z]+-[A-Z][a-z]+(?:an|ic)$")
 # Religions and creeds tagged ORG or PERSON are groups ("Islam", "Judaism"); so are language-family adjectives
 # tagged ORG ("Germanic", "Turkic").
 _CREED = re.compile(r"^(?:Islam|[A-Z]\w+ism)$")
@@ -147,7 +153,7 @@ def surname_key(name: str) -> str:
 def shape_facet(name: str, facet: str) -> str | None:
     """The facet a name's shape decides ("Battle of X" → event); "" for no facet (awards); None: no say."""
     name = _ARTICLE.sub("", name)
-    if _AWARD.search(name) or _PERIOD.search(name) or name_key(name) in _SKY:
+    if _AWARD.search(name) or _PERIOD.search(name) or name_key(name) in _SKY or _LANGUAGE.match(name):
         return ""
     if facet in ("org", "person", "work") and _CREED.match(name):
         return "group"
@@ -157,7 +163,8 @@ def shape_facet(name: str, facet: str) -> str | None:
         return "person"
     if _EVENT.search(name) and not _NOT_EVENT.match(name):
         return "event"
-    if facet in ("person", "work", "org") and (_PLACE_WORD.search(name) or name_key(name) in _territories()):
+    if facet in ("person", "work", "org") and (_PLACE_WORD.search(name) or name_key(name) in _territories()
+                                               or _REGION_END.match(name)):
         return "place"
     if facet in ("place", "org") and MEMBERS.match(name):
         return "group"
