@@ -61,8 +61,19 @@ def refine(text: str, found: Iterable[Span]) -> list[Span]:
     return _overlay(spans, _titles(text), text)
 
 
+# An eponym is a thing named after a person ("Fourier series", "Markov chain", "Coulomb's law").
+_EPONYM_AFTER = re.compile(r"(?:['’]s)?(?:[–-][A-Z]\w+)?\s(?:series|chains?|laws?|transforms?|analysis|equations?|"
+                           r"numbers?|theorems?|diagrams?|process|distributions?|functions?|effect|constants?|"
+                           r"hypothesis|conjecture|principle|spaces?|fields?|scale|expansions?|integrals?|methods?|"
+                           r"algorithms?|tests?|units?|cycle|sequences?|culture|dynasty)\b")
+
+
 def _not_a_person(text: str, m: Span) -> Span:
-    if m[2] != "PERSON" or text.startswith(("'s", "’s"), m[1]):
+    if m[2] != "PERSON":
+        return m
+    if " " not in m[3] and _EPONYM_AFTER.match(text, m[1], m[1] + 40):
+        return (m[0], m[1], "MISC", m[3])
+    if text.startswith(("'s", "’s"), m[1]):
         return m
     before = text[max(0, m[0] - 20):m[0]]
     if _THE_BEFORE.search(before):
