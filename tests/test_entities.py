@@ -204,3 +204,15 @@ def test_the_readme_shows_the_infobox_map():
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     assert all(f"`{key}`" in readme for key in INFOBOX_KEYS)
+
+
+def test_a_name_the_model_often_calls_a_place_is_a_place():
+    canon = _canon({("Java", "PERSON"): 16, ("Java", "GPE"): 11, ("Plato", "PERSON"): 20, ("Plato", "GPE"): 1})
+    assert canon.resolve("Java", "PERSON") == ("place", "Java")
+    assert canon.resolve("Plato", "GPE") == ("person", "Plato")
+
+
+def test_a_person_written_after_the_is_a_vote_against_the_person():
+    canon = _canon({("Danube", "PERSON"): 6, ("Danube", "MISC"): 10, ("Muhammad", "PERSON"): 40})
+    assert canon.resolve("Danube", "PERSON") is None and canon.resolve("Danube", "MISC") is None
+    assert canon.resolve("Muhammad", "PERSON") == ("person", "Muhammad")

@@ -81,3 +81,10 @@ def test_a_person_after_the_or_in_is_not_a_person():
     found = _found("Neil Armstrong walked on the Moon. Coffee grows in Java.")
     assert ("Neil Armstrong", "PERSON") in found
     assert not {("Moon", "PERSON"), ("Java", "PERSON")} & found
+
+
+def test_an_eponym_is_not_a_person():
+    text = "The Fourier series and the Markov chain are named after Joseph Fourier and Andrey Markov."
+    spans = refine(text, [_at(text, "Fourier", "PERSON"), _at(text, "Markov", "PERSON"),
+                          _at(text, "Joseph Fourier", "PERSON")])
+    assert [(m[3], m[2]) for m in spans] == [("Fourier", "MISC"), ("Markov", "MISC"), ("Joseph Fourier", "PERSON")]
