@@ -239,12 +239,18 @@ class Canon:
             facet = "work"
         return facet, display
 
-    def surface_forms(self, facet: str, display: str) -> Counter:
-        """Every written form merged into one canonical entity, with mention counts."""
+    def surface_forms(self, facet: str, display: str, docs: Iterable[Counter] = ()) -> Counter:
+        """Every written form merged into one canonical entity, with mention counts; `docs` (mention counts of the
+        documents naming it) adds the forms only their context resolves ("Mercader" beside "Ramón Mercader")."""
         out: Counter = Counter()
         for (surface, label), n in self.counts.items():
             if self.resolve(surface, label) == (facet, display):
                 out[" ".join(surface.split())] += n
+        for counts in docs:
+            ctx = self.context(counts)
+            for (surface, label), n in counts.items():
+                if self.resolve(surface, label) != (facet, display) == self.resolve(surface, label, ctx):
+                    out[" ".join(surface.split())] += n
         return out
 
 

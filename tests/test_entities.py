@@ -41,6 +41,9 @@ def test_surname_maps_to_unique_full_name_and_a_place_label_only_beside_the_pers
     assert canon.resolve("Ramòn Mercader", "PERSON") == ("person", "Ramón Mercader")
     assert canon.resolve("Mexico", "GPE", doc) == ("place", "Mexico")
     assert canon.surface_forms("person", "Ramón Mercader") == Counter({"Ramón Mercader": 2, "Ramòn Mercader": 1})
+    doc_counts = Counter({("Ramón Mercader", "PERSON"): 1, ("Mercader", "GPE"): 3})
+    assert canon.surface_forms("person", "Ramón Mercader", [doc_counts]) == Counter(
+        {"Ramón Mercader": 2, "Ramòn Mercader": 1, "Mercader": 3})
 
 
 def test_a_common_word_is_not_redirected_to_a_person_named_after_it():
