@@ -37,8 +37,8 @@ _INVERTED = re.compile(r"^(?P<last>[^,]+), (?P<first>[^,]+)$")
 
 # Types the shape decides, whatever the model said: battles and wars are events ("Battle of Stalingrad" as a
 # work); awards are no facet of ours ("Nobel Prize" as a work, "Order of Lenin" as a person).
-_EVENT = re.compile(r"^(?:(?:Battle|Battles|Siege|Sack|Fall|Massacre|Invasion|Conquest|Siege|War|Wars|Revolution|Fire|"
-                    r"Council|Congress) of\b|(?:The )?(?:First|Second|Third) [A-Z]\w+ War$)|"
+_EVENT = re.compile(r"^(?:Western|Eastern|Southern|Northern|Italian|Balkan|Macedonian) Front$|^(?:(?:Battle|Battles|Siege|Sack|Fall|Massacre|Invasion|Conquest|Siege|War|Wars|Revolution|Fire|"
+                    r") of\b|(?:The )?(?:First|Second|Third) [A-Z]\w+ War$)|"
                     r"\b(?:War|Revolution|Olympics|Olympic Games|Crusade|Rebellion|Uprising|Massacre|Genocide|"
                     r"Restoration|Famine)$")
 _NOT_EVENT = re.compile(r"^(?:Ministry|Department|Office|Secretary|Museum|Institute|College|School)\b")
@@ -49,7 +49,10 @@ _AWARD = re.compile(r"\b(?:Prize|Prizes|Award|Awards|Medal|Trophy|Laureate)\b|^(
 _EPITHET = re.compile(r"^[A-Z]\w+ the (?:Great|Elder|Younger|Wise|Bold|Pious|Conqueror|Magnificent|Terrible)$")
 # A geographic head word makes a place of what the model called a person or a work ("Lake Malawi", "Kiel Canal").
 _PLACE_WORD = re.compile(r"\b(?:Lake|Mount|Mountains|River|Sea|Ocean|Island|Islands|Canal|Valley|Desert|Bay|Gulf|"
-                         r"Strait|Peninsula|County|Province|Basin|Plateau|Coast|Pradesh|Nadu|Darya|Empire)\b")
+                         r"Strait|Peninsula|County|Province|Basin|Plateau|Coast|Pradesh|Nadu|Darya|Empire|Indies)\b")
+# A ruler's title is no name ("King of England"); an adjective alone is no organisation ("Classical", "Indigenous").
+_TITLE = re.compile(r"^(?:King|Queen|Emperor|Empress|Prince|Princess|Duke|Duchess|Pope|Sultan|Tsar|Shah|Caliph) of ")
+_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ical|ous|ern)$")
 # Regions named by a continent or "World" at the end ("New World", "Maritime Southeast Asia", "British Isles").
 _REGION_END = re.compile(r"^(?!.*\bof\b).* (?:World|Isles|Asia|Europe|Africa|America|Americas)$")
 # Languages and compound adjectives are no facet of ours ("Ancient Greek", "Old Aramaic", "Greco-Roman").
@@ -154,6 +157,8 @@ def shape_facet(name: str, facet: str) -> str | None:
     """The facet a name's shape decides ("Battle of X" → event); "" for no facet (awards); None: no say."""
     name = _ARTICLE.sub("", name)
     if _AWARD.search(name) or _PERIOD.search(name) or name_key(name) in _SKY or _LANGUAGE.match(name):
+        return ""
+    if _TITLE.match(name) or (facet == "org" and _ADJECTIVE.match(name)):
         return ""
     if facet in ("org", "person", "work") and _CREED.match(name):
         return "group"

@@ -88,6 +88,15 @@ def test_surname_first_bibliography_names_and_middle_initials():
     ("Mali", "PERSON", ("place", "Mali")), ("Judaism", "PERSON", ("group", "Judaism")),
     ("Catherine the Great", "WORK_OF_ART", ("person", "Catherine the Great")), ("Bronze Age", "PERSON", None),
     ("Sun", "ORG", None), ("The Little Prince", "WORK_OF_ART", ("work", "The Little Prince")),
+    ("King of England", "ORG", None), ("Classical", "ORG", None), ("Ancient Greek", "ORG", None),
+    ("Greco-Roman", "PERSON", None), ("Nobel", "WORK_OF_ART", None), ("Neolithic", "PERSON", None),
+    ("Western Front", "ORG", ("event", "Western Front")), ("West Indies", "ORG", ("place", "West Indies")),
+    ("New World", "ORG", ("place", "New World")), ("Germanic", "ORG", ("group", "Germanic")),
+    ("Holy Roman Empire", "ORG", ("place", "Holy Roman Empire")), ("Meiji Restoration", "WORK_OF_ART",
+                                                                    ("event", "Meiji Restoration")),
+    ("the Battle of Kadesh", "WORK_OF_ART", ("event", "Battle of Kadesh")),
+    ("World Health Organization", "ORG", ("org", "World Health Organization")),
+    ("Council of Europe", "ORG", ("org", "Council of Europe")),
 ])
 def test_type_by_shape(name, facet, expected):
     assert _canon({(name, facet): 2}).resolve(name, facet) == expected
