@@ -24,8 +24,10 @@ LABEL_TO_FACET: dict[str, str] = {
     "EVENT": "event",
     "WORK_OF_ART": "work",
     "AGENT": "org",
+    "GPE_DEFINED": "place",  # a "person" its own definition calls a place (mentions.refine): one counts as five
 }
-NER_LABELS = frozenset(LABEL_TO_FACET) - {"AGENT"} | {"DATE"}
+_WEIGHT = {"GPE_DEFINED": 5}
+NER_LABELS = frozenset(LABEL_TO_FACET) - {"AGENT", "GPE_DEFINED"} | {"DATE"}
 # A span `mentions.refine` took from the model's PERSON ("the Moon"): no value, but a vote against the person.
 NOT_A_PERSON = "MISC"
 _NONE = ""  # the facet of that vote
@@ -114,7 +116,7 @@ class Canon:
             key, form = found
             self._forms[key][form] += n
             if label != "AGENT":
-                self._facets[key][LABEL_TO_FACET.get(label, _NONE)] += n
+                self._facets[key][LABEL_TO_FACET.get(label, _NONE)] += n * _WEIGHT.get(label, 1)
             self._surfaces[key].add((surface, label))
         self.counts = +self.counts
         for key in keys:

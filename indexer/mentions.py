@@ -41,6 +41,14 @@ _THE_BEFORE = re.compile(r"\b[Tt]he\s$")
 _IN_BEFORE = re.compile(r"(?:\b(?:[Ii]n|into|across|near|along|throughout|within)|\b(?:island|city|town|village|capital|"
                         r"duchy|kingdom|province|region|state|county|coast|north|south|east|west|centre|center|"
                         r"outskirts|parts) of)\s$", re.I)
+# A definition names what a thing is: "Ibadan is the capital and most populous city of Oyo State" (an appositive may
+# come first: "Buenos Aires, officially the Autonomous City of Buenos Aires, is the capital"). Decisive evidence of a
+# place, whatever the model said: such a span is relabelled with the strong label below.
+_DEFINED_PLACE = re.compile(r"(?:,[^.;\n]{0,100},)?\s+(?:is|was)\s+(?:a|an|the|one)\b[^.;\n]{0,60}?\b(?:capital|city|"
+                            r"town|village|municipality|metropolis|country|state|province|region|territory|county|"
+                            r"district|island|archipelago|river|lake|mountain|peninsula|kingdom|empire|duchy|"
+                            r"sultanate|caliphate)\b")
+DEFINED_PLACE = "GPE_DEFINED"
 # "the South Russian Worker's Union": a group's adjective the model took alone, then the organisation's noun.
 _ORG_AFTER = re.compile(r"(?: [A-Z][\w'’]+){0,3} (?:Union|Party|Church|Army|League|Association|Society|Company|"
                         r"Council|Federation|Front|Movement|Brotherhood|Alliance|Congress)\b")
@@ -71,6 +79,8 @@ _EPONYM_AFTER = re.compile(r"(?:['’]s)?(?:[–-][A-Z]\w+)?\s(?:series|chains?|
 def _not_a_person(text: str, m: Span) -> Span:
     if m[2] != "PERSON":
         return m
+    if _DEFINED_PLACE.match(text, m[1], m[1] + 200):
+        return (m[0], m[1], DEFINED_PLACE, m[3])
     if " " not in m[3] and _EPONYM_AFTER.match(text, m[1], m[1] + 40):
         return (m[0], m[1], "MISC", m[3])
     if text.startswith(("'s", "’s"), m[1]):

@@ -88,3 +88,15 @@ def test_an_eponym_is_not_a_person():
     spans = refine(text, [_at(text, "Fourier", "PERSON"), _at(text, "Markov", "PERSON"),
                           _at(text, "Joseph Fourier", "PERSON")])
     assert [(m[3], m[2]) for m in spans] == [("Fourier", "MISC"), ("Markov", "MISC"), ("Joseph Fourier", "PERSON")]
+
+
+def test_a_definition_calling_it_a_city_outweighs_the_person_label():
+    from collections import Counter
+
+    from indexer.entities import Canon
+
+    text = "Ibadan is the capital and most populous city of Oyo State. Plato is the author of the Republic."
+    spans = refine(text, [_at(text, "Ibadan", "PERSON"), _at(text, "Plato", "PERSON")])
+    assert [(m[3], m[2]) for m in spans] == [("Ibadan", "GPE_DEFINED"), ("Plato", "PERSON")]
+    canon = Canon.build(Counter({("Ibadan", "GPE_DEFINED"): 1, ("Ibadan", "PERSON"): 6}))
+    assert canon.resolve("Ibadan", "PERSON") == ("place", "Ibadan")
