@@ -28,6 +28,9 @@ _TRAILING = frozenset("was were is are and or of the in on at to for by with fro
                       "have be been his her its their a an".split())
 # a number with no real word ("133rd", "Zn-64", "B-52"); code-like characters ("// Returns", "a=b").
 _WORD = re.compile(r"[^\W\d_]{3,}")
+# A species written with an initial ("M. yarae", "H. e. erectus", "C."), or a span run over a sentence end after a
+# regnal number ("King James I. Bacon argued").
+_INITIAL = re.compile(r"^[A-Z]\.(?: [a-z]\.)*(?: [a-z]+)?$|\b[IVX]+\. [A-Z]")
 _CODE = re.compile(r"^[/\\]|[{}<>=|\\@#$^~`]")
 # "Washington, D.C." and "Martin Luther King, Jr." are names; any other comma joins a list ("Antigua, Barbuda").
 _COMMA_OK = re.compile(r", (?:Jr|Sr|D\.\s?C|Inc|Ltd|II|III|IV)\b\.?")
@@ -51,7 +54,8 @@ _EPITHET = re.compile(r"^[A-Z]\w+ the (?:Great|Elder|Younger|Wise|Bold|Pious|Con
 _PLACE_WORD = re.compile(r"\b(?:Lake|Mount|Mountains|River|Sea|Ocean|Island|Islands|Canal|Valley|Desert|Bay|Gulf|"
                          r"Strait|Peninsula|County|Province|Basin|Plateau|Coast|Pradesh|Nadu|Darya|Empire|Indies)\b")
 # A ruler's title is no name ("King of England"); an adjective alone is no organisation ("Classical", "Indigenous").
-_TITLE = re.compile(r"^(?:King|Queen|Emperor|Empress|Prince|Princess|Duke|Duchess|Pope|Sultan|Tsar|Shah|Caliph) of ")
+_TITLE = re.compile(r"^(?:King|Queen|Emperor|Empress|Prince|Princess|Duke|Duchess|Pope|Sultan|Tsar|Shah|Caliph) of |"
+                    r"^(?:King|Queen|Emperor|Empress|Pope|Sultan|Tsar|Shah|Caliph|Pharaoh)$")
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ical|ous|ern)$")
 # Regions named by a continent or "World" at the end ("New World", "Maritime Southeast Asia", "British Isles").
 _REGION_END = re.compile(r"^(?!.*\bof\b).* (?:World|Isles|Asia|Europe|Africa|America|Americas)$")
@@ -101,6 +105,8 @@ def junk_shape(name: str, title: bool = False) -> bool:
     """True for the shapes that are never an entity's name, whatever the model says."""
     words = name.split()
     low = name.casefold()
+    if _INITIAL.search(name):
+        return True
     if low in _DIRECTION:
         return True  # "Eastern" alone: the model cut a name ("Eastern Europe") short
     if (not any(c.isupper() for c in name) and any(c.islower() for c in name)) or name_key(name) in _ERA or words[-1].casefold() in _TRAILING:

@@ -15,6 +15,7 @@ from indexer.entities import LABEL_TO_FACET, Canon, clean_name, load_aliases, na
      ("Felidae", None), ("Rosaceae", None), ("Passeriformes", None), ("BC", None), ("BCE", None), ("bush", None),
      ("km2", None), ("Charles V was", None), ("World Health Organization (WHO", None), ("Antigua, Barbuda", None),
      ("133rd", None), ("Zn-64", None), ("/ Returns", None), ("// Returns", None), ("Eastern", None),
+     ("M. yarae", None), ("H. e. erectus", None), ("C.", None), ("James I. Bacon", None), ("James I", "James I"),
      ("Washington, D.C.", "Washington, D.C."), ("Apollo 11", "Apollo 11"), ("Martin Luther King, Jr.",
                                                                            "Martin Luther King, Jr.")],
 )
@@ -88,7 +89,7 @@ def test_surname_first_bibliography_names_and_middle_initials():
     ("Mali", "PERSON", ("place", "Mali")), ("Judaism", "PERSON", ("group", "Judaism")),
     ("Catherine the Great", "WORK_OF_ART", ("person", "Catherine the Great")), ("Bronze Age", "PERSON", None),
     ("Sun", "ORG", None), ("The Little Prince", "WORK_OF_ART", ("work", "The Little Prince")),
-    ("King of England", "ORG", None), ("Classical", "ORG", None), ("Ancient Greek", "ORG", None),
+    ("King of England", "ORG", None), ("Shah", "PERSON", None), ("Classical", "ORG", None), ("Ancient Greek", "ORG", None),
     ("Greco-Roman", "PERSON", None), ("Nobel", "WORK_OF_ART", None), ("Neolithic", "PERSON", None),
     ("Western Front", "ORG", ("event", "Western Front")), ("West Indies", "ORG", ("place", "West Indies")),
     ("New World", "ORG", ("place", "New World")), ("Germanic", "ORG", ("group", "Germanic")),
