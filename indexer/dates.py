@@ -11,14 +11,27 @@ from edtf import parse_edtf, text_to_edtf
 
 # A mention is only worth parsing when it names a plausible year: "the next day" or "the age of 60" carry none,
 # and edtf would happily turn "60" into 2060.
-_YEAR = re.compile(r"(?<![\d:.,])(1\d{3}|20\d{2}|[1-9]\d{2})(?![\d:])")
-_BARE_YEAR = re.compile(r"^(?:in |the year )?(1\d{3}|20\d{2})$", re.I)
+# Not a year: part of a bigger number ("400,000", "141,399", "2.500") or of a name ("francium-223", "Zn-64").
+_YEAR = re.compile(r"(?<![\w:.,])(?:(?<=mid-)|(?<=Mid-)|(?<![^\W\d_]-))(1\d{3}|20\d{2}|[1-9]\d{2})(?![\d:]|[.,]\d)")
+# A quantity of time or space is not a date: "200 years", "400,000 years ago", "141,399 mi2", "the age of 60".
+_QUANTITY = re.compile(r"\b(?:years?|yrs?|months|weeks?|days|hours?|decades|centuries|millennia|ago|old|aged?|"
+                       r"km2?|mi2?|sq|kg|ft|miles?|metres?|meters?|[kMGT]?Hz|[kMG]?W|mph|%)(?!\w)", re.I)
+# "c. 375": approximate, and edtf's parser drops the qualifier for three-digit years.
+_CIRCA = re.compile(r"^(?:c\.|ca\.|circa|around|about|approximately) ?(1\d{3}|20\d{2}|[1-9]\d{2})$", re.I)
+# Before Christ cannot be held by the index's date fields (years 1-9999): such mentions are left out, never read
+# as the same year AD ("c. 1479 BC" is not 1479).
+_BC = re.compile(r"\b(?:BCE?|B\.C\.(?:E\.)?)(?!\w)|\bbefore (?:Christ|the common era)\b", re.I)
+_AD = re.compile(r"\s*\b(?:AD|A\.D\.|CE|C\.E\.)(?!\w)\s*")
+_DECADE = re.compile(r"^(?:in )?(?:the )?(?:early |mid-?|late )?(?P<y>1\d{3}|20\d{2}|[1-9]\d{2})0'?s$", re.I)
+_BARE_YEAR = re.compile(r"^(?:in )?(?:the year )?(1\d{3}|20\d{2})$", re.I)
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _MONTH = r"(?P<m>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
 _DAY_MONTH_YEAR = re.compile(rf"^(?:on |the )?(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH},? (?P<y>1\d{{3}}|20\d{{2}})$", re.I)
 _MONTH_DAY_YEAR = re.compile(rf"^(?:on )?{_MONTH} (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>1\d{{3}}|20\d{{2}})$", re.I)
 _MONTH_YEAR = re.compile(rf"^(?:in |early |late |mid-)?{_MONTH},? (?:of )?(?P<y>1\d{{3}}|20\d{{2}})$", re.I)
-_YEAR_RANGE = re.compile(r"^(?:from |between )?(1\d{3}|20\d{2}) ?(?:-|to|and) ?(1\d{3}|20\d{2})$", re.I)
+# "X and Y" is two years ("since 1964 and 1992"); only "between X and Y" is a range.
+_YEAR_RANGE = re.compile(r"^(?:from )?(1\d{3}|20\d{2}|[1-9]\d{2}) ?(?:-|to|until) ?(1\d{3}|20\d{2}|[1-9]\d{2})$|"
+                         r"^between (1\d{3}|20\d{2}|[1-9]\d{2}) and (1\d{3}|20\d{2}|[1-9]\d{2})$", re.I)
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-"})
 
 
@@ -59,9 +72,17 @@ def normalise_date(text: str) -> NormDate | None:
     """Normalise one DATE mention, or None when it names no definite year (relative, vague or X-years)."""
     text = " ".join(text.translate(_DASHES).split())
     years = _YEAR.findall(text)
-    if not years or len(text) > 80:
+    if not years or len(text) > 80 or _BC.search(text):
         return None
     bare = _BARE_YEAR.match(text)
+    if not bare and _QUANTITY.search(text):
+        return None
+    text = _AD.sub(" ", text).strip()  # "802 to 1431 AD": the era marker must not hide the range's start
+    if decade := _DECADE.match(text):
+        return _decade(decade.group("y"))
+    if circa := _CIRCA.match(text):
+        year = int(circa.group(1))
+        return NormDate(f"{year:04d}~", dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
     code = bare.group(1) if bare else (_common(text) or _edtf(text))
     if not code or "X" in code.split("-")[0].split("/")[0] or "X" in code.split("/")[-1][:4]:
         return None
@@ -83,6 +104,13 @@ def normalise_date(text: str) -> NormDate | None:
     else:
         precision = "year"
     return NormDate(code, start, end, precision)
+
+
+def _decade(stem: str) -> NormDate:
+    """ "the 1760s" is 1760/1769; "the 1800s" is the century 1800/1899 (how "1800s" is used in prose)."""
+    first = int(stem) * 10
+    last = first + (99 if first % 100 == 0 else 9)
+    return NormDate(f"{first:04d}/{last:04d}", dt.date(first, 1, 1), dt.date(last, 12, 31), "range")
 
 
 def _bounds(code: str) -> tuple[dt.date, dt.date]:
@@ -113,8 +141,10 @@ def _common(text: str) -> str | None:
     if m and (month := _MONTHS.get(m.group("m")[:3].lower())):
         return f"{int(m.group('y')):04d}-{month:02d}"
     m = _YEAR_RANGE.match(text)
-    if m and int(m.group(1)) < int(m.group(2)):
-        return f"{m.group(1)}/{m.group(2)}"
+    if m:
+        first, last = (int(y) for y in m.groups() if y)
+        if first < last:
+            return f"{first:04d}/{last:04d}"
     return None
 
 

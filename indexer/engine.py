@@ -203,7 +203,8 @@ class Sleuth:
             hit.snippet = _search.snippet(hit.text, marked)
         co = {f: [FacetValue(v, n) for v, n in facets.counts(f, mask, 50) if not (f == facet and v == name)]
               for f in ENTITY_FACETS}
-        forms = [FacetValue(s, n) for s, n in self.canon().surface_forms(facet, name).most_common()]
+        in_docs = [self.registry.doc_mentions(d) for d in per_doc]  # "Mercader" is him only beside his full name
+        forms = [FacetValue(s, n) for s, n in self.canon().surface_forms(facet, name, in_docs).most_common()]
         years = sorted((FacetValue(v, n) for v, n in facets.counts("year", mask)), key=lambda fv: fv.value)
         return EntityView(facet, name, forms, result.total, docs, result.hits, co, years)
 

@@ -1,19 +1,23 @@
-"""Entity names: the spaCy-label → facet map, cleaning, and corpus-wide canonical names with aliases."""
+"""Entity names: the spaCy-label → facet map and corpus-wide canonical names with aliases."""
 from __future__ import annotations
 
 import re
+
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10: the same parser, from PyPI
     import tomli as tomllib
 from collections import Counter, defaultdict
-from functools import lru_cache
-from pathlib import Path
 from typing import Iterable
+from pathlib import Path
 
-from anyascii import anyascii
+from .passages import infobox_keys
+from .names import MEMBERS, clean_name, looks_like_full_name, name_key, person_form, shape_facet, surname_key
+
+__all__ = ["LABEL_TO_FACET", "NER_LABELS", "Canon", "clean_name", "load_aliases", "name_key"]
 
 # The one map from spaCy labels to facet names, used by the writer and (through FACETS) by the sidebar.
+# AGENT is ours, not spaCy's: an Infobox "Perpetrator" is an organisation or a person by what it is elsewhere.
 LABEL_TO_FACET: dict[str, str] = {
     "PERSON": "person",
     "ORG": "org",
@@ -23,45 +27,33 @@ LABEL_TO_FACET: dict[str, str] = {
     "NORP": "group",
     "EVENT": "event",
     "WORK_OF_ART": "work",
+    "AGENT": "org",
+    "GPE_DEFINED": "place",  # a "person" its own definition calls a place (mentions.refine): one counts as five
 }
-NER_LABELS = frozenset(LABEL_TO_FACET) | {"DATE"}
+_WEIGHT = {"GPE_DEFINED": 5}
+NER_LABELS = frozenset(LABEL_TO_FACET) - {"AGENT", "GPE_DEFINED"} | {"DATE"}
+# A span `mentions.refine` took from the model's PERSON ("the Moon"): no value, but a vote against the person.
+NOT_A_PERSON = "MISC"
+_NONE = ""  # the facet of that vote
 
-MAX_NAME_CHARS = 80
-MAX_NAME_WORDS = 8
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-_HAS_LETTER = re.compile(r"[^\W\d_]")
-# Lower-case words allowed inside a person's name ("Ludwig van Beethoven"); any other lower-case word
-# ("Order of Lenin") means the model took a title or thing for a person.
-_NAME_PARTICLES = frozenset("van von der den de del della di da du la le bin ibn al el y dos das ter".split())
-# Structure words the reader should already have removed; cleaned here too in case a source slips through.
-_JUNK = frozenset({"infobox", "skip to content", "back to top"})
-
-
-@lru_cache(maxsize=262144)
-def clean_name(text: str) -> str | None:
-    """Tidy a raw mention (whitespace, leading article, possessive); None for junk values."""
-    if "\n" in text or "\r" in text or len(text) > MAX_NAME_CHARS * 2:
-        return None
-    name = " ".join(text.split())
-    name = _ARTICLE.sub("", name)
-    name = _POSSESSIVE.sub("", name).strip(" \t-–—,;:·•*\"'“”‘’()[]")
-    if not name or len(name) > MAX_NAME_CHARS or len(name.split()) > MAX_NAME_WORDS:
-        return None
-    if not _HAS_LETTER.search(name) or name.casefold() in _JUNK:
-        return None
-    return name
-
-
-@lru_cache(maxsize=262144)
-def name_key(name: str) -> str:
-    """The matching key of a name: accents folded, case folded, punctuation spacing ignored."""
-    return " ".join(re.sub(r"[^\w\s]", " ", anyascii(name).casefold()).split())
-
-
-def _looks_like_full_name(name: str) -> bool:
-    words = name.split()
-    return len(words) >= 2 and all(w[:1].isupper() or w.casefold() in _NAME_PARTICLES for w in words)
+# Names no spelling rule can merge; users add theirs in aliases.toml (theirs win).
+BUILTIN_ALIASES: dict[str, str] = {
+    "WWII": "World War II", "WW2": "World War II", "WW II": "World War II", "Second World War": "World War II",
+    "World War Two": "World War II", "WWI": "World War I", "WW1": "World War I", "First World War": "World War I",
+    "World War One": "World War I", "USSR": "Soviet Union", "U.S.S.R.": "Soviet Union",
+    "Union of Soviet Socialist Republics": "Soviet Union", "US": "United States", "U.S.": "United States",
+    "USA": "United States", "U.S.A.": "United States", "United States of America": "United States",
+    "UK": "United Kingdom", "U.K.": "United Kingdom", "UN": "United Nations", "U.N.": "United Nations",
+}
+_OLYMPIC = re.compile(r"\bolympic games\b")
+# "Sudoplatov's Special Tasks": a person's something tagged ORG is the title of a work, not an organisation.
+_OWNED = re.compile(r"^(?P<owner>[^\W\d_][\w-]*)['’]s [A-Z]")
+# A name tagged as something else ("Mercader" GPE) is the person's only where that use is rare next to the person.
+_OTHER_USES_PER_MENTION = 4
+# Without the full name in the document, a surname is the corpus's one full name only where it rarely stands alone
+# ("Wu" 16 times alone, "Chien-Shiung Wu" 3 times: "Wu culture" and "Emperor Wu" are not her).
+_ALONE_PER_FULL = 3
+_PLACE_SHARE = 0.6
 
 
 def load_aliases(paths: Iterable[Path]) -> dict[str, str]:
@@ -77,20 +69,30 @@ def load_aliases(paths: Iterable[Path]) -> dict[str, str]:
     return aliases
 
 
+def load_infobox_keys(paths: Iterable[Path]) -> dict[str, str]:
+    """The Infobox key map with the `[infobox]` tables of the same TOML files ("Killed by" = "person")."""
+    extra: dict[str, str] = {}
+    for path in paths:
+        if path.is_file():
+            with path.open("rb") as fh:
+                extra.update({str(k): str(v) for k, v in (tomllib.load(fh).get("infobox") or {}).items()})
+    return infobox_keys(extra)
+
+
 class Canon:
     """Corpus-wide canonical names from every raw (surface, label) mention count, updated incrementally."""
 
     def __init__(self, aliases: dict[str, str] | None = None) -> None:
-        self.aliases = dict(aliases or {})  # key of variant -> canonical display name
+        self.aliases = {name_key(k): v for k, v in BUILTIN_ALIASES.items()} | dict(aliases or {})
+        self._alias_names = {name_key(v): v for v in self.aliases.values()}  # "soviet union" -> "Soviet Union"
         self.counts: Counter = Counter()  # (surface, label) -> mentions
         self._forms: dict[str, Counter] = defaultdict(Counter)  # key -> cleaned surface form -> mentions
-        self._facets: dict[str, Counter] = defaultdict(Counter)  # key -> facet -> mentions
+        self._facets: dict[str, Counter] = defaultdict(Counter)  # key -> facet the model gave -> mentions
         self._surfaces: dict[str, set] = defaultdict(set)  # key -> raw (surface, label) pairs
-        self._by_last: dict[str, set[str]] = defaultdict(set)  # last word -> full-name person keys
+        self._by_last: dict[str, set[str]] = defaultdict(set)  # surname key -> full-name person keys
+        self._surname_of: dict[str, str] = {}  # full-name person key -> its surname key
         self._display: dict[str, str] = {}
         self._facet: dict[str, str] = {}
-        self._redirect: dict[str, str] = {}  # key -> key ("trotsky" -> "leon trotsky")
-        self._targets: Counter = Counter()  # redirect targets (persons by definition)
         self.corrections = None  # the user's corrections (indexer.corrections.Corrections), applied last
 
     @classmethod
@@ -104,101 +106,164 @@ class Canon:
         """Add (or, with negative counts, remove) mentions; returns the raw mentions whose resolution changed."""
         keys: set[str] = set()
         for pair in delta:
-            key = self._key_of(pair)
-            if key is not None:
-                keys.add(key)
-                keys.add(key.rsplit(" ", 1)[-1])
-        # Mentions redirected to an affected name change with it ("Trotsky" follows "Leon Trotsky").
-        keys |= {k for k, target in self._redirect.items() if target in keys}
-        watched = {pair for k in keys for pair in self._surfaces.get(k, ())} | set(delta)
+            found = self._key_of(*pair)
+            if found is not None:
+                keys.add(found[0])
+        surnames = {surname_key(self._display.get(k, k)) for k in keys} | {surname_key(k) for k in keys}
+        watched = {pair for k in keys | surnames for pair in self._surfaces.get(k, ())} | set(delta)
         before = {pair: self.resolve(*pair) for pair in watched}
+        people = {s: set(self._by_last.get(s, ())) for s in surnames}
         for (surface, label), n in delta.items():
             self.counts[(surface, label)] += n
-            key = self._key_of((surface, label))
-            if key is None:
+            found = self._key_of(surface, label)
+            if found is None:
                 continue
-            name = clean_name(surface)
-            self._forms[key][name] += n
-            self._facets[key][LABEL_TO_FACET[label]] += n
+            key, form = found
+            self._forms[key][form] += n
+            if label != "AGENT":
+                self._facets[key][LABEL_TO_FACET.get(label, _NONE)] += n * _WEIGHT.get(label, 1)
             self._surfaces[key].add((surface, label))
         self.counts = +self.counts
         for key in keys:
             self._refresh(key)
-        for word in {k.rsplit(" ", 1)[-1] for k in keys}:
-            full = self._by_last.get(word)
-            old = self._redirect.pop(word, None)
-            if old is not None:
-                self._targets[old] -= 1
-            if full and len(full) == 1 and word in self._forms and +self._forms[word]:
-                self._redirect[word] = next(iter(full))
-                self._targets[self._redirect[word]] += 1
-        self._targets = +self._targets
-        for key in keys:
-            self._refresh_facet(key)
-        return {pair for pair in watched if self.resolve(*pair) != before[pair]}
+        changed = {pair for pair in watched if self.resolve(*pair) != before[pair]}
+        # Full names of a surname changed: its mentions may resolve otherwise inside documents naming them.
+        for s, old in people.items():
+            if self._by_last.get(s, set()) != old:
+                changed |= self._surfaces.get(s, set())
+        return changed
 
-    def _key_of(self, pair: tuple[str, str]) -> str | None:
-        surface, label = pair
-        name = clean_name(surface)
-        if name is None or label not in LABEL_TO_FACET:
+    def _key_of(self, surface: str, label: str) -> tuple[str, str] | None:
+        """(matching key, display form) of a raw mention, or None for junk and labels we do not facet."""
+        if label not in LABEL_TO_FACET and label != NOT_A_PERSON:
             return None
-        return self._alias_key(name_key(name))
+        work = label == "WORK_OF_ART"
+        name = clean_name(person_form(surface) if label == "PERSON" else surface, title=work)
+        if name is None:
+            return None
+        key = _OLYMPIC.sub("olympics", name_key(name))
+        if label == "PERSON" and key.count(" ") >= 2:
+            words = key.split()  # "Pavel A. Sudoplatov" is Pavel Sudoplatov
+            key = " ".join([words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]])
+        elif " " not in key and len(key) > 3 and key.endswith("s") and not key.endswith("ss") \
+                and (label == "NORP" or MEMBERS.match(name)):
+            key = key[:-1]  # "Romans" and "Roman", "Bolsheviks" and "Bolshevik" are one group
+        key = self._alias_key(key)
+        # Work titles keep their article ("The Little Prince"); the key does not.
+        form = (clean_name(surface, keep_article=True, title=True) or name) if work else name
+        return key, form
 
     def _refresh(self, key: str) -> None:
         forms = self._forms.get(key)
         forms = +forms if forms else Counter()
-        last = key.rsplit(" ", 1)[-1]
+        old_surname = self._surname_of.pop(key, None)
+        if old_surname is not None:
+            self._by_last[old_surname].discard(key)
         if not forms:
-            for d in (self._forms, self._facets, self._display, self._facet):
+            for d in (self._forms, self._facets, self._display, self._facet, self._surfaces):
                 d.pop(key, None)
-            self._by_last[last].discard(key)
             return
         self._forms[key] = forms
-        self._facets[key] = +self._facets[key]
+        facets = self._facets[key] = +self._facets[key]
         # Deterministic: most mentions first, then the form with most non-ASCII letters (accents kept), then text.
-        self._display[key] = min(forms.items(), key=lambda kv: (-kv[1], -_accents(kv[0]), kv[0]))[0]
-        if " " in key and self._facets[key]["person"] and _looks_like_full_name(self._display[key]):
-            self._by_last[last].add(key)
-        else:
-            self._by_last[last].discard(key)
-
-    def _refresh_facet(self, key: str) -> None:
-        facets = self._facets.get(key)
-        if not facets:
-            return
-        # A mention whose key is a known person is a person wherever the model put it ("Mercader" as GPE).
-        if facets["person"] or key in self._redirect:
-            self._facet[key] = "person"
-        else:
+        display = self._display[key] = self._alias_names.get(key) or min(
+            forms.items(), key=lambda kv: (-kv[1], -_accents(kv[0]), kv[0]))[0]
+        # A value's type is the majority of the labels the model gave it ("French" is a group, not a person).
+        if facets:
             self._facet[key] = max(facets.items(), key=lambda kv: (kv[1], kv[0]))[0]
+            # The model's PERSON is the weak label on proper nouns: a name it also often calls a place is a place
+            # ("Java": 16 persons, 11 places).
+            if self._facet[key] == "person" and facets["place"] >= _PLACE_SHARE * facets["person"]:
+                self._facet[key] = "place"
+        else:
+            self._facet.pop(key, None)
+        surname = surname_key(display)
+        if self._facet.get(key) == "person" and looks_like_full_name(display) and surname != key:
+            self._by_last[surname].add(key)
+            self._surname_of[key] = surname
 
     def _alias_key(self, key: str) -> str:
         target = self.aliases.get(key)
         return name_key(target) if target else key
 
-    def resolve(self, surface: str, label: str, corrected: bool = True) -> tuple[str, str] | None:
-        """The (facet, canonical name) of a mention, or None if it is junk, hidden or not an entity type we facet."""
-        found = self._resolve(surface, label)
+    def context(self, doc_counts: Counter) -> dict[str, str]:
+        """One document's full-name persons by surname key: "Mercader" there means its "Ramón Mercader"."""
+        people: Counter = Counter()
+        for (surface, label), n in doc_counts.items():
+            found = self._key_of(surface, label)
+            if found is not None and found[0] in self._surname_of:
+                people[found[0]] += n
+        best: dict[str, str] = {}
+        for key, _ in sorted(people.items(), key=lambda kv: (-kv[1], kv[0])):
+            best.setdefault(self._surname_of[key], key)
+        return best
+
+    def _person_for(self, key: str, name: str, label: str, ctx: dict[str, str] | None) -> str | None:
+        """The full-name person a one-word mention stands for, if any."""
+        if len(name.split()) != 1 or key not in self._by_last or not self._by_last[key]:
+            return None
+        local = ctx.get(key) if ctx else None
+        if label != "PERSON":
+            other = sum(n for f, n in self._facets.get(key, Counter()).items() if f != "person")
+            mentions = sum(self._forms.get(local, Counter()).values()) if local else 0
+            return local if local and other <= _OTHER_USES_PER_MENTION * mentions else None
+        if local:
+            return local
+        if self._facet.get(key, "person") != "person":
+            return None  # the word is mostly something else ("French"): only its own document's person counts
+        fulls = sorted(self._by_last[key], key=lambda k: (-sum(self._forms[k].values()), k))
+        top = sum(self._forms[fulls[0]].values())
+        rest = sum(sum(self._forms[k].values()) for k in fulls[1:])
+        alone = self._facets.get(key, Counter())["person"]
+        # "Trotsky" stays Leon Trotsky when a "Natalia Sedova Trotsky" is mentioned once elsewhere.
+        return fulls[0] if top >= 2 * rest and alone <= _ALONE_PER_FULL * (top + rest) else None
+
+    def resolve(self, surface: str, label: str, ctx: dict[str, str] | None = None,
+                corrected: bool = True) -> tuple[str, str] | None:
+        """The (facet, canonical name) of a mention, or None if it is junk, hidden or not an entity type we facet.
+
+        `ctx` is `context()` of the mention's document: a surname there means that document's full name first.
+        The user's corrections apply last (unless `corrected` is False)."""
+        found = self._resolve(surface, label, ctx)
         return self.corrections.apply(found) if corrected and self.corrections is not None else found
 
-    def _resolve(self, surface: str, label: str) -> tuple[str, str] | None:
-        name = clean_name(surface)
-        if name is None or label not in LABEL_TO_FACET:
+    def _resolve(self, surface: str, label: str, ctx: dict[str, str] | None) -> tuple[str, str] | None:
+        found = self._key_of(surface, label)
+        if found is None or label == NOT_A_PERSON:
             return None
-        key = self._alias_key(name_key(name))
-        key = self._redirect.get(key, key)
-        facet = "person" if key in self._targets else self._facet.get(key) or LABEL_TO_FACET[label]
-        display = self._display.get(key)
-        if display is None:
-            display = self.aliases.get(name_key(name), name)
+        key, name = found
+        target = self._person_for(key, name, label, ctx)
+        if target is not None:
+            key, facet = target, "person"
+        else:
+            facet = self._facet.get(key, LABEL_TO_FACET[label])
+            if facet == _NONE:
+                return None  # mostly not a name where the model called it a person ("the Moon")
+            if label == "AGENT" and facet not in ("person", "org"):
+                facet = "org"
+        display = self._display.get(key) or self.aliases.get(name_key(name), name)
+        shaped = shape_facet(display, facet)
+        if shaped == "":
+            return None
+        facet = shaped or facet
+        if facet == "person" and " " not in key and key.endswith("s") and self._facet.get(key[:-1]) == "group":
+            facet, display = "group", self._display.get(key[:-1], display)  # "Greeks" and the group "Greek"
+        if facet == "org" and (owner := _OWNED.match(display)) and name_key(owner.group("owner")) in self._by_last:
+            facet = "work"
         return facet, display
 
-    def surface_forms(self, facet: str, display: str) -> Counter:
-        """Every written form merged into one canonical entity, with mention counts."""
+    def surface_forms(self, facet: str, display: str, docs: Iterable[Counter] = ()) -> Counter:
+        """Every written form merged into one canonical entity, with mention counts; `docs` (mention counts of the
+        documents naming it) adds the forms only their context resolves ("Mercader" beside "Ramón Mercader")."""
         out: Counter = Counter()
         for (surface, label), n in self.counts.items():
             if self.resolve(surface, label) == (facet, display):
                 out[" ".join(surface.split())] += n
+        for counts in docs:
+            ctx = self.context(counts)
+            for (surface, label), n in counts.items():
+                if self.resolve(surface, label) != (facet, display) == self.resolve(surface, label, ctx):
+                    out[" ".join(surface.split())] += n
         return out
 
 

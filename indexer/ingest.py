@@ -15,7 +15,8 @@ from ._store import IndexStore
 from .dates import day_number, normalise_date
 from .entities import Canon
 from .errors import ReadError
-from .passages import Passage, split_passages
+from .entities import load_infobox_keys
+from .passages import Passage, split_passages, with_infobox
 from .reading import Document, read_bytes
 from .registry import DocRecord, Registry, content_hash
 from .results import DocumentReport, IndexReport
@@ -120,8 +121,10 @@ class Ingest:
     def _write_batch(self, batch: list[_Prepared], found: Iterator[list[nlp.RawMention]], canon: Canon,
                      stale: set[str], report: IndexReport, on_wait) -> set[str]:
         delta: Counter = Counter()
+        keys = load_infobox_keys(self.settings.aliases_files)
         for item in batch:
-            item.mentions = [next(found) for _ in item.passages]
+            spans = with_infobox(item.passages, [next(found) for _ in item.passages], item.doc.metadata, keys)
+            item.mentions = [[nlp.RawMention(*m) for m in ms] for ms in spans]
             if item.report.status == "updated":
                 delta.subtract(self.registry.doc_mentions(item.record.doc_id))
             delta.update(_raw_counts(item))
@@ -130,8 +133,9 @@ class Ingest:
         with self.store.writing(on_wait, merge=len(batch) > 200) as writer:
             for item in batch:
                 writer.delete_by_term("doc_id", item.record.doc_id)
+                ctx = canon.context(_raw_counts(item))  # "Mercader" here is this document's Ramón Mercader
                 for passage, mentions in zip(item.passages, item.mentions):
-                    writer.add_document(**_fields(item.record, passage, mentions, canon))
+                    writer.add_document(**_fields(item.record, passage, mentions, canon, ctx))
         self.registry.sync()
         superseded = self.registry.sources_of(item.record.doc_id for item in batch if item.report.status == "updated")
         self.registry.put((item.record, _raw_counts(item)) for item in batch)
@@ -213,12 +217,13 @@ class Ingest:
                 record = self.registry.get(doc_id)
                 if record is None:
                     continue  # removed since its names went stale
+                ctx = canon.context(self.registry.doc_mentions(doc_id))
                 for stored in searcher.documents(doc_id=doc_id):
                     raw = [nlp.RawMention(s, e, label, surface) for s, e, label, surface in stored.get("raw") or []]
                     passage = Passage(stored["ordinal"], stored["section"], stored["text"], stored["start"],
                                       stored["end"], stored["kind"], bool(stored.get("ocr")))
                     writer.delete_by_term("passage_id", stored["passage_id"])
-                    writer.add_document(**_fields(record, passage, raw, canon))
+                    writer.add_document(**_fields(record, passage, raw, canon, ctx))
         return len(docs)
 
 
@@ -243,7 +248,8 @@ def _raw_counts(item: _Prepared) -> Counter:
 _KEY_VALUE = re.compile(r"^[^:\n]{1,40}:\s*(.+)$", re.M)
 
 
-def _fields(record: DocRecord, passage: Passage, found: list[nlp.RawMention], canon: Canon) -> dict:
+def _fields(record: DocRecord, passage: Passage, found: list[nlp.RawMention], canon: Canon,
+            ctx: dict[str, str] | None = None) -> dict:
     facets: dict[str, list[str]] = {}
     mentions = []
     dates: list = []
@@ -253,13 +259,14 @@ def _fields(record: DocRecord, passage: Passage, found: list[nlp.RawMention], ca
             if d:
                 dates.append(d)
             continue
-        resolved = canon.resolve(m.text, m.label)
+        resolved = canon.resolve(m.text, m.label, ctx)
         if resolved:
             facet, name = resolved
             facets.setdefault(facet, [])
             if name not in facets[facet]:
                 facets[facet].append(name)
-            mentions.append((m.start, m.end, facet, name, m.text))
+            if m.end > m.start:  # metadata facts have no place in the text to mark
+                mentions.append((m.start, m.end, facet, name, m.text))
     if passage.kind == "metadata":
         # Infobox values are kept out of NER, but their dates ("Date: 20 August 1940, 17:20") still count.
         dates += [d for d in (normalise_date(v) for v in _KEY_VALUE.findall(passage.text)) if d]

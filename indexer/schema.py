@@ -8,7 +8,7 @@ from whoosh.support.charset import accent_map
 from ._identifiers import IdentifierFilter
 from .results import ENTITY_FACETS
 
-SCHEMA_VERSION = 3  # 2: the ocr field; 3: identifiers indexed by their parts
+SCHEMA_VERSION = 4  # 2: the ocr field; 3: identifiers indexed by their parts; 4: Infobox facts and new raw labels
 
 # Accents fold before stemming so "Coyoacán" and "Coyoacan" meet; the Snowball English stemmer (not the
 # original Porter one) makes "assassinated" meet "assassination".

@@ -28,7 +28,7 @@ def test_mentions_normalise_with_precision(text, edtf, precision):
 
 
 @pytest.mark.parametrize(
-    "text", ["31 February 1940", "the next day", "Two years later", "the age of 60", "the 1920s", "the 19th century", "Friday",
+    "text", ["31 February 1940", "the next day", "Two years later", "the age of 60", "the 19th century", "Friday",
              "14-year-old", "the next 20 years", ""]
 )
 def test_vague_relative_or_x_year_mentions_are_not_dates(text):
@@ -48,3 +48,29 @@ def test_user_bounds_cover_whole_periods():
     assert parse_bound("1940-08", end=True) == dt.date(1940, 8, 31)
     assert parse_bound("1940-08-20") == dt.date(1940, 8, 20)
     assert parse_bound("not a date") is None
+
+
+@pytest.mark.parametrize(
+    "text, edtf",
+    [
+        # Issue 11: decades (323 dropped), ranges spaCy tags CARDINAL, ranges with an era marker, circa.
+        ("the 1760s", "1760/1769"), ("the mid-1960s", "1960/1969"), ("the 1800s", "1800/1899"),
+        ("1954–1963", "1954/1963"), ("802 to 1431 AD", "0802/1431"), ("476 AD", "0476"), ("c. 375", "0375~"),
+        ("in the year 1940", "1940"),
+    ],
+)
+def test_decades_ranges_and_era_markers(text, edtf):
+    norm = normalise_date(text)
+    assert norm is not None and norm.edtf == edtf
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Quantities are not years; BC is not AD; two years are not a range.
+        "200 years", "141,399 mi2", "400,000 years ago", "francium-223", "970\xa0mi2", "300\xa0GHz",
+        "c. 1479 BC", "350 BCE", "1964 and 1992", "2.500", "Zn-64",
+    ],
+)
+def test_quantities_bc_and_lists_are_not_dates(text):
+    assert normalise_date(text) is None

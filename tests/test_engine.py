@@ -83,11 +83,13 @@ def test_no_navigation_cruft_in_any_passage(seeded):
             assert cruft not in hit.text
 
 
-def test_infobox_is_searchable_but_not_an_entity_source(seeded):
+def test_infobox_is_searchable_and_only_its_mapped_keys_are_entities(seeded):
     doc = seeded.document(WIKI)
     assert doc.metadata["Weapon"] == "Ice axe"
     infobox = [p for p in doc.passages if p.section == "Infobox"]
-    assert infobox and not infobox[0].mentions
+    assert infobox and {(m.facet, m.name) for m in infobox[0].mentions} == {
+        ("place", "Coyoacán"), ("place", "Mexico City"), ("place", "Mexico"), ("person", "Leon Trotsky"),
+        ("org", "NKVD"), ("person", "Ramón Mercader")}
     assert any(h.section == "Infobox" for h in seeded.search("Lecumberri OR Coyoacán", per_page=50).hits)
 
 

@@ -1,0 +1,165 @@
+"""Rules on spaCy's raw entity spans that need the passage text: joins, splits and relabels before counting.
+
+Each rule is a regular expression over the text or a look at a span's neighbours: cheap next to NER itself.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+Span = tuple[int, int, str, str]  # (start, end, label, text) as spaCy saw it
+
+# "1954–1963" is tagged CARDINAL by the small model; a year range it is.
+_YEAR_RANGE = re.compile(r"^(1\d{3}|20\d{2})\s*[-–—]\s*(1\d{3}|20\d{2}|\d{2})$")
+# `Vsevolod Platonovich "Esteban" Volkov`: a quoted nickname between two parts of one name.
+_NICKNAME_GAP = re.compile(r"^\s+[\"“‘'][^\W\d_][\w .'-]{0,28}[\"”’']\s+$")
+# Era markers written after a year ("c. 1479 BC"): part of the date, never an organisation.
+_ERA_AFTER = re.compile(r"\s?(?:BCE?|B\.C\.(?:E\.)?|AD|A\.D\.|CE|C\.E\.)(?![\w])")
+# Bibliography entries: `- Don Levine, Isaac. "The Mind of an Assassin"` (surname first, then a quoted title).
+_BIB_NAME = re.compile(
+    r"^[ \t]*(?:[-*•][ \t]+)?(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}, [A-Z][\w'’-]+(?: [A-Z][\w'’-]*\.?){0,2})"
+    r"\.+[ \t]*(?=[\"“])", re.M)
+# `- Leon Trotsky: A Revolutionary's Life by Joshua Rubenstein (2011)`: a list item naming a work and its author.
+_BY_LINE = re.compile(r"^[ \t]*[-*•][ \t]+(?P<title>[A-Z][^\n]{2,120}?) by [A-Z][^\n()]{2,60}\([^\n()]*\d{4}[^\n()]*\)[ \t]*$",
+                      re.M)
+# A quoted title: after a bibliography name, after "titled"/"book"/"film"…, or followed by a year in brackets.
+_QUOTED = re.compile(r"[\"“](?P<title>[^\"“”\n]{2,120})[\"”]")
+_TITLE_CUE = re.compile(r"(?:\b(?:titled|entitled|called|book|novel|article|essay|poem|film|song|album|play|memoir|"
+                        r"memoirs)|[A-Za-z]\.+)[ \t]*$", re.I)
+_YEAR_AFTER = re.compile(r"[ \t]*\((?:c\. )?\d{4}[^()\n]{0,12}\)")
+# A number in technical text: a unit after it, a settings word before it, or code punctuation against it.
+_UNIT_AFTER = re.compile(r"(?:[ \t]?(?:bytes?|bits?|[KMGT]i?B|px|pixels?|ms|[kMG]?Hz|chars?|characters|lines|rows|"
+                         r"columns|colou?rs|entries|items|records|tokens|threads|ports?)\b|x\d|[=_`/>}%])", re.I)
+_WORD_BEFORE = re.compile(r"(?:\b(?:port|size|width|height|length|buffer|max|min|limit|version|id|code|error|errno|"
+                          r"line|column|offset|pid|uid|gid|status|value|default|count|mode|chmod|number|no\.?|pin|"
+                          r"key|seed|timeout)[ \t]*|[=:#/\\_`<{\[@$-])$", re.I)
+_BARE_NUMBER = re.compile(r"^\d{3,4}$")
+# The small model calls rivers, islands and periods persons ("the Danube", "in Java", "the Neolithic"). A person's
+# name is not written after "the", nor after a preposition of place: such a "person" is dropped (after "the") or
+# taken as a place (after "in", "across"…). A possessive after it ("in Plato's Republic") keeps the person.
+_THE_BEFORE = re.compile(r"\b[Tt]he\s$")
+_IN_BEFORE = re.compile(r"(?:\b(?:[Ii]n|into|across|near|along|throughout|within)|\b(?:island|city|town|village|capital|"
+                        r"duchy|kingdom|province|region|state|county|coast|north|south|east|west|centre|center|"
+                        r"outskirts|parts) of)\s$", re.I)
+# A definition names what a thing is: "Ibadan is the capital and most populous city of Oyo State" (an appositive may
+# come first: "Buenos Aires, officially the Autonomous City of Buenos Aires, is the capital"). Decisive evidence of a
+# place, whatever the model said: such a span is relabelled with the strong label below.
+_DEFINED_PLACE = re.compile(r"(?:,[^.;\n]{0,100},)?\s+(?:is|was)\s+(?:a|an|the|one)\b[^.;\n]{0,60}?\b(?:capital|city|"
+                            r"town|village|municipality|metropolis|country|state|province|region|territory|county|"
+                            r"district|island|archipelago|river|lake|mountain|peninsula|kingdom|empire|duchy|"
+                            r"sultanate|caliphate)\b")
+DEFINED_PLACE = "GPE_DEFINED"
+# "the South Russian Worker's Union": a group's adjective the model took alone, then the organisation's noun.
+_ORG_AFTER = re.compile(r"(?: [A-Z][\w'’]+){0,3} (?:Union|Party|Church|Army|League|Association|Society|Company|"
+                        r"Council|Federation|Front|Movement|Brotherhood|Alliance|Congress)\b")
+# Military and secret operations are events ("Operation Utka", "Operation Barbarossa").
+_OPERATION = re.compile(r"\bOperation [A-Z][a-z]+\b")
+
+
+def refine(text: str, found: Iterable[Span]) -> list[Span]:
+    """spaCy's spans of one passage with the text-level rules applied (only faceted labels and DATE kept)."""
+    spans = sorted((tuple(m) for m in found), key=lambda m: (m[0], -m[1]))
+    spans = [_year_range(m) for m in spans]
+    spans = [m for m in spans if m[2] != "CARDINAL" and not _code_number(text, m)]
+    spans = _with_era(text, spans)
+    spans = _join_nicknames(text, spans)
+    spans = [_with_org_noun(text, _not_a_person(text, m)) for m in spans]
+    spans = _overlay(spans, [(m.start("name"), m.end("name"), "PERSON") for m in _BIB_NAME.finditer(text)], text)
+    spans = _overlay(spans, [(m.start(), m.end(), "EVENT") for m in _OPERATION.finditer(text)], text)
+    return _overlay(spans, _titles(text), text)
+
+
+# An eponym is a thing named after a person ("Fourier series", "Markov chain", "Coulomb's law").
+_EPONYM_AFTER = re.compile(r"(?:['’]s)?(?:[–-][A-Z]\w+)?\s(?:series|chains?|laws?|transforms?|analysis|equations?|"
+                           r"numbers?|theorems?|diagrams?|process|distributions?|functions?|effect|constants?|"
+                           r"hypothesis|conjecture|principle|spaces?|fields?|scale|expansions?|integrals?|methods?|"
+                           r"algorithms?|tests?|units?|cycle|sequences?|culture|dynasty)\b")
+
+
+def _not_a_person(text: str, m: Span) -> Span:
+    if m[2] != "PERSON":
+        return m
+    if _DEFINED_PLACE.match(text, m[1], m[1] + 200):
+        return (m[0], m[1], DEFINED_PLACE, m[3])
+    if " " not in m[3] and _EPONYM_AFTER.match(text, m[1], m[1] + 40):
+        return (m[0], m[1], "MISC", m[3])
+    if text.startswith(("'s", "’s"), m[1]):
+        return m
+    before = text[max(0, m[0] - 20):m[0]]
+    if _THE_BEFORE.search(before):
+        return (m[0], m[1], "MISC", m[3])  # entities.NOT_A_PERSON
+    if _IN_BEFORE.search(before):
+        return (m[0], m[1], "GPE", m[3])
+    return m
+
+
+def _with_org_noun(text: str, m: Span) -> Span:
+    if m[2] == "NORP" and (tail := _ORG_AFTER.match(text, m[1], m[1] + 60)):
+        return (m[0], tail.end(), "ORG", text[m[0]:tail.end()])
+    return m
+
+
+def _year_range(m: Span) -> Span:
+    if m[2] == "CARDINAL" and _YEAR_RANGE.match(m[3]):
+        return (m[0], m[1], "DATE", m[3])
+    return m
+
+
+def _code_number(text: str, m: Span) -> bool:
+    """A bare 3-4 digit DATE in technical context ("1024 bytes", "port 1234") is a number, not a year."""
+    if m[2] != "DATE" or not _BARE_NUMBER.match(m[3]):
+        return False
+    return bool(_UNIT_AFTER.match(text, m[1], m[1] + 16) or _WORD_BEFORE.search(text, max(0, m[0] - 12), m[0]))
+
+
+def _with_era(text: str, spans: list[Span]) -> list[Span]:
+    """A DATE followed by BC/AD takes the marker in; a mention of the marker alone goes."""
+    out: list[Span] = []
+    cut: set[int] = set()
+    for m in spans:
+        if m[2] == "DATE" and (era := _ERA_AFTER.match(text, m[1], m[1] + 8)):
+            end = era.end()
+            out.append((m[0], end, "DATE", text[m[0]:end]))
+            cut.add(end)
+        elif not (out and m[0] < out[-1][1] and out[-1][1] in cut):
+            out.append(m)
+    return out
+
+
+def _join_nicknames(text: str, spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for m in spans:
+        if out and out[-1][2] == "PERSON" and m[0] > out[-1][1] and _NICKNAME_GAP.match(text[out[-1][1]:m[0]]) \
+                and m[3][:1].isupper() and m[2] in ("PERSON", "GPE", "ORG", "NORP"):
+            first = out.pop()
+            out.append((first[0], m[1], "PERSON", text[first[0]:m[1]]))
+        elif out and out[-1][2] == "PERSON" and out[-1][0] <= m[0] and m[1] <= out[-1][1]:
+            continue  # the nickname alone, inside the joined name
+        else:
+            out.append(m)
+    # The quoted nickname may itself have been tagged: drop spans inside a joined name.
+    return [m for m in out if not any(o is not m and o[0] <= m[0] and m[1] <= o[1] and o[2] == "PERSON"
+                                      and (o[1] - o[0]) > (m[1] - m[0]) for o in out)]
+
+
+def _titles(text: str) -> list[tuple[int, int, str]]:
+    """Spans of work titles the text's layout gives away (bibliography and "see also" lines, quoted titles)."""
+    found = [(m.start("title"), m.end("title"), "WORK_OF_ART") for m in _BY_LINE.finditer(text)]
+    for m in _QUOTED.finditer(text):
+        title = m.group("title").strip(" ,.")
+        words = [w for w in title.split() if len(w) > 3]
+        if not words or len(title.split()) > 14 or sum(w[:1].isupper() for w in words) < 0.6 * len(words):
+            continue
+        if _TITLE_CUE.search(text, max(0, m.start() - 20), m.start()) or _YEAR_AFTER.match(text, m.end()):
+            start = m.start("title") + (len(m.group("title")) - len(m.group("title").lstrip(" ,.")))
+            found.append((start, start + len(title), "WORK_OF_ART"))
+    return found
+
+
+def _overlay(spans: list[Span], new: list[tuple[int, int, str]], text: str) -> list[Span]:
+    """Add layout-given spans; spaCy's spans overlapping one are dropped (dates kept)."""
+    if not new:
+        return spans
+    kept = [m for m in spans if m[2] == "DATE" or not any(s < m[1] and m[0] < e for s, e, _ in new)]
+    kept += [(s, e, label, text[s:e]) for s, e, label in new]
+    return sorted(kept, key=lambda m: (m[0], -m[1]))
