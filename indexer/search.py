@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from whoosh import query as Q
 from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector, TopCollector
 
-from . import _admission, _query
+from . import _admission, _query, _rerank
 from ._facets import FacetCache
 from ._store import IndexStore
 from .dates import day_number, parse_bound
@@ -81,6 +81,7 @@ def run(store: IndexStore, req: SearchRequest, time_limit: float) -> SearchResul
         result.message = str(exc)
         result.took_ms = (time.perf_counter() - started) * 1000
         return result
+    result.message = _query.note(req.query)
     if not _admission.is_broad(_query.postings_cost(q, searcher.reader()), searcher.doc_count()):
         with _admission.ordinary():
             return _collect(searcher, facets, q, (allow, deny), result, time_limit, started, broad=False)
@@ -99,7 +100,10 @@ def _collect(searcher, facets: FacetCache, q: Q.Query, filters: tuple, result: S
              started: float, broad: bool) -> SearchResult:
     allow, deny = filters
     page, per_page = result.page, result.per_page
-    top = _TopAndAll(page * per_page, usequality=False)  # no block skipping: every hit counts for facets
+    words = _rerank.query_words(result.query)
+    # A natural query's best hits are re-ranked: collect at least that many, whatever the page.
+    depth = max(page * per_page, _rerank.DEPTH if words else 0)
+    top = _TopAndAll(depth, usequality=False)  # no block skipping: every hit counts for facets
     inner = top
     if allow is not None or deny is not None:
         # Filters as document sets: intersecting them inside the query trips an assertion in whoosh3's
@@ -115,14 +119,18 @@ def _collect(searcher, facets: FacetCache, q: Q.Query, filters: tuple, result: S
     else:
         collector = TimeLimitCollector(inner, time_limit, use_alarm=False)
     try:
-        searcher.search_with_collector(q, collector)
+        searcher.search_with_collector(q, collector, context=searcher.context(weighting=_rerank.WEIGHTING))
     except TimeLimit:
         result.message = f"The search was cut off after {time_limit:.1f} s; the hits below are incomplete."
     results = collector.results()
     docnums = results.docs()
     result.total = len(docnums)
     terms = highlight_terms(q, searcher)
-    result.hits = [_hit(searcher, hit.docnum, hit.score or 0.0, terms) for hit in results[(page - 1) * per_page:]]
+    ranked = [(hit.docnum, hit.score or 0.0) for hit in results]
+    if words:
+        ranked = _rerank.rerank(searcher, ranked, words)
+    shown = ranked[(page - 1) * per_page:page * per_page]
+    result.hits = [_hit(searcher, docnum, score, terms) for docnum, score in shown]
     mask = facets.mask(docnums)
     result.facets = {f: [FacetValue(v, n) for v, n in facets.counts(f, mask, FACET_LIMIT)] for f in FACETS}
     if result.query.strip():
