@@ -28,8 +28,9 @@ MAX_EXPANSION = 500  # words a query's wildcards, fuzzy terms and ranges may exp
 MAX_FUZZY = 8  # fuzzy terms per query: each one walks the word list before the time limit can act
 SEARCH_FIELDS = ["title", "section", "text"]
 # Natural mode: how much a word counts in each field (BM25 per field, summed).
-FIELD_WEIGHTS = {"text": 1.0, "lead": 0.5, "title": 0.3, "section": 0.2}
+FIELD_WEIGHTS = {"text": 1.0, "lead": 0.5, "title": 0.15, "section": 0.15}
 PHRASE_WEIGHT = 1.0
+IMPLICIT_PHRASE = 2.0
 # Derivational endings the Snowball stemmer leaves ("dramat"/"drama", "chines"/"china", "philosoph"/"philosophi"):
 # stems sharing a root once one of these is cut are searched too, at VARIANT_WEIGHT.
 _ENDINGS = ("ical", "ian", "ese", "ic", "al", "an", "at", "es", "i", "a", "e", "o", "y")
@@ -47,7 +48,7 @@ _BOOLEAN = re.compile(r"\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b")
 _FIELD = re.compile(r"(?<![\w.])([A-Za-z_]\w*):(?=[^\s:])")
 _EXPLICIT = re.compile(
     r"\w\*|(?:^|\s)\*(?=\s|$)|\*\w"  # wildcards, a bare * (everything)
-    r"|\w\?\w"  # ? inside a word
+    r"|[*?]"  # any * or ? left once end-of-word punctuation is gone
     r"|\w~\d*(?=\s|$|\))"  # fuzzy
     r"|\w\^\d"  # boost
     r"|[\[{][^\]}]*\bTO\b"  # range
@@ -165,22 +166,24 @@ def _analyse(text: str) -> list[str]:
 
 
 def natural(text: str, reader) -> Q.Query:
-    """Every word optional, weighted per field; quoted phrases as phrases (the words also count on their own)."""
+    """Every word optional, weighted per field; a quoted phrase is required, as the README promises."""
     words, phrases = content_words(text)
-    for p in phrases:
-        words += [w for w in p if w not in words]
-    if not words:
+    if not words and not phrases:
         if _WORD.search(text):
             raise QueryError(f"“{text.strip()}” has only very common words; add a more specific one.")
         raise QueryError(f"“{text.strip()}” has no words to search for. Type one or more words, or a "
                          '"phrase in quotes".')
-    if len(words) > MAX_TERMS:
-        raise QueryError(f"The query has {len(words)} words; the limit is {MAX_TERMS}.")
-    parts: list[Q.Query] = [word_query(w, variants(w, reader)) for w in words]
-    for p in phrases:
-        if len(p) > 1:
-            parts.append(Q.Phrase("text", p, boost=PHRASE_WEIGHT * len(p)))
-    return Q.Or(parts)
+    if len(words) + sum(map(len, phrases)) > MAX_TERMS:
+        raise QueryError(f"The query has over {MAX_TERMS} words; that is the limit.")
+    optional = [word_query(w, variants(w, reader)) for w in words]
+    required = [Q.Phrase("text", p, boost=PHRASE_WEIGHT) if len(p) > 1 else word_query(p[0]) for p in phrases]
+    if len(words) > 1:
+        # The words side by side, in the order typed ("ice pick"), rank above the same words apart.
+        optional.append(Q.Phrase("text", words, boost=IMPLICIT_PHRASE))
+    if not required:
+        return Q.Or(optional)
+    must = required[0] if len(required) == 1 else Q.And(required)
+    return Q.AndMaybe(must, Q.Or(optional)) if optional else must
 
 
 def word_query(word: str, similar: list[str] = ()) -> Q.Query:

@@ -12,10 +12,12 @@ from whoosh.scoring import BM25F
 
 from . import _query
 
-DEPTH = 100  # hits re-ranked; the rest keep their BM25 order below them
-COVERAGE = 1.0  # score × (1 + COVERAGE × covered share of idf + PROXIMITY × closeness)
+DEPTH = 50  # hits re-ranked; the rest keep their BM25 order below them
+COVERAGE = 2.0  # score × (1 + COVERAGE × covered share of idf + PROXIMITY × closeness)
 PROXIMITY = 0.5
 LEAD = 1.0  # extra for the share of idf found in the passage's first sentence: "X is a Y" names its topic
+SPREAD = 30  # hits re-ordered so that one document does not fill the first places
+SAME_DOC = 0.5
 WEIGHTING = BM25F(B=0.75, K1=1.2)
 
 
@@ -43,7 +45,21 @@ def rerank(searcher, ranked: list[tuple[int, float]], words: list[str]) -> list[
         close = _closeness(positions) * (len(positions) - 1) / (len(words) - 1) if len(positions) > 1 else 0.0
         rescored.append((docnum, score * (1 + COVERAGE * cover + LEAD * in_lead + PROXIMITY * close)))
     rescored.sort(key=lambda pair: -pair[1])
-    return rescored + tail
+    return _spread(searcher, rescored) + tail
+
+
+def _spread(searcher, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """Each further passage of one document counts SAME_DOC times less, so other sources show up near the top
+    (a document's best passage keeps its place among the documents)."""
+    head = ranked[:SPREAD]
+    seen: dict[str, int] = {}
+    spread = []
+    for docnum, score in head:
+        doc = searcher.stored_fields(docnum).get("doc_id")
+        spread.append((docnum, score * SAME_DOC ** seen.get(doc, 0)))
+        seen[doc] = seen.get(doc, 0) + 1
+    spread.sort(key=lambda pair: -pair[1])
+    return spread + ranked[SPREAD:]
 
 
 def _positions(searcher, docnums: list[int], words: list[str]) -> dict[int, tuple[set, dict, set]]:
@@ -94,3 +110,27 @@ def _closeness(positions: dict[str, list[int]]) -> float:
                 del count[lw]
             lo += 1
     return (need - 1) / best if best else 0.0
+
+
+FEEDBACK_DOCS = 3  # "what weapon was used": the answer's words come from the best passages found first
+FEEDBACK_TERMS = 5
+FEEDBACK_WEIGHT = 0.3
+_ASKS_FOR_A_THING = ("what", "which")
+
+
+def wants_feedback(text: str) -> bool:
+    """A what/which question: the words of its answer are in none of its own words."""
+    first = text.strip().split(" ", 1)[0].lower()
+    return first in _ASKS_FOR_A_THING and not _query.is_explicit(text)
+
+
+def feedback_terms(searcher, docnums: list[int], words: list[str]) -> list[str]:
+    """Words shared by the first passages found (at least two of them), rarest first: pseudo-relevance feedback."""
+    seen: dict[str, int] = {}
+    for docnum in docnums[:FEEDBACK_DOCS]:
+        text = searcher.stored_fields(docnum).get("text", "")
+        for term in set(_query._analyse(text)):
+            seen[term] = seen.get(term, 0) + 1
+    shared = [t for t, n in seen.items() if n >= min(2, len(docnums)) and t not in words and not t.isdigit()]
+    shared.sort(key=lambda t: -searcher.idf("text", t))
+    return shared[:FEEDBACK_TERMS]

@@ -82,6 +82,8 @@ def run(store: IndexStore, req: SearchRequest, time_limit: float) -> SearchResul
         result.took_ms = (time.perf_counter() - started) * 1000
         return result
     result.message = _query.note(req.query)
+    if _rerank.wants_feedback(req.query):
+        q = _with_feedback(searcher, q, req.query)
     if not _admission.is_broad(_query.postings_cost(q, searcher.reader()), searcher.doc_count()):
         with _admission.ordinary():
             return _collect(searcher, facets, q, (allow, deny), result, time_limit, started, broad=False)
@@ -137,6 +139,21 @@ def _collect(searcher, facets: FacetCache, q: Q.Query, filters: tuple, result: S
         result.suggestion = suggest(result.query, searcher)
     result.took_ms = (time.perf_counter() - started) * 1000
     return result
+
+
+def _with_feedback(searcher, q: Q.Query, text: str) -> Q.Query:
+    """The query and, less weighty, words shared by its first few passages (its answer's likely words)."""
+    top = TopCollector(_rerank.FEEDBACK_DOCS)
+    try:
+        searcher.search_with_collector(q, TimeLimitCollector(top, 0.2, use_alarm=False),
+                                       context=searcher.context(weighting=_rerank.WEIGHTING))
+    except TimeLimit:
+        return q
+    docnums = [hit.docnum for hit in top.results()]
+    extra = _rerank.feedback_terms(searcher, docnums, _rerank.query_words(text))
+    if not extra:
+        return q
+    return Q.Or([q, *(Q.Term("text", t, boost=_rerank.FEEDBACK_WEIGHT) for t in extra)])
 
 
 def highlight_terms(q: Q.Query, searcher) -> set[str]:
