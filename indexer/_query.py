@@ -25,7 +25,7 @@ MAX_QUERY_CHARS = 500
 MAX_DEPTH = 8
 MAX_TERMS = 32
 MAX_EXPANSION = 500  # words a query's wildcards, fuzzy terms and ranges may expand to, in all
-MAX_FUZZY = 8  # fuzzy terms per query: each one walks the word list before the time limit can act
+MAX_FUZZY = 4  # fuzzy terms per query: each one walks the word list before the time limit can act
 SEARCH_FIELDS = ["title", "section", "text"]
 # Natural mode: how much a word counts in each field (BM25 per field, summed).
 FIELD_WEIGHTS = {"text": 1.0, "lead": 0.5, "title": 0.15, "section": 0.15}
@@ -122,10 +122,11 @@ def parse(text: str, searcher: Searcher, facets: FacetCache) -> Q.Query:
         q = _PARSER.parse(_END_PUNCT.sub("", text))
     except RecursionError:
         raise QueryError("The query is nested too deeply to parse.") from None
-    fuzzy = sum(1 for leaf in _leaves(q) if isinstance(leaf, Q.FuzzyTerm))
+    fuzzy = len({leaf.text for leaf in _leaves(q) if isinstance(leaf, Q.FuzzyTerm)})  # not its copy per field
     if fuzzy > MAX_FUZZY:
         raise QueryError(f"The query has {fuzzy} fuzzy terms (word~); the limit is {MAX_FUZZY}. Remove some ~.")
-    q = q.accept(lambda node: _rewrite(node, facets, reader))
+    near: dict = {}  # each fuzzy word walks the word list once, not once per searched field
+    q = q.accept(lambda node: _rewrite(node, facets, reader, near))
     # Count the user's words, not their copies in each searched field.
     words = {str(getattr(leaf, "text", None) or getattr(leaf, "words", None) or leaf) for leaf in _leaves(q)}
     if len(words) > MAX_TERMS:
@@ -216,13 +217,15 @@ def variants(word: str, reader) -> list[str]:
     return found[:MAX_VARIANTS]
 
 
-def _rewrite(node: Q.Query, facets: FacetCache, reader) -> Q.Query:
+def _rewrite(node: Q.Query, facets: FacetCache, reader, near: dict) -> Q.Query:
     if isinstance(node, Q.FuzzyTerm):
         # Fuzzy matching runs on the unstemmed words of the spelling field; each near word is then analysed
         # like the text (stemmed, folded) so that it meets the index's terms.
-        near = itertools.islice(reader.terms_within("text", str(node.text).lower(), min(node.maxdist, 2),
-                                                    prefix=max(node.prefixlength, 1)), 50)
-        terms = {t for w in near for t in _SCHEMA["text"].process_text(w, mode="index")}
+        key = (str(node.text).lower(), min(node.maxdist, 2), max(node.prefixlength, 1))
+        if key not in near:
+            found = itertools.islice(reader.terms_within("text", key[0], key[1], prefix=key[2]), 50)
+            near[key] = {t for w in found for t in _SCHEMA["text"].process_text(w, mode="index")}
+        terms = near[key]
         return Q.Or([Q.Term(node.fieldname, t, boost=node.boost) for t in sorted(terms)]) if terms else Q.NullQuery
     if isinstance(node, Q.Every) and node.fieldname:
         return Q.Every()  # `*` inside a query: every passage, not a walk over every word of each field
