@@ -226,7 +226,7 @@ def passage_html(stored: dict, terms: set[str]) -> tuple[str, int]:
 
 def suggest(text: str, searcher) -> str | None:
     """A did-you-mean query: each word missing from the corpus replaced by its nearest corpus word."""
-    if _query._OPERATORS.search(text.replace("-", " ")):
+    if _query._OPERATORS.search(_query._END_PUNCT.sub("", text)):
         return None
     reader = searcher.reader()
     corrector = searcher.corrector("text")
@@ -234,7 +234,8 @@ def suggest(text: str, searcher) -> str | None:
     out = []
     for word in _WORD.findall(text):
         analysed = list(_query._SCHEMA["text"].process_text(word, mode="query"))
-        if len(word) >= 3 and analysed and not any(reader.frequency("text", a) for a in analysed):
+        asking = word.lower() in _query.QUESTION_WORDS | _query.QUESTION_VERBS  # not searched, so never "wrong"
+        if len(word) >= 3 and analysed and not asking and not any(reader.frequency("text", a) for a in analysed):
             best = corrector.suggest(word.lower(), limit=1, maxdist=2, prefix=1)
             if best and best[0] != word.lower():
                 out.append(best[0])

@@ -179,3 +179,7 @@ def test_range_over_too_many_words_refused(fresh):
     assert "too many words" in result.message and "narrow the range" in result.message
     assert time.perf_counter() - started < fresh.settings.search_time_limit + 0.5
     assert fresh.search("text:[w0001x TO w0003x]").total == 1
+
+
+def test_did_you_mean_on_a_question_keeps_the_question_words(seeded):
+    assert seeded.search("where was Trotskey attacked?").suggestion == "where was trotsky attacked"
