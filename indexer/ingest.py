@@ -277,6 +277,7 @@ def _fields(record: DocRecord, passage: Passage, found: list[nlp.RawMention], ca
         title=record.title,
         section=passage.section,
         text=passage.text,
+        lead=passage.text,  # the schema's lead analyzer indexes only its first sentence
         kind=passage.kind,
         ocr=passage.ocr,
         ordinal=passage.ordinal,

@@ -1,6 +1,8 @@
 """The versioned Whoosh schema of a passage. Bump SCHEMA_VERSION whenever a field changes meaning."""
 from __future__ import annotations
 
+import re
+
 from whoosh import fields
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.support.charset import accent_map
@@ -8,11 +10,65 @@ from whoosh.support.charset import accent_map
 from ._identifiers import IdentifierFilter
 from .results import ENTITY_FACETS
 
-SCHEMA_VERSION = 4  # 2: the ocr field; 3: identifiers indexed by their parts; 4: Infobox facts and new raw labels
+SCHEMA_VERSION = 5  # 2: the ocr field; 3: identifiers by their parts; 4: Infobox facts, new raw labels;
+# 5: title without disambiguation and unboosted at index time; lead-sentence field
 
-# Accents fold before stemming so "Coyoacán" and "Coyoacan" meet; the Snowball English stemmer (not the
-# original Porter one) makes "assassinated" meet "assassination".
-TEXT_ANALYZER = RegexTokenizer() | IdentifierFilter() | LowercaseFilter() | CharsetFilter(accent_map) | StopFilter() | StemFilter(lang="en")
+# A trailing "(plant)" or "(1897–1962)" tells documents of one name apart; it is not what the text is about.
+_DISAMBIGUATION = re.compile(r"\s*\([^()]*\)\s*$")
+# A sentence ends at . ! ? (maybe closed by a quote or bracket) then space and a capital or digit; a period after
+# a lone capital ("Arthur C. Clarke") is an initial, not an end.
+_SENTENCE_END = re.compile(r"(?<![\s.][A-Z])[.!?][\"”’)\]]?\s+(?=[\"“(\[]?[A-Z0-9])")
+LEAD_MAX_CHARS = 400
+_COPULA = re.compile(r"\b(?:is|was|are|were|refers to|is one of)\s")
+
+
+def strip_disambiguation(title: str) -> str:
+    """'Viola (plant)' → 'Viola'; a title that is all parenthesis stays as it is."""
+    return _DISAMBIGUATION.sub("", title) or title
+
+
+def lead_sentence(text: str) -> str:
+    """The first sentence of a passage (at most LEAD_MAX_CHARS): where a text says what it is about."""
+    m = _SENTENCE_END.search(text, 0, LEAD_MAX_CHARS)
+    return text[: m.start() + 1] if m else text[:LEAD_MAX_CHARS]
+
+
+def lead_predicate(text: str) -> str:
+    """What the first sentence says its subject is: "Sparta was [a prominent ancient Greek polis in Laconia]".
+
+    The subject is the document's name, which the title field holds already; counted again here it would let
+    the article about a class ("Mammal") beat the one about a member ("Platypus") on the class's name.
+    """
+    lead = lead_sentence(text)
+    m = _COPULA.search(lead, 0, 200)
+    return lead[m.end():] if m else lead
+
+
+class _CutTokenizer(RegexTokenizer):
+    """A word tokenizer that first keeps only part of the value (the title's name, the passage's lead)."""
+
+    def __init__(self, cut: str) -> None:
+        super().__init__()
+        self.cut = cut
+
+    def __call__(self, value: str, **kwargs):
+        return super().__call__(_CUTS[self.cut](value), **kwargs)
+
+
+_CUTS = {"title": strip_disambiguation, "lead": lead_predicate}
+
+
+def _analyzer(tokenizer: RegexTokenizer):
+    # Accents fold before stemming so "Coyoacán" and "Coyoacan" meet; the Snowball English stemmer (not the
+    # original Porter one) makes "assassinated" meet "assassination".
+    # Identifiers are indexed whole and by their parts (deepStrictEqual, assert.deepStrictEqual).
+    return (tokenizer | IdentifierFilter() | LowercaseFilter() | CharsetFilter(accent_map) | StopFilter()
+            | StemFilter(lang="en"))
+
+
+TEXT_ANALYZER = _analyzer(RegexTokenizer())
+TITLE_ANALYZER = _analyzer(_CutTokenizer("title"))
+LEAD_ANALYZER = _analyzer(_CutTokenizer("lead"))
 
 
 def build_schema() -> fields.Schema:
@@ -25,9 +81,13 @@ def build_schema() -> fields.Schema:
     return fields.Schema(
         passage_id=fields.ID(stored=True, unique=True),
         doc_id=fields.ID(stored=True),
-        title=fields.TEXT(analyzer=TEXT_ANALYZER, stored=True, field_boost=2.0),
-        section=fields.TEXT(analyzer=TEXT_ANALYZER, stored=True, field_boost=1.2),
+        # Field weights are given at query time (_query.FIELD_WEIGHTS): a boost baked into the postings would
+        # also bend BM25's saturation of repeated words.
+        title=fields.TEXT(analyzer=TITLE_ANALYZER, stored=True),
+        section=fields.TEXT(analyzer=TEXT_ANALYZER, stored=True),
         text=fields.TEXT(analyzer=TEXT_ANALYZER, stored=True, spelling=True),
+        # The passage's first sentence ("X is a Y ..."), indexed again so that a defining sentence counts extra.
+        lead=fields.TEXT(analyzer=LEAD_ANALYZER, stored=False),
         kind=fields.ID(stored=True),
         ocr=fields.STORED(),  # True when the passage was read from a picture by OCR (schema 2)
         ordinal=fields.STORED(),
@@ -36,7 +96,8 @@ def build_schema() -> fields.Schema:
         # YYYYMMDD of the first and last day of every date mentioned: range queries on mentioned dates.
         date=fields.NUMERIC(int, bits=32, signed=False),
         dates=fields.STORED(),  # normalised EDTF strings for display
+        # [(start, end, facet, canonical name, surface)] relative to the passage
         mentions=fields.STORED(),
-        raw=fields.STORED(),  # [(start, end, label, text)] as spaCy saw them: facets are recomputed without NER  # [(start, end, facet, canonical name, surface)] relative to the passage
+        raw=fields.STORED(),  # [(start, end, label, text)] as spaCy saw them: facets are recomputed without NER
         **facet_fields,
     )

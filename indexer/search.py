@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from whoosh import query as Q
 from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector, TopCollector
 
-from . import _admission, _query
+from . import _admission, _query, _rerank
 from ._facets import FacetCache
 from ._store import IndexStore
 from .dates import day_number, parse_bound
@@ -81,6 +81,9 @@ def run(store: IndexStore, req: SearchRequest, time_limit: float) -> SearchResul
         result.message = str(exc)
         result.took_ms = (time.perf_counter() - started) * 1000
         return result
+    result.message = _query.note(req.query)
+    if _rerank.wants_feedback(req.query):
+        q = _with_feedback(searcher, q, req.query)
     if not _admission.is_broad(_query.postings_cost(q, searcher.reader()), searcher.doc_count()):
         with _admission.ordinary():
             return _collect(searcher, facets, q, (allow, deny), result, time_limit, started, broad=False)
@@ -99,7 +102,10 @@ def _collect(searcher, facets: FacetCache, q: Q.Query, filters: tuple, result: S
              started: float, broad: bool) -> SearchResult:
     allow, deny = filters
     page, per_page = result.page, result.per_page
-    top = _TopAndAll(page * per_page, usequality=False)  # no block skipping: every hit counts for facets
+    words = _rerank.query_words(result.query)
+    # A natural query's best hits are re-ranked: collect at least that many, whatever the page.
+    depth = max(page * per_page, _rerank.DEPTH if words else 0)
+    top = _TopAndAll(depth, usequality=False)  # no block skipping: every hit counts for facets
     inner = top
     if allow is not None or deny is not None:
         # Filters as document sets: intersecting them inside the query trips an assertion in whoosh3's
@@ -115,14 +121,18 @@ def _collect(searcher, facets: FacetCache, q: Q.Query, filters: tuple, result: S
     else:
         collector = TimeLimitCollector(inner, time_limit, use_alarm=False)
     try:
-        searcher.search_with_collector(q, collector)
+        searcher.search_with_collector(q, collector, context=searcher.context(weighting=_rerank.WEIGHTING))
     except TimeLimit:
         result.message = f"The search was cut off after {time_limit:.1f} s; the hits below are incomplete."
     results = collector.results()
     docnums = results.docs()
     result.total = len(docnums)
     terms = highlight_terms(q, searcher)
-    result.hits = [_hit(searcher, hit.docnum, hit.score or 0.0, terms) for hit in results[(page - 1) * per_page:]]
+    ranked = [(hit.docnum, hit.score or 0.0) for hit in results]
+    if words:
+        ranked = _rerank.rerank(searcher, ranked, words)
+    shown = ranked[(page - 1) * per_page:page * per_page]
+    result.hits = [_hit(searcher, docnum, score, terms) for docnum, score in shown]
     mask = facets.mask(docnums)
     result.facets = {f: [FacetValue(v, n) for v, n in facets.counts(f, mask, FACET_LIMIT)] for f in FACETS}
     # The document facet: passages per source, and how many sources match.
@@ -133,6 +143,21 @@ def _collect(searcher, facets: FacetCache, q: Q.Query, filters: tuple, result: S
         result.suggestion = suggest(result.query, searcher)
     result.took_ms = (time.perf_counter() - started) * 1000
     return result
+
+
+def _with_feedback(searcher, q: Q.Query, text: str) -> Q.Query:
+    """The query and, less weighty, words shared by its first few passages (its answer's likely words)."""
+    top = TopCollector(_rerank.FEEDBACK_DOCS)
+    try:
+        searcher.search_with_collector(q, TimeLimitCollector(top, 0.2, use_alarm=False),
+                                       context=searcher.context(weighting=_rerank.WEIGHTING))
+    except TimeLimit:
+        return q
+    docnums = [hit.docnum for hit in top.results()]
+    extra = _rerank.feedback_terms(searcher, docnums, _rerank.query_words(text))
+    if not extra:
+        return q
+    return Q.Or([q, *(Q.Term("text", t, boost=_rerank.FEEDBACK_WEIGHT) for t in extra)])
 
 
 def highlight_terms(q: Q.Query, searcher) -> set[str]:
@@ -206,7 +231,7 @@ def passage_html(stored: dict, terms: set[str]) -> tuple[str, int]:
 
 def suggest(text: str, searcher) -> str | None:
     """A did-you-mean query: each word missing from the corpus replaced by its nearest corpus word."""
-    if _query._OPERATORS.search(text.replace("-", " ")):
+    if _query._OPERATORS.search(_query._END_PUNCT.sub("", text)):
         return None
     reader = searcher.reader()
     corrector = searcher.corrector("text")
@@ -214,7 +239,8 @@ def suggest(text: str, searcher) -> str | None:
     out = []
     for word in _WORD.findall(text):
         analysed = list(_query._SCHEMA["text"].process_text(word, mode="query"))
-        if len(word) >= 3 and analysed and not any(reader.frequency("text", a) for a in analysed):
+        asking = word.lower() in _query.QUESTION_WORDS | _query.QUESTION_VERBS  # not searched, so never "wrong"
+        if len(word) >= 3 and analysed and not asking and not any(reader.frequency("text", a) for a in analysed):
             best = corrector.suggest(word.lower(), limit=1, maxdist=2, prefix=1)
             if best and best[0] != word.lower():
                 out.append(best[0])

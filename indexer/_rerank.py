@@ -1,0 +1,136 @@
+"""Second-pass ranking of a natural query's best hits: coverage of its distinct words and their proximity.
+
+BM25 adds up words independently, so a passage repeating one rare query word can beat one that holds all of them
+side by side. The first DEPTH hits are re-scored with two features read from the postings (no stored text is
+analysed): the share of the query's weight (idf) the passage covers, and how tightly the words it holds cluster.
+"""
+from __future__ import annotations
+
+import bisect
+
+from whoosh.scoring import BM25F
+
+from . import _query
+
+DEPTH = 50  # hits re-ranked; the rest keep their BM25 order below them
+COVERAGE = 2.0  # score × (1 + COVERAGE × covered share of idf + PROXIMITY × closeness)
+PROXIMITY = 0.5
+LEAD = 1.0  # extra for the share of idf found in the passage's first sentence: "X is a Y" names its topic
+SPREAD = 30  # hits re-ordered so that one document does not fill the first places
+SAME_DOC = 0.5
+WEIGHTING = BM25F(B=0.75, K1=1.2)
+
+
+def query_words(text: str) -> list[str]:
+    """The analysed content words of a natural query (empty for operator syntax or an empty query)."""
+    if not text.strip() or _query.is_explicit(text):
+        return []
+    words, phrases = _query.content_words(text)
+    return list(dict.fromkeys(words + [w for p in phrases for w in p]))
+
+
+def rerank(searcher, ranked: list[tuple[int, float]], words: list[str]) -> list[tuple[int, float]]:
+    """The first DEPTH (docnum, score) pairs re-scored by coverage and proximity; the rest unchanged."""
+    head, tail = ranked[:DEPTH], ranked[DEPTH:]
+    if len(words) < 2 or len(head) < 2:
+        return ranked
+    idf = {w: searcher.idf("text", w) for w in words}
+    total = sum(idf.values()) or 1.0
+    found = _positions(searcher, sorted(d for d, _ in head), words)
+    rescored = []
+    for docnum, score in head:
+        held, positions, lead = found[docnum]
+        cover = sum(idf[w] for w in held) / total
+        in_lead = sum(idf[w] for w in lead) / total
+        close = _closeness(positions) * (len(positions) - 1) / (len(words) - 1) if len(positions) > 1 else 0.0
+        rescored.append((docnum, score * (1 + COVERAGE * cover + LEAD * in_lead + PROXIMITY * close)))
+    rescored.sort(key=lambda pair: -pair[1])
+    return _spread(searcher, rescored) + tail
+
+
+def _spread(searcher, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """Each further passage of one document counts SAME_DOC times less, so other sources show up near the top
+    (a document's best passage keeps its place among the documents)."""
+    head = ranked[:SPREAD]
+    seen: dict[str, int] = {}
+    spread = []
+    for docnum, score in head:
+        doc = searcher.stored_fields(docnum).get("doc_id")
+        spread.append((docnum, score * SAME_DOC ** seen.get(doc, 0)))
+        seen[doc] = seen.get(doc, 0) + 1
+    spread.sort(key=lambda pair: -pair[1])
+    return spread + ranked[SPREAD:]
+
+
+def _positions(searcher, docnums: list[int], words: list[str]) -> dict[int, tuple[set, dict, set]]:
+    """For each docnum: the words it holds in any searched field, their positions in its text, those in its lead."""
+    out: dict[int, tuple[set, dict, set]] = {d: (set(), {}, set()) for d in docnums}
+    leaves = searcher.leaf_searchers()
+    offsets = [off for _, off in leaves]
+    by_leaf: dict[int, list[int]] = {}
+    for d in docnums:
+        by_leaf.setdefault(bisect.bisect_right(offsets, d) - 1, []).append(d)
+    for i, docs in by_leaf.items():
+        reader, offset = leaves[i][0].reader(), offsets[i]
+        for field in _query.FIELD_WEIGHTS:
+            for w in words:
+                if (field, w) not in reader:
+                    continue
+                m = reader.postings(field, w)
+                for d in docs:
+                    local = d - offset
+                    if m.is_active() and m.id() < local:
+                        m.skip_to(local)
+                    if not m.is_active():
+                        break
+                    if m.id() == local:
+                        out[d][0].add(w)
+                        if field == "text":
+                            out[d][1][w] = m.value_as("positions")
+                        elif field == "lead":
+                            out[d][2].add(w)
+    return out
+
+
+def _closeness(positions: dict[str, list[int]]) -> float:
+    """(k − 1) / span of the smallest window holding all k words: 1.0 when they stand side by side."""
+    events = sorted((p, w) for w, ps in positions.items() for p in ps)
+    need = len(positions)
+    count: dict[str, int] = {}
+    best = None
+    lo = 0
+    for hi, (pos, w) in enumerate(events):
+        count[w] = count.get(w, 0) + 1
+        while len(count) == need:
+            span = pos - events[lo][0]
+            best = span if best is None or span < best else best
+            lw = events[lo][1]
+            count[lw] -= 1
+            if not count[lw]:
+                del count[lw]
+            lo += 1
+    return (need - 1) / best if best else 0.0
+
+
+FEEDBACK_DOCS = 3  # "what weapon was used": the answer's words come from the best passages found first
+FEEDBACK_TERMS = 5
+FEEDBACK_WEIGHT = 0.3
+_ASKS_FOR_A_THING = ("what", "which")
+
+
+def wants_feedback(text: str) -> bool:
+    """A what/which question: the words of its answer are in none of its own words."""
+    first = text.strip().split(" ", 1)[0].lower()
+    return first in _ASKS_FOR_A_THING and not _query.is_explicit(text)
+
+
+def feedback_terms(searcher, docnums: list[int], words: list[str]) -> list[str]:
+    """Words shared by the first passages found (at least two of them), rarest first: pseudo-relevance feedback."""
+    seen: dict[str, int] = {}
+    for docnum in docnums[:FEEDBACK_DOCS]:
+        text = searcher.stored_fields(docnum).get("text", "")
+        for term in set(_query._analyse(text)):
+            seen[term] = seen.get(term, 0) + 1
+    shared = [t for t, n in seen.items() if n >= min(2, len(docnums)) and t not in words and not t.isdigit()]
+    shared.sort(key=lambda t: -searcher.idf("text", t))
+    return shared[:FEEDBACK_TERMS]

@@ -1,0 +1,185 @@
+"""Ranking on the bundled corpus: seed questions, every README query form, and bad queries that say what to type."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+WIKI = "002_e41d2cd84ffb8d9f.txt"
+CRIME = "000_7320f9c5cac2b3a8.txt"
+
+
+def _docs(result, n=None):
+    return [h.doc_id for h in result.hits[:n]]
+
+
+# --- seed questions ---------------------------------------------------------------------------------------------
+def test_who_killed_trotsky_names_mercader_first(seeded):
+    result = seeded.search("who killed Trotsky")
+    assert "Mercader" in result.hits[0].text
+
+
+def test_question_words_are_not_searched_as_content(seeded):
+    # "who" and "did" are in no passage worth finding: the hits are the same as for the content words alone.
+    assert [h.passage_id for h in seeded.search("who killed Trotsky").hits] == \
+        [h.passage_id for h in seeded.search("killed Trotsky").hits]
+
+
+def test_what_weapon_finds_the_ice_axe_and_the_ice_pick_in_both_documents(seeded):
+    top = seeded.search("what weapon was used").hits[:3]
+    texts = " ".join(h.text.lower() for h in top)
+    assert "ice axe" in texts and "ice pick" in texts
+    assert {h.doc_id for h in top} == {WIKI, CRIME}
+
+
+def test_when_did_trotsky_die_finds_the_date(seeded):
+    top = seeded.search("when did Trotsky die?").hits[:3]
+    assert any("21 August 1940" in h.text for h in top)
+
+
+def test_words_and_a_year_find_both_documents(seeded):
+    assert set(_docs(seeded.search("Trotsky Coyoacan 1940"), 3)) == {WIKI, CRIME}
+
+
+@pytest.mark.parametrize("query", ["where was Trotsky attacked?", "Trotsky attacked!", "Trotsky attacked."])
+def test_end_punctuation_is_not_a_wildcard(seeded, query):
+    result = seeded.search(query)
+    assert result.total > 0 and result.message is None
+    assert "attacked" in result.hits[0].text
+
+
+@pytest.mark.parametrize("query", ["Mercader (1913–1978)", "Self-propelled Trotsky", "Trotsky: assassination",
+                                   "Ramón Mercader, NKVD agent"])
+def test_punctuation_keeps_natural_mode(seeded, query):
+    # A year or word the corpus lacks never empties the results, as strict AND would.
+    result = seeded.search(query)
+    assert result.total > 0 and result.message is None
+
+
+def test_one_document_does_not_fill_the_first_places(seeded):
+    # Each further passage of one document counts less, so the other account shows up in the first three.
+    assert set(_docs(seeded.search("what weapon was used"), 3)) == {WIKI, CRIME}
+
+
+# --- README "Query syntax": one test per form --------------------------------------------------------------------
+def test_plain_words_rank_passages_with_all_of_them_first(seeded):
+    result = seeded.search("ice axe adze")
+    assert result.hits[0].doc_id == WIKI and "adze" in result.hits[0].text and "ice axe" in result.hits[0].text
+
+
+def test_missing_word_never_gives_zero(seeded):
+    assert seeded.search("Trotsky zebra").total > 0
+
+
+def test_exact_phrase(seeded):
+    result = seeded.search('"ice pick"', per_page=50)
+    assert result.total and all("ice pick" in h.text.lower() for h in result.hits)
+
+
+def test_and(seeded):
+    result = seeded.search("adze AND skull", per_page=50)
+    assert result.total == 0
+    assert all("axe" in h.text and "Mercader" in h.text for h in seeded.search("axe AND Mercader", per_page=50).hits)
+
+
+def test_or(seeded):
+    hits = seeded.search("adze OR Lecumberri", per_page=50).hits
+    assert hits and all("adze" in h.text or "Lecumberri" in h.text for h in hits)
+    assert any("adze" in h.text for h in hits) and any("Lecumberri" in h.text for h in hits)
+
+
+def test_not(seeded):
+    hits = seeded.search("axe AND NOT pick", per_page=50).hits
+    assert hits and all("pick" not in h.text for h in hits)
+    assert set(_docs(seeded.search("axe AND NOT pick", per_page=50))) == {WIKI}
+
+
+def test_grouping(seeded):
+    hits = seeded.search("(adze OR Lecumberri) AND Mercader", per_page=50).hits
+    assert hits and all("Mercader" in h.text and ("adze" in h.text or "Lecumberri" in h.text) for h in hits)
+
+
+@pytest.mark.parametrize("query, check", [
+    ("title:assassination", lambda h: "Assassination" in h.title),
+    ("section:Aftermath", lambda h: h.section == "Aftermath"),
+    ("person:Sudoplatov", lambda h: "Pavel Sudoplatov" in h.entities["person"]),
+    ("org:NKVD", lambda h: "NKVD" in h.entities["org"]),
+    ("place:Coyoacan", lambda h: any("Coyoac" in p for p in h.entities["place"])),
+    ("group:Spanish", lambda h: "Spanish" in h.entities["group"]),
+    ('event:"Russian Revolution"', lambda h: "Russian Revolution" in h.entities["event"]),
+    ("work:Stalin", lambda h: any("Stalin" in w for w in h.entities["work"])),
+    ("year:1940", lambda h: any(d.startswith("1940") for d in h.dates)),
+])
+def test_field_value(seeded, query, check):
+    hits = seeded.search(query, per_page=50).hits
+    assert hits and all(check(h) for h in hits), query
+
+
+def test_prefix(seeded):
+    hits = seeded.search("assassin*", per_page=50).hits
+    assert len({h.doc_id for h in hits}) == 2 and all("assassin" in (h.text + h.title + h.section).lower() for h in hits)
+
+
+@pytest.mark.parametrize("query", ["Mercadr~", "Trotskyy~2"])
+def test_fuzzy(seeded, query):
+    hits = seeded.search(query, per_page=50).hits
+    assert hits and all(query[:5].lower() in h.text.lower() for h in hits)
+
+
+@pytest.mark.parametrize("query", ["Coyoacan", "Coyoacán", "assassinated"])
+def test_accents_and_stems(seeded, query):
+    assert set(_docs(seeded.search(query, per_page=50))) == {WIKI, CRIME}
+
+
+# --- bad queries: a message naming the problem and what to type ----------------------------------------------------
+@pytest.mark.parametrize("query, words", [
+    ("((((", ["no words", "Type"]),
+    ('"unclosed', ['opening "', "close it"]),
+    ("foo)", ['")"', "no \"(\""]),
+    ("Trotsky (axe", ['"("', "never closed"]),
+])
+def test_malformed_queries_say_what_is_wrong(seeded, query, words):
+    message = seeded.search(query).message
+    assert message and all(w in message for w in words), message
+
+
+def test_unclosed_quote_still_searches_the_words(seeded):
+    assert seeded.search('"ice axe').total > 0
+
+
+@pytest.mark.parametrize("field", ["mentions", "raw", "ordinal", "start", "end", "dates", "lead"])
+def test_stored_only_fields_are_refused_with_a_message(seeded, field):
+    result = seeded.search(f"{field}:trotsky")
+    assert result.total == 0 and f"“{field}:” is not a field you can search" in result.message
+    assert "without the colon" in result.message
+
+
+def test_stored_only_fields_through_the_api(seeded):
+    from web import create_app
+
+    client = create_app(seeded.settings).test_client()
+    resp = client.get("/api/search", query_string={"q": "mentions:trotsky"})
+    assert resp.status_code == 200 and "not a field" in resp.get_json()["message"]
+
+
+def test_bare_star_lists_everything(seeded):
+    assert seeded.search("*").total == seeded.search("").total > 0
+
+
+def test_too_many_fuzzy_terms_refused(seeded):
+    result = seeded.search(" ".join(f"w{i}ord~2" for i in range(30)))
+    assert result.total == 0 and "fuzzy" in result.message
+
+
+def test_range_over_too_many_words_refused(fresh):
+    words = " ".join(f"w{i:04d}x" for i in range(700))
+    fresh.index_uploads([("words.txt", words.encode())])
+    started = time.perf_counter()
+    result = fresh.search("text:[a TO z]")
+    assert "too many words" in result.message and "narrow the range" in result.message
+    assert time.perf_counter() - started < fresh.settings.search_time_limit + 0.5
+    assert fresh.search("text:[w0001x TO w0003x]").total == 1
+
+
+def test_did_you_mean_on_a_question_keeps_the_question_words(seeded):
+    assert seeded.search("where was Trotskey attacked?").suggestion == "where was trotsky attacked"
