@@ -100,12 +100,14 @@ def similarity(a: dict[str, set[str]], b: dict[str, set[str]]) -> float:
 
 def align(columns: list[list[Hit]]) -> list[tuple[list[Hit | None], list[str]]]:
     """Rows of passages: the first column's passages in rank order, each beside its best match in every other
-    column (each passage used once, best pairs first); unmatched passages get rows of their own."""
+    column (each passage used once, best pairs first); unmatched passages get rows of their own. Metadata
+    passages (an Infobox's fields) are paired only with each other: a list of fields is not an account."""
     feats = [[_features(h) for h in col] for col in columns]
     rows: list[list[Hit | None]] = [[h] + [None] * (len(columns) - 1) for h in columns[0]]
     for k in range(1, len(columns)):
         pairs = sorted(((similarity(feats[0][i], feats[k][j]), i, j) for i in range(len(columns[0]))
-                        for j in range(len(columns[k]))), key=lambda t: (-t[0], t[1], t[2]))
+                        for j in range(len(columns[k])) if columns[0][i].kind == columns[k][j].kind),
+                       key=lambda t: (-t[0], t[1], t[2]))
         used_i: set[int] = set()
         used_j: set[int] = set()
         for sim, i, j in pairs:

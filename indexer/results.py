@@ -54,6 +54,7 @@ class Hit:
     start: int = 0
     end: int = 0
     ocr: bool = False  # the text was read from a picture by OCR: its spelling may be wrong
+    kind: str = "body"  # "metadata" for an Infobox or metadata passage (structured fields, not prose)
 
     def to_json(self) -> dict:
         """The `results[]` item of the `--json` / `/api/search` shape."""

@@ -214,6 +214,7 @@ def _hit(searcher, docnum: int, score: float, terms: set[str]) -> Hit:
         start=stored.get("start", 0),
         end=stored.get("end", 0),
         ocr=bool(stored.get("ocr")),
+        kind=stored.get("kind") or "body",
     )
 
 

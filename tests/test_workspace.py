@@ -47,7 +47,12 @@ def test_compare_aligns_the_weapon_passages_and_marks_the_difference(app):
     by_doc = {c.hit.doc_id: c for c in first.cells}
     assert "pick" in by_doc[PULP].differs and "axe" in by_doc[WIKI].differs
     assert '<mark class="diff"' in by_doc[PULP].html and ">pick</mark>" in by_doc[PULP].html
-    assert "1940-08-20" in first.shared and "Ramón Mercader" in first.shared
+    # The two accounts of the attack on 20 August 1940 sit side by side, whichever row they are in.
+    attack = next(r for r in view.rows if "1940-08-20" in r.shared)
+    assert all(c is not None for c in attack.cells) and "Ramón Mercader" in attack.shared
+    assert {c.hit.doc_id: c.differs for c in attack.cells} == {PULP: ["pick"], WIKI: ["axe"]}
+    assert not any(c and c.hit.kind == "metadata" and any(o for o in r.cells if o is not c)
+                   for r in view.rows for c in r.cells), "the Infobox's fields are not paired with prose"
     facts = {(f.facet, f.value): f for f in view.facts}
     assert facts[("date", "1940-08-20")].in_all
     mercader = facts[("person", "Ramón Mercader")]
