@@ -1,13 +1,14 @@
 """A minimal valid one-page PDF with a text layer, built by hand so tests need no PDF writer."""
 
 
-def tiny_pdf(text: str) -> bytes:
-    """A PDF whose single page shows `text` in Helvetica."""
+def tiny_pdf(text: str, repeat: int = 1) -> bytes:
+    """A PDF whose single page shows `text` in Helvetica; `repeat` > 1 names that page object that many times in the
+    page tree (a tiny file that expands into many pages)."""
     safe = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
     stream = f"BT /F1 12 Tf 72 720 Td ({safe}) Tj ET".encode("latin-1")
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Pages /Kids [" + b"3 0 R " * repeat + b"] /Count %d >>" % repeat,
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
         b"/Resources << /Font << /F1 5 0 R >> >> >>",
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",

@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tests.pdf import tiny_pdf  # noqa: E402
 from tests.stress._server import multipart, p95, report, request, start, stop  # noqa: E402
 
 UPLOAD_TIMEOUT = 240
@@ -39,25 +40,7 @@ def docx_bomb(paragraphs: int) -> bytes:
 
 def pdf_bomb(pages: int) -> bytes:
     """A PDF whose page tree names the same page object `pages` times."""
-    stream = b"BT /F1 12 Tf 72 720 Td (Trotsky in Coyoacan) Tj ET"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [" + b"3 0 R " * pages + b"] /Count %d >>" % pages,
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for n, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return tiny_pdf("Trotsky in Coyoacan", repeat=pages)
 
 
 def upload(url: str, name: str, content: bytes, out: list) -> None:
