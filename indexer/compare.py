@@ -3,14 +3,21 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from anyascii import anyascii
 
 from .results import ENTITY_FACETS, Hit, PassageView
 
+if TYPE_CHECKING:
+    from .engine import Sleuth
+
 MIN_SIMILARITY = 0.12  # below this two passages are not about the same thing: each gets a row of its own
 MAX_PASSAGES = 30  # matching passages per document taken into the comparison
+MAX_SOURCES = 4  # documents side by side
+MAX_PER_SEARCH = 100  # hits looked at to find the documents that match
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _MARK = re.compile(r"<mark[^>]*>(.*?)</mark>", re.S)
 _STOP = frozenset("""a an the and or but of in on at to from by for with without as is was were be been being are this
@@ -206,3 +213,34 @@ def facts(columns: list[list[PassageView]]) -> list[Fact]:
     out = [Fact(f, v, s) for (f, v), s in found.items()]
     out.sort(key=lambda x: (not x.in_all, order.get(x.facet, 99), x.value.lower()))
     return out
+
+
+def compare_sources(sleuth: "Sleuth", query: str, doc_ids: list[str] | None, filters: dict[str, list[str]] | None,
+                    exclude: dict[str, list[str]] | None, date_from: str | None, date_to: str | None) -> Comparison:
+    """The compare view through the facade's own searches: the chosen documents (else the first two matching)."""
+    kw = dict(exclude=exclude, date_from=date_from, date_to=date_to)
+    overall = sleuth.search(query, filters, per_page=MAX_PER_SEARCH, **kw)
+    per_doc = Counter(h.doc_id for h in overall.hits)
+    candidates = [_source(sleuth, d, n) for d, n in per_doc.items()]
+    wanted = [d for d in dict.fromkeys(doc_ids or []) if sleuth.info(d) is not None][:MAX_SOURCES]
+    if not wanted:
+        wanted = [s.doc_id for s in candidates[:2]]
+    sources, columns, views = [], [], []
+    for doc_id in wanted:
+        found = sleuth.search(query, {**(filters or {}), "doc_id": [doc_id]}, per_page=MAX_PASSAGES, **kw)
+        sources.append(_source(sleuth, doc_id, found.total))
+        columns.append(found.hits)
+        ids = {h.passage_id for h in found.hits}
+        view = sleuth.document(doc_id)
+        views.append([p for p in view.passages if p.passage_id in ids] if view else [])
+    message = overall.message
+    if len(sources) < 2 and not message:
+        message = ("Only one document has passages matching this search: compare needs two. Try broader words."
+                   if sources else "No document has passages matching this search.")
+    rows = [Row(cells_for(row), shared) for row, shared in align(columns)] if columns else []
+    return Comparison(query, sources, rows, facts(views), candidates, message)
+
+
+def _source(sleuth: "Sleuth", doc_id: str, matches: int) -> Source:
+    found = sleuth.info(doc_id)
+    return Source(doc_id, found.title if found else doc_id, found.name if found else doc_id, matches)

@@ -14,8 +14,7 @@ from . import browse as _browse
 from . import search as _search
 from ._guard import filter_problem, safe_name
 from ._store import IndexStore, corruption_as_message
-from .compare import MAX_PASSAGES as MAX_COMPARED_PASSAGES, Comparison, Row, align, cells_for, facts
-from .compare import Source as CompareSource
+from .compare import Comparison, compare_sources
 from . import corrections
 from .corrections import Correction, CorrectionsFile
 from .entities import Canon, load_aliases
@@ -28,7 +27,6 @@ from .schema import SCHEMA_VERSION
 from .settings import Settings
 
 MAX_ENTITY_MENTIONS = 200
-MAX_COMPARED = 4  # documents side by side in the compare view
 MAX_SMALL_SEGMENTS = 10  # uploads add small segments; past this many a background merge joins them
 UPKEEP_QUIET = 0.5  # seconds without an upload before background upkeep takes the write lock
 ORPHAN_AGE = 600.0  # seconds before an unreferenced source copy counts as left behind (see gc)
@@ -120,31 +118,7 @@ class Sleuth:
                 exclude: dict[str, list[str]] | None = None, date_from: str | None = None,
                 date_to: str | None = None) -> Comparison:
         """The passages of 2–4 documents matching a query, aligned side by side (the first two by default)."""
-        kw = dict(exclude=exclude, date_from=date_from, date_to=date_to)
-        overall = self.search(query, filters, per_page=_search.MAX_PER_PAGE, **kw)
-        per_doc = Counter(h.doc_id for h in overall.hits)
-        candidates = [self._source(d, n) for d, n in per_doc.items()]
-        wanted = [d for d in dict.fromkeys(doc_ids or []) if self.registry.get(d) is not None][:MAX_COMPARED]
-        if not wanted:
-            wanted = [s.doc_id for s in candidates[:2]]
-        sources, columns, views = [], [], []
-        for doc_id in wanted:
-            found = self.search(query, {**(filters or {}), "doc_id": [doc_id]}, per_page=MAX_COMPARED_PASSAGES, **kw)
-            sources.append(self._source(doc_id, found.total))
-            columns.append(found.hits)
-            ids = {h.passage_id for h in found.hits}
-            view = self.document(doc_id)
-            views.append([p for p in view.passages if p.passage_id in ids] if view else [])
-        message = overall.message
-        if len(sources) < 2 and not message:
-            message = ("Only one document has passages matching this search: compare needs two. Try broader words."
-                       if sources else "No document has passages matching this search.")
-        rows = [Row(cells_for(row), shared) for row, shared in align(columns)] if columns else []
-        return Comparison(query, sources, rows, facts(views), candidates, message)
-
-    def _source(self, doc_id: str, matches: int) -> CompareSource:
-        record = self.registry.get(doc_id)
-        return CompareSource(doc_id, record.title if record else doc_id, record.name if record else doc_id, matches)
+        return compare_sources(self, query, doc_ids, filters, exclude, date_from, date_to)
 
     # --- browsing: what the pages' lists, timeline and links need (indexer/browse.py) -----------------------
     def facet_values(self, facet: str, contains: str = "", **search: object) -> list[FacetValue]:
@@ -392,8 +366,12 @@ class Sleuth:
 
     def documents(self) -> list[DocumentInfo]:
         """Every indexed document, in id order, for the documents page."""
-        return [DocumentInfo(r.doc_id, r.title, r.name, r.fmt, _origin(r.doc_id, r.fmt), r.passages, r.added)
-                for r in self.registry.all()]
+        return [_info(r) for r in self.registry.all()]
+
+    def info(self, doc_id: str) -> DocumentInfo | None:
+        """One document's line of the documents page, or None if it is not indexed."""
+        record = self.registry.get(doc_id)
+        return _info(record) if record else None
 
     def original(self, doc_id: str) -> tuple[str, bytes] | None:
         """A document's original source as indexed (a file name to save it as, its bytes), or None."""
@@ -441,6 +419,10 @@ class Sleuth:
             return True
 
         return self._ingest(run)  # type: ignore[return-value]
+
+
+def _info(r) -> DocumentInfo:
+    return DocumentInfo(r.doc_id, r.title, r.name, r.fmt, _origin(r.doc_id, r.fmt), r.passages, r.added)
 
 
 def _origin(doc_id: str, fmt: str) -> str:

@@ -52,7 +52,7 @@ def original():
 def delete():
     """Ask to confirm, then delete a document (its passages leave the index)."""
     doc_id = request.values.get("id", "")
-    info = next((d for d in sleuth().documents() if d.doc_id == doc_id), None)
+    info = sleuth().info(doc_id)
     if info is None:
         abort(404, description="No such document is indexed.")
     if request.method == "GET":
