@@ -69,7 +69,7 @@ class Sleuth:
         """Search passages. Never raises for bad queries: `result.message` explains a refusal."""
         problem = filter_problem(filters, exclude)
         if problem:
-            return SearchResult(query or "", 0, page, per_page, 0.0, None, [], {}, message=problem)
+            return SearchResult(query or "", 0, page, per_page, 0.0, None, [], {}, message=problem, refused=True)
         self._notice_corrections()
         req = _search.SearchRequest(query or "", _clean(filters), _clean(exclude), date_from, date_to, page, per_page)
         with corruption_as_message(self.store.dir):

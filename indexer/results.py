@@ -75,6 +75,7 @@ class SearchResult:
     facets: dict[str, list[FacetValue]]
     message: str | None = None  # a user-facing note, e.g. a refused or cut-off query
     documents: int = 0  # distinct documents among all hits
+    refused: bool = False  # the query was refused before searching (see message)
     filters: dict[str, list[str]] = field(default_factory=dict)
     exclude: dict[str, list[str]] = field(default_factory=dict)
     date_from: str | None = None

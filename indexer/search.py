@@ -78,7 +78,7 @@ def run(store: IndexStore, req: SearchRequest, time_limit: float) -> SearchResul
         q = _query.parse(req.query, searcher, facets) if req.query.strip() else Q.Every()
         allow, deny = filter_query(req)
     except QueryError as exc:
-        result.message = str(exc)
+        result.message, result.refused = str(exc), True
         result.took_ms = (time.perf_counter() - started) * 1000
         return result
     result.message = _query.note(req.query)
@@ -92,6 +92,7 @@ def run(store: IndexStore, req: SearchRequest, time_limit: float) -> SearchResul
         if not admitted:
             result.message = ("Another broad search is running and this one is broad too; try again in a moment, "
                               "or add more specific words.")
+            result.refused = True
             result.took_ms = (time.perf_counter() - started) * 1000
             return result
         time_limit = max(time_limit / 2, time_limit - (time.perf_counter() - started))

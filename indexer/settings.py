@@ -43,6 +43,9 @@ class Settings:
     writer_timeout: float = 60.0
     # Seconds a search may spend collecting hits before it is cut off with a message.
     search_time_limit: float = 1.0
+    # Seconds the web app waits before answering a refused search (a tarpit): a client looping refused queries
+    # then spends its time waiting, not taking the interpreter from everyone else's searches.
+    refusal_delay: float = 0.25
     max_upload_bytes: int = 25 * 1024 * 1024
     # A document that splits into more passages than this is refused (a page-tree or paragraph bomb).
     max_passages: int = 10000
@@ -100,7 +103,7 @@ _TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
 # Fields that must be at least this (0 allowed where 0 has a meaning, e.g. n_process "auto").
 _MINIMUM = {"n_process": 0, "batch_size": 1, "commit_every": 1, "writer_timeout": 0, "search_time_limit": 0.05,
             "max_upload_bytes": 1, "max_passages": 1, "max_concurrent_uploads": 1, "max_connections": 10,
-            "channel_timeout": 1, "header_timeout": 0.5}
+            "channel_timeout": 1, "header_timeout": 0.5, "refusal_delay": 0}
 
 
 def _convert(name: str, raw: str) -> object:

@@ -305,3 +305,16 @@ def test_a_write_queued_behind_a_long_one_gives_up_after_the_writer_timeout(tmp_
         r = app.test_client().delete("/api/documents/upload/a.txt")
         assert r.status_code == 503 and time.perf_counter() - t0 < 2
     assert app.test_client().delete("/api/documents/upload/a.txt").status_code == 204
+
+
+def test_refused_searches_answer_after_a_pause_normal_ones_do_not(tmp_path):
+    """The tarpit that keeps a client looping refused queries from starving everyone else (RELIABILITY.md case 43)."""
+    app = create_app(Settings(index_dir=tmp_path / "data", secret_key="t", refusal_delay=0.3))
+    client = app.test_client()
+    for url in ("/api/search?q=" + "x" * 600, "/search?q=*ing", "/api/search?q=w&" + "&".join(f"person=p{i}" for i in range(30))):
+        t0 = time.perf_counter()
+        r = client.get(url)
+        assert r.status_code in (200, 400) and time.perf_counter() - t0 >= 0.3, url
+    t0 = time.perf_counter()
+    assert client.get("/api/search?q=Trotsky").status_code == 200
+    assert time.perf_counter() - t0 < 0.3

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import hmac
 import secrets
+import time
 from pathlib import Path
 
-from flask import Flask, abort, request, session
+from flask import g, Flask, abort, request, session
 
 from indexer import ENTITY_FACETS, FACET_LABELS, FACETS, Settings, Sleuth
 
@@ -50,6 +51,14 @@ def create_app(settings: Settings | None = None, bind_host: str | None = None) -
         import json
 
         print(json.dumps(app.extensions["sleuth"].stats(), indent=2))
+
+    @app.after_request
+    def _tarpit(response):
+        # A refused search answers after a pause: a client looping refused queries then mostly waits (the GIL is
+        # free meanwhile) instead of taking the interpreter from everyone else's searches.
+        if g.get("refused") and settings.refusal_delay:
+            time.sleep(settings.refusal_delay)
+        return response
 
     @app.after_request
     def _headers(response):

@@ -5,7 +5,7 @@ import csv
 import io
 from pathlib import Path
 
-from flask import Blueprint, Response, abort, jsonify, request
+from flask import Blueprint, g, Response, abort, jsonify, request
 
 from indexer import ENTITY_FACETS, SUPPORTED_EXTENSIONS
 
@@ -23,6 +23,7 @@ def search():
     """The engine's `--json` shape; `format=csv` exports the page of results."""
     p = params.from_request()
     result = sleuth().search(**p.kwargs())
+    g.refused = result.refused
     if request.args.get("format") == "csv":
         return _csv(result)
     return jsonify(result.to_json())

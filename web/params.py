@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
-from flask import abort, request, url_for
+from flask import g, abort, request, url_for
 from werkzeug.datastructures import MultiDict
 
 from indexer import FACETS, filter_problem
@@ -54,6 +54,7 @@ def from_request(args: MultiDict | None = None, per_page_default: int = 10) -> S
         exclude["doc_id"] = docs
     problem = filter_problem(filters, exclude)
     if problem:
+        g.refused = True
         abort(400, description=problem)
     return SearchParams(
         q=args.get("q", "").strip(),

@@ -1,7 +1,7 @@
 """The search page: passages with highlights, facets, a date range and a timeline; and the facet value finder."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, g, abort, render_template, request
 
 from indexer import FACETS, FacetValue
 
@@ -29,6 +29,7 @@ def search():
     p = params.from_request()
     engine = sleuth()
     result = engine.search(**p.kwargs())
+    g.refused = result.refused
     date_problem = engine.date_range_problem(p.date_from, p.date_to)
     totals = {f: len(vals) for f, vals in result.facets.items()}
     # The search lists the top 200 values of each facet; the heading counts (and the timeline) need them all.
