@@ -1,15 +1,25 @@
-"""Shared fixtures: a real index of the bundled corpus, built once per test session with the real spaCy model."""
+"""Shared fixtures: the seed index built once per session with the real spaCy model, read-only views of it, private
+copies for tests that write, a light spaCy pipeline for tests where entities do not matter, one Chromium."""
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Callable
 
 import pytest
+from flask import Flask
 
 from indexer import Settings, Sleuth
+from web import create_app
+
+from .copies import copy_index
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SHARED_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+# The light pipeline tags these, so a test on it still sees a few entities (not the model's: the ruler's).
+LIGHT_PATTERNS = [("PERSON", "Leon Trotsky"), ("PERSON", "Natalia Sedova"), ("PERSON", "Ramón Mercader"),
+                  ("PERSON", "Diego Rivera"), ("GPE", "Coyoacán"), ("GPE", "Coyoacan"), ("GPE", "Mexico"),
+                  ("GPE", "Paris"), ("DATE", "20 August 1940")]
 
 
 @pytest.fixture(scope="session")
@@ -23,16 +33,78 @@ def corpus_copy(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def seeded(tmp_path_factory, corpus_copy) -> Sleuth:
-    """A Sleuth whose index holds the two seed documents (read-only for tests)."""
-    settings = Settings(index_dir=tmp_path_factory.mktemp("seeded-index"), corpus_dir=corpus_copy)
-    sleuth = Sleuth(settings)
+def seeded_dir(tmp_path_factory, corpus_copy) -> Path:
+    """The index of the two seed documents, built once with the real model; never opened again, only copied."""
+    index_dir = tmp_path_factory.mktemp("seeded-template")
+    sleuth = Sleuth(Settings(index_dir=index_dir, corpus_dir=corpus_copy))
     report = sleuth.index_paths([corpus_copy])
     assert report.count("added") == 2, report
-    return sleuth
+    sleuth.settle()
+    sleuth.close()
+    return index_dir
+
+
+@pytest.fixture(scope="session")
+def seeded(tmp_path_factory, seeded_dir, corpus_copy) -> Sleuth:
+    """A Sleuth whose index holds the two seed documents (read-only for tests)."""
+    return Sleuth(Settings(index_dir=copy_index(seeded_dir, tmp_path_factory.mktemp("seeded")),
+                           corpus_dir=corpus_copy))
+
+
+@pytest.fixture
+def seeded_copy(tmp_path, seeded_dir, corpus_copy) -> Callable[..., Settings]:
+    """Settings over a private copy of the seed index, for tests that write: `seeded_copy(secret_key="t")`."""
+    def make(**changes: object) -> Settings:
+        return Settings(index_dir=copy_index(seeded_dir, tmp_path), corpus_dir=corpus_copy, **changes)
+    return make
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory, seeded_dir, corpus_copy) -> Flask:
+    """The app over the seed index, shared by every test that only reads (a module that writes defines its own)."""
+    index_dir = copy_index(seeded_dir, tmp_path_factory.mktemp("seeded-app"))
+    return create_app(Settings(index_dir=index_dir, corpus_dir=corpus_copy, secret_key="test"))
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
 
 
 @pytest.fixture
 def fresh(tmp_path) -> Sleuth:
     """An empty Sleuth in a temporary folder, for tests that write."""
     return Sleuth(Settings(index_dir=tmp_path / "index", corpus_dir=tmp_path / "corpus"))
+
+
+@pytest.fixture(scope="session")
+def light_model(tmp_path_factory) -> str:
+    """A blank English spaCy pipeline with an entity ruler, saved once: `Settings(model=light_model)` or
+    `SLEUTH_MODEL`. For tests where entities do not matter; it loads in a fraction of the real model's time, which
+    counts most in the subprocesses (each `sleuth index` loads its pipeline)."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": label, "pattern": text} for label, text in LIGHT_PATTERNS])
+    dest = tmp_path_factory.mktemp("light-model") / "pipeline"
+    nlp.to_disk(dest)
+    return str(dest)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless, one for the whole session (each test opens its own context)."""
+    from playwright.sync_api import sync_playwright
+
+    from .ui_fixtures import CHROMIUM_ARGS, _chromium
+
+    executable = _chromium()
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

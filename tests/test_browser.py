@@ -6,7 +6,7 @@ import re
 import pytest
 
 from .pdf import tiny_pdf
-from .ui_fixtures import SHOTS, app, browser, server  # noqa: F401  (the app over the corpus, on loopback)
+from .ui_fixtures import SHOTS, app, server  # noqa: F401  (the app over the corpus, on loopback)
 
 pytestmark = pytest.mark.browser
 

@@ -14,9 +14,9 @@ MORNARD = ("Jacques Mornard, who called himself Frank Jacson, struck Leon Trotsk
 
 
 @pytest.fixture
-def sleuth(tmp_path, corpus_copy) -> Sleuth:
-    s = Sleuth(Settings(index_dir=tmp_path / "data", corpus_dir=corpus_copy))
-    s.index_paths([corpus_copy])
+def sleuth(seeded_copy) -> Sleuth:
+    """A private copy of the seed index (real model: corrections are about entities) plus one upload."""
+    s = Sleuth(seeded_copy())
     s.index_uploads([("mornard.txt", MORNARD.encode())])
     s.settle()
     return s
@@ -52,11 +52,11 @@ def test_rename_retype_and_hide(sleuth):
                for m in p.mentions)
 
 
-def test_corrections_survive_restart_and_rebuild(sleuth, tmp_path, corpus_copy):
+def test_corrections_survive_restart_and_rebuild(sleuth):
     sleuth.correct("merge", "person", "Jacques Mornard", "Ramón Mercader")
     sleuth.correct("hide", "org", "NKVD")
     sleuth.close()
-    again = Sleuth(Settings(index_dir=tmp_path / "data", corpus_dir=corpus_copy))
+    again = Sleuth(sleuth.settings)  # a restart: a new Sleuth over the same folders
     assert count(again, "person", "Jacques Mornard") == 0 and count(again, "org", "NKVD") == 0
     again.index_paths([], rebuild=True)
     assert count(again, "person", "Jacques Mornard") == 0 and count(again, "org", "NKVD") == 0
@@ -102,10 +102,9 @@ def test_cli_merge_list_and_undo(sleuth, capsys):
     assert cli_main(base + ["hide", "person"]) == 2
 
 
-def test_web_merge_from_the_entity_page_then_undo(tmp_path, corpus_copy):
-    app = create_app(Settings(index_dir=tmp_path / "web", corpus_dir=corpus_copy, secret_key="t"))
+def test_web_merge_from_the_entity_page_then_undo(seeded_copy):
+    app = create_app(seeded_copy(secret_key="t"))
     s = app.extensions["sleuth"]
-    s.index_paths([corpus_copy])
     s.index_uploads([("mornard.txt", MORNARD.encode())])
     s.settle()
     client = app.test_client()

@@ -9,7 +9,6 @@ from indexer import Settings, ocr
 from web import create_app
 
 from .ocr_pages import typeset_png
-from .ui_fixtures import CHROMIUM_ARGS, _chromium
 
 pytestmark = pytest.mark.browser
 
@@ -28,15 +27,13 @@ def server(tmp_path_factory):
     srv.shutdown()
 
 
-def test_upload_scan_then_search_shows_ocr_note(server, tmp_path):
-    from playwright.sync_api import sync_playwright
-
+def test_upload_scan_then_search_shows_ocr_note(server, browser, tmp_path):
     scan = tmp_path / "memo.png"
     scan.write_bytes(typeset_png("Memorandum: the guards at the villa were doubled after the May raid.\n\n"
                                  "The ambassador asked for the report by telegram.", dpi=150, points=14))
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS)
-        page = browser.new_page()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(server + "/upload")
@@ -51,5 +48,6 @@ def test_upload_scan_then_search_shows_ocr_note(server, tmp_path):
         hit.locator("h3 a").click()
         page.wait_for_selector(".document")
         assert page.locator(".doc-head .ocr-note").is_visible()
-        browser.close()
+    finally:
+        context.close()
     assert not errors, errors

@@ -21,19 +21,7 @@ from web import create_app
 WIKI = "002_e41d2cd84ffb8d9f.txt"
 
 
-@pytest.fixture(scope="module")
-def app(tmp_path_factory, corpus_copy):
-    settings = Settings(index_dir=tmp_path_factory.mktemp("sec-data"), corpus_dir=corpus_copy, secret_key="t")
-    app = create_app(settings)
-    app.extensions["sleuth"].index_paths([corpus_copy])
-    return app
-
-
-@pytest.fixture
-def client(app):
-    return app.test_client()
-
-
+# `app` and `client` (conftest.py): the session's read-only app over the seeds.
 @pytest.fixture
 def fresh(tmp_path):
     """An app over an empty index, for tests that write."""
@@ -115,7 +103,9 @@ def test_same_origin_writes_and_tools_without_origin_pass(fresh):
 
 
 # --- item 5, 6, 7, 14: ids in uploaded JSONL -----------------------------------------------------------------
-def test_uploaded_jsonl_ids_stay_in_the_upload_namespace(client, app):
+def test_uploaded_jsonl_ids_stay_in_the_upload_namespace(seeded_copy):
+    app = create_app(seeded_copy(secret_key="t"))  # a private copy of the seeds: this test writes
+    client = app.test_client()
     before = app.extensions["sleuth"].document(WIKI).title
     r = post_files(client, [("x.jsonl", jsonl({"id": WIKI, "title": "Replaced", "text": "Nothing about axes."}))])
     assert r.status_code == 201 and r.get_json()["documents"][0]["doc_id"] == "upload/" + WIKI

@@ -10,8 +10,6 @@ from flask import Flask
 from indexer import Settings
 from web import create_app
 
-from .ui_fixtures import CHROMIUM_ARGS, _chromium
-
 pytestmark = pytest.mark.browser
 PASSWORD = "s3cret words"
 
@@ -59,15 +57,10 @@ def evil_url(sleuth_url):
 
 
 @pytest.fixture(scope="module")
-def context():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS)
-        ctx = b.new_context()
-        yield ctx
-        ctx.close()
-        b.close()
+def context(browser):
+    ctx = browser.new_context()
+    yield ctx
+    ctx.close()
 
 
 def test_login_in_the_browser_then_search(context, sleuth_url):

@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from .ui_fixtures import (DESKTOP, PHONE, SIZES, app, box, browser, focused, open_filters, open_page,  # noqa: F401
+from .ui_fixtures import (DESKTOP, PHONE, SIZES, app, box, focused, open_filters, open_page,  # noqa: F401
                           server, shot)
 
 pytestmark = pytest.mark.browser

@@ -11,7 +11,7 @@ from indexer import Settings
 from web import create_app
 
 from .conftest import SHARED_DATA
-from .ui_fixtures import (DESKTOP, SIZES, _serve, app, box, browser, open_filters, open_page, server,  # noqa: F401
+from .ui_fixtures import (DESKTOP, SIZES, _serve, app, box, open_filters, open_page, server,  # noqa: F401
                           shot)
 
 pytestmark = pytest.mark.browser

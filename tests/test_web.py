@@ -14,23 +14,16 @@ XSS = "<script>alert(1)</script>"
 WIKI = "002_e41d2cd84ffb8d9f.txt"
 
 
+# `app`, `client` and `runner` (conftest.py) share one read-only app over the seeds; tests that write use these.
 @pytest.fixture
-def app(tmp_path, corpus_copy) -> Flask:
-    settings = Settings(index_dir=tmp_path / "data", corpus_dir=corpus_copy, secret_key="test",
-                        max_upload_bytes=2 * 1024 * 1024)
-    app = create_app(settings)
-    app.extensions["sleuth"].index_paths([corpus_copy])
-    return app
+def writable(seeded_copy) -> Flask:
+    """An app over a private copy of the seed index."""
+    return create_app(seeded_copy(secret_key="test", max_upload_bytes=2 * 1024 * 1024))
 
 
 @pytest.fixture
-def client(app):
-    return app.test_client()
-
-
-@pytest.fixture
-def runner(app):
-    return app.test_cli_runner()
+def writer(writable):
+    return writable.test_client()
 
 
 def _token(client) -> str:
@@ -110,7 +103,7 @@ def test_entity_pages(client):
     assert "Ramón Mercader" in client.get("/entities").get_data(as_text=True)
 
 
-def test_upload_good_and_bad_files_in_one_batch(client):
+def test_upload_good_and_bad_files_in_one_batch(writer):
     files = [
         ("note.txt", _bytes("Nahum Eitingon planned Operation Utka.")),
         ("page.html", _bytes("<html><head><title>Utka</title></head><body><h1>Utka</h1><p>Operation Utka was run "
@@ -119,24 +112,24 @@ def test_upload_good_and_bad_files_in_one_batch(client):
         ("empty.txt", _raw(b"")),
         ("blob.txt", _raw(bytes(range(256)) * 4)),
     ]
-    page = _upload(client, files).get_data(as_text=True)
+    page = _upload(writer, files).get_data(as_text=True)
     assert page.count(">added<") == 3
     assert "empty file" in page and "binary file" in page
-    assert "note.txt" in client.get("/search?q=Eitingon+Utka").get_data(as_text=True)
-    assert "Siqueiros led" in client.get("/search?q=villa+raid").get_data(as_text=True)
+    assert "note.txt" in writer.get("/search?q=Eitingon+Utka").get_data(as_text=True)
+    assert "Siqueiros led" in writer.get("/search?q=villa+raid").get_data(as_text=True)
 
 
-def test_upload_without_csrf_token_is_refused(client):
-    r = _upload(client, [("x.txt", _bytes("Cross-site text about Trotsky."))], token=False)
+def test_upload_without_csrf_token_is_refused(writer):
+    r = _upload(writer, [("x.txt", _bytes("Cross-site text about Trotsky."))], token=False)
     assert r.status_code == 400 and "another site" in r.get_data(as_text=True)
-    assert client.get("/search?q=Cross-site").get_data(as_text=True).count('class="hit"') == 0
+    assert writer.get("/search?q=Cross-site").get_data(as_text=True).count('class="hit"') == 0
 
 
-def test_script_is_escaped_everywhere(client):
+def test_script_is_escaped_everywhere(writer):
     text = f"{XSS}\n\nJohn {XSS} Smith met Leon Trotsky in Paris in 1937. {XSS}"
-    _upload(client, [("evil.txt", _bytes(text))])
-    pages = [client.get("/search?q=Paris"), client.get("/search?q=alert"), client.get("/doc/upload/evil.txt"),
-             client.get("/entities"), client.get("/"), client.get("/entity/person/Leon Trotsky")]
+    _upload(writer, [("evil.txt", _bytes(text))])
+    pages = [writer.get("/search?q=Paris"), writer.get("/search?q=alert"), writer.get("/doc/upload/evil.txt"),
+             writer.get("/entities"), writer.get("/"), writer.get("/entity/person/Leon Trotsky")]
     for r in pages:
         body = r.get_data(as_text=True)
         assert r.status_code == 200
@@ -161,23 +154,23 @@ def test_api_search_json_and_csv(client):
     assert r.get_data(as_text=True).splitlines()[0].startswith("doc_id,title,passage_id")
 
 
-def test_api_documents_lifecycle_and_errors(client):
-    r = client.post("/api/documents", data={"file": [(_bytes("Robert Sheldon Harte guarded the villa."), "h.txt")]},
+def test_api_documents_lifecycle_and_errors(writer):
+    r = writer.post("/api/documents", data={"file": [(_bytes("Robert Sheldon Harte guarded the villa."), "h.txt")]},
                     content_type="multipart/form-data")
     assert r.status_code == 201 and r.get_json()["documents"][0]["doc_id"] == "upload/h.txt"
-    assert client.get("/api/documents/upload/h.txt").get_json()["title"]
-    assert client.delete("/api/documents/upload/h.txt").status_code == 204
-    assert client.get("/api/documents/upload/h.txt").status_code == 404
-    assert client.post("/api/documents", data={}).get_json()["error"]
-    r = client.post("/api/documents", data={"file": [(_bytes("x"), "a.exe")]}, content_type="multipart/form-data")
+    assert writer.get("/api/documents/upload/h.txt").get_json()["title"]
+    assert writer.delete("/api/documents/upload/h.txt").status_code == 204
+    assert writer.get("/api/documents/upload/h.txt").status_code == 404
+    assert writer.post("/api/documents", data={}).get_json()["error"]
+    r = writer.post("/api/documents", data={"file": [(_bytes("x"), "a.exe")]}, content_type="multipart/form-data")
     assert r.status_code == 415 and "error" in r.get_json()
-    r = client.post("/api/documents", data={"file": [(_raw(b""), "e.txt")]}, content_type="multipart/form-data")
+    r = writer.post("/api/documents", data={"file": [(_raw(b""), "e.txt")]}, content_type="multipart/form-data")
     assert r.status_code == 400
     big = _raw(b"a" * (3 * 1024 * 1024))
-    r = client.post("/api/documents", data={"file": [(big, "big.txt")]}, content_type="multipart/form-data")
+    r = writer.post("/api/documents", data={"file": [(big, "big.txt")]}, content_type="multipart/form-data")
     assert r.status_code == 413 and "limit" in r.get_json()["error"]
-    assert client.get("/upload").status_code == 200
-    r = client.post("/api/documents", data={"file": [(_bytes("x y z"), "a.txt")]},
+    assert writer.get("/upload").status_code == 200
+    r = writer.post("/api/documents", data={"file": [(_bytes("x y z"), "a.txt")]},
                     content_type="multipart/form-data", headers={"Sec-Fetch-Site": "cross-site"})
     assert r.status_code == 403
 
@@ -190,7 +183,9 @@ def test_api_entities(client):
     assert client.get("/api/entities/person/Nobody").status_code == 404
 
 
-def test_500_page_has_no_traceback(app):
+def test_500_page_has_no_traceback(writable):
+    app = writable  # a route of its own: an app that has served requests takes no new ones
+
     @app.get("/boom")
     def boom():
         raise RuntimeError("secret internals")

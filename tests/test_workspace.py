@@ -28,11 +28,9 @@ def client(app):
 
 
 @pytest.fixture
-def writable(tmp_path, corpus_copy) -> Flask:
-    """A private index for tests that delete or re-index."""
-    app = create_app(Settings(index_dir=tmp_path / "data", corpus_dir=corpus_copy, secret_key="test"))
-    app.extensions["sleuth"].index_paths([corpus_copy])
-    return app
+def writable(seeded_copy) -> Flask:
+    """A private copy of the seed index for tests that delete or re-index."""
+    return create_app(seeded_copy(secret_key="test"))
 
 
 def _token(client, url: str = "/batch") -> str:

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from .ui_fixtures import SHOTS, app, browser, server  # noqa: F401  (fixtures: a private served index of the seeds)
+from .ui_fixtures import SHOTS, app, server  # noqa: F401  (fixtures: a private served index of the seeds)
 
 pytestmark = pytest.mark.browser
 PULP = "000_7320f9c5cac2b3a8.txt"

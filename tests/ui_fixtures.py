@@ -1,5 +1,6 @@
 """Shared pieces of the browser tests of the pages: the app over the bundled corpus served on loopback, Debian's
-Chromium, pages at a phone's and a laptop's width that fail a test on any script error, and small helpers."""
+Chromium (the session's `browser` fixture is in conftest.py), pages at a phone's and a laptop's width that fail a
+test on any script error, and small helpers."""
 from __future__ import annotations
 
 import os
@@ -11,6 +12,8 @@ import pytest
 
 from indexer import Settings
 from web import create_app
+
+from .copies import copy_index
 
 
 SHOTS = Path(__file__).resolve().parent / "screenshots"
@@ -27,18 +30,6 @@ def _chromium() -> str:
     return path
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """Debian's Chromium, headless, one per test module."""
-    from playwright.sync_api import sync_playwright
-
-    executable = _chromium()
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
 PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1366, "height": 900}
 SIZES = pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["390", "1366"])
 
@@ -52,11 +43,10 @@ def _serve(app):
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory, corpus_copy):
-    settings = Settings(index_dir=tmp_path_factory.mktemp("ui-data"), corpus_dir=corpus_copy, secret_key="t")
-    application = create_app(settings)
-    application.extensions["sleuth"].index_paths([corpus_copy])
-    return application
+def app(tmp_path_factory, seeded_dir, corpus_copy):
+    """The app over a private copy of the seed index, one per module (browser tests upload and delete)."""
+    index_dir = copy_index(seeded_dir, tmp_path_factory.mktemp("ui-data"))
+    return create_app(Settings(index_dir=index_dir, corpus_dir=corpus_copy, secret_key="t"))
 
 
 @pytest.fixture(scope="module")
