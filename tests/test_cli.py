@@ -9,8 +9,9 @@ import sys
 import pytest
 
 
-def sleuth(index_dir, *args, check_code=None):
-    env = dict(os.environ, SLEUTH_INDEX_DIR=str(index_dir))
+def sleuth(index_dir, *args, check_code=None, model=""):
+    """Run `sleuth` as a user does; `model` (e.g. the light pipeline) where entities do not matter."""
+    env = dict(os.environ, SLEUTH_INDEX_DIR=str(index_dir), **({"SLEUTH_MODEL": model} if model else {}))
     proc = subprocess.run([sys.executable, "-m", "indexer", *args], capture_output=True, text=True, env=env,
                           timeout=300)
     if check_code is not None:
@@ -55,10 +56,10 @@ def test_usage_errors_exit_2(cli_index):
     assert sleuth(cli_index, "frobnicate").returncode == 2
 
 
-def test_partial_failure_exits_1_and_names_the_file(cli_index, tmp_path):
+def test_partial_failure_exits_1_and_names_the_file(tmp_path, light_model):
     (tmp_path / "ok.txt").write_text("Trotsky in Coyoacán.", "utf-8")
     (tmp_path / "empty.txt").write_bytes(b"")
-    proc = sleuth(tmp_path / "ix", "index", str(tmp_path), check_code=1)
+    proc = sleuth(tmp_path / "ix", "index", str(tmp_path), check_code=1, model=light_model)
     assert "empty.txt" in proc.stderr and "1 added" in proc.stdout
 
 
@@ -67,8 +68,9 @@ def test_remove_unknown_document_says_how_to_find_ids(cli_index):
     assert "search --json" in proc.stderr
 
 
-def test_progress_bar_on_a_terminal(tmp_path):
-    """On a terminal `sleuth index` draws a tqdm bar; piped, it prints only the summary."""
+def test_progress_bar_on_a_terminal(tmp_path, light_model):
+    """On a terminal `sleuth index` draws a tqdm bar; piped, it prints only the summary (light pipeline: the bar
+    counts passages through spaCy, whatever it finds)."""
     import fcntl
     import pty
     import struct
@@ -80,6 +82,7 @@ def test_progress_bar_on_a_terminal(tmp_path):
     if pid == 0:  # the child: a terminal 120 columns wide
         fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
         os.environ["SLEUTH_INDEX_DIR"] = str(tmp_path / "ix")
+        os.environ["SLEUTH_MODEL"] = light_model
         os.execv(sys.executable, [sys.executable, "-m", "indexer", "index", str(tmp_path / "batch.jsonl")])
     out = b""
     while True:
@@ -93,5 +96,5 @@ def test_progress_bar_on_a_terminal(tmp_path):
     os.waitpid(pid, 0)
     text = out.decode("utf-8", "replace")
     assert "Finding entities" in text and "80/80" in text and "80 added" in text
-    piped = sleuth(tmp_path / "ix2", "index", str(tmp_path / "batch.jsonl"), check_code=0)
+    piped = sleuth(tmp_path / "ix2", "index", str(tmp_path / "batch.jsonl"), check_code=0, model=light_model)
     assert "Finding entities" not in piped.stderr + piped.stdout

@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -34,27 +35,37 @@ def _article(name: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def scans(tmp_path_factory) -> Sleuth:
-    """One index of: the scanned sample book without its text layer, the same with its layer, a typeset page."""
+def scans(tmp_path_factory, light_model) -> Sleuth:
+    """One index of: the scanned sample book without its text layer, the same with its layer, a typeset page.
+
+    The light spaCy pipeline: these tests are about words read by Tesseract, never about entities."""
     _need_tesseract()
     folder = tmp_path_factory.mktemp("scans")
     (folder / "vicksburg-scan.pdf").write_bytes(image_only(VICKSBURG.read_bytes()))
     (folder / "vicksburg-layer.pdf").write_bytes(VICKSBURG.read_bytes())  # the scanner's own OCR, for fuzzy
     (folder / "typeset.png").write_bytes(typeset_png(_article("000_7320f9c5cac2b3a8.txt")))
-    sleuth = Sleuth(Settings(index_dir=tmp_path_factory.mktemp("scans-index")))
+    sleuth = Sleuth(Settings(index_dir=tmp_path_factory.mktemp("scans-index"), model=light_model))
     report = sleuth.index_paths([folder])
     assert not report.failed and report.count("added") == 3, report.to_json()
     return sleuth
+
+
+@lru_cache(maxsize=None)
+def _hits(sleuth: Sleuth, query: str) -> tuple[str | None, tuple[tuple[str, str], ...]]:
+    """A search's message and (doc_id, section) hits; `scans` is read-only, so each word is searched once for all
+    the pages and documents the tests look it up in (a quarter of the searches they made before)."""
+    result = sleuth.search(query, per_page=100)
+    return result.message, tuple((h.doc_id, h.section) for h in result.hits)
 
 
 def _found(sleuth: Sleuth, doc_id: str, section: str | None, text: str, suffix: str = "") -> dict[str, bool]:
     """For each searchable word of `text`: does `text:word` (plus `suffix`, e.g. "~") find it in that page?"""
     found = {}
     for word in sorted(set(words(text))):
-        result = sleuth.search(f"text:{word}{suffix}", per_page=100)
-        if result.message and "common words" in result.message:
+        message, hits = _hits(sleuth, f"text:{word}{suffix}")
+        if message and "common words" in message:
             continue  # stop words are not indexed in any document
-        found[word] = any(h.doc_id == doc_id and section in (None, h.section) for h in result.hits)
+        found[word] = any(hit_doc == doc_id and section in (None, hit_section) for hit_doc, hit_section in hits)
     return found
 
 

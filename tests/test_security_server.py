@@ -46,13 +46,13 @@ def test_good_settings_parse():
 
 
 # --- items 7 and 16 ------------------------------------------------------------------------------------------
-def test_index_keeps_good_lines_beside_broken_ids_and_never_prints_escapes(tmp_path):
+def test_index_keeps_good_lines_beside_broken_ids_and_never_prints_escapes(tmp_path, light_model):
     lines = [{"id": "\ud800x", "text": "Trotsky"}, {"id": "good", "title": "\u001b[31mRed\u001b[0m title",
                                                     "text": "Natalia Sedova wrote from Coyoacan."},
              {"id": "a\u001b[2Jb", "text": "Mercader"}]
     src = tmp_path / "mixed.jsonl"
     src.write_text("\n".join(json.dumps(r) for r in lines), encoding="utf-8")
-    proc = run_cli(tmp_path, "index", str(src))
+    proc = run_cli(tmp_path, "index", str(src), SLEUTH_MODEL=light_model)  # ids and output, not entities
     assert proc.returncode == 1 and "Traceback" not in proc.stderr  # partial: the bad lines named, the good kept
     assert "1 added" in proc.stdout and "\x1b" not in proc.stdout + proc.stderr
     assert "control characters" in proc.stderr and "broken Unicode" in proc.stderr
