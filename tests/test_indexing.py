@@ -161,11 +161,11 @@ def _damage(index_dir, suffix: str, how: str) -> None:
 
 
 @pytest.mark.parametrize("suffix, how", [(".toc", "truncate"), (".seg", "truncate"), (".seg", "garble")])
-def test_damaged_index_says_rebuild_and_rebuild_restores_it(tmp_path, corpus_copy, suffix, how):
-    settings = Settings(index_dir=tmp_path / "ix")
-    Sleuth(settings).index_paths([corpus_copy])
+def test_damaged_index_says_rebuild_and_rebuild_restores_it(seeded_copy, suffix, how):
+    settings = seeded_copy()  # the seeds, indexed once per session
     expected = Sleuth(settings).search("Mercader").total
-    _damage(tmp_path / "ix", suffix, how)
+    assert expected > 0
+    _damage(settings.index_dir, suffix, how)
     with pytest.raises(IndexCorrupt, match=r"sleuth index --rebuild"):
         Sleuth(settings).search("Mercader")
     report = Sleuth(settings).index_paths([], rebuild=True)
