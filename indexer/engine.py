@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
 from . import corrections, ocr
-from ._guard import filter_problem, safe_name
+from ._guard import safe_name
 from .backend import open_backend
 from .batch import TOP_HITS, BatchLine, search_lines
 from .compare import Comparison, compare_sources
@@ -28,7 +28,6 @@ from .upkeep import Upkeep
 
 UPLOAD_WAIT = 1.0  # seconds an upload waits for a free slot before it is told the server is busy
 T = TypeVar("T")
-__all__ = ["Sleuth", "filter_problem", "safe_name"]
 
 
 class Sleuth:
@@ -281,7 +280,6 @@ class Sleuth:
                 path.unlink(missing_ok=True)
         return len(gone)
 
-    # --- the documents page -------------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:
         """Every indexed document, in id order, for the documents page."""
         return [DocumentInfo.of(r) for r in self.registry.all()]
