@@ -53,17 +53,15 @@ class Sleuth:
         self.registry.close()
 
     # --- searching -------------------------------------------------------------------------------
-    def search(self, query: str | SearchRequest = "", filters: dict[str, list[str]] | None = None,
-               exclude: dict[str, list[str]] | None = None, date_from: str | None = None,
-               date_to: str | None = None, page: int = 1, per_page: int = 10) -> SearchResult:
-        """Search passages: a `SearchRequest`, or its parts. Never raises for bad queries: `message` says why."""
-        if isinstance(query, SearchRequest):
-            request = query
-        else:
+    def search(self, request: SearchRequest | str = "", **parts: object) -> SearchResult:
+        """Search passages: a `SearchRequest`, or a query and `SearchRequest.of`'s keyword arguments (filters,
+        exclude, date_from, date_to, page, per_page). Never raises for bad queries: `message` says why."""
+        if not isinstance(request, SearchRequest):
             try:
-                request = SearchRequest.of(query, filters, exclude, date_from, date_to, page, per_page)
+                request = SearchRequest.of(request, **parts)  # type: ignore[arg-type]
             except TooManyFilters as exc:
-                return SearchResult.refusal(SearchRequest.of(query, page=page, per_page=per_page), str(exc))
+                page = {k: parts[k] for k in ("page", "per_page") if k in parts}
+                return SearchResult.refusal(SearchRequest.of(request, **page), str(exc))  # type: ignore[arg-type]
         self._notice_corrections()
         return self.backend.search(request)
 
