@@ -13,15 +13,11 @@ from indexer import Settings, Sleuth
 from web import create_app
 
 from .copies import copy_index
+from .light_model import save_light_model
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SHARED_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 # The light pipeline tags these, so a test on it still sees a few entities (not the model's: the ruler's).
-LIGHT_PATTERNS = [("PERSON", "Leon Trotsky"), ("PERSON", "Natalia Sedova"), ("PERSON", "Ramón Mercader"),
-                  ("PERSON", "Diego Rivera"), ("GPE", "Coyoacán"), ("GPE", "Coyoacan"), ("GPE", "Mexico"),
-                  ("GPE", "Paris"), ("DATE", "20 August 1940")]
-
-
 @pytest.fixture(scope="session")
 def corpus_copy(tmp_path_factory) -> Path:
     """A private copy of the bundled corpus (tests may not change the repo's files)."""
@@ -87,13 +83,7 @@ def light_model(tmp_path_factory) -> str:
     """A blank English spaCy pipeline with an entity ruler, saved once: `Settings(model=light_model)` or
     `SLEUTH_MODEL`. For tests where entities do not matter; it loads in a fraction of the real model's time, which
     counts most in the subprocesses (each `sleuth index` loads its pipeline)."""
-    import spacy
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("entity_ruler").add_patterns([{"label": label, "pattern": text} for label, text in LIGHT_PATTERNS])
-    dest = tmp_path_factory.mktemp("light-model") / "pipeline"
-    nlp.to_disk(dest)
-    return str(dest)
+    return str(save_light_model(tmp_path_factory.mktemp("light-model") / "pipeline"))
 
 
 @pytest.fixture(scope="session")

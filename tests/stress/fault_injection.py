@@ -20,19 +20,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tests.light_model import save_light_model  # noqa: E402
+
 DOC = "Report {i}: Leon Trotsky wrote to Natalia Sedova from Coyoacán on 20 August 1940.\n\n{body}"
-
-
-def blank_model(dest: Path) -> Path:
-    """A tiny spaCy pipeline (blank English + an entity ruler) so trials do not pay for the real model."""
-    import spacy
-
-    nlp = spacy.blank("en")
-    ruler = nlp.add_pipe("entity_ruler")
-    ruler.add_patterns([{"label": "PERSON", "pattern": "Leon Trotsky"}, {"label": "GPE", "pattern": "Coyoacán"},
-                        {"label": "DATE", "pattern": "20 August 1940"}])
-    nlp.to_disk(dest)
-    return dest
 
 
 # --- the child: write, acknowledge, and lose power at operation `crash_at` --------------------------------------
@@ -151,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="sleuth-faults-"))
-    model = blank_model(work / "model")
+    model = save_light_model(work / "model")
     results = run(args.trials, args.seed, True, work, model)
     for ok, line in results:
         print(("ok    " if ok else "FAIL  ") + line)
