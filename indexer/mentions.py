@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from .names import org_shaped
+
 Span = tuple[int, int, str, str]  # (start, end, label, text) as spaCy saw it
 
 # "1954–1963" is tagged CARDINAL by the small model; a year range it is.
@@ -24,8 +26,8 @@ _BY_LINE = re.compile(r"^[ \t]*[-*•][ \t]+(?P<title>[A-Z][^\n]{2,120}?) by [A-
                       re.M)
 # A quoted title: after a bibliography name, after "titled"/"book"/"film"…, or followed by a year in brackets.
 _QUOTED = re.compile(r"[\"“](?P<title>[^\"“”\n]{2,120})[\"”]")
-_TITLE_CUE = re.compile(r"(?:\b(?:titled|entitled|called|book|novel|article|essay|poem|film|song|album|play|memoir|"
-                        r"memoirs)|[A-Za-z]\.+)[ \t]*$", re.I)
+_TITLE_CUE = re.compile(r"(?:\b(?i:titled|entitled|book|novel|article|essay|poem|film|song|album|play|memoir|"
+                        r"memoirs)|\b[A-Z][\w'’-]*\.+)[ \t]*$")
 _YEAR_AFTER = re.compile(r"[ \t]*\((?:c\. )?\d{4}[^()\n]{0,12}\)")
 # A number in technical text: a unit after it, a settings word before it, or code punctuation against it.
 _UNIT_AFTER = re.compile(r"(?:[ \t]?(?:bytes?|bits?|[KMGT]i?B|px|pixels?|ms|[kMG]?Hz|chars?|characters|lines|rows|"
@@ -44,11 +46,16 @@ _IN_BEFORE = re.compile(r"(?:\b(?:[Ii]n|into|across|near|along|throughout|within
 # A definition names what a thing is: "Ibadan is the capital and most populous city of Oyo State" (an appositive may
 # come first: "Buenos Aires, officially the Autonomous City of Buenos Aires, is the capital"). Decisive evidence of a
 # place, whatever the model said: such a span is relabelled with the strong label below.
-_DEFINED_PLACE = re.compile(r"(?:,[^.;\n]{0,100},)?\s+(?:is|was)\s+(?:a|an|the|one)\b[^.;\n]{0,60}?\b(?:capital|city|"
+_DEFINED_PLACE = re.compile(r"(?:,[^.;\n]{0,100},|,)?\s+(?:is|was)\s+(?:a|an|the|one)\b[^.;\n]{0,60}?\b(?:capital|city|"
                             r"town|village|municipality|metropolis|country|state|province|region|territory|county|"
                             r"district|island|archipelago|river|lake|mountain|peninsula|kingdom|empire|duchy|"
                             r"sultanate|caliphate)\b")
 DEFINED_PLACE = "GPE_DEFINED"
+# The same for a name the model called an organisation, with the kind at the head of the phrase ("Lusaka is the
+# capital…", but not "the Delian League was a confederacy of Greek city-states").
+_DEFINED_PLACE_HEAD = re.compile(r"(?:,[^.;\n]{0,100},|,)?\s+(?:is|was)\s+(?:a|an|the|one)\s+(?:(?!of\b)[\w-]+\s+){0,3}?"
+                                 r"(?:capital|city|town|village|municipality|metropolis|country|province|region|"
+                                 r"territory|county|district|island|archipelago|river|lake|mountain|peninsula)\b")
 # "the South Russian Worker's Union": a group's adjective the model took alone, then the organisation's noun.
 _ORG_AFTER = re.compile(r"(?: [A-Z][\w'’]+){0,3} (?:Union|Party|Church|Army|League|Association|Society|Company|"
                         r"Council|Federation|Front|Movement|Brotherhood|Alliance|Congress)\b")
@@ -63,34 +70,105 @@ def refine(text: str, found: Iterable[Span]) -> list[Span]:
     spans = [m for m in spans if m[2] != "CARDINAL" and not _code_number(text, m)]
     spans = _with_era(text, spans)
     spans = _join_nicknames(text, spans)
-    spans = [_with_org_noun(text, _not_a_person(text, m)) for m in spans]
+    spans = _one_sense(_listed_places(text, [_with_org_noun(text, _not_a_person(text, m)) for m in spans]))
     spans = _overlay(spans, [(m.start("name"), m.end("name"), "PERSON") for m in _BIB_NAME.finditer(text)], text)
     spans = _overlay(spans, [(m.start(), m.end(), "EVENT") for m in _OPERATION.finditer(text)], text)
-    return _overlay(spans, _titles(text), text)
+    return _with_evidence(text, _overlay(spans, _titles(text), text))
 
 
 # An eponym is a thing named after a person ("Fourier series", "Markov chain", "Coulomb's law").
 _EPONYM_AFTER = re.compile(r"(?:['’]s)?(?:[–-][A-Z]\w+)?\s(?:series|chains?|laws?|transforms?|analysis|equations?|"
                            r"numbers?|theorems?|diagrams?|process|distributions?|functions?|effect|constants?|"
                            r"hypothesis|conjecture|principle|spaces?|fields?|scale|expansions?|integrals?|methods?|"
-                           r"algorithms?|tests?|units?|cycle|sequences?|culture|dynasty)\b")
+                           r"algorithms?|tests?|units?|cycle|sequences?|culture|dynasty|Cathedral|Church|Abbey|Basilica|Chapel|"
+                           r"Monastery)\b")
+
+
+# A definition of a thing that is no person: "Carnivora is an order of placental mammals", "Rum is a liquor",
+# "Eris is the most massive and second-largest-known dwarf planet". The kind must head the phrase (at most four
+# words before it), so that "Zeus is the sky and thunder god in ancient Greek religion" stays a person.
+_DEFINED_THING = re.compile(r"(?:\s\([^()\n]{1,60}\))?(?:,?\s(?:or|also)\s[^.;,\n]{1,40})?(?:,[^.;\n]{0,100},|,)?\s+(?:is|was|are|can be "
+                            r"defined as)\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){0,4}?"
+                            r"(?:order|family|genus|species|domain|kingdom|phylum|clade|subfamily|suborder|"
+                            r"superfamily|style|movement|liquor|spirit|beverage|drink|dish|sport|martial art|"
+                            r"combat sport|dwarf planet|planet|moon|star|galaxy|constellation|comet|asteroid|"
+                            r"language|dialect|script|body of|system of|religion|doctrine|genre|festival|holiday|"
+                            r"disease|infection|drug|compound|element|protein|mineral|alloy|polymer|plant|tree|"
+                            r"fungus|shrub|breed|cultivar|vegetable|fruit|cuisine|technique|theory|concept|term|plastic|material|"
+                            r"substance|chemical|molecule|acid|set of|group of|variety of|branch of|sculpture|statue|painting|"
+                            r"masterpiece|fresco|"
+                            r"unit|tradition|practice|ideology|empire|dynasty|state|polity|kingdom)\b")
+DEFINED_THING = "MISC_DEFINED"
+# A taxonomic rank names a taxon: "the order Carnivora", "the kingdom Fungi", "domains Bacteria and Archaea".
+_RANK_BEFORE = re.compile(r"\b(?:order|family|genus|genera|species|kingdom|phylum|phyla|class|domains?|subfamily|"
+                          r"clade|suborder|superfamily|infraorder|tribe|subkingdom|subphylum)\s$")
+# Where a person's name never stands: "the Duke of Burgundy", "fled to Burgundy", "southern Gaul", "the rest of Gaul".
+_PLACE_BEFORE = re.compile(r"(?:\b(?:King|Queen|Duke|Duchess|Duchy|Kingdom|Emperor|Empress|Prince|Princess|Count|"
+                           r"Countess|County|Principality|Republic|Sultanate|Caliphate|Emirate|Khanate|Margrave|"
+                           r"Archbishop|Bishop|Governor|Viceroy|Earl|Shah|Sultan|Khan|Kings|Dukes) of|\b(?:fled|"
+                           r"moved|returned|travell?ed|sailed|marched|emigrated|migrated|retreated|exiled|deported) "
+                           r"to|\b(?:conquered|invaded|annexed|occupied|whole of|rest of|most of|much of|southern|"
+                           r"northern|eastern|western|central|states of|borders|bordering))\s$")
+# An appositive naming a place: "Saint Paul, the state capital of Minnesota".
+_APPOSITIVE_PLACE = re.compile(r",\s(?:the\s)?(?:[\w-]+\s){0,2}(?:capital|city|town|village|port|province|state|"
+                               r"region|county|kingdom) (?:of|in)\b")
+
+
+# An abbreviation in brackets after a lower-case phrase abbreviates a term, not a name.
+_TERM_BEFORE = re.compile(r"\b[a-z][a-z-]+\s\($")
 
 
 def _not_a_person(text: str, m: Span) -> Span:
+    if m[2] == "ORG" and not org_shaped(m[3]) and _DEFINED_PLACE_HEAD.match(text, m[1], m[1] + 200):
+        return (m[0], m[1], DEFINED_PLACE, m[3])  # "Lusaka is the capital and largest city of Zambia"
+    if m[2] in ("ORG", "PERSON") and _TERM_BEFORE.search(text, max(0, m[0] - 40), m[0]) \
+            and text.startswith(")", m[1]):
+        return (m[0], m[1], "MISC", m[3])  # "magnesium (Mg)", "text-to-speech (TTS)": a term's abbreviation
+    if m[2] in ("ORG", "PERSON") and " " not in m[3] and _EPONYM_AFTER.match(text, m[1], m[1] + 40):
+        return (m[0], m[1], "MISC", m[3])  # "the Hertzsprung–Russell diagram", "St Paul's Cathedral"
     if m[2] != "PERSON":
         return m
-    if _DEFINED_PLACE.match(text, m[1], m[1] + 200):
+    if _DEFINED_PLACE.match(text, m[1], m[1] + 200) or _APPOSITIVE_PLACE.match(text, m[1], m[1] + 60):
         return (m[0], m[1], DEFINED_PLACE, m[3])
-    if " " not in m[3] and _EPONYM_AFTER.match(text, m[1], m[1] + 40):
+    if _DEFINED_THING.match(text, m[1], m[1] + 200):
+        return (m[0], m[1], DEFINED_THING, m[3])
+    if _RANK_BEFORE.search(text, max(0, m[0] - 16), m[0]):
         return (m[0], m[1], "MISC", m[3])
     if text.startswith(("'s", "’s"), m[1]):
         return m
     before = text[max(0, m[0] - 20):m[0]]
     if _THE_BEFORE.search(before):
         return (m[0], m[1], "MISC", m[3])  # entities.NOT_A_PERSON
-    if _IN_BEFORE.search(before):
+    if _IN_BEFORE.search(before) or _PLACE_BEFORE.search(text, max(0, m[0] - 24), m[0]):
         return (m[0], m[1], "GPE", m[3])
     return m
+
+
+def _one_sense(spans: list[Span]) -> list[Span]:
+    """A name the passage defines as a place or a thing is that in all the passage ("Eris is the most massive…
+    dwarf planet… Eris was discovered in 2005"): one sense per discourse."""
+    defined = {m[3]: m[2] for m in spans if m[2] in (DEFINED_PLACE, DEFINED_THING)}
+    if not defined:
+        return spans
+    return [(m[0], m[1], defined[m[3]], m[3]) if m[2] in ("PERSON", "ORG") and m[3] in defined else m
+            for m in spans]
+
+
+_LIST_GAP = re.compile(r"^(?:,\s|\sand\s|,\sand\s|\sor\s)$")
+_PLACES = ("GPE", "LOC", DEFINED_PLACE)
+
+
+def _listed_places(text: str, spans: list[Span]) -> list[Span]:
+    """A "person" listed beside places and no person is a place: "Lagos, Kano, and Ibadan", "Punjab and Haryana"."""
+    out = list(spans)
+    for i, m in enumerate(spans):
+        if m[2] != "PERSON":
+            continue
+        near = [n for n in (spans[i - 1] if i else None, spans[i + 1] if i + 1 < len(spans) else None)
+                if n and _LIST_GAP.match(text[min(n[1], m[1]):max(n[0], m[0])])]
+        if near and all(n[2] in _PLACES for n in near):
+            out[i] = (m[0], m[1], "GPE", m[3])
+    return out
 
 
 def _with_org_noun(text: str, m: Span) -> Span:
@@ -144,7 +222,7 @@ def _join_nicknames(text: str, spans: list[Span]) -> list[Span]:
 
 def _titles(text: str) -> list[tuple[int, int, str]]:
     """Spans of work titles the text's layout gives away (bibliography and "see also" lines, quoted titles)."""
-    found = [(m.start("title"), m.end("title"), "WORK_OF_ART") for m in _BY_LINE.finditer(text)]
+    found = [(m.start("title"), m.end("title"), WORK_CUE) for m in _BY_LINE.finditer(text)]
     for m in _QUOTED.finditer(text):
         title = m.group("title").strip(" ,.")
         words = [w for w in title.split() if len(w) > 3]
@@ -152,7 +230,7 @@ def _titles(text: str) -> list[tuple[int, int, str]]:
             continue
         if _TITLE_CUE.search(text, max(0, m.start() - 20), m.start()) or _YEAR_AFTER.match(text, m.end()):
             start = m.start("title") + (len(m.group("title")) - len(m.group("title").lstrip(" ,.")))
-            found.append((start, start + len(title), "WORK_OF_ART"))
+            found.append((start, start + len(title), WORK_CUE))
     return found
 
 
@@ -163,3 +241,94 @@ def _overlay(spans: list[Span], new: list[tuple[int, int, str]], text: str) -> l
     kept = [m for m in spans if m[2] == "DATE" or not any(s < m[1] and m[0] < e for s, e, _ in new)]
     kept += [(s, e, label, text[s:e]) for s, e, label in new]
     return sorted(kept, key=lambda m: (m[0], -m[1]))
+
+
+# The small model's ORG and WORK_OF_ART are weak labels (units, molecules, rivers as ORG; anything capitalised as a
+# work). A value becomes an organisation or a work only with evidence (entities.Canon): an organisation's head word
+# ("Party", "Institute"), or one mention whose text shows it, relabelled here with these labels.
+ORG_CUE = "ORG_CUE"
+WORK_CUE = "WORK_CUE"
+# "NKVD agent", "KGB chairman", "NASA's administrator": a role in an organisation right after its name.
+_ROLE_AFTER = re.compile(r"(?:['’]s)?\s(?:agents?|officers?|chairman|chairwoman|chairs?|directors?|members?|"
+                         r"membership|leaders?|leadership|presidents?|spokes(?:man|woman|person)|headquarters|"
+                         r"founders?|chiefs?|officials?|employees?|executives?|CEO|troops|soldiers|players|"
+                         r"staff|delegates?|operatives?|administrator|commissioner|secretary|cadres?|activists?|"
+                         r"subsidiary|shareholders?)\b")
+# "a member of the NKVD", "founded Apple", "the company Sony".
+_ROLE_BEFORE = re.compile(r"(?:\b(?:members?|leaders?|head|director|chairman|president|founder|co-founder|CEO|"
+                          r"chief|employees?|agents?|officers?|spokesman|secretary) of|\b(?:joined|"
+                          r"founded|co-founded|established|expelled from|company|firm|organi[sz]ation|agency|"
+                          r"corporation|party|conglomerate|manufacturer|airline|publisher|broadcaster|label))"
+                          r"(?: the)?\s$", re.I)
+# A definition: "Apple Inc. is an American multinational technology company".
+_DEFINED_ORG = re.compile(r"(?:\s\([^()\n]{1,60}\))?(?:,[^.;\n]{0,100},)?\s+(?:is|was)\s+(?:a|an|the|one)\b"
+                          r"[^.;\n]{0,60}?\b(?:company|corporation|conglomerate|firm|business|organi[sz]ation|"
+                          r"agency|party|association|federation|league|union|institution|institute|university|"
+                          r"college|academy|society|charity|foundation|bank|band|orchestra|club|team|network|"
+                          r"broadcaster|publisher|airline|manufacturer|retailer|government|ministry|department|"
+                          r"committee|council|church|order|army|navy|militia|police|service|movement|"
+                          r"intergovernmental|alliance|bloc|court|parliament|legislature|assembly)\b")
+# An acronym defined right after its organisation: "People's Commissariat for Internal Affairs (NKVD)".
+_ACRONYM = re.compile(r"^[A-Z][A-Z&.-]{1,9}$")
+# Works: a kind of work before the title ("the novel Nineteen Eighty-Four"), a year or a kind in brackets after it,
+# "written by" after it, a definition ("Hamlet is a tragedy written by…"), or the title between quotes.
+_KIND = (r"novels?|novellas?|plays?|films?|movies?|songs?|singles?|albums?|poems?|paintings?|operas?|operettas?|"
+         r"ballets?|symphon(?:y|ies)|books?|series|musicals?|sitcoms?|shows?|video games?|stor(?:y|ies)|epics?|"
+         r"treatises?|essays?|magazines?|newspapers?|journals?|traged(?:y|ies)|comed(?:y|ies)|dramas?|sculptures?|"
+         r"murals?|frescos?|frescoes|mangas?|anime|cantatas?|oratorios?|concertos?|sonatas?|suites?|hymns?|anthems?|"
+         r"memoirs?|autobiograph(?:y|ies)|biograph(?:y|ies)|sequels?|fairy tales?|folk tales?|fables?|sagas?|"
+         r"scriptures?|texts?|comics?|comic strips?|cartoons?|franchise|periodicals?|manuscripts?|sutras?|"
+         r"verses?|song cycles?|requiems?|masses|librettos?|screenplays?|scripts?|encyclopa?edias?|dictionar(?:y|ies)")
+_KIND_BEFORE = re.compile(rf"\b(?:{_KIND}|titled|entitled)(?:,| such as| as| including| like)?\s$", re.I)
+_KIND_AFTER = re.compile(rf"[\"”’']?\s?\((?:[^()\n]{{0,30}}\b)?(?:1\d{{3}}|20\d{{2}}|{_KIND})\)|,? (?:written|directed|"
+                         r"composed|painted|published|produced|recorded|sung|performed|created|illustrated|authored|"
+                         r"narrated|edited) by\b", re.I)
+_DEFINED_WORK = re.compile(rf"[\"”’']?(?:\s\([^()\n]{{1,60}}\))?(?:,[^.;\n]{{0,100}},|,)?\s+(?:is|was|are)\s+(?:a|an|the|"
+                           rf"one)\b[^.;\n]{{0,80}}?\b(?:{_KIND})\b")
+# A quoted name is a title only beside a kind of work ('songs such as "Maybellene"'); a quoted nickname or term is
+# not ('nicknamed "Satchmo"', 'referred to as "White" and "Black"').
+_KIND_NEAR = re.compile(rf"\b(?:{_KIND})\b[^.;\n]{{0,80}}$", re.I)
+_NICKNAME_NEAR = re.compile(r"\b(?:nicknamed?|nicknames|known|called|dubbed|referred|regarded|hailed|styled|term|"
+                            r"terms|word|name|names|epithet|title|motto|slogan)\b[^.;\n]{0,30}$", re.I)
+_QUOTES = "\"“”‘’'«»"
+
+
+def _with_evidence(text: str, spans: list[Span]) -> list[Span]:
+    """ORG and WORK_OF_ART spans whose text gives evidence of their type, relabelled ORG_CUE and WORK_CUE."""
+    out: list[Span] = []
+    for i, m in enumerate(spans):
+        if m[2] == "ORG" and _org_evidence(text, m, out[-1] if out else None):
+            m = (m[0], m[1], ORG_CUE, m[3])
+        elif m[2] == "WORK_OF_ART" and _work_evidence(text, m, out[-1] if out else None):
+            m = (m[0], m[1], WORK_CUE, m[3])
+        out.append(m)
+    # A work listed beside a work is one ("sculptures as The Thinker, …, and The Gates of Hell").
+    for i in [*range(1, len(out)), *range(len(out) - 2, -1, -1)]:
+        for k in (i - 1, i + 1):
+            if 0 <= k < len(out) and out[i][2] == "WORK_OF_ART" and out[k][2] == WORK_CUE \
+                    and _LIST_GAP.match(text[min(out[k][1], out[i][1]):max(out[k][0], out[i][0])]):
+                out[i] = (out[i][0], out[i][1], WORK_CUE, out[i][3])
+    return out
+
+
+def _org_evidence(text: str, m: Span, previous: Span | None) -> bool:
+    if _ROLE_AFTER.match(text, m[1], m[1] + 40) or _DEFINED_ORG.match(text, m[1], m[1] + 240):
+        return True
+    if _ROLE_BEFORE.search(text, max(0, m[0] - 40), m[0]):
+        return True
+    # An acronym in brackets after an organisation the text names in full.
+    return bool(previous and (previous[2] == ORG_CUE or (previous[2] == "ORG" and org_shaped(previous[3])))
+                and _ACRONYM.match(m[3]) and text[previous[1]:m[0]].strip() == "(")
+
+
+def _work_evidence(text: str, m: Span, previous: Span | None) -> bool:
+    if m[0] > 0 and text[m[0] - 1] in _QUOTES and text[m[1]:m[1] + 1] in _QUOTES and text[m[1]:m[1] + 1]:
+        before = text[max(0, m[0] - 101):m[0] - 1]
+        if _KIND_NEAR.search(before) and not _NICKNAME_NEAR.search(before):
+            return True
+    if _KIND_AFTER.match(text, m[1], m[1] + 60) or _DEFINED_WORK.match(text, m[1], m[1] + 260):
+        return True
+    if _KIND_BEFORE.search(text, max(0, m[0] - 30), m[0]):
+        return True
+    # "Shakespeare's Hamlet": a person's work.
+    return bool(previous and previous[2] == "PERSON" and text[previous[1]:m[0]] in ("'s ", "’s "))

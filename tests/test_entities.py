@@ -88,7 +88,7 @@ def test_surname_first_bibliography_names_and_middle_initials():
     ("Bolsheviks", "GPE", ("group", "Bolsheviks")), ("Lake Malawi", "PERSON", ("place", "Lake Malawi")),
     ("Mali", "PERSON", ("place", "Mali")), ("Judaism", "PERSON", ("group", "Judaism")),
     ("Catherine the Great", "WORK_OF_ART", ("person", "Catherine the Great")), ("Bronze Age", "PERSON", None),
-    ("Sun", "ORG", None), ("The Little Prince", "WORK_OF_ART", ("work", "The Little Prince")),
+    ("Sun", "ORG", None), ("The Little Prince", "WORK_CUE", ("work", "The Little Prince")),
     ("King of England", "ORG", None), ("Shah", "PERSON", None), ("Classical", "ORG", None), ("Ancient Greek", "ORG", None),
     ("Greco-Roman", "PERSON", None), ("Nobel", "WORK_OF_ART", None), ("Neolithic", "PERSON", None),
     ("Western Front", "ORG", ("event", "Western Front")), ("West Indies", "ORG", ("place", "West Indies")),
@@ -138,7 +138,7 @@ def test_ambiguous_surname_is_left_alone_and_titles_are_not_full_names():
 
 
 def test_most_frequent_surface_form_is_displayed_deterministically():
-    canon = _canon({("NKVD", "ORG"): 5, ("Nkvd", "ORG"): 1, ("Coyoacan", "GPE"): 1, ("Coyoacán", "GPE"): 1})
+    canon = _canon({("NKVD", "ORG_CUE"): 5, ("Nkvd", "ORG"): 1, ("Coyoacan", "GPE"): 1, ("Coyoacán", "GPE"): 1})
     assert canon.resolve("Nkvd", "ORG") == ("org", "NKVD")
     # A tie prefers the accented spelling, whatever the insertion order.
     assert canon.resolve("Coyoacan", "GPE") == ("place", "Coyoacán")
@@ -157,7 +157,7 @@ def test_label_map_covers_every_facet():
 
 
 def test_incremental_updates_match_a_full_build():
-    first = Counter({("Trotsky", "PERSON"): 4, ("Mercader", "GPE"): 3, ("Stalin", "PERSON"): 2, ("NKVD", "ORG"): 1})
+    first = Counter({("Trotsky", "PERSON"): 4, ("Mercader", "GPE"): 3, ("Stalin", "PERSON"): 2, ("NKVD", "ORG_CUE"): 1})
     second = Counter({("Leon Trotsky", "PERSON"): 1, ("Ramón Mercader", "PERSON"): 1, ("Nkvd", "ORG"): 2})
     canon = Canon.build(first)
     assert canon.resolve("Trotsky", "PERSON") == ("person", "Trotsky")
@@ -165,7 +165,7 @@ def test_incremental_updates_match_a_full_build():
     full = Canon.build(first + second)
     for pair in first + second:
         assert canon.resolve(*pair) == full.resolve(*pair), pair
-    assert {("Trotsky", "PERSON"), ("Mercader", "GPE"), ("NKVD", "ORG")} <= changed
+    assert {("Trotsky", "PERSON"), ("Mercader", "GPE"), ("NKVD", "ORG_CUE")} <= changed
     assert ("Stalin", "PERSON") not in changed
     back = canon.add(Counter({k: -n for k, n in second.items()}))
     assert canon.resolve("Trotsky", "PERSON") == ("person", "Trotsky") and ("Trotsky", "PERSON") in back

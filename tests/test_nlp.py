@@ -46,8 +46,8 @@ def test_bibliography_lines_give_whole_names_and_titles():
                    '- Volkogonov, Dmitri. "Trotsky, the Eternal Revolutionary"\n'
                    "- Leon Trotsky: A Revolutionary's Life by Joshua Rubenstein (2011)")
     assert {("Don Levine, Isaac", "PERSON"), ("Volkogonov, Dmitri", "PERSON"),
-            ("Trotsky, the Eternal Revolutionary", "WORK_OF_ART"),
-            ("Leon Trotsky: A Revolutionary's Life", "WORK_OF_ART")} <= found
+            ("Trotsky, the Eternal Revolutionary", "WORK_CUE"),
+            ("Leon Trotsky: A Revolutionary's Life", "WORK_CUE")} <= found
     assert not {("Isaac", "PERSON"), ("Dmitri", "PERSON"), ("the Eternal Revolutionary", "ORG"),
                 ("Revolutionary's Life", "ORG")} & found
 
