@@ -80,8 +80,9 @@ def refine(text: str, found: Iterable[Span]) -> list[Span]:
 _EPONYM_AFTER = re.compile(r"(?:['’]s)?(?:[–-][A-Z]\w+)?\s(?:series|chains?|laws?|transforms?|analysis|equations?|"
                            r"numbers?|theorems?|diagrams?|process|distributions?|functions?|effect|constants?|"
                            r"hypothesis|conjecture|principle|spaces?|fields?|scale|expansions?|integrals?|methods?|"
-                           r"algorithms?|tests?|units?|cycle|sequences?|culture|dynasty|Cathedral|Church|Abbey|Basilica|Chapel|"
-                           r"Monastery)\b")
+                           r"algorithms?|tests?|units?|cycle|sequences?|culture|dynasty)\b")
+# A building named after a saint is no person: "St Paul's Cathedral".
+_BUILDING_AFTER = re.compile(r"(?:['’]s)?\s(?:Cathedral|Church|Abbey|Basilica|Chapel|Monastery|Priory)\b")
 
 
 # A definition of a thing that is no person: "Carnivora is an order of placental mammals", "Rum is a liquor",
@@ -125,7 +126,9 @@ def _not_a_person(text: str, m: Span) -> Span:
             and text.startswith(")", m[1]):
         return (m[0], m[1], "MISC", m[3])  # "magnesium (Mg)", "text-to-speech (TTS)": a term's abbreviation
     if m[2] in ("ORG", "PERSON") and " " not in m[3] and _EPONYM_AFTER.match(text, m[1], m[1] + 40):
-        return (m[0], m[1], "MISC", m[3])  # "the Hertzsprung–Russell diagram", "St Paul's Cathedral"
+        return (m[0], m[1], "MISC", m[3])  # "the Hertzsprung–Russell diagram"
+    if m[2] == "PERSON" and _BUILDING_AFTER.match(text, m[1], m[1] + 20):
+        return (m[0], m[1], "MISC", m[3])  # "St Paul's Cathedral"
     if m[2] != "PERSON":
         return m
     if _DEFINED_PLACE.match(text, m[1], m[1] + 200) or _APPOSITIVE_PLACE.match(text, m[1], m[1] + 60):
@@ -279,7 +282,7 @@ _KIND = (r"novels?|novellas?|plays?|films?|movies?|songs?|singles?|albums?|poems
          r"memoirs?|autobiograph(?:y|ies)|biograph(?:y|ies)|sequels?|fairy tales?|folk tales?|fables?|sagas?|"
          r"scriptures?|texts?|comics?|comic strips?|cartoons?|franchise|periodicals?|manuscripts?|sutras?|"
          r"verses?|song cycles?|requiems?|masses|librettos?|screenplays?|scripts?|encyclopa?edias?|dictionar(?:y|ies)")
-_KIND_BEFORE = re.compile(rf"\b(?:{_KIND}|titled|entitled)(?:,| such as| as| including| like)?\s$", re.I)
+_KIND_BEFORE = re.compile(rf"\b(?:{_KIND}|titled|entitled)(?:,| such as| as| include| includes| including| like)?\s$", re.I)
 _KIND_AFTER = re.compile(rf"[\"”’']?\s?\((?:[^()\n]{{0,30}}\b)?(?:1\d{{3}}|20\d{{2}}|{_KIND})\)|,? (?:written|directed|"
                          r"composed|painted|published|produced|recorded|sung|performed|created|illustrated|authored|"
                          r"narrated|edited) by\b", re.I)

@@ -200,7 +200,7 @@ def org_shaped(name: str) -> bool:
 
 def work_shaped(name: str) -> bool:
     """A name whose shape is a work's ("Book of Genesis", "Symphony No. 9")."""
-    return bool(_WORK_SHAPE.match(name))
+    return bool(_WORK_SHAPE.search(name))
 
 
 def shape_facet(name: str, facet: str) -> str | None:
@@ -212,7 +212,7 @@ def shape_facet(name: str, facet: str) -> str | None:
         return ""
     if facet in ("person", "org") and name_key(name) in _languages():
         return ""
-    if facet in ("org", "person", "work") and _CREED.match(name):
+    if facet in ("org", "person", "work") and _CREED.search(name):
         return "group"
     if facet == "org" and _FAMILY.match(name):
         return "group"

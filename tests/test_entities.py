@@ -103,6 +103,29 @@ def test_type_by_shape(name, facet, expected):
     assert _canon({(name, facet): 2}).resolve(name, facet) == expected
 
 
+@pytest.mark.parametrize("pairs, name, label, expected", [
+    # The model's ORG alone is not enough ("SI" 35 times on the wiki summaries); a head word, a cue label from
+    # the text (any mention of the value) or an Infobox field is.
+    ({("SI", "ORG"): 35}, "SI", "ORG", None),
+    ({("Red Army", "ORG"): 1}, "Red Army", "ORG", ("org", "Red Army")),
+    ({("NKVD", "ORG"): 4, ("NKVD", "ORG_CUE"): 1}, "NKVD", "ORG", ("org", "NKVD")),
+    ({("NKVD", "AGENT"): 1}, "NKVD", "AGENT", ("org", "NKVD")),
+    ({("PhD", "WORK_OF_ART"): 4}, "PhD", "WORK_OF_ART", None),
+    ({("Hamlet", "WORK_OF_ART"): 4, ("Hamlet", "WORK_CUE"): 1}, "Hamlet", "WORK_OF_ART", ("work", "Hamlet")),
+    ({("Book of Genesis", "WORK_OF_ART"): 1}, "Book of Genesis", "WORK_OF_ART", ("work", "Book of Genesis")),
+    ({("The New York Times", "ORG"): 1}, "The New York Times", "ORG", ("work", "New York Times")),
+    # Language names (CLDR) are no person or organisation; caliphates are places, faiths are groups.
+    ({("Aramaic", "PERSON"): 5, ("Aramaic", "ORG"): 5}, "Aramaic", "PERSON", None),
+    ({("Umayyad Caliphate", "ORG_CUE"): 1}, "Umayyad Caliphate", "ORG_CUE", ("place", "Umayyad Caliphate")),
+    ({("Baháʼí Faith", "ORG"): 1}, "Baháʼí Faith", "ORG", ("group", "Baháʼí Faith")),
+    ({("Chondrichthyes", "ORG_CUE"): 1}, "Chondrichthyes", "ORG_CUE", None),
+    # A definition calling it a thing weighs five mentions ("Eris is … a dwarf planet").
+    ({("Eris", "MISC_DEFINED"): 1, ("Eris", "PERSON"): 4}, "Eris", "PERSON", None),
+])
+def test_organisations_and_works_need_evidence(pairs, name, label, expected):
+    assert _canon(pairs).resolve(name, label) == expected
+
+
 def test_a_possessive_title_naming_a_person_is_a_work():
     canon = _canon({("Pavel Sudoplatov", "PERSON"): 2, ("Sudoplatov's Special Tasks", "ORG"): 1,
                     ("Children's Hospital", "ORG"): 1})
