@@ -103,6 +103,8 @@ DEFINED_THING = "MISC_DEFINED"
 # A taxonomic rank names a taxon: "the order Carnivora", "the kingdom Fungi", "domains Bacteria and Archaea".
 _RANK_BEFORE = re.compile(r"\b(?:order|family|genus|genera|species|kingdom|phylum|phyla|class|domains?|subfamily|"
                           r"clade|suborder|superfamily|infraorder|tribe|subkingdom|subphylum)\s$")
+# An award named after a person is no mention of the person: "the Order of Lenin".
+_AWARD_BEFORE = re.compile(r"\b(?:Order|Medal|Prize|Orders|Medals) of (?:the )?$")
 # Where a person's name never stands: "the Duke of Burgundy", "fled to Burgundy", "southern Gaul", "the rest of Gaul".
 _PLACE_BEFORE = re.compile(r"(?:\b(?:King|Queen|Duke|Duchess|Duchy|Kingdom|Emperor|Empress|Prince|Princess|Count|"
                            r"Countess|County|Principality|Republic|Sultanate|Caliphate|Emirate|Khanate|Margrave|"
@@ -135,7 +137,7 @@ def _not_a_person(text: str, m: Span) -> Span:
         return (m[0], m[1], DEFINED_PLACE, m[3])
     if _DEFINED_THING.match(text, m[1], m[1] + 200):
         return (m[0], m[1], DEFINED_THING, m[3])
-    if _RANK_BEFORE.search(text, max(0, m[0] - 16), m[0]):
+    if _RANK_BEFORE.search(text, max(0, m[0] - 16), m[0]) or _AWARD_BEFORE.search(text, max(0, m[0] - 16), m[0]):
         return (m[0], m[1], "MISC", m[3])
     if text.startswith(("'s", "’s"), m[1]):
         return m

@@ -233,6 +233,16 @@ def test_a_user_extends_the_infobox_map_in_aliases_toml(tmp_path):
     assert [m[2:] for m in infobox_mentions(text, keys)] == [("PERSON", "Ramón Mercader")]
 
 
+def test_an_infobox_organisation_or_work_needs_no_other_evidence():
+    from indexer.passages import INFOBOX_KEYS, infobox_mentions
+
+    text = "Publisher: Unheard Press House\nOrganization: Zorg"
+    found = [m[2:] for m in infobox_mentions(text, INFOBOX_KEYS)]
+    assert found == [("ORG_CUE", "Unheard Press House"), ("ORG_CUE", "Zorg")]
+    assert _canon({(text, label): 1 for label, text in found}).resolve("Zorg", "ORG_CUE") == ("org", "Zorg")
+    assert _canon({("Zorg", "ORG"): 1}).resolve("Zorg", "ORG") is None  # the model's label alone
+
+
 def test_the_readme_shows_the_infobox_map():
     from pathlib import Path
 

@@ -156,3 +156,10 @@ def test_an_organisation_defined_as_a_city_is_a_place_and_an_eponym_is_no_organi
     assert [(m[3], m[2]) for m in spans] == [("Lusaka", "GPE_DEFINED"), ("Hertzsprung", "MISC")]
     league = "The Delian League was a confederacy of Greek city-states."
     assert refine(league, [_at(league, "Delian League", "ORG")])[0][2] != "GPE_DEFINED"
+
+
+def test_an_award_named_after_a_person_is_no_mention_of_the_person():
+    found = _found("In 1960 he was awarded the Order of Lenin and Hero of the Soviet Union. Lenin died in 1924.")
+    assert ("Lenin", "PERSON") in found  # the second sentence
+    text = "he was awarded the Order of Lenin."
+    assert refine(text, [_at(text, "Lenin", "PERSON")]) == [(_at(text, "Lenin", "MISC"))]
