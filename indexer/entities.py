@@ -12,7 +12,8 @@ from typing import Iterable
 from pathlib import Path
 
 from .passages import infobox_keys
-from .mentions import DEFINED_THING, ORG_CUE, WORK_CUE
+from .evidence import ORG_CUE, WORK_CUE
+from .mentions import DEFINED_THING
 from .names import (MEMBERS, clean_name, looks_like_full_name, name_key, org_shaped, person_form, shape_facet,
                     surname_key, work_shaped)
 
