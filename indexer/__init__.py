@@ -3,7 +3,8 @@
 The web app and the CLI use only what is exported here.
 """
 from .batch import MAX_LINES as MAX_BATCH_LINES, BatchLine, csv_cell, queries as batch_lines, to_csv as batch_csv
-from .engine import Sleuth, filter_problem, safe_name
+from ._guard import filter_problem, safe_name
+from .engine import Sleuth
 from .errors import (IndexBusy, IndexCorrupt, ModelMissing, QueryError, ReadError, SchemaMismatch, SettingsError,
                      SleuthError)
 from .folding import fold

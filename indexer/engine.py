@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
 from . import corrections, ocr
-from ._guard import filter_problem, safe_name
+from ._guard import safe_name
 from .backend import open_backend
 from .batch import TOP_HITS, BatchLine, search_lines
 from .compare import Comparison, compare_sources
@@ -28,7 +28,6 @@ from .upkeep import Upkeep
 
 UPLOAD_WAIT = 1.0  # seconds an upload waits for a free slot before it is told the server is busy
 T = TypeVar("T")
-__all__ = ["Sleuth", "filter_problem", "safe_name"]
 
 
 class Sleuth:
@@ -54,17 +53,15 @@ class Sleuth:
         self.registry.close()
 
     # --- searching -------------------------------------------------------------------------------
-    def search(self, query: str | SearchRequest = "", filters: dict[str, list[str]] | None = None,
-               exclude: dict[str, list[str]] | None = None, date_from: str | None = None,
-               date_to: str | None = None, page: int = 1, per_page: int = 10) -> SearchResult:
-        """Search passages: a `SearchRequest`, or its parts. Never raises for bad queries: `message` says why."""
-        if isinstance(query, SearchRequest):
-            request = query
-        else:
+    def search(self, request: SearchRequest | str = "", **parts: object) -> SearchResult:
+        """Search passages: a `SearchRequest`, or a query and `SearchRequest.of`'s keyword arguments (filters,
+        exclude, date_from, date_to, page, per_page). Never raises for bad queries: `message` says why."""
+        if not isinstance(request, SearchRequest):
             try:
-                request = SearchRequest.of(query, filters, exclude, date_from, date_to, page, per_page)
+                request = SearchRequest.of(request, **parts)  # type: ignore[arg-type]
             except TooManyFilters as exc:
-                return SearchResult.refusal(SearchRequest.of(query, page=page, per_page=per_page), str(exc))
+                page = {k: parts[k] for k in ("page", "per_page") if k in parts}
+                return SearchResult.refusal(SearchRequest.of(request, **page), str(exc))  # type: ignore[arg-type]
         self._notice_corrections()
         return self.backend.search(request)
 
@@ -281,7 +278,6 @@ class Sleuth:
                 path.unlink(missing_ok=True)
         return len(gone)
 
-    # --- the documents page -------------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:
         """Every indexed document, in id order, for the documents page."""
         return [DocumentInfo.of(r) for r in self.registry.all()]

@@ -199,10 +199,11 @@ class Pipeline:
             per_doc.append(mentions[at:at + len(item.passages)])
             at += len(item.passages)
         counts = [Counter((m.text, m.label) for ms in doc for m in ms) for doc in per_doc]
+        previous = self.registry.previous(item.record.doc_id for item in batch if item.report.status == "updated")
         delta: Counter = Counter()
         for item, raw in zip(batch, counts):
-            if item.report.status == "updated":
-                delta.subtract(self.registry.doc_mentions(item.record.doc_id))
+            if item.record.doc_id in previous:
+                delta.subtract(previous[item.record.doc_id][1])
             delta.update(raw)
         # The registry holds only documents written before this batch: those are the ones to fix later.
         stale = (stale | self.registry.docs_mentioning(canon.add(delta))) - {item.record.doc_id for item in batch}
@@ -212,9 +213,8 @@ class Pipeline:
             entries[item.record.doc_id] = [entry(item.record, p, ms, canon, ctx) for p, ms in zip(item.passages, found)]
         self.backend.write(entries, on_wait, merge=len(batch) > 200)
         self.registry.flush_sources()
-        superseded = self.registry.sources_of(item.record.doc_id for item in batch if item.report.status == "updated")
         self.registry.put((item.record, raw) for item, raw in zip(batch, counts))
-        self.registry.drop_unreferenced(superseded)
+        self.registry.drop_unreferenced({source for source, _ in previous.values()})
         return stale
 
 

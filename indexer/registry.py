@@ -116,13 +116,19 @@ class Registry:
                 os.close(fd)
         self._unflushed = []
 
-    def sources_of(self, doc_ids: Iterable[str]) -> set[str]:
-        """The source copies these documents refer to now (before they are replaced)."""
-        out: set[str] = set()
-        for doc_id in doc_ids:
-            row = self.db.execute("SELECT source FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
-            if row:
-                out.add(row[0])
+    def previous(self, doc_ids: Iterable[str]) -> dict[str, tuple[str, Counter]]:
+        """What these documents are registered with now (before they are replaced): source copy and mentions."""
+        ids = list(doc_ids)
+        out: dict[str, tuple[str, Counter]] = {}
+        for start in range(0, len(ids), 500):  # SQLite binds at most 999 values a statement
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for doc_id, source in self.db.execute(
+                    f"SELECT doc_id, source FROM documents WHERE doc_id IN ({marks})", chunk):
+                out[doc_id] = (source, Counter())
+            for doc_id, surface, label, n in self.db.execute(
+                    f"SELECT doc_id, surface, label, n FROM mentions WHERE doc_id IN ({marks})", chunk):
+                out[doc_id][1][(surface, label)] += n
         return out
 
     def drop_unreferenced(self, names: Iterable[str]) -> int:

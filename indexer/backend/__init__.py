@@ -13,7 +13,7 @@ from collections import Counter
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Protocol
+from typing import Callable, Iterable, Mapping, Protocol, runtime_checkable
 
 from ..errors import SettingsError
 from ..request import SearchRequest
@@ -43,6 +43,7 @@ class PassageEntry:
     facets: dict[str, list[str]] = field(default_factory=dict)  # entity facets and "year" → values
 
 
+@runtime_checkable
 class Backend(Protocol):
     """What the engine asks of an index. Writes replace whole documents; each write is one durable commit."""
 

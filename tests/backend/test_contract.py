@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from indexer import SearchRequest
-from indexer.backend import PassageEntry, available, open_backend
+from indexer.backend import Backend, PassageEntry, available, open_backend
 
 AXE = "Ramón Mercader struck Leon Trotsky with an ice axe in Coyoacán on 20 August 1940."
 PICK = "Trotsky was killed in Coyoacan with an ice pick, said the newspapers of 1940."
@@ -56,6 +56,10 @@ def empty(request, tmp_path):
 
 def ids(result) -> set[str]:
     return {h.passage_id for h in result.hits}
+
+
+def test_it_implements_the_whole_protocol(backend):
+    assert isinstance(backend, Backend)
 
 
 def test_words_find_their_passages_with_the_words_marked(backend):
