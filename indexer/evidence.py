@@ -50,12 +50,14 @@ _KIND = (r"novels?|novellas?|plays?|films?|movies?|songs?|singles?|albums?|poems
          r"memoirs?|autobiograph(?:y|ies)|biograph(?:y|ies)|sequels?|fairy tales?|folk tales?|fables?|sagas?|"
          r"scriptures?|texts?|comics?|comic strips?|cartoons?|franchise|periodicals?|manuscripts?|sutras?|"
          r"verses?|song cycles?|requiems?|masses|librettos?|screenplays?|scripts?|encyclopa?edias?|dictionar(?:y|ies)")
-_KIND_BEFORE = re.compile(rf"\b(?:{_KIND}|titled|entitled)(?:,| such as| as| include| includes| including| like)?\s$", re.I)
-_KIND_AFTER = re.compile(rf"[\"”’']?\s?\((?:[^()\n]{{0,30}}\b)?(?:1\d{{3}}|20\d{{2}}|{_KIND})\)|,? (?:written|directed|"
-                         r"composed|painted|published|produced|recorded|sung|performed|created|illustrated|authored|"
+_KIND_BEFORE = re.compile(rf"\b(?:{_KIND}|titled|entitled)(?:,| such as| as| include| includes| including| like)?\s$",
+                          re.I)
+_KIND_AFTER = re.compile(rf"[\"”’']?\s?\((?:[^()\n]{{0,30}}\b)?(?:1\d{{3}}|20\d{{2}}|{_KIND})\)|"
+                         r",? (?:written|directed|composed|painted|published|produced|recorded|sung|performed|"
+                         r"created|illustrated|authored|"
                          r"narrated|edited) by\b", re.I)
-_DEFINED_WORK = re.compile(rf"[\"”’']?(?:\s\([^()\n]{{1,60}}\))?(?:,[^.;\n]{{0,100}},|,)?\s+(?:is|was|are)\s+(?:a|an|the|"
-                           rf"one)\b[^.;\n]{{0,80}}?\b(?:{_KIND})\b")
+_DEFINED_WORK = re.compile(rf"[\"”’']?(?:\s\([^()\n]{{1,60}}\))?(?:,[^.;\n]{{0,100}},|,)?"
+                           rf"\s+(?:is|was|are)\s+(?:a|an|the|one)\b[^.;\n]{{0,80}}?\b(?:{_KIND})\b")
 # A quoted name is a title only beside a kind of work ('songs such as "Maybellene"'); a quoted nickname or term is
 # not ('nicknamed "Satchmo"', 'referred to as "White" and "Black"').
 _KIND_NEAR = re.compile(rf"\b(?:{_KIND})\b[^.;\n]{{0,80}}$", re.I)

@@ -54,7 +54,8 @@ _DEFINED_PLACE = re.compile(r"(?:,[^.;\n]{0,100},|,)?\s+(?:is|was)\s+(?:a|an|the
 DEFINED_PLACE = "GPE_DEFINED"
 # The same for a name the model called an organisation, with the kind at the head of the phrase ("Lusaka is the
 # capital…", but not "the Delian League was a confederacy of Greek city-states").
-_DEFINED_PLACE_HEAD = re.compile(r"(?:,[^.;\n]{0,100},|,)?\s+(?:is|was)\s+(?:a|an|the|one)\s+(?:(?!of\b)[\w-]+\s+){0,3}?"
+_DEFINED_PLACE_HEAD = re.compile(r"(?:,[^.;\n]{0,100},|,)?\s+(?:is|was)\s+(?:a|an|the|one)\s+"
+                                 r"(?:(?!of\b)[\w-]+\s+){0,3}?"
                                  r"(?:capital|city|town|village|municipality|metropolis|country|province|region|"
                                  r"territory|county|district|island|archipelago|river|lake|mountain|peninsula)\b")
 # "the South Russian Worker's Union": a group's adjective the model took alone, then the organisation's noun.
@@ -89,16 +90,16 @@ _BUILDING_AFTER = re.compile(r"(?:['’]s)?\s(?:Cathedral|Church|Abbey|Basilica|
 # A definition of a thing that is no person: "Carnivora is an order of placental mammals", "Rum is a liquor",
 # "Eris is the most massive and second-largest-known dwarf planet". The kind must head the phrase (at most four
 # words before it), so that "Zeus is the sky and thunder god in ancient Greek religion" stays a person.
-_DEFINED_THING = re.compile(r"(?:\s\([^()\n]{1,60}\))?(?:,?\s(?:or|also)\s[^.;,\n]{1,40})?(?:,[^.;\n]{0,100},|,)?\s+(?:is|was|are|can be "
-                            r"defined as)\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){0,4}?"
+_DEFINED_THING = re.compile(r"(?:\s\([^()\n]{1,60}\))?(?:,?\s(?:or|also)\s[^.;,\n]{1,40})?(?:,[^.;\n]{0,100},|,)?"
+                            r"\s+(?:is|was|are|can be defined as)\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){0,4}?"
                             r"(?:order|family|genus|species|domain|kingdom|phylum|clade|subfamily|suborder|"
                             r"superfamily|style|movement|liquor|spirit|beverage|drink|dish|sport|martial art|"
                             r"combat sport|dwarf planet|planet|moon|star|galaxy|constellation|comet|asteroid|"
                             r"language|dialect|script|body of|system of|religion|doctrine|genre|festival|holiday|"
                             r"disease|infection|drug|compound|element|protein|mineral|alloy|polymer|plant|tree|"
-                            r"fungus|shrub|breed|cultivar|vegetable|fruit|cuisine|technique|theory|concept|term|plastic|material|"
-                            r"substance|chemical|molecule|acid|set of|group of|variety of|branch of|sculpture|statue|painting|"
-                            r"masterpiece|fresco|"
+                            r"fungus|shrub|breed|cultivar|vegetable|fruit|cuisine|technique|theory|concept|term|"
+                            r"plastic|material|substance|chemical|molecule|acid|set of|group of|variety of|"
+                            r"branch of|sculpture|statue|painting|masterpiece|fresco|"
                             r"unit|tradition|practice|ideology|empire|dynasty|state|polity|kingdom)\b")
 DEFINED_THING = "MISC_DEFINED"
 # A taxonomic rank names a taxon: "the order Carnivora", "the kingdom Fungi", "domains Bacteria and Archaea".

@@ -55,9 +55,9 @@ _AWARD = re.compile(r"\b(?:Prize|Prizes|Award|Awards|Medal|Trophy|Laureate)\b|^(
 _EPITHET = re.compile(r"^[A-Z]\w+ the (?:Great|Elder|Younger|Wise|Bold|Pious|Conqueror|Magnificent|Terrible)$")
 # A geographic head word makes a place of what the model called a person or a work ("Lake Malawi", "Kiel Canal").
 _PLACE_WORD = re.compile(r"\b(?:Lake|Mount|Mountains|River|Sea|Ocean|Island|Islands|Canal|Valley|Desert|Bay|Gulf|"
-                         r"Strait|Peninsula|County|Province|Basin|Plateau|Coast|Pradesh|Nadu|Darya|Empire|Indies|Theatre|Theater|"
-                         r"Cathedral|Palace|Castle|Bridge|Stadium|Airport|Square|Caliphate|Sultanate|Khanate|Emirate|Duchy|"
-                         r"Principality)\b")
+                         r"Strait|Peninsula|County|Province|Basin|Plateau|Coast|Pradesh|Nadu|Darya|Empire|Indies|"
+                         r"Theatre|Theater|Cathedral|Palace|Castle|Bridge|Stadium|Airport|Square|Caliphate|Sultanate|"
+                         r"Khanate|Emirate|Duchy|Principality)\b")
 # A ruler's title is no name ("King of England"); an adjective alone is no organisation ("Classical", "Indigenous").
 _TITLE = re.compile(r"^(?:King|Queen|Emperor|Empress|Prince|Princess|Duke|Duchess|Pope|Sultan|Tsar|Shah|Caliph) of |"
                     r"^(?:King|Queen|Emperor|Empress|Pope|Sultan|Tsar|Shah|Caliph|Pharaoh)$")
@@ -76,7 +76,7 @@ _FAMILY = re.compile(r"^[A-Z][a-z]+(?:ic|ish|ese)$")
 _SKY = frozenset({"sun", "solar system", "milky way", "moon", "jupiter", "saturn", "uranus", "neptune", "mars",
                   "pluto"})
 # An organisation's head word: evidence enough that a name is an organisation ("Red Army", "Socialist Workers
-# Party", "Swedish Academy"); without it (or a cue in the text, mentions.ORG_CUE) the model's ORG is not trusted.
+# Party", "Swedish Academy"); without it (or a cue in the text, evidence.ORG_CUE) the model's ORG is not trusted.
 _ORG_HEAD = re.compile(r"\b(?:Party|Parties|Company|Corporation|Corp|Inc|Ltd|LLC|PLC|GmbH|AG|Group|Holdings|"
                        r"University|College|Academy|School|Institute|Institution|Ministry|Department|Agency|Council|"
                        r"Committee|Commission|Commissariat|Army|Navy|Air Force|Forces|Corps|Guard|Police|Bank|Church|"
@@ -85,13 +85,13 @@ _ORG_HEAD = re.compile(r"\b(?:Party|Parties|Company|Corporation|Corp|Inc|Ltd|LLC
                        r"Foundation|Trust|Museum|Library|Hospital|Organi[sz]ation|Nations|Commonwealth|Board|"
                        r"Authority|Administration|Brotherhood|Sisterhood|Airlines?|Records|Studios?|Press|Network|"
                        r"Broadcasting|Legion|Regiment|Division|Fleet|Cabinet|Synod|Diocese|Archdiocese|Conservatory|"
-                       r"Seminary|Guild|Cartel|Directorate|Secretariat|Inquisition|Order of (?:St|Saint)\b|Cheka|"
-                       r"Junta|Politburo|Comintern|Reichstag|Duma|Knesset|Congress of|Band|Ensemble|Choir|Laboratory|"
-                       r"Laboratories|Observatory|Council|Monastery|Abbey|Sect|Caucus|Coalition|Syndicate|Consortium|"
-                       r"Enterprises|Industries|Motors|Bancorp|Systems|Technologies|Labs|Pictures|Entertainment|"
-                       r"Publishing|Publishers|Unit|Brigade|"
-                       r"Battalion|Squadron|Navy|Marines|Legislature|Tribunal|Commune)\b")
-# Work titles by shape: books of scripture and numbered works.
+                       r"Seminary|Guild|Cartel|Directorate|Secretariat|Inquisition|Order of (?:St|Saint)\b|Junta|"
+                       r"Congress of|Band|Ensemble|Choir|Laboratory|Laboratories|Observatory|Monastery|Abbey|Sect|"
+                       r"Caucus|Coalition|Syndicate|Consortium|Enterprises|Industries|Motors|Bancorp|Systems|"
+                       r"Technologies|Labs|Pictures|Entertainment|Publishing|Publishers|Unit|Brigade|Battalion|"
+                       r"Squadron|Marines|Legislature|Tribunal|Commune)\b")
+# Work titles by shape: books of scripture, publications ("The New York Times" is a newspaper, a work, whatever the
+# model said) and numbered works.
 _WORK_SHAPE = re.compile(r"^(?:The )?(?:Book|Gospel|Epistle|Letter|Acts|Song|Psalms?|Lamentations) of |"
                          r"\b(?:Times|Post|Herald|Gazette|Journal|Magazine|Review|Tribune|Chronicle)$|"
                          r"^(?:Symphony|Concerto|Sonata|Requiem|Mass) (?:No\.|in|for)\b")
