@@ -12,7 +12,10 @@ from typing import Iterable
 from pathlib import Path
 
 from .passages import infobox_keys
-from .names import MEMBERS, clean_name, looks_like_full_name, name_key, person_form, shape_facet, surname_key
+from .evidence import ORG_CUE, WORK_CUE
+from .mentions import DEFINED_THING
+from .names import (MEMBERS, clean_name, looks_like_full_name, name_key, org_shaped, person_form, shape_facet,
+                    surname_key, work_shaped)
 
 __all__ = ["LABEL_TO_FACET", "NER_LABELS", "Canon", "clean_name", "load_aliases", "name_key"]
 
@@ -29,11 +32,18 @@ LABEL_TO_FACET: dict[str, str] = {
     "WORK_OF_ART": "work",
     "AGENT": "org",
     "GPE_DEFINED": "place",  # a "person" its own definition calls a place (mentions.refine): one counts as five
+    ORG_CUE: "org",  # an ORG whose text shows an organisation ("NKVD agent"): evidence, see Canon._evidenced
+    WORK_CUE: "work",  # a WORK_OF_ART whose text shows a work ("the novel …", a title in quotes beside "songs")
 }
-_WEIGHT = {"GPE_DEFINED": 5}
-NER_LABELS = frozenset(LABEL_TO_FACET) - {"AGENT", "GPE_DEFINED"} | {"DATE"}
+_WEIGHT = {"GPE_DEFINED": 5, DEFINED_THING: 5}
+NER_LABELS = frozenset(LABEL_TO_FACET) - {"AGENT", "GPE_DEFINED", ORG_CUE, WORK_CUE} | {"DATE"}
+# Labels that are evidence of a value's type (an Infobox field is a structured fact).
+_EVIDENCE = {"org": {ORG_CUE, "AGENT"}, "work": {WORK_CUE}}
 # A span `mentions.refine` took from the model's PERSON ("the Moon"): no value, but a vote against the person.
 NOT_A_PERSON = "MISC"
+# Votes for no facet: a span taken from PERSON, and a "person" its own definition calls a thing ("Rum is a liquor",
+# weighted like a defined place).
+_NO_FACET_LABELS = {NOT_A_PERSON, DEFINED_THING}
 _NONE = ""  # the facet of that vote
 
 # Names no spelling rule can merge; users add theirs in aliases.toml (theirs win).
@@ -135,9 +145,9 @@ class Canon:
 
     def _key_of(self, surface: str, label: str) -> tuple[str, str] | None:
         """(matching key, display form) of a raw mention, or None for junk and labels we do not facet."""
-        if label not in LABEL_TO_FACET and label != NOT_A_PERSON:
+        if label not in LABEL_TO_FACET and label not in _NO_FACET_LABELS:
             return None
-        work = label == "WORK_OF_ART"
+        work = label in ("WORK_OF_ART", WORK_CUE)
         name = clean_name(person_form(surface) if label == "PERSON" else surface, title=work)
         if name is None:
             return None
@@ -229,7 +239,7 @@ class Canon:
 
     def _resolve(self, surface: str, label: str, ctx: dict[str, str] | None) -> tuple[str, str] | None:
         found = self._key_of(surface, label)
-        if found is None or label == NOT_A_PERSON:
+        if found is None or label in _NO_FACET_LABELS:
             return None
         key, name = found
         target = self._person_for(key, name, label, ctx)
@@ -249,8 +259,18 @@ class Canon:
         if facet == "person" and " " not in key and key.endswith("s") and self._facet.get(key[:-1]) == "group":
             facet, display = "group", self._display.get(key[:-1], display)  # "Greeks" and the group "Greek"
         if facet == "org" and (owner := _OWNED.match(display)) and name_key(owner.group("owner")) in self._by_last:
-            facet = "work"
+            return "work", display  # a known person's title: the shape is the evidence
+        if facet in _EVIDENCE and not self._evidenced(key, facet, display):
+            return None
         return facet, display
+
+    def _evidenced(self, key: str, facet: str, display: str) -> bool:
+        """An organisation or a work needs its shape or one mention whose text shows it: the model's label alone
+        is wrong more often than right on these ("SI", "RNA" as organisations; "PhD", "Beef" as works)."""
+        if (org_shaped if facet == "org" else work_shaped)(display):
+            return True
+        cues = _EVIDENCE[facet]
+        return any(label in cues and self.counts[(s, label)] > 0 for s, label in self._surfaces.get(key, ()))
 
     def surface_forms(self, facet: str, display: str, docs: Iterable[Counter] = ()) -> Counter:
         """Every written form merged into one canonical entity, with mention counts; `docs` (mention counts of the

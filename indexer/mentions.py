@@ -7,6 +7,9 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from .evidence import LIST_GAP, WORK_CUE, with_evidence
+from .names import org_shaped
+
 Span = tuple[int, int, str, str]  # (start, end, label, text) as spaCy saw it
 
 # "1954–1963" is tagged CARDINAL by the small model; a year range it is.
@@ -24,8 +27,8 @@ _BY_LINE = re.compile(r"^[ \t]*[-*•][ \t]+(?P<title>[A-Z][^\n]{2,120}?) by [A-
                       re.M)
 # A quoted title: after a bibliography name, after "titled"/"book"/"film"…, or followed by a year in brackets.
 _QUOTED = re.compile(r"[\"“](?P<title>[^\"“”\n]{2,120})[\"”]")
-_TITLE_CUE = re.compile(r"(?:\b(?:titled|entitled|called|book|novel|article|essay|poem|film|song|album|play|memoir|"
-                        r"memoirs)|[A-Za-z]\.+)[ \t]*$", re.I)
+_TITLE_CUE = re.compile(r"(?:\b(?i:titled|entitled|book|novel|article|essay|poem|film|song|album|play|memoir|"
+                        r"memoirs)|\b[A-Z][\w'’-]*\.+)[ \t]*$")
 _YEAR_AFTER = re.compile(r"[ \t]*\((?:c\. )?\d{4}[^()\n]{0,12}\)")
 # A number in technical text: a unit after it, a settings word before it, or code punctuation against it.
 _UNIT_AFTER = re.compile(r"(?:[ \t]?(?:bytes?|bits?|[KMGT]i?B|px|pixels?|ms|[kMG]?Hz|chars?|characters|lines|rows|"
@@ -44,11 +47,17 @@ _IN_BEFORE = re.compile(r"(?:\b(?:[Ii]n|into|across|near|along|throughout|within
 # A definition names what a thing is: "Ibadan is the capital and most populous city of Oyo State" (an appositive may
 # come first: "Buenos Aires, officially the Autonomous City of Buenos Aires, is the capital"). Decisive evidence of a
 # place, whatever the model said: such a span is relabelled with the strong label below.
-_DEFINED_PLACE = re.compile(r"(?:,[^.;\n]{0,100},)?\s+(?:is|was)\s+(?:a|an|the|one)\b[^.;\n]{0,60}?\b(?:capital|city|"
+_DEFINED_PLACE = re.compile(r"(?:,[^.;\n]{0,100},|,)?\s+(?:is|was)\s+(?:a|an|the|one)\b[^.;\n]{0,60}?\b(?:capital|city|"
                             r"town|village|municipality|metropolis|country|state|province|region|territory|county|"
                             r"district|island|archipelago|river|lake|mountain|peninsula|kingdom|empire|duchy|"
                             r"sultanate|caliphate)\b")
 DEFINED_PLACE = "GPE_DEFINED"
+# The same for a name the model called an organisation, with the kind at the head of the phrase ("Lusaka is the
+# capital…", but not "the Delian League was a confederacy of Greek city-states").
+_DEFINED_PLACE_HEAD = re.compile(r"(?:,[^.;\n]{0,100},|,)?\s+(?:is|was)\s+(?:a|an|the|one)\s+"
+                                 r"(?:(?!of\b)[\w-]+\s+){0,3}?"
+                                 r"(?:capital|city|town|village|municipality|metropolis|country|province|region|"
+                                 r"territory|county|district|island|archipelago|river|lake|mountain|peninsula)\b")
 # "the South Russian Worker's Union": a group's adjective the model took alone, then the organisation's noun.
 _ORG_AFTER = re.compile(r"(?: [A-Z][\w'’]+){0,3} (?:Union|Party|Church|Army|League|Association|Society|Company|"
                         r"Council|Federation|Front|Movement|Brotherhood|Alliance|Congress)\b")
@@ -63,10 +72,10 @@ def refine(text: str, found: Iterable[Span]) -> list[Span]:
     spans = [m for m in spans if m[2] != "CARDINAL" and not _code_number(text, m)]
     spans = _with_era(text, spans)
     spans = _join_nicknames(text, spans)
-    spans = [_with_org_noun(text, _not_a_person(text, m)) for m in spans]
+    spans = _one_sense(_listed_places(text, [_with_org_noun(text, _not_a_person(text, m)) for m in spans]))
     spans = _overlay(spans, [(m.start("name"), m.end("name"), "PERSON") for m in _BIB_NAME.finditer(text)], text)
     spans = _overlay(spans, [(m.start(), m.end(), "EVENT") for m in _OPERATION.finditer(text)], text)
-    return _overlay(spans, _titles(text), text)
+    return with_evidence(text, _overlay(spans, _titles(text), text))
 
 
 # An eponym is a thing named after a person ("Fourier series", "Markov chain", "Coulomb's law").
@@ -74,23 +83,98 @@ _EPONYM_AFTER = re.compile(r"(?:['’]s)?(?:[–-][A-Z]\w+)?\s(?:series|chains?|
                            r"numbers?|theorems?|diagrams?|process|distributions?|functions?|effect|constants?|"
                            r"hypothesis|conjecture|principle|spaces?|fields?|scale|expansions?|integrals?|methods?|"
                            r"algorithms?|tests?|units?|cycle|sequences?|culture|dynasty)\b")
+# A building named after a saint is no person: "St Paul's Cathedral".
+_BUILDING_AFTER = re.compile(r"(?:['’]s)?\s(?:Cathedral|Church|Abbey|Basilica|Chapel|Monastery|Priory)\b")
+
+
+# A definition of a thing that is no person: "Carnivora is an order of placental mammals", "Rum is a liquor",
+# "Eris is the most massive and second-largest-known dwarf planet". The kind must head the phrase (at most four
+# words before it), so that "Zeus is the sky and thunder god in ancient Greek religion" stays a person.
+_DEFINED_THING = re.compile(r"(?:\s\([^()\n]{1,60}\))?(?:,?\s(?:or|also)\s[^.;,\n]{1,40})?(?:,[^.;\n]{0,100},|,)?"
+                            r"\s+(?:is|was|are|can be defined as)\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){0,4}?"
+                            r"(?:order|family|genus|species|domain|kingdom|phylum|clade|subfamily|suborder|"
+                            r"superfamily|style|movement|liquor|spirit|beverage|drink|dish|sport|martial art|"
+                            r"combat sport|dwarf planet|planet|moon|star|galaxy|constellation|comet|asteroid|"
+                            r"language|dialect|script|body of|system of|religion|doctrine|genre|festival|holiday|"
+                            r"disease|infection|drug|compound|element|protein|mineral|alloy|polymer|plant|tree|"
+                            r"fungus|shrub|breed|cultivar|vegetable|fruit|cuisine|technique|theory|concept|term|"
+                            r"plastic|material|substance|chemical|molecule|acid|set of|group of|variety of|"
+                            r"branch of|sculpture|statue|painting|masterpiece|fresco|"
+                            r"unit|tradition|practice|ideology|empire|dynasty|state|polity|kingdom)\b")
+DEFINED_THING = "MISC_DEFINED"
+# A taxonomic rank names a taxon: "the order Carnivora", "the kingdom Fungi", "domains Bacteria and Archaea".
+_RANK_BEFORE = re.compile(r"\b(?:order|family|genus|genera|species|kingdom|phylum|phyla|class|domains?|subfamily|"
+                          r"clade|suborder|superfamily|infraorder|tribe|subkingdom|subphylum)\s$")
+# An award named after a person is no mention of the person: "the Order of Lenin".
+_AWARD_BEFORE = re.compile(r"\b(?:Order|Medal|Prize|Orders|Medals) of (?:the )?$")
+# Where a person's name never stands: "the Duke of Burgundy", "fled to Burgundy", "southern Gaul", "the rest of Gaul".
+_PLACE_BEFORE = re.compile(r"(?:\b(?:King|Queen|Duke|Duchess|Duchy|Kingdom|Emperor|Empress|Prince|Princess|Count|"
+                           r"Countess|County|Principality|Republic|Sultanate|Caliphate|Emirate|Khanate|Margrave|"
+                           r"Archbishop|Bishop|Governor|Viceroy|Earl|Shah|Sultan|Khan|Kings|Dukes) of|\b(?:fled|"
+                           r"moved|returned|travell?ed|sailed|marched|emigrated|migrated|retreated|exiled|deported) "
+                           r"to|\b(?:conquered|invaded|annexed|occupied|whole of|rest of|most of|much of|southern|"
+                           r"northern|eastern|western|central|states of|borders|bordering))\s$")
+# An appositive naming a place: "Saint Paul, the state capital of Minnesota".
+_APPOSITIVE_PLACE = re.compile(r",\s(?:the\s)?(?:[\w-]+\s){0,2}(?:capital|city|town|village|port|province|state|"
+                               r"region|county|kingdom) (?:of|in)\b")
+
+
+# An abbreviation in brackets after a lower-case phrase abbreviates a term, not a name.
+_TERM_BEFORE = re.compile(r"\b[a-z][a-z-]+\s\($")
 
 
 def _not_a_person(text: str, m: Span) -> Span:
+    if m[2] == "ORG" and not org_shaped(m[3]) and _DEFINED_PLACE_HEAD.match(text, m[1], m[1] + 200):
+        return (m[0], m[1], DEFINED_PLACE, m[3])  # "Lusaka is the capital and largest city of Zambia"
+    if m[2] in ("ORG", "PERSON") and _TERM_BEFORE.search(text, max(0, m[0] - 40), m[0]) \
+            and text.startswith(")", m[1]):
+        return (m[0], m[1], "MISC", m[3])  # "magnesium (Mg)", "text-to-speech (TTS)": a term's abbreviation
+    if m[2] in ("ORG", "PERSON") and " " not in m[3] and _EPONYM_AFTER.match(text, m[1], m[1] + 40):
+        return (m[0], m[1], "MISC", m[3])  # "the Hertzsprung–Russell diagram"
+    if m[2] == "PERSON" and _BUILDING_AFTER.match(text, m[1], m[1] + 20):
+        return (m[0], m[1], "MISC", m[3])  # "St Paul's Cathedral"
     if m[2] != "PERSON":
         return m
-    if _DEFINED_PLACE.match(text, m[1], m[1] + 200):
+    if _DEFINED_PLACE.match(text, m[1], m[1] + 200) or _APPOSITIVE_PLACE.match(text, m[1], m[1] + 60):
         return (m[0], m[1], DEFINED_PLACE, m[3])
-    if " " not in m[3] and _EPONYM_AFTER.match(text, m[1], m[1] + 40):
+    if _DEFINED_THING.match(text, m[1], m[1] + 200):
+        return (m[0], m[1], DEFINED_THING, m[3])
+    if _RANK_BEFORE.search(text, max(0, m[0] - 16), m[0]) or _AWARD_BEFORE.search(text, max(0, m[0] - 16), m[0]):
         return (m[0], m[1], "MISC", m[3])
     if text.startswith(("'s", "’s"), m[1]):
         return m
     before = text[max(0, m[0] - 20):m[0]]
     if _THE_BEFORE.search(before):
         return (m[0], m[1], "MISC", m[3])  # entities.NOT_A_PERSON
-    if _IN_BEFORE.search(before):
+    if _IN_BEFORE.search(before) or _PLACE_BEFORE.search(text, max(0, m[0] - 24), m[0]):
         return (m[0], m[1], "GPE", m[3])
     return m
+
+
+def _one_sense(spans: list[Span]) -> list[Span]:
+    """A name the passage defines as a place or a thing is that in all the passage ("Eris is the most massive…
+    dwarf planet… Eris was discovered in 2005"): one sense per discourse."""
+    defined = {m[3]: m[2] for m in spans if m[2] in (DEFINED_PLACE, DEFINED_THING)}
+    if not defined:
+        return spans
+    return [(m[0], m[1], defined[m[3]], m[3]) if m[2] in ("PERSON", "ORG") and m[3] in defined else m
+            for m in spans]
+
+
+_PLACES = ("GPE", "LOC", DEFINED_PLACE)
+
+
+def _listed_places(text: str, spans: list[Span]) -> list[Span]:
+    """A "person" listed beside places and no person is a place: "Lagos, Kano, and Ibadan", "Punjab and Haryana"."""
+    out = list(spans)
+    for i, m in enumerate(spans):
+        if m[2] != "PERSON":
+            continue
+        near = [n for n in (spans[i - 1] if i else None, spans[i + 1] if i + 1 < len(spans) else None)
+                if n and LIST_GAP.match(text[min(n[1], m[1]):max(n[0], m[0])])]
+        if near and all(n[2] in _PLACES for n in near):
+            out[i] = (m[0], m[1], "GPE", m[3])
+    return out
 
 
 def _with_org_noun(text: str, m: Span) -> Span:
@@ -144,7 +228,7 @@ def _join_nicknames(text: str, spans: list[Span]) -> list[Span]:
 
 def _titles(text: str) -> list[tuple[int, int, str]]:
     """Spans of work titles the text's layout gives away (bibliography and "see also" lines, quoted titles)."""
-    found = [(m.start("title"), m.end("title"), "WORK_OF_ART") for m in _BY_LINE.finditer(text)]
+    found = [(m.start("title"), m.end("title"), WORK_CUE) for m in _BY_LINE.finditer(text)]
     for m in _QUOTED.finditer(text):
         title = m.group("title").strip(" ,.")
         words = [w for w in title.split() if len(w) > 3]
@@ -152,7 +236,7 @@ def _titles(text: str) -> list[tuple[int, int, str]]:
             continue
         if _TITLE_CUE.search(text, max(0, m.start() - 20), m.start()) or _YEAR_AFTER.match(text, m.end()):
             start = m.start("title") + (len(m.group("title")) - len(m.group("title").lstrip(" ,.")))
-            found.append((start, start + len(title), "WORK_OF_ART"))
+            found.append((start, start + len(title), WORK_CUE))
     return found
 
 

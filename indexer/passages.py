@@ -109,8 +109,9 @@ INFOBOX_KEYS: dict[str, str] = {
     "founders": "person", "leader": "person", "author": "person", "director": "person", "spouse": "person",
     "organisation": "org", "organization": "org", "publisher": "org", "date": "date",
 }
-_TYPE_LABEL = {"person": "PERSON", "place": "GPE", "org": "ORG", "agent": "AGENT", "group": "NORP",
-               "event": "EVENT", "work": "WORK_OF_ART", "date": "DATE"}
+# An Infobox field is a structured fact: evidence enough for an organisation or a work (entities.Canon).
+_TYPE_LABEL = {"person": "PERSON", "place": "GPE", "org": "ORG_CUE", "agent": "AGENT", "group": "NORP",
+               "event": "EVENT", "work": "WORK_CUE", "date": "DATE"}
 _FIELD = re.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?P<key>[^:\n]{1,40}):[ \t]*(?P<value>[^\n]+)$", re.M)
 # Several values in one field: "Coyoacán, Mexico City, Mexico"; a bracketed aside is no value ("1 (Trotsky)").
 _VALUE = re.compile(r"[^,;()]+")

@@ -88,7 +88,7 @@ def test_surname_first_bibliography_names_and_middle_initials():
     ("Bolsheviks", "GPE", ("group", "Bolsheviks")), ("Lake Malawi", "PERSON", ("place", "Lake Malawi")),
     ("Mali", "PERSON", ("place", "Mali")), ("Judaism", "PERSON", ("group", "Judaism")),
     ("Catherine the Great", "WORK_OF_ART", ("person", "Catherine the Great")), ("Bronze Age", "PERSON", None),
-    ("Sun", "ORG", None), ("The Little Prince", "WORK_OF_ART", ("work", "The Little Prince")),
+    ("Sun", "ORG", None), ("The Little Prince", "WORK_CUE", ("work", "The Little Prince")),
     ("King of England", "ORG", None), ("Shah", "PERSON", None), ("Classical", "ORG", None), ("Ancient Greek", "ORG", None),
     ("Greco-Roman", "PERSON", None), ("Nobel", "WORK_OF_ART", None), ("Neolithic", "PERSON", None),
     ("Western Front", "ORG", ("event", "Western Front")), ("West Indies", "ORG", ("place", "West Indies")),
@@ -101,6 +101,29 @@ def test_surname_first_bibliography_names_and_middle_initials():
 ])
 def test_type_by_shape(name, facet, expected):
     assert _canon({(name, facet): 2}).resolve(name, facet) == expected
+
+
+@pytest.mark.parametrize("pairs, name, label, expected", [
+    # The model's ORG alone is not enough ("SI" 35 times on the wiki summaries); a head word, a cue label from
+    # the text (any mention of the value) or an Infobox field is.
+    ({("SI", "ORG"): 35}, "SI", "ORG", None),
+    ({("Red Army", "ORG"): 1}, "Red Army", "ORG", ("org", "Red Army")),
+    ({("NKVD", "ORG"): 4, ("NKVD", "ORG_CUE"): 1}, "NKVD", "ORG", ("org", "NKVD")),
+    ({("NKVD", "AGENT"): 1}, "NKVD", "AGENT", ("org", "NKVD")),
+    ({("PhD", "WORK_OF_ART"): 4}, "PhD", "WORK_OF_ART", None),
+    ({("Hamlet", "WORK_OF_ART"): 4, ("Hamlet", "WORK_CUE"): 1}, "Hamlet", "WORK_OF_ART", ("work", "Hamlet")),
+    ({("Book of Genesis", "WORK_OF_ART"): 1}, "Book of Genesis", "WORK_OF_ART", ("work", "Book of Genesis")),
+    ({("The New York Times", "ORG"): 1}, "The New York Times", "ORG", ("work", "New York Times")),
+    # Language names (CLDR) are no person or organisation; caliphates are places, faiths are groups.
+    ({("Aramaic", "PERSON"): 5, ("Aramaic", "ORG"): 5}, "Aramaic", "PERSON", None),
+    ({("Umayyad Caliphate", "ORG_CUE"): 1}, "Umayyad Caliphate", "ORG_CUE", ("place", "Umayyad Caliphate")),
+    ({("Baháʼí Faith", "ORG"): 1}, "Baháʼí Faith", "ORG", ("group", "Baháʼí Faith")),
+    ({("Chondrichthyes", "ORG_CUE"): 1}, "Chondrichthyes", "ORG_CUE", None),
+    # A definition calling it a thing weighs five mentions ("Eris is … a dwarf planet").
+    ({("Eris", "MISC_DEFINED"): 1, ("Eris", "PERSON"): 4}, "Eris", "PERSON", None),
+])
+def test_organisations_and_works_need_evidence(pairs, name, label, expected):
+    assert _canon(pairs).resolve(name, label) == expected
 
 
 def test_a_possessive_title_naming_a_person_is_a_work():
@@ -138,7 +161,7 @@ def test_ambiguous_surname_is_left_alone_and_titles_are_not_full_names():
 
 
 def test_most_frequent_surface_form_is_displayed_deterministically():
-    canon = _canon({("NKVD", "ORG"): 5, ("Nkvd", "ORG"): 1, ("Coyoacan", "GPE"): 1, ("Coyoacán", "GPE"): 1})
+    canon = _canon({("NKVD", "ORG_CUE"): 5, ("Nkvd", "ORG"): 1, ("Coyoacan", "GPE"): 1, ("Coyoacán", "GPE"): 1})
     assert canon.resolve("Nkvd", "ORG") == ("org", "NKVD")
     # A tie prefers the accented spelling, whatever the insertion order.
     assert canon.resolve("Coyoacan", "GPE") == ("place", "Coyoacán")
@@ -157,7 +180,7 @@ def test_label_map_covers_every_facet():
 
 
 def test_incremental_updates_match_a_full_build():
-    first = Counter({("Trotsky", "PERSON"): 4, ("Mercader", "GPE"): 3, ("Stalin", "PERSON"): 2, ("NKVD", "ORG"): 1})
+    first = Counter({("Trotsky", "PERSON"): 4, ("Mercader", "GPE"): 3, ("Stalin", "PERSON"): 2, ("NKVD", "ORG_CUE"): 1})
     second = Counter({("Leon Trotsky", "PERSON"): 1, ("Ramón Mercader", "PERSON"): 1, ("Nkvd", "ORG"): 2})
     canon = Canon.build(first)
     assert canon.resolve("Trotsky", "PERSON") == ("person", "Trotsky")
@@ -165,7 +188,7 @@ def test_incremental_updates_match_a_full_build():
     full = Canon.build(first + second)
     for pair in first + second:
         assert canon.resolve(*pair) == full.resolve(*pair), pair
-    assert {("Trotsky", "PERSON"), ("Mercader", "GPE"), ("NKVD", "ORG")} <= changed
+    assert {("Trotsky", "PERSON"), ("Mercader", "GPE"), ("NKVD", "ORG_CUE")} <= changed
     assert ("Stalin", "PERSON") not in changed
     back = canon.add(Counter({k: -n for k, n in second.items()}))
     assert canon.resolve("Trotsky", "PERSON") == ("person", "Trotsky") and ("Trotsky", "PERSON") in back
@@ -208,6 +231,16 @@ def test_a_user_extends_the_infobox_map_in_aliases_toml(tmp_path):
     assert keys["killed by"] == "person" and "shape" not in keys and INFOBOX_KEYS.items() <= keys.items()
     text = "Killed by: Ramón Mercader\nFatalities: 1 (Trotsky)"
     assert [m[2:] for m in infobox_mentions(text, keys)] == [("PERSON", "Ramón Mercader")]
+
+
+def test_an_infobox_organisation_or_work_needs_no_other_evidence():
+    from indexer.passages import INFOBOX_KEYS, infobox_mentions
+
+    text = "Publisher: Unheard Press House\nOrganization: Zorg"
+    found = [m[2:] for m in infobox_mentions(text, INFOBOX_KEYS)]
+    assert found == [("ORG_CUE", "Unheard Press House"), ("ORG_CUE", "Zorg")]
+    assert _canon({(text, label): 1 for label, text in found}).resolve("Zorg", "ORG_CUE") == ("org", "Zorg")
+    assert _canon({("Zorg", "ORG"): 1}).resolve("Zorg", "ORG") is None  # the model's label alone
 
 
 def test_the_readme_shows_the_infobox_map():

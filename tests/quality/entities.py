@@ -138,6 +138,22 @@ def wiki_report(values, dates, gold: dict, date_gold: dict) -> list[str]:
     return lines
 
 
+def heldout_report(values) -> list[str]:
+    """Precision on gold/heldout-values.tsv: values drawn from the previous code's facets by another hash seed and
+    judged before the evidence rules were scored; what the rules keep in each facet, and how much of it is right."""
+    gold = read_gold(GOLD / "heldout-values.tsv")
+    lines = ["| facet | drawn | right before | kept in the facet now | right now | precision before → now |",
+             "|---|---|---|---|---|---|"]
+    for facet in ("person", "org", "work"):
+        drawn = [r for r in gold.values() if r["sampled_as"] == facet]
+        before = sum(r["right_type"] == facet for r in drawn)
+        kept = [r for r in gold.values() if r["value"] in values[facet]]
+        now = sum(r["right_type"] == facet for r in kept)
+        lines.append(f"| {facet} | {len(drawn)} | {before} | {len(kept)} | {now} | "
+                     f"{before / max(1, len(drawn)):.2f} → {now / max(1, len(kept)):.2f} |")
+    return lines
+
+
 def seeds_report() -> list[str]:
     """Precision and recall of each seed document's facet values and dates, indexed for real."""
     from indexer import Sleuth
@@ -211,6 +227,8 @@ def main() -> None:
     with (GOLD / "wiki-dates.tsv").open(encoding="utf-8") as fh:
         date_gold = {r["mention"]: r for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)}
     print("\n".join(wiki_report(values, dates, read_gold(GOLD / "wiki-values.tsv"), date_gold)))
+    print()
+    print("\n".join(heldout_report(values)))
     print()
     print("\n".join(seeds_report()))
 
