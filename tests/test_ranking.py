@@ -41,6 +41,30 @@ def test_words_and_a_year_find_both_documents(seeded):
     assert set(_docs(seeded.search("Trotsky Coyoacan 1940"), 3)) == {WIKI, CRIME}
 
 
+def test_question_words_inside_a_statement_are_not_searched(seeded):
+    # "a person who was attacked" is no question, yet "who" and "was" still carry no content.
+    assert [h.passage_id for h in seeded.search("Trotsky the man who was attacked").hits] == \
+        [h.passage_id for h in seeded.search("Trotsky the man attacked").hits]
+
+
+def test_a_capitalised_question_word_inside_a_query_is_a_name():
+    # "Doctor Who", "The Who": searched as typed; only lower-case or leading question words are grammar.
+    from indexer.backend.whoosh import query as _query
+    assert _query.content_words("Doctor Who")[0] == ["doctor", "who"]
+    assert _query.content_words("doctor who was")[0] == ["doctor"]
+
+
+def test_a_title_word_weighs_by_its_rarity_in_the_texts(seeded):
+    # A word common in the passages is no rarer for standing in a few titles (BM25F idf from the text field).
+    from indexer.backend.whoosh import rerank
+    searcher = seeded.backend.index.searcher()[0]
+    reader = searcher.reader()
+    for field in ("title", "lead"):
+        word = next(t for t in reader.field_terms(field) if ("text", t) in reader and searcher.idf("text", t) !=
+                    searcher.idf(field, t))
+        assert rerank.WEIGHTING.scorer(searcher, field, word).idf == searcher.idf("text", word)
+
+
 @pytest.mark.parametrize("query", ["where was Trotsky attacked?", "Trotsky attacked!", "Trotsky attacked."])
 def test_end_punctuation_is_not_a_wildcard(seeded, query):
     result = seeded.search(query)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import json
 import statistics
 import sys
@@ -107,6 +108,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-entities", action="store_true", help="skip spaCy when indexing (fast iteration only)")
     ap.add_argument("--misses", action="store_true", help="list queries whose article is not first")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--time-limit", type=float, default=None,
+                    help="seconds a search may take (default: Settings'); raise it on a busy machine so that no "
+                         "search is cut off and the ranking alone is measured")
     ap.add_argument("--set", action="append", default=[], metavar="STATEMENT",
                     help="try a ranking setting for this run, e.g. '_rerank.PROXIMITY = 0.3' (for tuning)")
     args = ap.parse_args(argv)
@@ -115,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     for statement in args.set:
         exec(statement, {"_query": _query, "_rerank": _rerank, "BM25F": BM25F})  # noqa: S102 - a developer's knob
     settings = ensure_index(args.index_dir, args.data, args.rebuild, not args.no_entities)
+    if args.time_limit:
+        settings = dataclasses.replace(settings, search_time_limit=args.time_limit)
     queries = [json.loads(line) for line in args.queries.open(encoding="utf-8") if line.strip()]
     res = evaluate(settings, queries, args.misses)
     if args.json:

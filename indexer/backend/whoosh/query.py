@@ -157,9 +157,11 @@ def content_words(text: str) -> tuple[list[str], list[list[str]]]:
     phrases = [_analyse(p) for p in _PHRASE.findall(text)]
     plain = _WORD.findall(_PHRASE.sub(" ", text))
     lowered = [w.lower() for w in plain]
-    if lowered and (lowered[0] in QUESTION_WORDS or text.rstrip().endswith("?")):
-        kept = [w for w, low in zip(plain, lowered) if low not in QUESTION_WORDS | QUESTION_VERBS]
-        plain = kept or plain  # "who" alone (or "The Who") is still a search for "who"
+    # Question words and helper verbs carry grammar, not content, wherever they stand ("Ceremony for a person who
+    # has died"); capitalised inside the query they are part of a name ("Doctor Who") and are searched.
+    kept = [w for i, (w, low) in enumerate(zip(plain, lowered))
+            if low not in QUESTION_WORDS | QUESTION_VERBS or (i and w[0].isupper())]
+    plain = kept or plain  # "who" alone is still a search for "who"
     words = list(dict.fromkeys(t for w in plain for t in _analyse(w)))
     return words, [p for p in phrases if p]
 

@@ -15,10 +15,26 @@ from . import query as _query
 DEPTH = 50  # hits re-ranked; the rest keep their BM25 order below them
 COVERAGE = 2.0  # score × (1 + COVERAGE × covered share of idf + PROXIMITY × closeness)
 PROXIMITY = 0.5
+LEAD_WORDS = 0.5  # extra for the share of the query's words (each counting one) in the lead: the class word of
+# "Country in North Africa" is common, so weighs little by idf, yet an article that is a country says so there
 LEAD = 1.0  # extra for the share of idf found in the passage's first sentence: "X is a Y" names its topic
 SPREAD = 30  # hits re-ordered so that one document does not fill the first places
 SAME_DOC = 0.5
-WEIGHTING = BM25F(B=0.75, K1=1.2)
+
+
+class TextIdfBM25F(BM25F):
+    """BM25F whose idf of a word is the passage text's in every field: a word common in the texts ("animal")
+    is not made rare, and so weighty, by the few titles and lead sentences that hold it."""
+
+    def scorer(self, searcher, fieldname: str, text, qf: int = 1):
+        """The field's BM25 scorer with the text field's idf."""
+        scorer = super().scorer(searcher, fieldname, text, qf)
+        if fieldname in _query.FIELD_WEIGHTS and fieldname != "text" and hasattr(scorer, "idf"):
+            scorer.idf = searcher.get_parent().idf("text", text)
+        return scorer
+
+
+WEIGHTING = TextIdfBM25F(B=0.75, K1=1.2)
 
 
 def query_words(text: str) -> list[str]:
@@ -43,7 +59,8 @@ def rerank(searcher, ranked: list[tuple[int, float]], words: list[str]) -> list[
         cover = sum(idf[w] for w in held) / total
         in_lead = sum(idf[w] for w in lead) / total
         close = _closeness(positions) * (len(positions) - 1) / (len(words) - 1) if len(positions) > 1 else 0.0
-        rescored.append((docnum, score * (1 + COVERAGE * cover + LEAD * in_lead + PROXIMITY * close)))
+        rescored.append((docnum, score * (1 + COVERAGE * cover + LEAD * in_lead + PROXIMITY * close
+                                          + LEAD_WORDS * len(lead) / len(words))))
     rescored.sort(key=lambda pair: -pair[1])
     return _spread(searcher, rescored) + tail
 
