@@ -128,7 +128,7 @@ def trial(work: Path, model: Path, seed: int, sync: bool) -> tuple[bool, str]:
     return ok, f"crash at op {crash_at} after {len(acks)} acks: {found} passages (last ack {last})"
 
 
-def run(trials: int, seed: int, sync: bool, work: Path, model: Path) -> list[tuple[bool, str]]:
+def run(trials: int, seed: int, sync: bool, work: Path, model: Path | str) -> list[tuple[bool, str]]:
     return [trial(work, model, seed * 1000 + t, sync) for t in range(trials)]
 
 
