@@ -61,9 +61,9 @@ def others(word: str) -> tuple[tuple[str, ...], ...]:
     return _links().get(word, ())
 
 
-def alternatives(word: str, weights: dict[str, float]) -> Q.Query | None:
-    """The other forms of `word` in each field at its weight (a phrase for "South Korea"), or None."""
-    forms = others(word)
+def alternatives(word: str, weights: dict[str, float], skip=()) -> Q.Query | None:
+    """The other forms of `word` (but those in `skip`) in each field at its weight (a phrase for "South Korea")."""
+    forms = [o for o in others(word) if o[0] not in skip]
     if not forms or not weights:
         return None
     return Q.Or([Q.Term(f, o[0], boost=w) if len(o) == 1 else Q.Phrase(f, list(o), boost=w)

@@ -200,7 +200,7 @@ def word_query(word: str, similar: list[str] = ()) -> Q.Query:
     near = [Q.Term(f, v, boost=w * VARIANT_WEIGHT) for v in similar for f, w in FIELD_WEIGHTS.items()
             if w > 0 and f in ("text", "lead")]
     weights = {f: FIELD_WEIGHTS[f] * COUNTRY_WEIGHT for f in ("text", "lead") if COUNTRY_WEIGHT > 0}
-    other = _countries.alternatives(word, weights)
+    other = _countries.alternatives(word, weights, skip=similar)  # china/chines: a variant already
     # The other form stands in for the word, never adds to it: a passage saying both "Dutch" and "Netherlands"
     # scores no more than one saying "Dutch" alone.
     return Q.DisjunctionMax([Q.Or(exact + near), other]) if other else Q.Or(exact + near)
