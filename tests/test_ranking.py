@@ -207,3 +207,40 @@ def test_range_over_too_many_words_refused(fresh):
 
 def test_did_you_mean_on_a_question_keeps_the_question_words(seeded):
     assert seeded.search("where was Trotskey attacked?").suggestion == "where was trotsky attacked"
+
+
+# --- vocabulary: a country and its language adjective (CLDR, `countries`) ---------------------------------------
+@pytest.fixture(scope="module")
+def nations(tmp_path_factory, light_model):
+    from indexer import Settings, Sleuth
+    root = tmp_path_factory.mktemp("nations")
+    sleuth = Sleuth(Settings(index_dir=root / "index", corpus_dir=root / "corpus", model=light_model))
+    sleuth.index_uploads([
+        ("greece.txt", b"Aristocles was a philosopher who taught in Greece."),
+        ("rome.txt", b"Seneca was a philosopher, a Stoic philosopher and a statesman of Rome."),
+        ("holland.txt", b"Vermeer was a painter who worked in the Netherlands."),
+        ("spain.txt", b"Velazquez was a painter, the leading painter at the court of the king."),
+        ("sappho.txt", b"Sappho was a Greek lyric poet."),
+        ("ovid.txt", b"Ovid was a poet, a Latin poet of Rome, and a poet of love."),
+    ])
+    return sleuth
+
+
+@pytest.mark.parametrize("query, want", [("Greek philosopher", "greece.txt"), ("Dutch painter", "holland.txt"),
+                                         ("poet of Greece", "sappho.txt")])
+def test_a_language_adjective_finds_its_country_and_back(nations, query, want):
+    assert nations.search(query).hits[0].doc_id == "upload/" + want
+
+
+def test_explicit_syntax_does_not_expand_a_country(nations):
+    assert nations.search("Greek AND philosopher").total == 0
+    assert nations.search('"Greek philosopher"').total == 0
+
+
+def test_countries_pair_a_language_with_its_own_country_only():
+    from indexer.backend.whoosh import countries
+    pairs = set(countries.pairs())
+    assert {("Greek", "Greece"), ("Dutch", "Netherlands"), ("Japanese", "Japan"), ("Chinese", "China")} <= pairs
+    # Not the likely country of a minority language, nor one where the language is not official.
+    assert not {p for p in pairs if p[0] in ("Yoruba", "English")}
+    assert countries.others("greek") == (("greec",),)

@@ -15,6 +15,7 @@ from whoosh import query as Q
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser
 from whoosh.searching import Searcher
 
+from . import countries as _countries
 from .facets import FacetCache
 from ...entities import name_key
 from ...errors import QueryError
@@ -37,6 +38,7 @@ _ENDINGS = ("ical", "ian", "ese", "ic", "al", "an", "at", "es", "i", "a", "e", "
 ROOT_MIN = 4
 VARIANT_WEIGHT = 0.5
 MAX_VARIANTS = 4
+COUNTRY_WEIGHT = 1.0  # a country for its language adjective and back (Greek/Greece, Dutch/Netherlands)
 _FUZZY_WORD = re.compile(r"([^\s\"()~:^]+)~")
 _SCHEMA = build_schema()
 # Fields a user may name; the rest (offsets, stored mentions) hold no searchable words.
@@ -192,11 +194,16 @@ def natural(text: str, reader) -> Q.Query:
 
 
 def word_query(word: str, similar: list[str] = ()) -> Q.Query:
-    """One analysed word in every natural-mode field, weighted; its derivational variants in the text, less."""
+    """One analysed word in every natural-mode field, weighted; its derivational variants in the text, less; its
+    country or language adjective (`countries`) in their stead, less."""
     exact = [Q.Term(f, word, boost=w) for f, w in FIELD_WEIGHTS.items() if w > 0]
     near = [Q.Term(f, v, boost=w * VARIANT_WEIGHT) for v in similar for f, w in FIELD_WEIGHTS.items()
             if w > 0 and f in ("text", "lead")]
-    return Q.Or(exact + near)
+    weights = {f: FIELD_WEIGHTS[f] * COUNTRY_WEIGHT for f in ("text", "lead") if COUNTRY_WEIGHT > 0}
+    other = _countries.alternatives(word, weights, skip=similar)  # china/chines: a variant already
+    # The other form stands in for the word, never adds to it: a passage saying both "Dutch" and "Netherlands"
+    # scores no more than one saying "Dutch" alone.
+    return Q.DisjunctionMax([Q.Or(exact + near), other]) if other else Q.Or(exact + near)
 
 
 def root(stem: str) -> str:

@@ -10,7 +10,7 @@ import bisect
 
 from whoosh.scoring import BM25F
 
-from . import query as _query
+from . import countries as _countries, query as _query
 
 DEPTH = 50  # hits re-ranked; the rest keep their BM25 order below them
 COVERAGE = 2.0  # score × (1 + COVERAGE × covered share of idf + PROXIMITY × closeness)
@@ -20,6 +20,7 @@ LEAD_WORDS = 0.5  # extra for the share of the query's words (each counting one)
 LEAD = 1.0  # extra for the share of idf found in the passage's first sentence: "X is a Y" names its topic
 SPREAD = 30  # hits re-ordered so that one document does not fill the first places
 SAME_DOC = 0.5
+COUNTRY_COVER = True  # a word's country or language adjective counts as the word in coverage and proximity
 
 
 class TextIdfBM25F(BM25F):
@@ -53,6 +54,8 @@ def rerank(searcher, ranked: list[tuple[int, float]], words: list[str]) -> list[
     idf = {w: searcher.idf("text", w) for w in words}
     total = sum(idf.values()) or 1.0
     found = _positions(searcher, sorted(d for d, _ in head), words)
+    if COUNTRY_COVER:
+        _credit_countries(searcher, found, words)
     rescored = []
     for docnum, score in head:
         held, positions, lead = found[docnum]
@@ -63,6 +66,20 @@ def rerank(searcher, ranked: list[tuple[int, float]], words: list[str]) -> list[
                                           + LEAD_WORDS * len(lead) / len(words))))
     rescored.sort(key=lambda pair: -pair[1])
     return _spread(searcher, rescored) + tail
+
+
+def _credit_countries(searcher, found: dict[int, tuple[set, dict, set]], words: list[str]) -> None:
+    """A passage holding a word's country or language adjective (`countries`: greek → greec) covers the word."""
+    alias = {o[0]: w for w in words for o in _countries.others(w) if len(o) == 1 and o[0] not in words}
+    if not alias:
+        return
+    for docnum, (held, positions, lead) in _positions(searcher, sorted(found), list(alias)).items():
+        mine = found[docnum]
+        for o in held:
+            mine[0].add(alias[o])
+        for o, ps in positions.items():
+            mine[1].setdefault(alias[o], ps)
+        mine[2].update(alias[o] for o in lead)
 
 
 def _spread(searcher, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
