@@ -49,9 +49,9 @@ def test_question_words_inside_a_statement_are_not_searched(seeded):
 
 def test_a_capitalised_question_word_inside_a_query_is_a_name():
     # "Doctor Who", "The Who": searched as typed; only lower-case or leading question words are grammar.
-    from indexer.backend.whoosh import query as _query
-    assert _query.content_words("Doctor Who")[0] == ["doctor", "who"]
-    assert _query.content_words("doctor who was")[0] == ["doctor"]
+    from indexer.backend.whoosh import natural
+    assert natural.content_words("Doctor Who")[0] == ["doctor", "who"]
+    assert natural.content_words("doctor who was")[0] == ["doctor"]
 
 
 def test_a_title_word_weighs_by_its_rarity_in_the_texts(seeded):

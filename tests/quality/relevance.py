@@ -139,11 +139,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="try a ranking setting for this run, e.g. '_rerank.PROXIMITY = 0.3' (for tuning)")
     ap.add_argument("--compare", action="append", default=[], metavar="STATEMENT",
                     help="time every query with these settings (the code before a change, e.g. "
-                         "'_query.COUNTRY_WEIGHT = 0') and without, interleaved; print p50/p95 of both")
+                         "'_natural.COUNTRY_WEIGHT = 0') and without, interleaved; print p50/p95 of both")
     args = ap.parse_args(argv)
     from whoosh.scoring import BM25F
-    from indexer.backend.whoosh import query as _query, rerank as _rerank
-    names = {"_query": _query, "_rerank": _rerank, "BM25F": BM25F}
+    from indexer.backend.whoosh import natural as _natural, query as _query, rerank as _rerank
+    names = {"_natural": _natural, "_query": _query, "_rerank": _rerank, "BM25F": BM25F}
     for statement in args.set:
         exec(statement, names)  # noqa: S102 - a developer's knob
     settings = ensure_index(args.index_dir, args.data, args.rebuild, not args.no_entities)

@@ -1,10 +1,8 @@
 """Turning a user's query string into a bounded Whoosh query: caps on size, nesting and wildcard expansion.
 
 Two modes. A query with real operators (AND/OR/NOT, `field:`, `*`, `?` inside a word, `~`, `^`, a range) is parsed
-as the README documents: words joined by AND. Anything else is natural language ("English rock band (1968–1980)",
-"who killed Trotsky?"): punctuation is punctuation, question words are not content, every word is optional and
-ranked by BM25F over the passage text, its lead sentence, its section and its document's title; the search then
-re-ranks the best hits by how many of the words they hold and how close together (see `_rerank`).
+here as the README documents: words joined by AND. Anything else is natural language (`natural`); the search then
+re-ranks the best hits by how many of the words they hold and how close together (`rerank`).
 """
 from __future__ import annotations
 
@@ -15,8 +13,8 @@ from whoosh import query as Q
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser
 from whoosh.searching import Searcher
 
-from . import countries as _countries
 from .facets import FacetCache
+from .natural import PHRASE as _PHRASE, natural
 from ...entities import name_key
 from ...errors import QueryError
 from ...results import ENTITY_FACETS
@@ -28,24 +26,10 @@ MAX_TERMS = 32
 MAX_EXPANSION = 500  # words a query's wildcards, fuzzy terms and ranges may expand to, in all
 MAX_FUZZY = 4  # fuzzy terms per query: each one walks the word list before the time limit can act
 SEARCH_FIELDS = ["title", "section", "text"]
-# Natural mode: how much a word counts in each field (BM25 per field, summed).
-FIELD_WEIGHTS = {"text": 1.0, "lead": 0.5, "title": 0.15, "section": 0.15}
-PHRASE_WEIGHT = 1.0
-IMPLICIT_PHRASE = 2.0
-# Derivational endings the Snowball stemmer leaves ("dramat"/"drama", "chines"/"china", "philosoph"/"philosophi"):
-# stems sharing a root once one of these is cut are searched too, at VARIANT_WEIGHT.
-_ENDINGS = ("ical", "ian", "ese", "ic", "al", "an", "at", "es", "i", "a", "e", "o", "y")
-ROOT_MIN = 4
-VARIANT_WEIGHT = 0.5
-MAX_VARIANTS = 4
-COUNTRY_WEIGHT = 1.0  # a country for its language adjective and back (Greek/Greece, Dutch/Netherlands)
 _FUZZY_WORD = re.compile(r"([^\s\"()~:^]+)~")
 _SCHEMA = build_schema()
 # Fields a user may name; the rest (offsets, stored mentions) hold no searchable words.
 QUERY_FIELDS = ("title", "section", "text", "date", "kind", "doc_id", *ENTITY_FACETS, "year")
-QUESTION_WORDS = frozenset("who whom whose what which when where why how".split())
-# Helper verbs that only carry the question's grammar ("when did X die", "what was used").
-QUESTION_VERBS = frozenset("did does do was were is are has have had can could would should shall".split())
 
 _BOOLEAN = re.compile(r"\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b")
 _FIELD = re.compile(r"(?<![\w.])([A-Za-z_]\w*):(?=[^\s:])")
@@ -58,8 +42,6 @@ _EXPLICIT = re.compile(
 )
 _OPERATORS = re.compile(_BOOLEAN.pattern + "|" + _EXPLICIT.pattern)  # used by suggestions: no did-you-mean
 _END_PUNCT = re.compile(r"(?<=\w)[?!.]+(?=\s|$)")  # "attacked?" is a question, not a wildcard
-_PHRASE = re.compile(r'"([^"]*)"')
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 def _parser() -> MultifieldParser:
@@ -96,6 +78,11 @@ def is_explicit(text: str) -> bool:
                 or any(m.group(1) in QUERY_FIELDS for m in _FIELD.finditer(text)))
 
 
+def has_operators(text: str) -> bool:
+    """Whether the query uses operators or wildcards (no did-you-mean is offered for those)."""
+    return bool(_OPERATORS.search(_END_PUNCT.sub("", text)))
+
+
 def note(text: str) -> str | None:
     """A hint about a query that was searched but not as typed (an unclosed quote, an unmatched parenthesis)."""
     if text.count('"') % 2:
@@ -120,7 +107,7 @@ def parse(text: str, searcher: Searcher, facets: FacetCache) -> Q.Query:
         return Q.Every()  # "everything", the same as an empty query (and as cheap)
     reader = searcher.reader()
     if not is_explicit(text):
-        return natural(text, reader)
+        return natural(text, reader, MAX_TERMS)
     try:
         q = _PARSER.parse(_END_PUNCT.sub("", text))
     except RecursionError:
@@ -152,80 +139,6 @@ def _refuse_unsearchable(text: str) -> None:
             shown = ", ".join(f + ":" for f in ("title", "section", "text", *ENTITY_FACETS, "year"))
             raise QueryError(f"“{name}:” is not a field you can search. Use one of {shown} — or write "
                              f"“{name} {text[m.end():].split(' ')[0]}” without the colon to search the words.")
-
-
-def content_words(text: str) -> tuple[list[str], list[list[str]]]:
-    """The analysed words of a natural query (question words dropped) and its quoted phrases, analysed."""
-    phrases = [_analyse(p) for p in _PHRASE.findall(text)]
-    plain = _WORD.findall(_PHRASE.sub(" ", text))
-    lowered = [w.lower() for w in plain]
-    # Question words and helper verbs carry grammar, not content, wherever they stand ("Ceremony for a person who
-    # has died"); capitalised inside the query they are part of a name ("Doctor Who") and are searched.
-    kept = [w for i, (w, low) in enumerate(zip(plain, lowered))
-            if low not in QUESTION_WORDS | QUESTION_VERBS or (i and w[0].isupper())]
-    plain = kept or plain  # "who" alone is still a search for "who"
-    words = list(dict.fromkeys(t for w in plain for t in _analyse(w)))
-    return words, [p for p in phrases if p]
-
-
-def _analyse(text: str) -> list[str]:
-    return list(_SCHEMA["text"].process_text(text, mode="query"))
-
-
-def natural(text: str, reader) -> Q.Query:
-    """Every word optional, weighted per field; a quoted phrase is required, as the README promises."""
-    words, phrases = content_words(text)
-    if not words and not phrases:
-        if _WORD.search(text):
-            raise QueryError(f"“{text.strip()}” has only very common words; add a more specific one.")
-        raise QueryError(f"“{text.strip()}” has no words to search for. Type one or more words, or a "
-                         '"phrase in quotes".')
-    if len(words) + sum(map(len, phrases)) > MAX_TERMS:
-        raise QueryError(f"The query has over {MAX_TERMS} words; that is the limit.")
-    optional = [word_query(w, variants(w, reader)) for w in words]
-    required = [Q.Phrase("text", p, boost=PHRASE_WEIGHT) if len(p) > 1 else word_query(p[0]) for p in phrases]
-    if len(words) > 1:
-        # The words side by side, in the order typed ("ice pick"), rank above the same words apart.
-        optional.append(Q.Phrase("text", words, boost=IMPLICIT_PHRASE))
-    if not required:
-        return Q.Or(optional)
-    must = required[0] if len(required) == 1 else Q.And(required)
-    return Q.AndMaybe(must, Q.Or(optional)) if optional else must
-
-
-def word_query(word: str, similar: list[str] = ()) -> Q.Query:
-    """One analysed word in every natural-mode field, weighted; its derivational variants in the text, less; its
-    country or language adjective (`countries`) in their stead, less."""
-    exact = [Q.Term(f, word, boost=w) for f, w in FIELD_WEIGHTS.items() if w > 0]
-    near = [Q.Term(f, v, boost=w * VARIANT_WEIGHT) for v in similar for f, w in FIELD_WEIGHTS.items()
-            if w > 0 and f in ("text", "lead")]
-    weights = {f: FIELD_WEIGHTS[f] * COUNTRY_WEIGHT for f in ("text", "lead") if COUNTRY_WEIGHT > 0}
-    other = _countries.alternatives(word, weights, skip=similar)  # china/chines: a variant already
-    # The other form stands in for the word, never adds to it: a passage saying both "Dutch" and "Netherlands"
-    # scores no more than one saying "Dutch" alone.
-    return Q.DisjunctionMax([Q.Or(exact + near), other]) if other else Q.Or(exact + near)
-
-
-def root(stem: str) -> str:
-    """A stem with one derivational ending cut, if at least ROOT_MIN letters remain."""
-    for ending in _ENDINGS:
-        if stem.endswith(ending) and len(stem) - len(ending) >= ROOT_MIN:
-            return stem[: -len(ending)]
-    return stem
-
-
-def variants(word: str, reader) -> list[str]:
-    """Indexed stems with the same root as `word` (drama → dramat), most frequent first."""
-    if VARIANT_WEIGHT <= 0 or not word.isalpha():
-        return []
-    base = root(word)
-    if len(base) < ROOT_MIN:
-        return []
-    terms = (t.decode("utf-8") if isinstance(t, bytes) else t
-             for t in itertools.islice(reader.expand_prefix("text", base), 200))
-    found = [t for t in terms if t != word and root(t) == base]
-    found.sort(key=lambda t: -reader.doc_frequency("text", t))
-    return found[:MAX_VARIANTS]
 
 
 def _fuzzy_words(text: str) -> dict[str, str]:

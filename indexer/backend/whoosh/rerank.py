@@ -10,7 +10,7 @@ import bisect
 
 from whoosh.scoring import BM25F
 
-from . import countries as _countries, query as _query
+from . import countries as _countries, natural as _natural, query as _query
 
 DEPTH = 50  # hits re-ranked; the rest keep their BM25 order below them
 COVERAGE = 2.0  # score × (1 + COVERAGE × covered share of idf + PROXIMITY × closeness)
@@ -30,7 +30,7 @@ class TextIdfBM25F(BM25F):
     def scorer(self, searcher, fieldname: str, text, qf: int = 1):
         """The field's BM25 scorer with the text field's idf."""
         scorer = super().scorer(searcher, fieldname, text, qf)
-        if fieldname in _query.FIELD_WEIGHTS and fieldname != "text" and hasattr(scorer, "idf"):
+        if fieldname in _natural.FIELD_WEIGHTS and fieldname != "text" and hasattr(scorer, "idf"):
             scorer.idf = searcher.get_parent().idf("text", text)
         return scorer
 
@@ -42,7 +42,7 @@ def query_words(text: str) -> list[str]:
     """The analysed content words of a natural query (empty for operator syntax or an empty query)."""
     if not text.strip() or _query.is_explicit(text):
         return []
-    words, phrases = _query.content_words(text)
+    words, phrases = _natural.content_words(text)
     return list(dict.fromkeys(words + [w for p in phrases for w in p]))
 
 
@@ -106,7 +106,7 @@ def _positions(searcher, docnums: list[int], words: list[str]) -> dict[int, tupl
         by_leaf.setdefault(bisect.bisect_right(offsets, d) - 1, []).append(d)
     for i, docs in by_leaf.items():
         reader, offset = leaves[i][0].reader(), offsets[i]
-        for field in _query.FIELD_WEIGHTS:
+        for field in _natural.FIELD_WEIGHTS:
             for w in words:
                 if (field, w) not in reader:
                     continue
@@ -163,7 +163,7 @@ def feedback_terms(searcher, docnums: list[int], words: list[str]) -> list[str]:
     seen: dict[str, int] = {}
     for docnum in docnums[:FEEDBACK_DOCS]:
         text = searcher.stored_fields(docnum).get("text", "")
-        for term in set(_query._analyse(text)):
+        for term in set(_natural.analyse(text)):
             seen[term] = seen.get(term, 0) + 1
     shared = [t for t, n in seen.items() if n >= min(2, len(docnums)) and t not in words and not t.isdigit()]
     shared.sort(key=lambda t: -searcher.idf("text", t))

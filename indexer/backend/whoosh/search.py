@@ -7,7 +7,7 @@ import time
 from whoosh import query as Q
 from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector, TopCollector
 
-from . import admission as _admission, query as _query, rerank as _rerank
+from . import admission as _admission, natural as _natural, query as _query, rerank as _rerank
 from .facets import FacetCache
 from .highlight import term_spans
 from ...markup import snippet
@@ -208,15 +208,15 @@ def terms_of(query: str, searcher, facets: FacetCache) -> set[str]:
 
 def suggest(text: str, searcher) -> str | None:
     """A did-you-mean query: each word missing from the corpus replaced by its nearest corpus word."""
-    if _query._OPERATORS.search(_query._END_PUNCT.sub("", text)):
+    if _query.has_operators(text):
         return None
     reader = searcher.reader()
     corrector = searcher.corrector("text")
     changed = False
     out = []
     for word in _WORD.findall(text):
-        analysed = list(_query._SCHEMA["text"].process_text(word, mode="query"))
-        asking = word.lower() in _query.QUESTION_WORDS | _query.QUESTION_VERBS  # not searched, so never "wrong"
+        analysed = _natural.analyse(word)
+        asking = _natural.is_asking(word)
         if len(word) >= 3 and analysed and not asking and not any(reader.frequency("text", a) for a in analysed):
             best = corrector.suggest(word.lower(), limit=1, maxdist=2, prefix=1)
             if best and best[0] != word.lower():
