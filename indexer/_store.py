@@ -88,14 +88,21 @@ class IndexStore:
             self.meta_path.unlink(missing_ok=True)
 
     # --- writing ---------------------------------------------------------------------------------
-    def writer(self, on_wait=None):
-        """A writer; waits up to writer_timeout for another process's lock, then raises IndexBusy."""
+    def writer(self, on_wait=None, spelling: str = "once"):
+        """A writer; waits up to writer_timeout for another process's lock, then raises IndexBusy.
+
+        `spelling`: the text's words for fuzzy terms and did-you-mean are written "once" per writer, or "off".
+        """
         ix = self._open()
         deadline = time.monotonic() + self.writer_timeout
         told = False
         while True:
             try:
-                return ix.writer()
+                writer = ix.writer()
+                text = writer.schema["text"]
+                if hasattr(text, "spell_words"):  # indexes created before SpelledText keep Whoosh's way
+                    text.spell_words(spelling)
+                return writer
             except LockError:
                 if time.monotonic() >= deadline:
                     raise IndexBusy(
@@ -108,9 +115,9 @@ class IndexStore:
                 time.sleep(0.2)
 
     @contextmanager
-    def writing(self, on_wait=None, merge: bool = True):
+    def writing(self, on_wait=None, merge: bool = True, spelling: str = "once"):
         """A writer committed on success and cancelled on any error (so a failed batch leaves no trace)."""
-        writer = self.writer(on_wait)
+        writer = self.writer(on_wait, spelling)
         try:
             yield writer
         except BaseException:
