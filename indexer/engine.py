@@ -10,10 +10,10 @@ from typing import Callable, Iterable
 from whoosh import query as Q
 
 from . import ocr
-from . import browse as _browse
-from . import search as _search
+from .backend.whoosh import browse as _browse
+from .backend.whoosh import search as _search
 from ._guard import filter_problem, safe_name
-from ._store import IndexStore, corruption_as_message
+from .backend.whoosh.index import IndexStore, corruption_as_message
 from .compare import Comparison, compare_sources
 from . import corrections
 from .corrections import Correction, CorrectionsFile
@@ -23,7 +23,7 @@ from .ingest import Ingest, Source, sources_from_paths
 from .registry import Registry
 from .results import (ENTITY_FACETS, FACETS, DocumentHits, DocumentInfo, DocumentView, Hit, EntityView, FacetValue, IndexReport, PassageView,
                       SearchResult)
-from .schema import SCHEMA_VERSION
+from .backend.whoosh.schema import SCHEMA_VERSION
 from .settings import Settings
 
 MAX_ENTITY_MENTIONS = 200
@@ -120,7 +120,7 @@ class Sleuth:
         """The passages of 2–4 documents matching a query, aligned side by side (the first two by default)."""
         return compare_sources(self, query, doc_ids, filters, exclude, date_from, date_to)
 
-    # --- browsing: what the pages' lists, timeline and links need (indexer/browse.py) -----------------------
+    # --- browsing: what the pages' lists, timeline and links need (indexer/backend/whoosh/browse.py) -----------------------
     def facet_values(self, facet: str, contains: str = "", **search: object) -> list[FacetValue]:
         """Every value of one facet over a search's hits (not only the top ones), accents and case ignored."""
         return self.facet_lists([facet], contains, **search).get(facet, [])

@@ -11,7 +11,7 @@ from typing import Callable, Iterable, Iterator
 
 from . import _guard as guard
 from . import nlp, ocr
-from ._store import IndexStore
+from .backend.whoosh.index import IndexStore
 from .dates import day_number, normalise_date
 from .entities import Canon
 from .errors import ReadError

@@ -7,7 +7,8 @@ import time
 import pytest
 from whoosh.searching import Searcher
 
-from indexer import Sleuth, _admission
+from indexer import Sleuth
+from indexer.backend.whoosh import admission as _admission
 
 
 @pytest.fixture

@@ -6,7 +6,8 @@ import shutil
 
 import pytest
 
-from indexer import Sleuth, _facets
+from indexer import Sleuth
+from indexer.backend.whoosh import facets as _facets
 
 
 def _facets_of(sleuth: Sleuth) -> dict:

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from indexer import Settings, Sleuth  # noqa: E402
 from indexer import ingest as _ingest  # noqa: E402
-from indexer.schema import SCHEMA_VERSION  # noqa: E402
+from indexer.backend.whoosh.schema import SCHEMA_VERSION  # noqa: E402
 from web import create_app  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="try a ranking setting for this run, e.g. '_rerank.PROXIMITY = 0.3' (for tuning)")
     args = ap.parse_args(argv)
     from whoosh.scoring import BM25F
-    from indexer import _query, _rerank
+    from indexer.backend.whoosh import query as _query, rerank as _rerank
     for statement in args.set:
         exec(statement, {"_query": _query, "_rerank": _rerank, "BM25F": BM25F})  # noqa: S102 - a developer's knob
     settings = ensure_index(args.index_dir, args.data, args.rebuild, not args.no_entities)

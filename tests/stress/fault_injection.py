@@ -37,7 +37,8 @@ def blank_model(dest: Path) -> Path:
 
 # --- the child: write, acknowledge, and lose power at operation `crash_at` --------------------------------------
 def child(index_dir: str, model: str, crash_at: int, seed: int, sync: bool) -> None:
-    from indexer import Settings, Sleuth, _durable
+    from indexer import Settings, Sleuth
+    from indexer.backend.whoosh import durable as _durable
 
     rng = random.Random(seed)
     folder = Path(index_dir) / "whoosh"

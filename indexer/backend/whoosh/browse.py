@@ -10,10 +10,10 @@ import numpy as np
 from whoosh import query as Q
 
 from . import search as _search
-from ._store import IndexStore
-from .dates import day_number, parse_bound
-from .errors import SleuthError
-from .results import FACETS, FacetValue
+from .index import IndexStore
+from ...dates import day_number, parse_bound
+from ...errors import SleuthError
+from ...results import FACETS, FacetValue
 
 
 Search = _search.SearchRequest  # page and per_page unused here

@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from whoosh import query as Q
 from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector, TopCollector
 
-from . import _admission, _query, _rerank
-from ._facets import FacetCache
-from ._store import IndexStore
-from .dates import day_number, parse_bound
-from .errors import QueryError
+from . import admission as _admission, query as _query, rerank as _rerank
+from .facets import FacetCache
+from .index import IndexStore
+from ...dates import day_number, parse_bound
+from ...errors import QueryError
 from .highlight import markup, snippet, term_spans
-from .results import ENTITY_FACETS, FACETS, FacetValue, Hit, Mention, SearchResult
+from ...results import ENTITY_FACETS, FACETS, FacetValue, Hit, Mention, SearchResult
 
 MAX_PER_PAGE = 100
 FACET_LIMIT = 200  # values per facet returned with a page of results

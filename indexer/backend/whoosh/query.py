@@ -15,10 +15,10 @@ from whoosh import query as Q
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser
 from whoosh.searching import Searcher
 
-from ._facets import FacetCache
-from .entities import name_key
-from .errors import QueryError
-from .results import ENTITY_FACETS
+from .facets import FacetCache
+from ...entities import name_key
+from ...errors import QueryError
+from ...results import ENTITY_FACETS
 from .schema import build_schema
 
 MAX_QUERY_CHARS = 500

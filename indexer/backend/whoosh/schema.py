@@ -7,8 +7,8 @@ from whoosh import fields
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.support.charset import accent_map
 
-from ._identifiers import IdentifierFilter
-from .results import ENTITY_FACETS
+from .identifiers import IdentifierFilter
+from ...results import ENTITY_FACETS
 
 SCHEMA_VERSION = 5  # 2: the ocr field; 3: identifiers by their parts; 4: Infobox facts, new raw labels;
 # 5: title without disambiguation and unboosted at index time; lead-sentence field

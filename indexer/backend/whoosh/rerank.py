@@ -10,7 +10,7 @@ import bisect
 
 from whoosh.scoring import BM25F
 
-from . import _query
+from . import query as _query
 
 DEPTH = 50  # hits re-ranked; the rest keep their BM25 order below them
 COVERAGE = 2.0  # score × (1 + COVERAGE × covered share of idf + PROXIMITY × closeness)

@@ -11,12 +11,12 @@ import time
 from pathlib import Path
 
 from whoosh import index as windex
-from ._durable import DurableFileStorage
+from .durable import DurableFileStorage
 from whoosh.index import LockError
 from whoosh.searching import Searcher
 
-from ._facets import FacetCache, SegmentArrays
-from .errors import IndexBusy, IndexCorrupt, SchemaMismatch, SleuthError
+from .facets import FacetCache, SegmentArrays
+from ...errors import IndexBusy, IndexCorrupt, SchemaMismatch, SleuthError
 from .schema import SCHEMA_VERSION, build_schema
 
 INDEX_NAME = "passages"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 from typing import Iterable, Sequence
 
-from .results import Mention
+from ...results import Mention
 from .schema import TEXT_ANALYZER
 
 FRAGMENT_CONTEXT = 90  # characters of context on each side of a hit

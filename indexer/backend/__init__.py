@@ -1,0 +1,1 @@
+"""Search backends: the protocol every index engine implements, and the choice of one."""
