@@ -9,7 +9,7 @@ from typing import Callable, Iterable
 
 from whoosh import query as Q
 
-from . import ocr
+from . import ocr, pending
 from .backend.whoosh import browse as _browse
 from .backend.whoosh import search as _search
 from ._guard import filter_problem, safe_name
@@ -50,6 +50,7 @@ class Sleuth:
         self._last_upload = 0.0
         # Uploads read and index in the request's thread: a few at a time, so the others stay free for searches.
         self._upload_slots = threading.BoundedSemaphore(settings.max_concurrent_uploads)
+        self.pending = pending.Pending(settings.index_dir)  # uploads whose entities are still to be found
 
     def close(self) -> None:
         """Release files (the registry's database)."""
@@ -112,7 +113,7 @@ class Sleuth:
             passages.append(PassageView(s["passage_id"], s["ordinal"], s.get("section", ""), s["text"], html, hits,
                                         _search.passage_mentions(s), list(s.get("dates") or []), bool(s.get("ocr"))))
         return DocumentView(record.doc_id, record.title, record.name, record.fmt, record.metadata, passages,
-                            record.url, record.date)
+                            record.url, record.date, self.entities_pending(doc_id))
 
     def compare(self, query: str, doc_ids: list[str] | None = None, filters: dict[str, list[str]] | None = None,
                 exclude: dict[str, list[str]] | None = None, date_from: str | None = None,
@@ -205,6 +206,9 @@ class Sleuth:
             self.canon()
             self._upkeep_later()
 
+    def _writes(self) -> Ingest:
+        return Ingest(self.settings, self.store, self.registry)
+
     def _ingest(self, run: Callable[[Ingest, Canon], IndexReport]) -> IndexReport:
         """Run a write with the write lock held; a failed write drops the in-memory names (rebuilt on next use)."""
         # Bounded wait: a request queued behind a long write must not hold a server thread for ever.
@@ -281,18 +285,32 @@ class Sleuth:
                     src.read(ocr.Options.from_settings(self.settings))  # parsing happens here, outside the write lock; errors are reported by the run
                 except Exception:
                     pass
-            # The upload itself is searchable when this returns; other documents whose canonical names it changed
-            # (an upload naming "Leon Trotsky" turns earlier "Trotsky" facets into him) are rewritten just after.
-            report = self._ingest(lambda ingest, canon: ingest.run(sources, IndexReport(), canon, progress=progress,
-                                                                   defer_stale=self._stale))
+            # The upload's words are searchable when this returns; its entities are found by the background
+            # upkeep just after (`pending`), then documents whose canonical names they changed are rewritten.
+            report = self._ingest(lambda ingest, canon: self._words_first(ingest, canon, sources, progress))
         finally:
             self._upload_slots.release()
         self._last_upload = time.monotonic()
         self._upkeep_later()
         return report
 
+    def _words_first(self, ingest: Ingest, canon: Canon, sources: list[Source], progress) -> IndexReport:
+        report = ingest.run(sources, IndexReport(), canon, progress=progress, defer_stale=self._stale, entities=False)
+        self.pending.add({d.doc_id: self.registry.hash_of(d.doc_id) or "" for d in report.documents
+                          if d.status in ("added", "updated")})
+        return report
+
+    def entities_pending(self, doc_id: str) -> bool:
+        """True while an uploaded document's entities, dates and facets are still being found."""
+        return doc_id in self.pending
+
+    def resume_upkeep(self) -> None:
+        """Start the background upkeep for what an earlier process left (uploads whose entities were not found)."""
+        if self.pending:
+            self._upkeep_later()
+
     def settle(self, timeout: float = 60.0) -> bool:
-        """Wait for background upkeep after uploads (facet rewrites, merges); False if still running."""
+        """Wait for background upkeep after uploads (entities, facet rewrites, merges); False if still running."""
         deadline = time.monotonic() + timeout
         while self._upkeeping.is_set() and time.monotonic() < deadline:
             time.sleep(0.02)
@@ -300,7 +318,8 @@ class Sleuth:
 
     def _upkeep_later(self) -> None:
         """Rewrite stale facets and merge small segments in a background thread, off the upload's request."""
-        if self._upkeeping.is_set() or not (self._stale or self.store.small_segments() > MAX_SMALL_SEGMENTS):
+        if self._upkeeping.is_set() or not (self._stale or self.pending
+                                             or self.store.small_segments() > MAX_SMALL_SEGMENTS):
             return
         self._upkeeping.set()
         threading.Thread(target=self._upkeep, name="sleuth-upkeep", daemon=True).start()
@@ -311,10 +330,16 @@ class Sleuth:
                 # Let a burst of uploads finish first: each would otherwise wait for the lock behind us.
                 while time.monotonic() - self._last_upload < UPKEEP_QUIET:
                     time.sleep(0.05)
+                # Uploads' entities: spaCy runs outside the lock, so uploads and searches go on meanwhile.
+                waiting = self.pending.snapshot()
+                found = pending.find_entities(self._writes(), waiting, self.settings.model) if waiting else []
                 with self._write_lock:
+                    if waiting:
+                        self._stale = pending.write_entities(self._writes(), found, self.canon(), self._stale)
+                        self.pending.done(waiting)
                     stale, self._stale = self._stale, set()
                     try:
-                        Ingest(self.settings, self.store, self.registry).rewrite_facets(self.canon(), stale)
+                        self._writes().rewrite_facets(self.canon(), stale)
                     except BaseException:
                         self._stale |= stale  # tried again after the next upload
                         raise
@@ -325,7 +350,7 @@ class Sleuth:
                 if merge:
                     self.store.searcher()[1].warm(FACETS)  # pay for the merged segment here, not in a request
                 with self._write_lock:
-                    if not self._stale:
+                    if not self._stale and not self.pending:
                         # Cleared under the lock: an upload that adds stale documents after this starts a new
                         # thread, one that added them before is seen here.
                         self._upkeeping.clear()

@@ -5,6 +5,7 @@ import json
 import re
 import time
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -19,7 +20,7 @@ from .entities import load_infobox_keys
 from .passages import Passage, split_passages, with_infobox
 from .reading import Document, read_bytes
 from .registry import DocRecord, Registry, content_hash
-from .results import DocumentReport, IndexReport
+from .results import ENTITY_FACETS, DocumentReport, IndexReport
 from .settings import Settings
 
 SKIP_NAMES = {"aliases.toml"}
@@ -94,23 +95,27 @@ class Ingest:
 
     def run(self, sources: Iterable[Source], report: IndexReport, canon: Canon, force: bool = False,
             progress: Progress | None = None, on_wait: Callable[[str], None] | None = None,
-            defer_stale: set[str] | None = None) -> IndexReport:
+            defer_stale: set[str] | None = None, entities: bool = True) -> IndexReport:
         """Index the sources: unchanged ones are skipped (unless `force`), changed ones replaced whole.
 
         `canon` holds the canonical names of what is indexed already; it is updated with this batch. Earlier
         documents whose names it changed are rewritten at the end, or added to `defer_stale` for the caller.
+        `entities=False` writes the words alone (no spaCy): `pending.find_entities` adds the rest later.
         """
         started = time.perf_counter()
         prepared = list(self._prepare(sources, force, report))
         stale: set[str] = set()  # documents written with names a later batch changed
         step = max(1, self.settings.commit_every)
         texts = [p.text if p.kind == "body" else "" for item in prepared for p in item.passages]
-        with nlp.entity_stream(texts, self.settings.model, self.settings.n_process, self.settings.batch_size,
-                               progress) as found:
+        stream = nlp.entity_stream(texts, self.settings.model, self.settings.n_process, self.settings.batch_size,
+                                   progress) if entities else nullcontext(iter([] for _ in texts))
+        with stream as found:
             # Batch by batch: entities, then one commit, so a crash or kill loses at most the batch in hand.
             # The workers keep finding the next batch's entities while this one is written.
-            for start in range(0, len(prepared), step):
-                stale = self._write_batch(prepared[start:start + step], found, canon, stale, report, on_wait)
+            # With worker processes, spaCy runs ahead of the writing: end with small batches (see _tapered).
+            parallel = entities and nlp.workers(len(texts), self.settings.n_process) > 1
+            for batch in _tapered(prepared, step, 200 if parallel else step):
+                stale = self._write_batch(batch, found, canon, stale, report, on_wait, entities)
         if defer_stale is not None:
             defer_stale |= stale
         else:
@@ -119,20 +124,32 @@ class Ingest:
         return report
 
     def _write_batch(self, batch: list[_Prepared], found: Iterator[list[nlp.RawMention]], canon: Canon,
-                     stale: set[str], report: IndexReport, on_wait) -> set[str]:
-        delta: Counter = Counter()
+                     stale: set[str], report: IndexReport, on_wait, entities: bool = True) -> set[str]:
         keys = load_infobox_keys(self.settings.aliases_files)
         for item in batch:
             spans = with_infobox(item.passages, [next(found) for _ in item.passages], item.doc.metadata, keys)
             item.mentions = [[nlp.RawMention(*m) for m in ms] for ms in spans]
+        return self.write_found(batch, canon, stale, report, on_wait, entities)
+
+    def write_found(self, batch: list[_Prepared], canon: Canon, stale: set[str], report: IndexReport,
+                    on_wait=None, entities: bool = True) -> set[str]:
+        """Write documents whose mentions are found, and the registry after them; returns the stale documents.
+
+        Without `entities` (the words first, entities later) the spelling words wait for that second write too,
+        and a new document has no passages to delete.
+        """
+        delta: Counter = Counter()
+        for item in batch:
             if item.report.status == "updated":
                 delta.subtract(self.registry.doc_mentions(item.record.doc_id))
             delta.update(_raw_counts(item))
         # The registry holds only documents written before this batch: those are the ones to fix later.
-        stale = (stale | self.registry.docs_mentioning(canon.add(delta))) - {item.record.doc_id for item in batch}
-        with self.store.writing(on_wait, merge=len(batch) > 200) as writer:
+        changed = canon.add(delta) if +delta or -delta else set()  # an empty delta changes nothing
+        stale = (stale | self.registry.docs_mentioning(changed)) - {item.record.doc_id for item in batch}
+        with self.store.writing(on_wait, merge=len(batch) > 200, spelling="once" if entities else "off") as writer:
             for item in batch:
-                writer.delete_by_term("doc_id", item.record.doc_id)
+                if entities or item.report.status == "updated":
+                    writer.delete_by_term("doc_id", item.record.doc_id)
                 ctx = canon.context(_raw_counts(item))  # "Mercader" here is this document's Ramón Mercader
                 for passage, mentions in zip(item.passages, item.mentions):
                     writer.add_document(**_fields(item.record, passage, mentions, canon, ctx))
@@ -222,9 +239,30 @@ class Ingest:
                     raw = [nlp.RawMention(s, e, label, surface) for s, e, label, surface in stored.get("raw") or []]
                     passage = Passage(stored["ordinal"], stored["section"], stored["text"], stored["start"],
                                       stored["end"], stored["kind"], bool(stored.get("ocr")))
+                    fields = _fields(record, passage, raw, canon, ctx)
+                    if _same_facets(fields, stored):
+                        continue  # about half of them at the end of a large run: Whoosh rewrites are not cheap
                     writer.delete_by_term("passage_id", stored["passage_id"])
-                    writer.add_document(**_fields(record, passage, raw, canon, ctx))
+                    writer.add_document(**fields)
         return len(docs)
+
+
+def _tapered(items: list, step: int, smallest: int) -> Iterator[list]:
+    """Batches of `step` items, then halving ones at the end: the last batch is written after spaCy has finished
+    (the workers idle meanwhile), so the smaller it is the less of the run is spent writing alone."""
+    start = 0
+    while start < len(items):
+        left = len(items) - start
+        size = step if left >= 2 * step else max(min(step, smallest), min(step, (left + 1) // 2))
+        yield items[start:start + size]
+        start += size
+
+
+def _same_facets(fields: dict, stored: dict) -> bool:
+    """True when a passage's recomputed facets and marked mentions are what the index holds already."""
+    return (all((fields.get(f) or []) == (stored.get(f) or []) for f in ENTITY_FACETS)
+            and [tuple(m) for m in fields["mentions"]] == [tuple(m) for m in stored.get("mentions") or []]
+            and fields["title"] == stored.get("title"))
 
 
 def _line_name(src: Source, n: int, jsonl: bool) -> str:

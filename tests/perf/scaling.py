@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from indexer import Settings, Sleuth
-from indexer.schema import SCHEMA_VERSION, build_schema
+from indexer.backend.whoosh.schema import SCHEMA_VERSION, build_schema
 
 STAMP = "bench-build.json"
 
