@@ -32,7 +32,7 @@ def queries(text: str) -> list[str]:
     return list(dict.fromkeys(line.strip() for line in text.splitlines() if line.strip()))
 
 
-def run(sleuth: "Sleuth", lines: Iterable[str], top: int = TOP_HITS) -> list[BatchLine]:
+def search_lines(sleuth: "Sleuth", lines: Iterable[str], top: int = TOP_HITS) -> list[BatchLine]:
     """Search every line (at most MAX_LINES) and count its passages and documents."""
     out = []
     for query in list(lines)[:MAX_LINES]:
@@ -41,10 +41,9 @@ def run(sleuth: "Sleuth", lines: Iterable[str], top: int = TOP_HITS) -> list[Bat
     return out
 
 
-def cell(value: object) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula."""
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA) else text
+def csv_cell(value: object) -> object:
+    """A CSV cell that a spreadsheet will not run as a formula (text starting = + - @ is made plain text)."""
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA) else value
 
 
 def to_csv(found: list[BatchLine]) -> str:
@@ -53,7 +52,7 @@ def to_csv(found: list[BatchLine]) -> str:
     writer = csv.writer(out)
     writer.writerow(["query", "passages", "documents", "top_documents", "top_passages", "message"])
     for line in found:
-        writer.writerow([cell(line.query), line.passages, line.documents,
-                         cell("; ".join(dict.fromkeys(h.title for h in line.hits))),
-                         cell("; ".join(h.passage_id for h in line.hits)), cell(line.message or "")])
+        writer.writerow([csv_cell(line.query), line.passages, line.documents,
+                         csv_cell("; ".join(dict.fromkeys(h.title for h in line.hits))),
+                         csv_cell("; ".join(h.passage_id for h in line.hits)), csv_cell(line.message or "")])
     return out.getvalue()

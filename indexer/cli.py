@@ -1,7 +1,6 @@
 """The `sleuth` command: a thin adapter over the search facade. Errors name the fix; exit 0 ok, 1 partial, 2 usage."""
 from __future__ import annotations
 
-import argparse
 import html
 import json
 import os
@@ -11,11 +10,12 @@ from pathlib import Path
 
 from . import batch as batches
 from .engine import Sleuth
-from .errors import SleuthError
+from .errors import SettingsError, SleuthError
+from .request import SearchRequest, TooManyFilters
 from .results import FACETS, IndexReport, SearchResult
-from .settings import Settings, SettingsError, default_index_dir
+from .cli_parser import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, build_parser
+from .settings import Settings
 
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 # Terminal control characters (ESC, CSI…) and bidi overrides from indexed text would act on the user's terminal.
 _TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -29,66 +29,6 @@ def shown(text: object) -> str:
     """Text safe to print on a terminal: control characters written as visible escapes (ESC → \\x1b)."""
     return _TERMINAL_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256
                                  else f"\\u{ord(m.group()):04x}", str(text))
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits 2 on usage errors already; keep the message short
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"sleuth: error: {message}\n")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of every subcommand."""
-    p = _Parser(prog="sleuth", description="Full-text search with entity facets over your documents.")
-    p.add_argument("--index-dir", type=Path, default=None,
-                   help=f"data folder (env SLEUTH_INDEX_DIR; default {default_index_dir()})")
-    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
-
-    ix = sub.add_parser("index", help="index files and folders (default: the bundled corpus)")
-    ix.add_argument("paths", nargs="*", type=Path)
-    ix.add_argument("--rebuild", action="store_true", help="rebuild the whole index from the stored source copies")
-    ix.add_argument("--json", action="store_true", help="print the summary as JSON")
-
-    s = sub.add_parser("search", help="search passages")
-    s.add_argument("query", nargs="?", default="")
-    s.add_argument("--filter", action="append", default=[], metavar="TYPE=VALUE",
-                   help=f"keep hits with this entity ({', '.join(FACETS)}); repeatable")
-    s.add_argument("--exclude", action="append", default=[], metavar="TYPE=VALUE", help="drop hits with this entity")
-    s.add_argument("--from", dest="date_from", metavar="DATE", help="mentions a date on or after (YYYY[-MM[-DD]])")
-    s.add_argument("--to", dest="date_to", metavar="DATE", help="mentions a date on or before")
-    s.add_argument("--limit", type=int, default=10)
-    s.add_argument("--page", type=int, default=1)
-    s.add_argument("--json", action="store_true")
-    s.add_argument("--batch", metavar="FILE", type=Path,
-                   help="search every line of FILE (names or queries, one a line; - reads standard input)")
-    s.add_argument("--csv", action="store_true", help="with --batch: print CSV (counts and top hits per line)")
-
-    st = sub.add_parser("stats", help="counts of documents, passages and entities")
-    st.add_argument("--json", action="store_true")
-
-    en = sub.add_parser("entities", help="list entities with passage counts, or correct one",
-                        epilog="corrections: merge TYPE NAME INTO [--into-type T] | rename TYPE NAME NEW | "
-                               "retype TYPE NAME NEWTYPE | hide TYPE NAME | undo ID | corrections")
-    en.add_argument("action", nargs="?", choices=("list", "merge", "rename", "retype", "hide", "undo", "corrections"),
-                    default="list")
-    en.add_argument("words", nargs="*", help="the entity's type and name, then the new name or type")
-    en.add_argument("--into-type", default="", help="merge: the type of the entity merged into (default the same)")
-    en.add_argument("--type", choices=FACETS)
-    en.add_argument("--json", action="store_true")
-
-    rm = sub.add_parser("remove", help="remove one document")
-    rm.add_argument("doc_id")
-
-    gc = sub.add_parser("gc", help="delete source copies no document uses (left by killed runs)")
-    gc.add_argument("--min-age", type=float, default=600.0, metavar="SECONDS",
-                    help="spare copies younger than this (another process may be about to use them; default 600)")
-
-    sv = sub.add_parser("serve", help="serve the web app (indexes the bundled corpus first if the index is empty)")
-    sv.add_argument("--host", default="127.0.0.1")
-    sv.add_argument("--port", type=int, default=5000)
-    sv.add_argument("--no-auth", action="store_true",
-                    help="serve beyond loopback without a password (anyone who can reach it can read and delete)")
-    return p
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -183,8 +123,12 @@ def cmd_search(settings: Settings, args) -> int:
     """`sleuth search`."""
     if args.batch is not None:
         return _search_batch(settings, args)
-    result = Sleuth(settings).search(args.query, _pairs(args.filter, "--filter"), _pairs(args.exclude, "--exclude"),
-                                     args.date_from, args.date_to, args.page, args.limit)
+    try:
+        request = SearchRequest.of(args.query, _pairs(args.filter, "--filter"), _pairs(args.exclude, "--exclude"),
+                                   args.date_from, args.date_to, args.page, args.limit)
+    except TooManyFilters as exc:
+        return _usage(str(exc))
+    result = Sleuth(settings).search(request)
     if args.json:
         print(terminal_json(result.to_json()))
     else:
@@ -205,7 +149,7 @@ def _search_batch(settings: Settings, args) -> int:
         print(f"sleuth: {len(lines)} lines; a batch holds at most {batches.MAX_LINES}: split the file.",
               file=sys.stderr)
         return EXIT_USAGE
-    found = batches.run(Sleuth(settings), lines, top=max(1, args.limit if args.limit != 10 else batches.TOP_HITS))
+    found = Sleuth(settings).search_batch(lines, top=max(1, args.limit if args.limit != 10 else batches.TOP_HITS))
     if args.csv:
         sys.stdout.write(batches.to_csv(found))
     elif args.json:

@@ -7,9 +7,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from anyascii import anyascii
-
-from .results import ENTITY_FACETS, Hit, PassageView
+from .folding import fold
+from .request import SearchRequest
+from .results import DOCUMENT_FACET, ENTITY_FACETS, Hit, PassageView
 
 if TYPE_CHECKING:
     from .engine import Sleuth
@@ -77,11 +77,6 @@ class Comparison:
     facts: list[Fact]
     candidates: list[Source]  # every document with matching passages, for choosing columns
     message: str | None = None
-
-
-def fold(word: str) -> str:
-    """A word as compared across sources: lower case, accents and punctuation folded."""
-    return anyascii(word).lower()
 
 
 def _features(hit: Hit) -> dict[str, set[str]]:
@@ -215,11 +210,9 @@ def facts(columns: list[list[PassageView]]) -> list[Fact]:
     return out
 
 
-def compare_sources(sleuth: "Sleuth", query: str, doc_ids: list[str] | None, filters: dict[str, list[str]] | None,
-                    exclude: dict[str, list[str]] | None, date_from: str | None, date_to: str | None) -> Comparison:
+def compare_sources(sleuth: "Sleuth", request: SearchRequest, doc_ids: list[str] | None) -> Comparison:
     """The compare view through the facade's own searches: the chosen documents (else the first two matching)."""
-    kw = dict(exclude=exclude, date_from=date_from, date_to=date_to)
-    overall = sleuth.search(query, filters, per_page=MAX_PER_SEARCH, **kw)
+    overall = sleuth.search(request.changed(page=1, per_page=MAX_PER_SEARCH))
     per_doc = Counter(h.doc_id for h in overall.hits)
     candidates = [_source(sleuth, d, n) for d, n in per_doc.items()]
     wanted = [d for d in dict.fromkeys(doc_ids or []) if sleuth.info(d) is not None][:MAX_SOURCES]
@@ -227,7 +220,8 @@ def compare_sources(sleuth: "Sleuth", query: str, doc_ids: list[str] | None, fil
         wanted = [s.doc_id for s in candidates[:2]]
     sources, columns, views = [], [], []
     for doc_id in wanted:
-        found = sleuth.search(query, {**(filters or {}), "doc_id": [doc_id]}, per_page=MAX_PASSAGES, **kw)
+        found = sleuth.search(request.changed(filters={**request.filters, DOCUMENT_FACET: [doc_id]}, page=1,
+                                              per_page=MAX_PASSAGES))
         sources.append(_source(sleuth, doc_id, found.total))
         columns.append(found.hits)
         ids = {h.passage_id for h in found.hits}
@@ -238,7 +232,7 @@ def compare_sources(sleuth: "Sleuth", query: str, doc_ids: list[str] | None, fil
         message = ("Only one document has passages matching this search: compare needs two. Try broader words."
                    if sources else "No document has passages matching this search.")
     rows = [Row(cells_for(row), shared) for row, shared in align(columns)] if columns else []
-    return Comparison(query, sources, rows, facts(views), candidates, message)
+    return Comparison(request.query, sources, rows, facts(views), candidates, message)
 
 
 def _source(sleuth: "Sleuth", doc_id: str, matches: int) -> Source:

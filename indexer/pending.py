@@ -13,13 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import nlp
-from .entities import Canon, load_infobox_keys
-from .passages import Passage, with_infobox
-from .reading import Document
-from .results import DocumentReport, IndexReport
+from .resolve import passage_of
 
 if TYPE_CHECKING:
-    from .ingest import Ingest
+    from .ingest import Pipeline
 
 FILE_NAME = "entities-pending.json"
 
@@ -69,43 +66,16 @@ class Pending:
         os.replace(tmp, self.path)
 
 
-def find_entities(ingest: "Ingest", docs: dict[str, str], model: str = "") -> list:
-    """spaCy over the stored passages of these documents (no lock needed): the items `write_entities` takes."""
-    searcher, _ = ingest.store.searcher()
-    items = []
+def find_entities(pipeline: "Pipeline", docs: dict[str, str], model: str = "") -> list:
+    """spaCy over the stored passages of these documents (no lock needed): what `Pipeline.add_entities` writes."""
+    found = []
     for doc_id, digest in sorted(docs.items()):
-        record = ingest.registry.get(doc_id)
+        record = pipeline.registry.get(doc_id)
         if record is None or record.hash != digest:
             continue  # removed or replaced since: nothing to do, or a newer upload's turn
-        # By passage id: a commit whose registry write a crash lost can leave a copy; this write replaces both.
-        stored = sorted({s["passage_id"]: s for s in searcher.documents(doc_id=doc_id)}.values(),
-                        key=lambda s: s["ordinal"])
-        passages = [Passage(s["ordinal"], s["section"], s["text"], s["start"], s["end"], s["kind"],
-                            bool(s.get("ocr"))) for s in stored]
-        texts = [p.text if p.kind == "body" else "" for p in passages]
-        with nlp.entity_stream(texts, model, n_process=1) as found:
-            spans = list(found)
-        items.append((record, passages, spans))
-    return items
-
-
-def write_entities(ingest: "Ingest", items: list, canon: Canon, stale: set[str]) -> set[str]:
-    """Write the documents again with their entities (call with the write lock held); returns the stale set.
-
-    A document changed since `find_entities` read it is left alone: its own upload queued it again.
-    """
-    from .ingest import _Prepared  # the write pipeline's own item: one way of writing a document
-
-    keys = load_infobox_keys(ingest.settings.aliases_files)
-    batch = []
-    for record, passages, spans in items:
-        if ingest.registry.hash_of(record.doc_id) != record.hash:
-            continue
-        doc = Document(record.title, "", [], record.metadata, record.fmt)
-        item = _Prepared(record, doc, passages, DocumentReport(record.name, "updated", record.doc_id, record.title))
-        item.mentions = [[nlp.RawMention(*m) for m in ms]
-                         for ms in with_infobox(passages, spans, record.metadata, keys)]
-        batch.append(item)
-    if not batch:
-        return stale
-    return ingest.write_found(batch, canon, stale, IndexReport())
+        # By passage id: a commit whose registry write a crash lost can leave a copy; the next write replaces both.
+        stored = sorted({s.passage_id: s for s in pipeline.backend.passages(doc_id)}.values(), key=lambda s: s.ordinal)
+        passages = [passage_of(s) for s in stored]
+        with nlp.entity_stream([p.text if p.kind == "body" else "" for p in passages], model, n_process=1) as spans:
+            found.append((record, passages, list(spans)))
+    return found

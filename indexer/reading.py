@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from ._build import Builder, Document, Section
@@ -13,7 +14,7 @@ from ._text import clean_text, decode, is_binary, is_cruft, one_line
 from . import ocr
 from .errors import ReadError
 
-__all__ = ["Document", "Section", "SUPPORTED_EXTENSIONS", "MAX_PDF_PAGES", "MAX_UNPACKED_BYTES", "clean_text",
+__all__ = ["Document", "Refused", "Section", "SUPPORTED_EXTENSIONS", "MAX_PDF_PAGES", "MAX_UNPACKED_BYTES", "clean_text",
            "decode", "read_bytes", "read_path"]
 
 SUPPORTED_EXTENSIONS = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".jsonl",
@@ -33,14 +34,27 @@ _FILE_NAME_TITLE = re.compile(r"^(?:Microsoft Word - )?\S+\.(?:pdf|docx?|odt|rtf
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
 
 
-def read_path(path: Path, ocr_options: ocr.Options | None = None) -> list[Document | ReadError]:
+@dataclass(frozen=True)
+class Refused:
+    """One record of a many-document file (a JSONL line) that cannot be indexed; the others still are."""
+
+    reason: str
+
+    def __str__(self) -> str:
+        return self.reason
+
+
+def read_path(path: Path, ocr_options: ocr.Options | None = None) -> list[Document | Refused]:
     """Read a file from disk."""
     path = Path(path)
     return read_bytes(path.name, path.read_bytes(), ocr_options)
 
 
-def read_bytes(name: str, data: bytes, ocr_options: ocr.Options | None = None) -> list[Document | ReadError]:
-    """Read one file's content; `name` gives the extension and the fallback title; scans are read by OCR."""
+def read_bytes(name: str, data: bytes, ocr_options: ocr.Options | None = None) -> list[Document | Refused]:
+    """Read one file's content; `name` gives the extension and the fallback title; scans are read by OCR.
+
+    Raises ReadError when the file cannot be read; a JSONL line that cannot be is a `Refused` in its place.
+    """
     suffix = Path(name).suffix.lower()
     stem = Path(name).stem or name
     if suffix not in SUPPORTED_EXTENSIONS:
@@ -192,22 +206,22 @@ def _check_pages(pages: int) -> None:
                         f"split it into smaller files")
 
 
-def _jsonl(text: str) -> list[Document | ReadError]:
-    out: list[Document | ReadError] = []
+def _jsonl(text: str) -> list[Document | Refused]:
+    out: list[Document | Refused] = []
     for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as exc:
-            out.append(ReadError(f"line {n}: not JSON ({exc.msg})"))
+            out.append(Refused(f"line {n}: not JSON ({exc.msg})"))
             continue
         if not isinstance(rec, dict):
-            out.append(ReadError(f"line {n}: not a JSON object"))
+            out.append(Refused(f"line {n}: not a JSON object"))
         elif not isinstance(rec.get("text"), str) or not clean_text(rec["text"]).strip():
-            out.append(ReadError(f"line {n}: missing 'text'"))
+            out.append(Refused(f"line {n}: missing 'text'"))
         elif rec.get("id") is None or str(rec["id"]).strip() == "":
-            out.append(ReadError(f"line {n}: missing 'id'"))
+            out.append(Refused(f"line {n}: missing 'id'"))
         else:
             out.append(_record(rec))
     return out

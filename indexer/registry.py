@@ -11,6 +11,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ._guard import safe_name
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     doc_id TEXT PRIMARY KEY,
@@ -23,7 +25,6 @@ CREATE TABLE IF NOT EXISTS documents (
     url TEXT,
     date TEXT,
     passages INTEGER NOT NULL,
-    facet_sig TEXT NOT NULL DEFAULT '',
     added TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS mentions (
@@ -35,6 +36,8 @@ CREATE TABLE IF NOT EXISTS mentions (
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
 CREATE INDEX IF NOT EXISTS mentions_surface ON mentions(surface, label);
 """
+# Named, not `*`: registries written before 2026-11 carry an unused facet_sig column.
+_COLUMNS = "doc_id, name, hash, title, fmt, source, metadata, url, date, passages, added"
 
 
 @dataclass
@@ -51,7 +54,6 @@ class DocRecord:
     url: str | None
     date: str | None
     passages: int
-    facet_sig: str = ""
     added: str = ""  # when the document was first indexed (UTC, ISO 8601); kept when it is re-indexed
 
 
@@ -66,6 +68,7 @@ class Registry:
     def __init__(self, data_dir: Path) -> None:
         self.sources = data_dir / "sources"
         self.sources.mkdir(parents=True, exist_ok=True)
+        self._unflushed: list[Path] = []  # source copies written and not yet fsynced
         # check_same_thread=False: the web app shares one registry; writes are serialised by the index lock.
         self.db = sqlite3.connect(data_dir / "documents.sqlite", check_same_thread=False, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
@@ -90,23 +93,42 @@ class Registry:
         if path.exists():
             os.utime(path)  # in use again: `sleuth gc` judges orphans by age
         else:
-            # Written whole then renamed; made durable in bulk by sync() before the registry refers to it.
+            # Written whole then renamed; made durable in bulk by flush_sources() before the registry refers to it.
             tmp = path.with_suffix(path.suffix + ".tmp")
             tmp.write_bytes(data)
             os.replace(tmp, path)
+            self._unflushed.append(path)
         return name
 
-    def sync(self) -> None:
-        """Flush the source copies written so far to disk (one call per batch instead of one per file)."""
-        os.sync()
+    def flush_sources(self) -> None:
+        """Make the source copies written since the last call durable: each file, then the folder's entries."""
+        for path in self._unflushed:
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        if self._unflushed:
+            fd = os.open(self.sources, os.O_RDONLY)
+            try:
+                os.fsync(fd)  # the renames themselves
+            finally:
+                os.close(fd)
+        self._unflushed = []
 
-    def sources_of(self, doc_ids: Iterable[str]) -> set[str]:
-        """The source copies these documents refer to now (before they are replaced)."""
-        out: set[str] = set()
-        for doc_id in doc_ids:
-            row = self.db.execute("SELECT source FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
-            if row:
-                out.add(row[0])
+    def previous(self, doc_ids: Iterable[str]) -> dict[str, tuple[str, Counter]]:
+        """What these documents are registered with now (before they are replaced): source copy and mentions."""
+        ids = list(doc_ids)
+        out: dict[str, tuple[str, Counter]] = {}
+        for start in range(0, len(ids), 500):  # SQLite binds at most 999 values a statement
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for doc_id, source in self.db.execute(
+                    f"SELECT doc_id, source FROM documents WHERE doc_id IN ({marks})", chunk):
+                out[doc_id] = (source, Counter())
+            for doc_id, surface, label, n in self.db.execute(
+                    f"SELECT doc_id, surface, label, n FROM mentions WHERE doc_id IN ({marks})", chunk):
+                out[doc_id][1][(surface, label)] += n
         return out
 
     def drop_unreferenced(self, names: Iterable[str]) -> int:
@@ -131,10 +153,19 @@ class Registry:
         """The stored copy of a document's source."""
         return (self.sources / record.source).read_bytes()
 
+    def original(self, doc_id: str) -> tuple[str, bytes] | None:
+        """A document's source as indexed (a file name to save it as, its bytes), or None if unknown."""
+        record = self.get(doc_id)
+        if record is None:
+            return None
+        suffix = Path(record.source).suffix
+        stem = Path(doc_id).name if suffix != ".jsonl" else safe_name(doc_id)
+        return (stem if stem.endswith(suffix) else stem + suffix), self.source_bytes(record)
+
     # --- documents -------------------------------------------------------------------------------
     def get(self, doc_id: str) -> DocRecord | None:
         """One document's record."""
-        row = self.db.execute("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        row = self.db.execute(f"SELECT {_COLUMNS} FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
         return _record(row) if row else None
 
     def hash_of(self, doc_id: str) -> str | None:
@@ -144,7 +175,7 @@ class Registry:
 
     def all(self) -> Iterator[DocRecord]:
         """Every document, in id order."""
-        for row in self.db.execute("SELECT * FROM documents ORDER BY doc_id"):
+        for row in self.db.execute(f"SELECT {_COLUMNS} FROM documents ORDER BY doc_id"):
             yield _record(row)
 
     def count(self) -> int:
@@ -160,20 +191,14 @@ class Registry:
                 rec.added = rec.added or (row[0] if row and row[0] else now)
                 self.db.execute("DELETE FROM documents WHERE doc_id = ?", (rec.doc_id,))
                 self.db.execute(
-                    "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    f"INSERT INTO documents ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     (rec.doc_id, rec.name, rec.hash, rec.title, rec.fmt, rec.source,
-                     json.dumps(rec.metadata, ensure_ascii=False), rec.url, rec.date, rec.passages, rec.facet_sig,
-                     rec.added),
+                     json.dumps(rec.metadata, ensure_ascii=False), rec.url, rec.date, rec.passages, rec.added),
                 )
                 self.db.executemany(
                     "INSERT INTO mentions VALUES (?,?,?,?)",
                     [(rec.doc_id, s, label, n) for (s, label), n in mentions.items()],
                 )
-
-    def set_facet_sigs(self, sigs: dict[str, str]) -> None:
-        """Remember the facet signature each document was last written with."""
-        with self._tx():
-            self.db.executemany("UPDATE documents SET facet_sig = ? WHERE doc_id = ?", [(v, k) for k, v in sigs.items()])
 
     def delete(self, doc_id: str) -> bool:
         """Forget a document (its source copy stays if another document shares it)."""
@@ -204,6 +229,18 @@ class Registry:
                 "SELECT DISTINCT doc_id FROM mentions WHERE surface = ? AND label = ?", (s, label)))
         return out
 
+    def neighbours(self, doc_id: str) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
+        """The (doc_id, title) of the documents before and after this one, by id."""
+        before = self.db.execute("SELECT doc_id, title FROM documents WHERE doc_id < ? ORDER BY doc_id DESC LIMIT 1",
+                                 (doc_id,)).fetchone()
+        after = self.db.execute("SELECT doc_id, title FROM documents WHERE doc_id > ? ORDER BY doc_id LIMIT 1",
+                                (doc_id,)).fetchone()
+        return (tuple(before) if before else None), (tuple(after) if after else None)
+
+    def version(self) -> int:
+        """A number that changes when another connection (another process) commits to the registry."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
     def _tx(self):
         return _Transaction(self.db)
 
@@ -220,5 +257,5 @@ class _Transaction:
 
 
 def _record(row: tuple) -> DocRecord:
-    doc_id, name, h, title, fmt, source, metadata, url, date, passages, sig, added = row
-    return DocRecord(doc_id, name, h, title, fmt, source, json.loads(metadata), url, date, passages, sig, added)
+    doc_id, name, h, title, fmt, source, metadata, url, date, passages, added = row
+    return DocRecord(doc_id, name, h, title, fmt, source, json.loads(metadata), url, date, passages, added)

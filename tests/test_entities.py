@@ -173,7 +173,7 @@ def test_incremental_updates_match_a_full_build():
 
 
 def _stored(sleuth, doc_id: str) -> list[dict]:
-    searcher, _ = sleuth.store.searcher()
+    searcher, _ = sleuth.backend.index.searcher()
     return list(searcher.documents(doc_id=doc_id))
 
 

@@ -150,7 +150,7 @@ def test_many_uploads_are_merged_in_the_background(tmp_path):
     for i in range(12):
         sleuth.index_uploads([(f"n{i}.txt", f"Note {i} about Coyoacán and Trotsky.".encode())])
     assert sleuth.settle(timeout=20)
-    assert sleuth.store.small_segments() <= 10
+    assert sleuth.backend.index.small_segments() <= 10
     assert sleuth.search("Coyoacán").total == 12 and sleuth.stats()["passages"] == 12
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from indexer.errors import ReadError
+from indexer.reading import Refused
 from indexer.passages import split_passages
 from indexer.reading import read_bytes, read_path
 
@@ -105,8 +106,8 @@ def test_docx_zip_bomb_is_refused(monkeypatch):
 def test_jsonl_bad_lines_do_not_lose_good_ones():
     items = read_bytes("r.jsonl", b'{"id": "a", "title": "A", "text": "One."}\nnot json\n{"id": "b"}\n'
                                   b'{"text": "no id"}\n{"id": "c", "text": "Three.", "metadata": {"n": 3}}\n')
-    good = [i for i in items if not isinstance(i, ReadError)]
-    bad = [str(i) for i in items if isinstance(i, ReadError)]
+    good = [i for i in items if not isinstance(i, Refused)]
+    bad = [str(i) for i in items if isinstance(i, Refused)]
     assert [d.doc_id for d in good] == ["a", "c"] and good[1].metadata == {"n": "3"} and good[1].title == "c"
     assert bad == ["line 2: not JSON (Expecting value)", "line 3: missing 'text'", "line 4: missing 'id'"]
 

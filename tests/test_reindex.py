@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import indexer.ingest
+import indexer.sources
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,7 +32,7 @@ def test_unchanged_files_are_not_parsed_and_spacy_is_not_loaded(tmp_path, monkey
     def no_reading(*_):
         raise AssertionError("an unchanged file was parsed")
 
-    monkeypatch.setattr(indexer.ingest, "read_bytes", no_reading)
+    monkeypatch.setattr(indexer.sources, "read_bytes", no_reading)
     app = Sleuth(Settings(index_dir=tmp_path / "data", n_process=1))
     try:
         report = app.index_paths([docs])

@@ -15,7 +15,7 @@ import time
 import pytest
 
 from indexer import Settings
-from indexer import ingest as ingest_module
+from indexer import sources as ingest_module
 from web import create_app
 
 WIKI = "002_e41d2cd84ffb8d9f.txt"
@@ -252,7 +252,7 @@ def test_an_upload_is_read_outside_the_write_lock(fresh, monkeypatch, tmp_path):
     upload.start()
     assert started.wait(10)
     t0 = time.perf_counter()
-    assert not engine._write_lock.locked()  # reading holds no lock
+    assert not engine.write_lock.locked()  # reading holds no lock
     assert engine.search("Coyoacan").total == 1
     monkeypatch.undo()
     (tmp_path / "other.txt").write_text("Natalia Sedova wrote letters.")
@@ -300,7 +300,7 @@ def test_a_write_queued_behind_a_long_one_gives_up_after_the_writer_timeout(tmp_
     app = create_app(Settings(index_dir=tmp_path / "data", secret_key="t", writer_timeout=0.5))
     engine = app.extensions["sleuth"]
     engine.index_uploads([("a.txt", b"Trotsky in Coyoacan.")])
-    with engine._write_lock:  # a long upload or upkeep holds the lock
+    with engine.write_lock:  # a long upload or upkeep holds the lock
         t0 = time.perf_counter()
         r = app.test_client().delete("/api/documents/upload/a.txt")
         assert r.status_code == 503 and time.perf_counter() - t0 < 2

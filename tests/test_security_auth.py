@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -83,7 +84,7 @@ def test_a_changed_password_logs_browsers_out(tmp_path):
     c = create_app(settings).test_client()
     assert _login(c, "one").status_code == 302
     cookie = c.get_cookie("session")
-    c2 = create_app(settings.with_(password="two")).test_client()
+    c2 = create_app(replace(settings, password="two")).test_client()
     c2.set_cookie("session", cookie.value)
     assert c2.get("/").status_code == 302
 
@@ -94,9 +95,9 @@ def test_serve_says_which_protection_it_uses():
     assert auth_mode(s, "::1", False)[0] is s
     refused, message = auth_mode(s, "0.0.0.0", False)
     assert refused is None and "SLEUTH_PASSWORD" in message and "--no-auth" in message
-    open_settings, message = auth_mode(s.with_(password="p"), "0.0.0.0", True)
+    open_settings, message = auth_mode(replace(s, password="p"), "0.0.0.0", True)
     assert open_settings.password == "" and message.startswith("--no-auth")
-    assert auth_mode(s.with_(password="p"), "192.168.1.5", False)[1].startswith("Password required")
+    assert auth_mode(replace(s, password="p"), "192.168.1.5", False)[1].startswith("Password required")
 
 
 def test_serve_on_the_network_without_a_password_exits_2(tmp_path, monkeypatch, capsys):

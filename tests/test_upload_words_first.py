@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from indexer import Settings, Sleuth, engine
+from indexer import Settings, Sleuth, upkeep
 from indexer.pending import Pending
 from web import create_app
 
@@ -19,8 +19,9 @@ NOTE = (b"Frida Kahlo welcomed Leon Trotsky to Coyoacan on 9 January 1937. "
 @pytest.fixture
 def slow_upkeep(monkeypatch):
     """Background upkeep held back until the test lets it go: what is seen before it is the upload alone."""
-    monkeypatch.setattr(engine, "UPKEEP_QUIET", 3600.0)
-    return lambda: monkeypatch.setattr(engine, "UPKEEP_QUIET", 0.0)
+    monkeypatch.setattr(upkeep, "QUIET", 3600.0)
+    monkeypatch.setattr(upkeep, "MAX_WAIT", 3600.0)
+    return lambda: (monkeypatch.setattr(upkeep, "QUIET", 0.0), monkeypatch.setattr(upkeep, "MAX_WAIT", 0.0))
 
 
 def _post(client, name: str, data: bytes):
@@ -104,7 +105,7 @@ def test_spelling_words_are_written_once_per_commit_and_still_serve_near_spellin
         (folder / f"{i}.txt").write_text(line, "utf-8")
     sleuth = Sleuth(Settings(index_dir=tmp_path / "ix", commit_every=2))
     sleuth.index_paths([folder])
-    reader = sleuth.store.searcher()[0].reader()
+    reader = sleuth.backend.index.searcher()[0].reader()  # the Whoosh backend's own word list
     words = {w.decode() for w in reader.lexicon("spell_text")}
     assert {"assassinated", "assassination", "coyoacan", "mercader", "convicted"} <= words
     assert all(reader.doc_frequency("spell_text", w) <= len(reader.leaf_readers()) for w in words)

@@ -46,6 +46,12 @@ def create_app(settings: Settings | None = None, bind_host: str | None = None) -
                                  entity_url=params.entity_url)
     app.jinja_env.filters["thousands"] = lambda n: f"{n:,}"
 
+    _install_hooks(app, settings)
+    return app
+
+
+def _install_hooks(app: Flask, settings: Settings) -> None:
+    """The `flask stats` command, the refusal tarpit and the security headers."""
     @app.cli.command("stats")
     def _stats() -> None:
         """Print the collection's counts (`flask --app web stats`)."""
@@ -73,8 +79,6 @@ def create_app(settings: Settings | None = None, bind_host: str | None = None) -
             # Documents and results may be private or deleted later: no shared or back-button cache keeps them.
             response.headers["Cache-Control"] = "no-store"
         return response
-
-    return app
 
 
 def sleuth() -> Sleuth:

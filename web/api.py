@@ -7,7 +7,7 @@ from pathlib import Path
 
 from flask import Blueprint, g, Response, abort, jsonify, request
 
-from indexer import ENTITY_FACETS, SUPPORTED_EXTENSIONS
+from indexer import ENTITY_FACETS, SUPPORTED_EXTENSIONS, csv_cell
 
 from . import params, sleuth
 from .upload import received_files
@@ -15,14 +15,11 @@ from .upload import received_files
 bp = Blueprint("api", __name__, url_prefix="/api")
 
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 @bp.get("/search")
 def search():
     """The engine's `--json` shape; `format=csv` exports the page of results."""
     p = params.from_request()
-    result = sleuth().search(**p.kwargs())
+    result = sleuth().search(p)
     g.refused = result.refused
     if request.args.get("format") == "csv":
         return _csv(result)
@@ -34,17 +31,10 @@ def _csv(result) -> Response:
     writer = csv.writer(out)
     writer.writerow(["doc_id", "title", "passage_id", "section", "score", "text", "dates", *ENTITY_FACETS])
     for h in result.hits:
-        writer.writerow([_cell(v) for v in (h.doc_id, h.title, h.passage_id, h.section, h.score, h.text,
+        writer.writerow([csv_cell(v) for v in (h.doc_id, h.title, h.passage_id, h.section, h.score, h.text,
                                             "; ".join(h.dates), *("; ".join(h.entities.get(f, [])) for f in ENTITY_FACETS))])
     return Response(out.getvalue(), mimetype="text/csv",
                     headers={"Content-Disposition": 'attachment; filename="sleuth-results.csv"'})
-
-
-def _cell(value):
-    # A spreadsheet runs a cell starting with = + - @ as a formula (formula injection): make it plain text.
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 @bp.post("/documents")

@@ -12,8 +12,6 @@ bp = Blueprint("compare", __name__)
 def compare():
     """Compare sources on a search (`doc=` picks the documents; the first two matching by default)."""
     p = params.from_request()
-    kw = p.kwargs()
-    view = sleuth().compare(p.q, request.args.getlist("doc")[:8], kw["filters"], kw["exclude"], kw["date_from"],
-                            kw["date_to"])
+    view = sleuth().compare(p, request.args.getlist("doc")[:8])
     chosen = {s.doc_id for s in view.sources}
-    return render_template("compare.html", p=p, view=view, chosen=chosen, q_value=p.q, doc_url=params.doc_url)
+    return render_template("compare.html", p=p, view=view, chosen=chosen, q_value=p.query, doc_url=params.doc_url)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, render_template, url_for
 
-from indexer import ENTITY_FACETS
+from indexer import ENTITY_FACETS, SearchRequest
 
 from . import sleuth
 from .search import recount
@@ -27,5 +27,5 @@ def entity(facet: str, name: str):
     if view is None:
         abort(404, description=f"No {facet} called “{name}” is mentioned in the collection.")
     link = lambda f, t: url_for("search.search", **{facet: name, "from": f, "to": t})  # noqa: E731
-    count = lambda spans, by_year: recount(spans, by_year, filters={facet: [name]})  # noqa: E731
+    count = lambda spans, by_year: recount(spans, by_year, SearchRequest.of(filters={facet: [name]}))  # noqa: E731
     return render_template("entity.html", e=view, timeline=timeline(view.years, link=link, recount=count))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 
-from indexer.compare import fold
+from indexer import fold
 
 from . import check_csrf, sleuth
 

@@ -1,70 +1,37 @@
 """Search parameters in URLs: reading them from a request and building links that add or remove one."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
 from flask import g, abort, request, url_for
 from werkzeug.datastructures import MultiDict
 
-from indexer import FACETS, filter_problem
-
-MAX_PER_PAGE = 100
+from indexer import FILTER_FACETS, SearchRequest, TooManyFilters
 
 
-@dataclass
-class SearchParams:
-    """What the search page and /api/search were asked."""
-
-    q: str = ""
-    filters: dict[str, list[str]] = field(default_factory=dict)
-    exclude: dict[str, list[str]] = field(default_factory=dict)
-    date_from: str = ""
-    date_to: str = ""
-    page: int = 1
-    per_page: int = 10
-
-    @property
-    def active(self) -> bool:
-        """True when any filter or date bound is set."""
-        return bool(self.filters or self.exclude or self.date_from or self.date_to)
-
-    def kwargs(self) -> dict:
-        """Keyword arguments for `Sleuth.search`."""
-        return dict(query=self.q, filters=self.filters, exclude=self.exclude, date_from=self.date_from or None,
-                    date_to=self.date_to or None, page=self.page, per_page=self.per_page)
-
-
-def _int(value: str | None, default: int, lo: int, hi: int) -> int:
+def _int(value: str | None, default: int) -> int:
     try:
-        return max(lo, min(hi, int(value or default)))
+        return int(value or default)
     except ValueError:
         return default
 
 
-def from_request(args: MultiDict | None = None, per_page_default: int = 10) -> SearchParams:
-    """Parse `q, <facet>=…, not_<facet>=…, from, to, page, per_page`."""
+def from_request(args: MultiDict | None = None, per_page_default: int = 10) -> SearchRequest:
+    """The search asked by `q, <facet>=…, not_<facet>=…, from, to, page, per_page` (checked by SearchRequest).
+
+    The document facet is among the facets: `doc_id=<id>` keeps only that source's passages, `not_doc_id=<id>`
+    drops them. Too many filters is a 400 naming the limit.
+    """
     args = request.args if args is None else args
-    filters = {f: vals for f in FACETS if (vals := [v for v in args.getlist(f) if v.strip()])}
-    exclude = {f: vals for f in FACETS if (vals := [v for v in args.getlist("not_" + f) if v.strip()])}
-    # The document facet: `doc_id=<id>` keeps only that source's passages, `not_doc_id=<id>` drops them.
-    if docs := [v for v in args.getlist("doc_id") if v.strip()]:
-        filters["doc_id"] = docs
-    if docs := [v for v in args.getlist("not_doc_id") if v.strip()]:
-        exclude["doc_id"] = docs
-    problem = filter_problem(filters, exclude)
-    if problem:
+    filters = {f: vals for f in FILTER_FACETS if (vals := [v for v in args.getlist(f) if v.strip()])}
+    exclude = {f: vals for f in FILTER_FACETS if (vals := [v for v in args.getlist("not_" + f) if v.strip()])}
+    try:
+        return SearchRequest.of(args.get("q", "").strip(), filters, exclude, args.get("from", "").strip(),
+                                args.get("to", "").strip(), _int(args.get("page"), 1),
+                                _int(args.get("per_page"), per_page_default))
+    except TooManyFilters as exc:
         g.refused = True
-        abort(400, description=problem)
-    return SearchParams(
-        q=args.get("q", "").strip(),
-        filters=filters,
-        exclude=exclude,
-        date_from=args.get("from", "").strip(),
-        date_to=args.get("to", "").strip(),
-        page=_int(args.get("page"), 1, 1, 10**9),
-        per_page=_int(args.get("per_page"), per_page_default, 1, MAX_PER_PAGE),
-    )
+        abort(400, description=str(exc))
 
 
 def url_with(add: dict | None = None, remove: tuple | list | None = None, drop: tuple = ("page",),

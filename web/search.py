@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, g, abort, render_template, request
 
-from indexer import FACETS, FacetValue
+from indexer import FACETS, FacetValue, SearchRequest
 
 from . import params, sleuth
 from .documents import doc_link
@@ -28,13 +28,13 @@ def search():
     """Search, or browse everything when there is no query."""
     p = params.from_request()
     engine = sleuth()
-    result = engine.search(**p.kwargs())
+    result = engine.search(p)
     g.refused = result.refused
-    date_problem = engine.date_range_problem(p.date_from, p.date_to)
+    date_problem = p.range_problem()
     totals = {f: len(vals) for f, vals in result.facets.items()}
     # The search lists the top 200 values of each facet; the heading counts (and the timeline) need them all.
     capped = [f for f, vals in result.facets.items() if len(vals) >= 200]
-    full = engine.facet_lists(capped, **p.kwargs()) if capped and result.total else {}
+    full = engine.facet_lists(capped, request=p) if capped and result.total else {}
     for f, vals in full.items():
         totals[f] = len(vals)
     _show_excluded(p, result.facets)
@@ -63,7 +63,7 @@ def facet_values(facet: str):
         abort(404, description=f"“{facet}” is not a facet; use one of {', '.join(FACETS)}.")
     p = params.from_request()
     contains = request.args.get("contains", "").strip()[:200]
-    found = sleuth().facet_values(facet, contains, **p.kwargs())
+    found = sleuth().facet_values(facet, contains, request=p)
     if facet == "year":
         found.sort(key=lambda v: v.value)
     context = dict(p=p, facet=facet, values=found[:FINDER_LIMIT], total=len(found), contains=contains,
@@ -72,21 +72,21 @@ def facet_values(facet: str):
     return render_template(template, **context)
 
 
-def date_timeline(p: params.SearchParams, years: list[FacetValue]):
+def date_timeline(p: SearchRequest, years: list[FacetValue]):
     """The timeline for a search: by year (grouped when wide), by month or day when the span is narrow."""
-    days = sleuth().date_counts(**p.kwargs()) if is_narrow(years, p.date_from, p.date_to) else None
+    days = sleuth().date_counts(request=p) if is_narrow(years, p.date_from, p.date_to) else None
     return timeline(years, p.date_from, p.date_to, lambda f, t: params.url_with(add={"from": f, "to": t}), days,
-                    lambda spans, by_year: recount(spans, by_year, **p.kwargs()))
+                    lambda spans, by_year: recount(spans, by_year, p))
 
 
-def recount(spans: list[tuple[str, str]], by_year: bool, **search) -> list[int]:
+def recount(spans: list[tuple[str, str]], by_year: bool, p: SearchRequest) -> list[int]:
     """Exact passages for each timeline bar: by the year facet for spans of years, else by the date filter."""
     if by_year:
-        return sleuth().year_spans([(int(a), int(b)) for a, b in spans], **search)
-    return sleuth().date_spans(spans, **search)
+        return sleuth().year_spans([(int(a), int(b)) for a, b in spans], request=p)
+    return sleuth().date_spans(spans, request=p)
 
 
-def _show_excluded(p: params.SearchParams, facets: dict[str, list[FacetValue]]) -> None:
+def _show_excluded(p: SearchRequest, facets: dict[str, list[FacetValue]]) -> None:
     """Excluded values have no hits left; list them first so they can be seen, and included again."""
     for facet, values in p.exclude.items():
         shown = {v.value for v in facets.get(facet, [])}

@@ -4,6 +4,7 @@ from __future__ import annotations
 import ipaddress
 import sys
 import time
+from dataclasses import replace
 
 from indexer import Settings
 
@@ -25,7 +26,7 @@ def is_loopback(host: str) -> bool:
 def auth_mode(settings: Settings, host: str, no_auth: bool) -> tuple[Settings | None, str]:
     """The settings to serve with and the sentence saying who may use the server (None: refuse to start)."""
     if no_auth:
-        return settings.with_(password=""), (f"--no-auth: no password; anyone who can reach {host} can read, "
+        return replace(settings, password=""), (f"--no-auth: no password; anyone who can reach {host} can read, "
                                              "upload and delete documents.")
     if settings.password:
         return settings, ("Password required (SLEUTH_PASSWORD): browsers log in at /login, API clients send "

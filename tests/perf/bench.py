@@ -133,7 +133,7 @@ def build_fts(sleuth: Sleuth, path: Path) -> sqlite3.Connection:
         CREATE TABLE ents(pid INTEGER, facet TEXT, value TEXT);
         CREATE TABLE dates(pid INTEGER, day INTEGER);
     """)
-    searcher, _ = sleuth.store.searcher()
+    searcher, _ = sleuth.backend.index.searcher()
     rows, ents, dates = [], [], []
     for docnum, stored in searcher.reader().iter_docs():
         rows.append((docnum, stored.get("title", ""), stored.get("text", "")))

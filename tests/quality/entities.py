@@ -151,7 +151,7 @@ def seeds_report() -> list[str]:
     with tempfile.TemporaryDirectory() as tmp:
         sleuth = Sleuth(Settings.from_env({}, index_dir=Path(tmp)))
         sleuth.index_paths([ROOT / "corpus"])
-        searcher, _ = sleuth.store.searcher()
+        searcher, _ = sleuth.backend.index.searcher()
         found: dict[str, set] = defaultdict(set)
         for stored in searcher.documents():
             for facet in FACETS:

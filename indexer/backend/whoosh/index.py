@@ -5,6 +5,7 @@ import json
 import pickle
 import struct
 import shutil
+import sys
 import threading
 from contextlib import contextmanager
 import time
@@ -15,11 +16,16 @@ from .durable import DurableFileStorage
 from whoosh.index import LockError
 from whoosh.searching import Searcher
 
+from . import identifiers as _identifiers, schema as _schema
 from .facets import FacetCache, SegmentArrays
 from ...errors import IndexBusy, IndexCorrupt, SchemaMismatch, SleuthError
 from .schema import SCHEMA_VERSION, build_schema
 
 INDEX_NAME = "passages"
+# Whoosh pickles the schema, analyzers included, into the index's table of contents. Indexes written before the
+# backend package named these modules by their old places: let them open without a rebuild.
+sys.modules.setdefault("indexer.schema", _schema)
+sys.modules.setdefault("indexer._identifiers", _identifiers)
 
 
 @contextmanager
@@ -36,8 +42,8 @@ def corruption_as_message(folder: Path):
         ) from exc
 
 
-class IndexStore:
-    """Owns the Whoosh index folder and hands out writers and (cached) searchers."""
+class PassageIndex:
+    """The Whoosh index folder of passages: hands out writers (one at a time) and cached searchers."""
 
     def __init__(self, data_dir: Path, writer_timeout: float = 60.0) -> None:
         self.dir = data_dir / "whoosh"
@@ -154,10 +160,6 @@ class IndexStore:
     def small_segments(self, size: int = 500) -> int:
         """Number of segments with fewer than `size` documents (what uploads leave behind)."""
         return sum(1 for seg in self._open()._segments() if seg.doc_count_all() < size)
-
-    def exists(self) -> bool:
-        """True when an index has been created."""
-        return windex.exists_in(str(self.dir), indexname=INDEX_NAME) if self.dir.exists() else False
 
 
 def _leaves(searcher: Searcher):

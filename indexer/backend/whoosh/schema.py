@@ -108,7 +108,7 @@ def build_schema() -> fields.Schema:
     return fields.Schema(
         passage_id=fields.ID(stored=True, unique=True),
         doc_id=fields.ID(stored=True),
-        # Field weights are given at query time (_query.FIELD_WEIGHTS): a boost baked into the postings would
+        # Field weights are given at query time (query.FIELD_WEIGHTS): a boost baked into the postings would
         # also bend BM25's saturation of repeated words.
         title=fields.TEXT(analyzer=TITLE_ANALYZER, stored=True),
         section=fields.TEXT(analyzer=TEXT_ANALYZER, stored=True),

@@ -3,51 +3,35 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass, field
 
 from whoosh import query as Q
 from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector, TopCollector
 
 from . import admission as _admission, query as _query, rerank as _rerank
 from .facets import FacetCache
-from .index import IndexStore
-from ...dates import day_number, parse_bound
+from .highlight import term_spans
+from ...markup import snippet
+from .index import PassageIndex
 from ...errors import QueryError
-from .highlight import markup, snippet, term_spans
-from ...results import ENTITY_FACETS, FACETS, FacetValue, Hit, Mention, SearchResult
+from ...request import SearchRequest
+from ...results import ENTITY_FACETS, FACETS, FacetValue, Hit, SearchResult
 
-MAX_PER_PAGE = 100
 FACET_LIMIT = 200  # values per facet returned with a page of results
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 
 
-@dataclass
-class SearchRequest:
-    """What the user asked for."""
-
-    query: str = ""
-    filters: dict[str, list[str]] = field(default_factory=dict)
-    exclude: dict[str, list[str]] = field(default_factory=dict)
-    date_from: str | None = None
-    date_to: str | None = None
-    page: int = 1
-    per_page: int = 10
+def parse(text: str, searcher, facets: FacetCache) -> Q.Query:
+    """The query for a user's words (every passage for none); raises QueryError for a refused query."""
+    return _query.parse(text, searcher, facets) if text.strip() else Q.Every()
 
 
 def filter_query(req: SearchRequest) -> tuple[Q.Query | None, Q.Query | None]:
-    """The (allow, mask) queries of the sidebar filters and the date range."""
-    allow: list[Q.Query] = [
-        Q.Term(f, v) for f, vals in req.filters.items() if f in FACETS or f == "doc_id" for v in vals if v
-    ]
-    lo = parse_bound(req.date_from or "")
-    hi = parse_bound(req.date_to or "", end=True)
-    if req.date_from and lo is None:
-        raise QueryError(f"“{req.date_from}” is not a date; use YYYY, YYYY-MM or YYYY-MM-DD.")
-    if req.date_to and hi is None:
-        raise QueryError(f"“{req.date_to}” is not a date; use YYYY, YYYY-MM or YYYY-MM-DD.")
-    if lo or hi:
-        allow.append(Q.NumericRange("date", day_number(lo) if lo else None, day_number(hi) if hi else None))
-    deny = [Q.Term(f, v) for f, vals in req.exclude.items() if f in FACETS or f == "doc_id" for v in vals if v]
+    """The (allow, deny) queries of the filters and the date range of a checked request."""
+    allow: list[Q.Query] = [Q.Term(f, v) for f, vals in req.filters.items() for v in vals]
+    days = req.day_range()
+    if days:
+        allow.append(Q.NumericRange("date", *days))
+    deny = [Q.Term(f, v) for f, vals in req.exclude.items() for v in vals]
     return (Q.And(allow) if allow else None), (Q.Or(deny) if deny else None)
 
 
@@ -66,22 +50,18 @@ class _TopAndAll(TopCollector):
         return len(self.docset)
 
 
-def run(store: IndexStore, req: SearchRequest, time_limit: float) -> SearchResult:
+def search(index: PassageIndex, req: SearchRequest, time_limit: float) -> SearchResult:
     """Run one search and build its page of hits, facet counts and suggestion. Refusals become `message`."""
     started = time.perf_counter()
-    page = max(1, int(req.page or 1))
-    per_page = min(MAX_PER_PAGE, max(1, int(req.per_page or 10)))
-    result = SearchResult(req.query, 0, page, per_page, 0.0, None, [], {f: [] for f in FACETS},
-                          filters=req.filters, exclude=req.exclude, date_from=req.date_from, date_to=req.date_to)
-    searcher, facets = store.searcher()
+    if req.problem:
+        return SearchResult.refusal(req, req.problem, started)
+    searcher, facets = index.searcher()
     try:
-        q = _query.parse(req.query, searcher, facets) if req.query.strip() else Q.Every()
-        allow, deny = filter_query(req)
+        q = parse(req.query, searcher, facets)
     except QueryError as exc:
-        result.message, result.refused = str(exc), True
-        result.took_ms = (time.perf_counter() - started) * 1000
-        return result
-    result.message = _query.note(req.query)
+        return SearchResult.refusal(req, str(exc), started)
+    allow, deny = filter_query(req)
+    result = SearchResult(req, facets={f: [] for f in FACETS}, message=_query.note(req.query))
     if _rerank.wants_feedback(req.query):
         q = _with_feedback(searcher, q, req.query)
     if not _admission.is_broad(_query.postings_cost(q, searcher.reader()), searcher.doc_count()):
@@ -90,11 +70,8 @@ def run(store: IndexStore, req: SearchRequest, time_limit: float) -> SearchResul
     # Wait for the running broad search for at most a quarter of the budget; keep the whole answer within it.
     with _admission.broad(wait=time_limit / 4) as admitted:
         if not admitted:
-            result.message = ("Another broad search is running and this one is broad too; try again in a moment, "
-                              "or add more specific words.")
-            result.refused = True
-            result.took_ms = (time.perf_counter() - started) * 1000
-            return result
+            return SearchResult.refusal(req, "Another broad search is running and this one is broad too; try "
+                                        "again in a moment, or add more specific words.", started)
         time_limit = max(time_limit / 2, time_limit - (time.perf_counter() - started))
         return _collect(searcher, facets, q, (allow, deny), result, time_limit, started, broad=True)
 
@@ -219,16 +196,14 @@ def _hit(searcher, docnum: int, score: float, terms: set[str]) -> Hit:
     )
 
 
-def passage_mentions(stored: dict) -> list[Mention]:
-    """The entity mentions stored with a passage."""
-    return [Mention(s, e, f, name, surface) for s, e, f, name, surface in stored.get("mentions") or []]
-
-
-def passage_html(stored: dict, terms: set[str]) -> tuple[str, int]:
-    """A passage's full text marked with query hits and entity mentions, and its number of hits."""
-    text = stored.get("text", "")
-    spans = term_spans(text, terms)
-    return markup(text, spans, passage_mentions(stored)), len(spans)
+def terms_of(query: str, searcher, facets: FacetCache) -> set[str]:
+    """The analysed words a query would mark in passage text (none for a refused query)."""
+    if not query.strip():
+        return set()
+    try:
+        return highlight_terms(_query.parse(query, searcher, facets), searcher)
+    except QueryError:
+        return set()
 
 
 def suggest(text: str, searcher) -> str | None:

@@ -1,0 +1,98 @@
+"""Background upkeep after uploads: their entities found (`pending`), stale facets rewritten and small segments
+merged, off the request's thread."""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from typing import TYPE_CHECKING
+
+from . import pending
+from .errors import SleuthError
+
+if TYPE_CHECKING:
+    from .engine import Sleuth
+
+QUIET = 0.5  # seconds without an upload before background upkeep takes the write lock
+MAX_WAIT = 5.0  # ... but no longer than this: a steady stream of uploads must not starve entities and merges
+log = logging.getLogger(__name__)
+
+
+class Upkeep:
+    """Documents whose facets wait for a rewrite, and the thread that rewrites them (one at a time)."""
+
+    def __init__(self, engine: "Sleuth") -> None:
+        self.engine = engine
+        self.stale: set[str] = set()  # documents whose facets an upload's new names changed, not yet rewritten
+        self.running = threading.Event()
+        self.last_upload = 0.0
+
+    def uploaded(self) -> None:
+        """An upload just finished: upkeep waits for a quiet moment, then runs."""
+        self.last_upload = time.monotonic()
+        self.start()
+
+    def start(self) -> None:
+        """Start the background thread if there is work and it is not running."""
+        if self.running.is_set() or not (self.stale or self.engine.pending or self.engine.backend.upkeep_due()):
+            return
+        self.running.set()
+        threading.Thread(target=self._run, name="sleuth-upkeep", daemon=True).start()
+
+    def queue(self, docs: set[str]) -> None:
+        """Documents whose facets need a rewrite (done by the next upkeep, or a waiting writer)."""
+        self.stale |= docs
+
+    def take(self) -> set[str]:
+        """The stale documents, handed over to a writer that holds the write lock."""
+        stale, self.stale = self.stale, set()
+        return stale
+
+    def settle(self, timeout: float = 60.0) -> bool:
+        """Wait for the background thread to finish; False if it is still running."""
+        deadline = time.monotonic() + timeout
+        while self.running.is_set() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return not self.running.is_set()
+
+    def _run(self) -> None:
+        try:
+            while self._round():
+                pass
+        except SleuthError as exc:  # busy, or the index went away: the next upload tries again
+            log.warning("Background upkeep stopped (%s); the next upload will try again.", exc)
+        finally:
+            self.running.clear()
+
+    def _round(self) -> bool:
+        """One pass: rewrite what is stale, merge if due; True when more work arrived meanwhile."""
+        # Let a burst of uploads finish first: each would otherwise wait for the lock behind us.
+        began = time.monotonic()
+        while time.monotonic() - self.last_upload < QUIET and time.monotonic() - began < MAX_WAIT:
+            time.sleep(0.05)
+        engine = self.engine
+        # Uploads' entities: spaCy runs outside the lock, so uploads and searches go on meanwhile.
+        waiting = engine.pending.snapshot()
+        found = pending.find_entities(engine.pipeline, waiting, engine.settings.model) if waiting else []
+        with engine.write_lock:
+            if waiting:
+                self.stale = engine.pipeline.add_entities(found, engine.canon(), self.stale)
+                engine.pending.done(waiting)
+            stale = self.take()
+            try:
+                engine.pipeline.rewrite_facets(engine.canon(), stale)
+            except BaseException:
+                self.stale |= stale  # tried again after the next upload
+                raise
+            merge = engine.backend.upkeep_due()
+            if merge:
+                engine.backend.merge()
+        if merge:
+            engine.backend.warm()  # pay for the merged segment here, not in a request
+        with engine.write_lock:
+            if not self.stale and not engine.pending:
+                # Cleared under the lock: an upload that adds stale documents after this starts a new thread,
+                # one that added them before is seen here.
+                self.running.clear()
+                return False
+        return True
