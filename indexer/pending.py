@@ -66,16 +66,21 @@ class Pending:
         os.replace(tmp, self.path)
 
 
-def find_entities(pipeline: "Pipeline", docs: dict[str, str], model: str = "") -> list:
-    """spaCy over the stored passages of these documents (no lock needed): what `Pipeline.add_entities` writes."""
-    found = []
+def find_entities(pipeline: "Pipeline", docs: dict[str, str]) -> list:
+    """spaCy over the stored passages of these documents (no lock needed): what `Pipeline.add_entities` writes.
+
+    One stream for all of them: a large upload (a book) gets worker processes, as `sleuth index` would, so the
+    server's searches keep the interpreter meanwhile.
+    """
+    waiting = []
     for doc_id, digest in sorted(docs.items()):
         record = pipeline.registry.get(doc_id)
         if record is None or record.hash != digest:
             continue  # removed or replaced since: nothing to do, or a newer upload's turn
         # By passage id: a commit whose registry write a crash lost can leave a copy; the next write replaces both.
         stored = sorted({s.passage_id: s for s in pipeline.backend.passages(doc_id)}.values(), key=lambda s: s.ordinal)
-        passages = [passage_of(s) for s in stored]
-        with nlp.entity_stream([p.text if p.kind == "body" else "" for p in passages], model, n_process=1) as spans:
-            found.append((record, passages, list(spans)))
-    return found
+        waiting.append((record, [passage_of(s) for s in stored]))
+    texts = [p.text if p.kind == "body" else "" for _, passages in waiting for p in passages]
+    settings = pipeline.settings
+    with nlp.entity_stream(texts, settings.model, settings.n_process, settings.batch_size) as spans:
+        return [(record, passages, [next(spans) for _ in passages]) for record, passages in waiting]

@@ -73,7 +73,7 @@ class Upkeep:
         engine = self.engine
         # Uploads' entities: spaCy runs outside the lock, so uploads and searches go on meanwhile.
         waiting = engine.pending.snapshot()
-        found = pending.find_entities(engine.pipeline, waiting, engine.settings.model) if waiting else []
+        found = pending.find_entities(engine.pipeline, waiting) if waiting else []
         with engine.write_lock:
             if waiting:
                 self.stale = engine.pipeline.add_entities(found, engine.canon(), self.stale)

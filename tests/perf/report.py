@@ -10,6 +10,7 @@ from scaling import project
 TARGETS = {"index_ratio": 0.85, "p95_vs_fts_small": 3.0, "p95_vs_fts_large": 1.0, "upload_p50_ms": 100,
            "upload_p95_ms": 150, "cold_start_s": 2.0, "rss_mb": 400}
 CURVE_START, CURVE_END = "<!-- bench:scaling -->", "<!-- /bench:scaling -->"
+RUN_START, RUN_END = "<!-- bench:run -->", "<!-- /bench:run -->"
 PROJECT_TO = 1_000_000
 
 
@@ -104,6 +105,18 @@ def markdown(res: dict, command: str) -> str:
         " — each returns the top 10 passages with highlighted snippets and every facet's counts over all hits "
         "(FTS5: `bm25()`, `snippet()`, `count(*)` and a `GROUP BY` over an entity table).", ""]
     return "\n".join(lines)
+
+
+def write_run(path: Path, text: str) -> None:
+    """Put this run's section at the top of BENCHMARKS.md, keeping the hand-written sections after it."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    if RUN_END in old:
+        rest = old.split(RUN_END, 1)[1]
+    else:  # a file from before the markers: its own sections start at the first "## " after the title
+        at = old.find("\n## ")
+        rest = old[at:] if at >= 0 else ""
+    rest = rest.lstrip("\n")
+    path.write_text(f"{RUN_START}\n{text.rstrip()}\n{RUN_END}\n" + ("\n" + rest if rest else ""), encoding="utf-8")
 
 
 def update_block(path: Path, block: list[str]) -> bool:
