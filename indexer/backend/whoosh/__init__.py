@@ -60,8 +60,8 @@ class Backend:
         return self.index.small_segments() > MAX_SMALL_SEGMENTS
 
     def merge(self) -> None:
-        """Merge small segments: an empty commit runs the merge policy."""
-        with self.index.writing(merge=True):
+        """Merge the small segments into one: an empty commit runs that merge policy (never the large ones)."""
+        with self.index.writing(small_only=True):
             pass
 
     def warm(self) -> None:
