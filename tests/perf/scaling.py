@@ -57,10 +57,11 @@ def build_or_reuse(corpus: Path, work: Path, passages: int, per_copy: int) -> tu
 
     shutil.rmtree(index_dir, ignore_errors=True)
     source = replicate(corpus, work / f"replicated-{passages}.jsonl", passages, per_copy)
+    commit = _commit()  # the code that builds it (read now: the checkout may move during a half-hour build)
     started = time.perf_counter()
     report = Sleuth(Settings(index_dir=index_dir)).index_paths([source])
     info = {"schema": schema_fingerprint(), "passages": report.passages, "build_s": time.perf_counter() - started,
-            "date": time.strftime("%Y-%m-%d %H:%M"), "commit": _commit()}
+            "date": time.strftime("%Y-%m-%d %H:%M"), "commit": commit}
     (index_dir / STAMP).write_text(json.dumps(info, indent=2))
     source.unlink(missing_ok=True)
     return index_dir, {**info, "reused": False}
