@@ -3,6 +3,7 @@ in the background upkeep (real spaCy model, real Whoosh index, real Flask app)."
 from __future__ import annotations
 
 import io
+import json
 import subprocess
 import sys
 
@@ -111,3 +112,19 @@ def test_spelling_words_are_written_once_per_commit_and_still_serve_near_spellin
     assert all(reader.doc_frequency("spell_text", w) <= len(reader.leaf_readers()) for w in words)
     assert sleuth.search("Mercadr~").total == 1 and sleuth.search("coyoacn~").total == 1  # they walk that list
     assert sleuth.search("Mercadr convicted").suggestion == "mercader convicted"
+
+
+def test_the_upkeep_merge_joins_the_small_segments_and_leaves_the_large_ones(tmp_path, slow_upkeep):
+    sleuth = Sleuth(Settings(index_dir=tmp_path / "ix"))
+    book = "\n".join(json.dumps({"id": f"r{i}", "title": f"Record {i}", "text": f"Entry {i} of the ledger."})
+                     for i in range(520))
+    sleuth.index_uploads([("ledger.jsonl", book.encode())])  # one segment of 520 passages
+    for i in range(12):
+        sleuth.index_uploads([(f"n{i}.txt", f"Note {i} about the ledger.".encode())])
+    ix = sleuth.backend.index._open()  # the Whoosh backend's own segments
+    large = [s.segment_id() for s in ix._segments() if s.doc_count_all() >= 500]
+    assert len(large) == 1 and sleuth.backend.upkeep_due()
+    sleuth.backend.merge()
+    after = ix._segments()
+    assert [s.segment_id() for s in after if s.doc_count_all() >= 500] == large
+    assert len(after) == 2 and sleuth.search("ledger").total == 532
