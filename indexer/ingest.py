@@ -39,6 +39,7 @@ class _Prepared:
     doc: Document
     passages: list[Passage]
     report: DocumentReport
+    source: tuple[bytes, str] | None = None  # (bytes, suffix) of the copy to keep when the batch is written
 
 
 @dataclass
@@ -174,11 +175,14 @@ class Pipeline:
         if len(passages) > self.settings.max_passages:
             return DocumentReport(name, "failed", doc_id, item.title,
                                   reason=guard.too_many(len(passages), self.settings))
-        source = self.registry.keep_source(data, ".jsonl" if jsonl else src.suffix)
+        # The copy is written with its batch (`_write`): 10k JSONL records are 10k new files, which this
+        # reading ahead of spaCy would otherwise create before the workers start.
+        kept = (data, ".jsonl" if jsonl else src.suffix)
+        source = self.registry.source_name(*kept)
         record = DocRecord(doc_id, name, digest, item.title or doc_id, item.fmt, source, dict(item.metadata),
                            item.url, item.date, len(passages))
         report = DocumentReport(src.name, "updated" if known else "added", doc_id, record.title, len(passages))
-        return _Prepared(record, item, passages, report)
+        return _Prepared(record, item, passages, report, kept)
 
     def _unchanged(self, src: Source) -> DocumentReport | None:
         """A file whose bytes are indexed already is reported unchanged without being parsed (JSONL: per record)."""
@@ -234,6 +238,10 @@ class Pipeline:
         for item, found, raw in zip(batch, per_doc, counts):
             ctx = canon.context(raw)  # "Mercader" here is this document's Ramón Mercader
             entries[item.record.doc_id] = [entry(item.record, p, ms, canon, ctx) for p, ms in zip(item.passages, found)]
+        for item in batch:
+            if item.source is not None:
+                self.registry.keep_source(*item.source)
+                item.source = None  # kept; and the bytes need not stay in memory for the rest of the run
         self.backend.write(entries, on_wait, merge=len(batch) > 200, draft=draft)
         self.registry.flush_sources()
         self.registry.put((item.record, raw) for item, raw in zip(batch, counts))

@@ -86,10 +86,15 @@ class Registry:
         self.db.close()
 
     # --- sources ---------------------------------------------------------------------------------
+    @staticmethod
+    def source_name(data: bytes, suffix: str) -> str:
+        """The name a source's copy is kept under (its hash), before `keep_source` writes it."""
+        suffix = suffix.lower() if suffix.lower().lstrip(".").isalnum() and len(suffix) <= 10 else ".bin"
+        return content_hash(data) + suffix
+
     def keep_source(self, data: bytes, suffix: str) -> str:
         """Store a copy of a source under a generated name (its hash); returns that name."""
-        suffix = suffix.lower() if suffix.lower().lstrip(".").isalnum() and len(suffix) <= 10 else ".bin"
-        name = content_hash(data) + suffix
+        name = self.source_name(data, suffix)
         path = self.sources / name
         if path.exists():
             os.utime(path)  # in use again: `sleuth gc` judges orphans by age
