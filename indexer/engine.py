@@ -24,6 +24,7 @@ from .results import (ENTITY_FACETS, FACETS, DocumentHits, DocumentInfo, Documen
                       IndexReport, SearchResult)
 from .settings import Settings
 from .sources import Source, sources_from_paths
+from .pending import Pending
 from .upkeep import Upkeep
 
 UPLOAD_WAIT = 1.0  # seconds an upload waits for a free slot before it is told the server is busy
@@ -43,6 +44,7 @@ class Sleuth:
         self.pipeline = Pipeline(settings, self.backend, self.registry)
         # Serialises writers within this process; other processes are kept out by the backend's own lock.
         self.write_lock = threading.Lock()
+        self.pending = Pending(settings.index_dir)  # uploads whose entities are still to be found
         self.upkeep = Upkeep(self)
         self.names = CanonicalNames(settings, self.registry, self.corrections, self.upkeep.queue)
         # Uploads read and index in the request's thread: a few at a time, so the others stay free for searches.
@@ -75,7 +77,8 @@ class Sleuth:
         if record is None:
             return None
         return DocumentView(record.doc_id, record.title, record.name, record.fmt, record.metadata,
-                            self.backend.marked_passages(doc_id, query), record.url, record.date)
+                            self.backend.marked_passages(doc_id, query), record.url, record.date,
+                            self.entities_pending(doc_id))
 
     def search_batch(self, lines: Iterable[str], top: int = TOP_HITS) -> list[BatchLine]:
         """Search every line of a batch (at most MAX_LINES): its passage and document counts and top hits."""
@@ -207,10 +210,12 @@ class Sleuth:
                 src.read_early(ocr.Options.from_settings(self.settings))  # parsing happens outside the write lock
 
             def index(canon: Canon) -> IndexReport:
-                # The upload is searchable when this returns; other documents whose canonical names it changed
-                # (an upload naming "Leon Trotsky" turns earlier "Trotsky" facets into him) are rewritten just after.
-                done = self.pipeline.index(sources, canon, progress=progress)
+                # The upload's words are searchable when this returns; its entities are found by the upkeep just
+                # after, then the documents whose canonical names they changed ("Trotsky" → "Leon Trotsky").
+                done = self.pipeline.index(sources, canon, progress=progress, words_only=True)
                 self.upkeep.queue(done.stale)
+                self.pending.add({d.doc_id: self.registry.hash_of(d.doc_id) or "" for d in done.report.documents
+                                  if d.status in ("added", "updated")})
                 return done.report
 
             report = self._write(index)
@@ -219,8 +224,17 @@ class Sleuth:
         self.upkeep.uploaded()
         return report
 
+    def entities_pending(self, doc_id: str) -> bool:
+        """True while an uploaded document's entities, dates and facets are still being found."""
+        return doc_id in self.pending
+
+    def resume_upkeep(self) -> None:
+        """Start the background upkeep for what an earlier process left (uploads whose entities were not found)."""
+        if self.pending:
+            self.upkeep.start()
+
     def settle(self, timeout: float = 60.0) -> bool:
-        """Wait for background upkeep after uploads (facet rewrites, merges); False if still running."""
+        """Wait for background upkeep after uploads (entities, facet rewrites, merges); False if still running."""
         return self.upkeep.settle(timeout)
 
     def correct(self, action: str, facet: str, name: str, into: str = "", into_type: str = "",

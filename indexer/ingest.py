@@ -8,13 +8,14 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import _guard as guard
 from . import nlp, ocr
-from .backend import Backend
+from .backend import Backend, PassageEntry
 from .entities import Canon, load_infobox_keys
 from .errors import ReadError
 from .passages import Passage, split_passages, with_infobox
@@ -38,6 +39,7 @@ class _Prepared:
     doc: Document
     passages: list[Passage]
     report: DocumentReport
+    source: tuple[bytes, str] | None = None  # (bytes, suffix) of the copy to keep when the batch is written
 
 
 @dataclass
@@ -57,11 +59,12 @@ class Pipeline:
         self.registry = registry
 
     def index(self, sources: Iterable[Source | DocumentReport], canon: Canon, force: bool = False,
-              progress: Progress | None = None, on_wait: OnWait = None) -> Indexed:
+              progress: Progress | None = None, on_wait: OnWait = None, words_only: bool = False) -> Indexed:
         """Index the sources: unchanged ones are skipped (unless `force`), changed ones replaced whole.
 
         `canon` holds the canonical names of what is indexed already; it is updated with this run. The earlier
         documents whose names it changed are returned as `stale`: the caller rewrites their facets (now or later).
+        `words_only` writes the words alone, no spaCy (uploads): `add_entities` writes them again later.
         """
         started = time.perf_counter()
         steps = list(self._read(sources, force))
@@ -70,14 +73,16 @@ class Pipeline:
         step = max(1, self.settings.commit_every)
         passages = entities = 0
         texts = [p.text if p.kind == "body" else "" for item in prepared for p in item.passages]
-        with nlp.entity_stream(texts, self.settings.model, self.settings.n_process, self.settings.batch_size,
-                               progress) as found:
+        stream = nlp.entity_stream(texts, self.settings.model, self.settings.n_process, self.settings.batch_size,
+                                   progress) if not words_only else nullcontext(iter([] for _ in texts))
+        # With worker processes spaCy runs ahead of the writing: the run ends on small batches (see `_tapered`).
+        parallel = not words_only and nlp.workers(len(texts), self.settings.n_process) > 1
+        with stream as found:
             # Batch by batch: entities, then one commit, so a crash or kill loses at most the batch in hand.
             # The workers keep finding the next batch's entities while this one is written.
-            for start in range(0, len(prepared), step):
-                batch = prepared[start:start + step]
+            for batch in _tapered(prepared, step, 200 if parallel else step):
                 mentions = self._entities(batch, found)
-                stale = self._write(batch, mentions, canon, stale, on_wait)
+                stale = self._write(batch, mentions, canon, stale, on_wait, draft=words_only)
                 passages += sum(len(item.passages) for item in batch)
                 entities += sum(1 for ms in mentions for m in ms if m.label != "DATE")
         reports = [s.report if isinstance(s, _Prepared) else s for s in steps]
@@ -116,8 +121,11 @@ class Pipeline:
             if record is None:
                 continue  # removed since its names went stale
             ctx = canon.context(self.registry.doc_mentions(doc_id))
-            rewritten[doc_id] = [entry(record, passage_of(s), raw_of(s), canon, ctx)
-                                 for s in self.backend.passages(doc_id)]
+            stored = self.backend.passages(doc_id)
+            fresh = [entry(record, passage_of(s), raw_of(s), canon, ctx) for s in stored]
+            # About half of those a large run marks stale resolve as before: a rewrite would re-add them unchanged.
+            if [_resolved(e) for e in fresh] != [_resolved(s) for s in stored]:
+                rewritten[doc_id] = fresh
         if rewritten:
             self.backend.write(rewritten, on_wait)
         return len(docs)
@@ -167,11 +175,14 @@ class Pipeline:
         if len(passages) > self.settings.max_passages:
             return DocumentReport(name, "failed", doc_id, item.title,
                                   reason=guard.too_many(len(passages), self.settings))
-        source = self.registry.keep_source(data, ".jsonl" if jsonl else src.suffix)
+        # The copy is written with its batch (`_write`): 10k JSONL records are 10k new files, which this
+        # reading ahead of spaCy would otherwise create before the workers start.
+        kept = (data, ".jsonl" if jsonl else src.suffix)
+        source = self.registry.source_name(*kept)
         record = DocRecord(doc_id, name, digest, item.title or doc_id, item.fmt, source, dict(item.metadata),
                            item.url, item.date, len(passages))
         report = DocumentReport(src.name, "updated" if known else "added", doc_id, record.title, len(passages))
-        return _Prepared(record, item, passages, report)
+        return _Prepared(record, item, passages, report, kept)
 
     def _unchanged(self, src: Source) -> DocumentReport | None:
         """A file whose bytes are indexed already is reported unchanged without being parsed (JSONL: per record)."""
@@ -191,8 +202,23 @@ class Pipeline:
             out.extend([nlp.RawMention(*m) for m in ms] for ms in spans)
         return out
 
+    def add_entities(self, found: list[tuple[DocRecord, list[Passage], list[list]]], canon: Canon,
+                     stale: set[str]) -> set[str]:
+        """Write again documents first written by their words alone, with the spans NER found in their passages
+        since (`pending.find_entities`); one replaced meanwhile is skipped. Returns the stale documents."""
+        keys = load_infobox_keys(self.settings.aliases_files)
+        batch, mentions = [], []
+        for record, passages, spans in found:
+            if self.registry.hash_of(record.doc_id) != record.hash:
+                continue  # uploaded again since: that upload queued its own turn
+            doc = Document(record.title, "", [], record.metadata, record.fmt)
+            report = DocumentReport(record.name, "updated", record.doc_id, record.title, len(passages))
+            batch.append(_Prepared(record, doc, passages, report))
+            mentions += [[nlp.RawMention(*m) for m in ms] for ms in with_infobox(passages, spans, record.metadata, keys)]
+        return self._write(batch, mentions, canon, stale, None) if batch else stale
+
     def _write(self, batch: list[_Prepared], mentions: list[list[nlp.RawMention]], canon: Canon, stale: set[str],
-               on_wait: OnWait) -> set[str]:
+               on_wait: OnWait, draft: bool = False) -> set[str]:
         """Resolve names, commit the batch's passages, then record it; returns the documents now stale."""
         per_doc, at = [], 0
         for item in batch:
@@ -206,16 +232,37 @@ class Pipeline:
                 delta.subtract(previous[item.record.doc_id][1])
             delta.update(raw)
         # The registry holds only documents written before this batch: those are the ones to fix later.
-        stale = (stale | self.registry.docs_mentioning(canon.add(delta))) - {item.record.doc_id for item in batch}
+        changed = canon.add(delta) if +delta or -delta else set()  # words alone change no name
+        stale = (stale | self.registry.docs_mentioning(changed)) - {item.record.doc_id for item in batch}
         entries = {}
         for item, found, raw in zip(batch, per_doc, counts):
             ctx = canon.context(raw)  # "Mercader" here is this document's Ramón Mercader
             entries[item.record.doc_id] = [entry(item.record, p, ms, canon, ctx) for p, ms in zip(item.passages, found)]
-        self.backend.write(entries, on_wait, merge=len(batch) > 200)
+        for item in batch:
+            if item.source is not None:
+                self.registry.keep_source(*item.source)
+                item.source = None  # kept; and the bytes need not stay in memory for the rest of the run
+        self.backend.write(entries, on_wait, merge=len(batch) > 200, draft=draft)
         self.registry.flush_sources()
         self.registry.put((item.record, raw) for item, raw in zip(batch, counts))
         self.registry.drop_unreferenced({source for source, _ in previous.values()})
         return stale
+
+
+def _tapered(items: list, step: int, smallest: int) -> Iterator[list]:
+    """Batches of `step` items, then halving ones down to `smallest`: the last batch is written after spaCy has
+    finished (its workers idle meanwhile), so the smaller it is, the less of the run is spent writing alone."""
+    start = 0
+    while start < len(items):
+        left = len(items) - start
+        size = step if left >= 2 * step else max(min(step, smallest), min(step, (left + 1) // 2))
+        yield items[start:start + size]
+        start += size
+
+
+def _resolved(e: PassageEntry) -> tuple:
+    """What a facet rewrite can change in a stored passage."""
+    return e.title, {f: v for f, v in e.facets.items() if v}, [tuple(m) for m in e.mentions]
 
 
 def _record_bytes(doc: Document, doc_id: str) -> bytes:

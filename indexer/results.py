@@ -148,6 +148,7 @@ class DocumentView:
     passages: list[PassageView]
     url: str | None = None
     date: str | None = None
+    entities_pending: bool = False  # an upload's words are indexed, its entities are still being found
 
     def to_json(self) -> dict:
         """JSON for `GET /api/documents/<doc_id>`."""

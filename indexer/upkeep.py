@@ -1,4 +1,5 @@
-"""Background upkeep after uploads: stale facets rewritten and small segments merged, off the request's thread."""
+"""Background upkeep after uploads: their entities found (`pending`), stale facets rewritten and small segments
+merged, off the request's thread."""
 from __future__ import annotations
 
 import logging
@@ -6,12 +7,14 @@ import threading
 import time
 from typing import TYPE_CHECKING
 
+from . import pending
 from .errors import SleuthError
 
 if TYPE_CHECKING:
     from .engine import Sleuth
 
 QUIET = 0.5  # seconds without an upload before background upkeep takes the write lock
+MAX_WAIT = 5.0  # ... but no longer than this: a steady stream of uploads must not starve entities and merges
 log = logging.getLogger(__name__)
 
 
@@ -31,7 +34,7 @@ class Upkeep:
 
     def start(self) -> None:
         """Start the background thread if there is work and it is not running."""
-        if self.running.is_set() or not (self.stale or self.engine.backend.upkeep_due()):
+        if self.running.is_set() or not (self.stale or self.engine.pending or self.engine.backend.upkeep_due()):
             return
         self.running.set()
         threading.Thread(target=self._run, name="sleuth-upkeep", daemon=True).start()
@@ -64,10 +67,17 @@ class Upkeep:
     def _round(self) -> bool:
         """One pass: rewrite what is stale, merge if due; True when more work arrived meanwhile."""
         # Let a burst of uploads finish first: each would otherwise wait for the lock behind us.
-        while time.monotonic() - self.last_upload < QUIET:
+        began = time.monotonic()
+        while time.monotonic() - self.last_upload < QUIET and time.monotonic() - began < MAX_WAIT:
             time.sleep(0.05)
         engine = self.engine
+        # Uploads' entities: spaCy runs outside the lock, so uploads and searches go on meanwhile.
+        waiting = engine.pending.snapshot()
+        found = pending.find_entities(engine.pipeline, waiting) if waiting else []
         with engine.write_lock:
+            if waiting:
+                self.stale = engine.pipeline.add_entities(found, engine.canon(), self.stale)
+                engine.pending.done(waiting)
             stale = self.take()
             try:
                 engine.pipeline.rewrite_facets(engine.canon(), stale)
@@ -80,7 +90,7 @@ class Upkeep:
         if merge:
             engine.backend.warm()  # pay for the merged segment here, not in a request
         with engine.write_lock:
-            if not self.stale:
+            if not self.stale and not engine.pending:
                 # Cleared under the lock: an upload that adds stale documents after this starts a new thread,
                 # one that added them before is seen here.
                 self.running.clear()

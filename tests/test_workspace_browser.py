@@ -100,6 +100,10 @@ def test_merge_an_uploaded_alias_then_undo(server, page, tmp_path):  # noqa: F81
         page.set_input_files("#files", [str(doc)])
         page.click(".upload button[type=submit]")
         page.wait_for_selector(".report")
+        for _ in range(100):  # searchable by its words now; its entities are found in the background (the API says)
+            if not page.request.get(server + "/api/documents/upload/mornard.txt").json()["entities_pending"]:
+                break
+            page.wait_for_timeout(100)
     before = _mentions(page, server, "Ramón Mercader")
     assert _mentions(page, server, "Jacques Mornard") == 1
     _check(page, "entity-correct")

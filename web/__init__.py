@@ -32,6 +32,7 @@ def create_app(settings: Settings | None = None, bind_host: str | None = None) -
         SLEUTH_SETTINGS=settings,
     )
     app.extensions["sleuth"] = Sleuth(settings)
+    app.extensions["sleuth"].resume_upkeep()  # uploads a stopped server left without their entities
 
     from . import api, auth, batch, compare, corrections, documents, entities, errors, guard, library, search, upload
 

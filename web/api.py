@@ -48,8 +48,9 @@ def add_documents():
     if all(not data for _, data in files):
         abort(400, description="Every file sent is empty.")
     report = sleuth().index_uploads(files)
-    docs = [{"doc_id": d.doc_id, "title": d.title, "passages": d.passages, "status": d.status}
-            for d in report.documents if d.status != "failed"]
+    # Searchable by their words now; entities, dates and facets follow in the background (`entities_pending`).
+    docs = [{"doc_id": d.doc_id, "title": d.title, "passages": d.passages, "status": d.status,
+             "entities_pending": sleuth().entities_pending(d.doc_id)} for d in report.documents if d.status != "failed"]
     failed = [{"name": d.name, "reason": d.reason} for d in report.failed]
     if not docs:
         return jsonify(error="No file could be indexed.", failed=failed), 400

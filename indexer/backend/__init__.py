@@ -48,8 +48,12 @@ class Backend(Protocol):
     """What the engine asks of an index. Writes replace whole documents; each write is one durable commit."""
 
     def write(self, documents: Mapping[str, list[PassageEntry]], on_wait: OnWait = None,
-              merge: bool = True) -> None:
-        """Replace each document's passages by these (a document not indexed yet is added), in one commit."""
+              merge: bool = True, draft: bool = False) -> None:
+        """Replace each document's passages by these (a document not indexed yet is added), in one commit.
+
+        `draft`: an upload's words, written again with its entities within seconds; searchable by its words at
+        once, the backend may leave out what only that second write needs (Whoosh: the did-you-mean word list).
+        """
 
     def delete(self, doc_ids: Iterable[str]) -> None:
         """Remove these documents' passages, in one commit."""

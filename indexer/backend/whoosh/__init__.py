@@ -27,9 +27,10 @@ class Backend:
 
     # --- writing -----------------------------------------------------------------------------------------
     def write(self, documents: Mapping[str, list[PassageEntry]], on_wait: OnWait = None,
-              merge: bool = True) -> None:
-        """Replace each document's passages by these, in one commit (all or nothing)."""
-        with self.index.writing(on_wait, merge=merge) as writer:
+              merge: bool = True, draft: bool = False) -> None:
+        """Replace each document's passages by these, in one commit (all or nothing); a `draft` leaves the
+        spelling words out (they are half of a small commit's terms), its second write puts them in."""
+        with self.index.writing(on_wait, merge=merge, spelling="off" if draft else "once") as writer:
             for doc_id, entries in documents.items():
                 writer.delete_by_term("doc_id", doc_id)
                 for entry in entries:
@@ -59,8 +60,8 @@ class Backend:
         return self.index.small_segments() > MAX_SMALL_SEGMENTS
 
     def merge(self) -> None:
-        """Merge small segments: an empty commit runs the merge policy."""
-        with self.index.writing(merge=True):
+        """Merge the small segments into one: an empty commit runs that merge policy (never the large ones)."""
+        with self.index.writing(small_only=True):
             pass
 
     def warm(self) -> None:

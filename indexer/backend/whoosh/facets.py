@@ -57,7 +57,12 @@ class SegmentArrays:
             if key in self._arrays:
                 return self._arrays[key]
             vocab = self.vocab.setdefault(field, Vocabulary())
-            saved = self._load(key, reader.doc_count_all()) if seg is not None else None
+            if field not in reader.indexed_field_names():
+                # Nothing to read, nor to save: an upload's first segment (its words alone) has no facet values,
+                # and writing a file for each would be most of the first search after the upload.
+                saved = (np.zeros(0, np.int32), np.zeros(0, np.int32), [])
+            else:
+                saved = self._load(key, reader.doc_count_all()) if seg is not None else None
             docs, local, values = saved if saved is not None else _read_postings(reader, field)
             if saved is None and seg is not None:
                 self._save(key, reader.doc_count_all(), docs, local, values)

@@ -14,6 +14,7 @@ from pathlib import Path
 from whoosh import index as windex
 from .durable import DurableFileStorage
 from whoosh.index import LockError
+from whoosh.reading import SegmentReader
 from whoosh.searching import Searcher
 
 from . import identifiers as _identifiers, schema as _schema
@@ -22,6 +23,7 @@ from ...errors import IndexBusy, IndexCorrupt, SchemaMismatch, SleuthError
 from .schema import SCHEMA_VERSION, build_schema
 
 INDEX_NAME = "passages"
+SMALL_SEGMENT = 500  # documents: segments under this are what uploads (and a run's last batches) leave behind
 # Whoosh pickles the schema, analyzers included, into the index's table of contents. Indexes written before the
 # backend package named these modules by their old places: let them open without a rebuild.
 sys.modules.setdefault("indexer.schema", _schema)
@@ -94,14 +96,21 @@ class PassageIndex:
             self.meta_path.unlink(missing_ok=True)
 
     # --- writing ---------------------------------------------------------------------------------
-    def writer(self, on_wait=None):
-        """A writer; waits up to writer_timeout for another process's lock, then raises IndexBusy."""
+    def writer(self, on_wait=None, spelling: str = "once"):
+        """A writer; waits up to writer_timeout for another process's lock, then raises IndexBusy.
+
+        `spelling`: the text's words for fuzzy terms and did-you-mean are written "once" per writer, or "off".
+        """
         ix = self._open()
         deadline = time.monotonic() + self.writer_timeout
         told = False
         while True:
             try:
-                return ix.writer()
+                writer = ix.writer()
+                text = writer.schema["text"]
+                if hasattr(text, "spell_words"):  # indexes created before SpelledText keep Whoosh's way
+                    text.spell_words(spelling)
+                return writer
             except LockError:
                 if time.monotonic() >= deadline:
                     raise IndexBusy(
@@ -114,15 +123,21 @@ class PassageIndex:
                 time.sleep(0.2)
 
     @contextmanager
-    def writing(self, on_wait=None, merge: bool = True):
-        """A writer committed on success and cancelled on any error (so a failed batch leaves no trace)."""
-        writer = self.writer(on_wait)
+    def writing(self, on_wait=None, merge: bool = True, spelling: str = "once", small_only: bool = False):
+        """A writer committed on success and cancelled on any error (so a failed batch leaves no trace).
+
+        `small_only`: the commit merges the small segments alone (`merge_small_only`), never the large ones.
+        """
+        writer = self.writer(on_wait, spelling)
         try:
             yield writer
         except BaseException:
             writer.cancel()
             raise
-        writer.commit(merge=merge)
+        if small_only:
+            writer.commit(mergetype=merge_small_only)
+        else:
+            writer.commit(merge=merge)
 
     # --- reading ---------------------------------------------------------------------------------
     def searcher(self) -> tuple[Searcher, FacetCache]:
@@ -150,9 +165,25 @@ class PassageIndex:
         self._arrays = SegmentArrays(self.facet_dir)
         self._epoch += 1  # every thread reopens
 
-    def small_segments(self, size: int = 500) -> int:
+    def small_segments(self, size: int = SMALL_SEGMENT) -> int:
         """Number of segments with fewer than `size` documents (what uploads leave behind)."""
         return sum(1 for seg in self._open()._segments() if seg.doc_count_all() < size)
+
+
+def merge_small_only(writer, segments):
+    """A Whoosh merge policy: the segments under SMALL_SEGMENT documents joined into one, the others kept.
+
+    Whoosh's MERGE_SMALL merges every segment once there are about 16 of them, the large ones too: a minute of
+    rewriting the whole 10k index, holding the write lock (uploads wait), to tidy up after ten uploads.
+    """
+    small = [seg for seg in segments if seg.doc_count_all() < SMALL_SEGMENT]
+    if len(small) < 2:
+        return segments
+    for seg in small:
+        reader = SegmentReader(writer.storage, writer.schema, seg)
+        writer.add_reader(reader)
+        reader.close()
+    return [seg for seg in segments if seg.doc_count_all() >= SMALL_SEGMENT]
 
 
 def _leaves(searcher: Searcher):

@@ -72,6 +72,33 @@ TITLE_ANALYZER = _analyzer(_CutTokenizer("title"))
 LEAD_ANALYZER = _analyzer(_CutTokenizer("lead"))
 
 
+class SpelledText(fields.TEXT):
+    """TEXT whose unstemmed words (the word list of fuzzy terms and did-you-mean) are posted once per writer.
+
+    Whoosh posts a passage's every word again under document 0, which only the word list reads: that doubled the
+    postings an indexing run writes. `spell_words` is called on each new writer; "off" leaves them for later.
+    """
+
+    def spell_words(self, mode: str = "once") -> None:
+        """"once": each word once for this writer; "off": none (a later rewrite of the passages adds them)."""
+        self.__dict__["_spelled"] = set() if mode == "once" else None
+
+    def spellable_words(self, value):
+        spelled = self.__dict__.get("_spelled", ())
+        if spelled is None:
+            return iter(())
+        words = super().spellable_words(value)
+        if not isinstance(spelled, set):
+            return words  # a schema no writer has prepared: Whoosh's own behaviour
+        new = [w for w in words if w not in spelled]
+        spelled.update(new)
+        return iter(new)
+
+    def __getstate__(self) -> dict:
+        # The schema is pickled into the index's table of contents at each commit: not the writer's word set.
+        return {k: v for k, v in self.__dict__.items() if k != "_spelled"}
+
+
 def build_schema() -> fields.Schema:
     """One Whoosh document per passage."""
     facet_fields = {
@@ -86,7 +113,7 @@ def build_schema() -> fields.Schema:
         # also bend BM25's saturation of repeated words.
         title=fields.TEXT(analyzer=TITLE_ANALYZER, stored=True),
         section=fields.TEXT(analyzer=TEXT_ANALYZER, stored=True),
-        text=fields.TEXT(analyzer=TEXT_ANALYZER, stored=True, spelling=True),
+        text=SpelledText(analyzer=TEXT_ANALYZER, stored=True, spelling=True),
         # The passage's first sentence ("X is a Y ..."), indexed again so that a defining sentence counts extra.
         lead=fields.TEXT(analyzer=LEAD_ANALYZER, stored=False),
         kind=fields.ID(stored=True),
