@@ -98,7 +98,9 @@ def test_infobox_is_searchable_and_only_its_mapped_keys_are_entities(seeded):
 def test_abusive_queries_answer_fast_with_a_message_or_bounded_result(seeded, query):
     started = time.perf_counter()
     result = seeded.search(query)
-    assert time.perf_counter() - started < 1.0
+    # A bound against a runaway query (unbounded, these took minutes), not a speed measurement: the time limit is
+    # 1 s, and a loaded CI machine must not turn that into a failure.
+    assert time.perf_counter() - started < 5.0
     assert result.message or result.total <= 100
 
 
