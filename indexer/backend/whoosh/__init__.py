@@ -31,16 +31,15 @@ class Backend:
         """Replace each document's passages by these, in one commit (all or nothing); a `draft` leaves the
         spelling words out (they are half of a small commit's terms), its second write puts them in."""
         with self.index.writing(on_wait, merge=merge, spelling="off" if draft else "once") as writer:
-            for doc_id, entries in documents.items():
-                writer.delete_by_term("doc_id", doc_id)
+            self.index.deleted(writer, sum(writer.delete_by_term("doc_id", doc_id) for doc_id in documents))
+            for entries in documents.values():
                 for entry in entries:
                     writer.add_document(**fields_of(entry))
 
     def delete(self, doc_ids: Iterable[str]) -> None:
         """Remove these documents' passages, in one commit."""
         with self.index.writing() as writer:
-            for doc_id in doc_ids:
-                writer.delete_by_term("doc_id", doc_id)
+            self.index.deleted(writer, sum(writer.delete_by_term("doc_id", doc_id) for doc_id in doc_ids))
 
     @contextmanager
     def write_lock(self, on_wait: OnWait = None) -> Iterator[None]:

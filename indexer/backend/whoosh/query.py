@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import Iterator
 
 from whoosh import query as Q
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser
@@ -152,6 +153,20 @@ def _fuzzy_words(text: str) -> dict[str, str]:
     return out
 
 
+def _words_within(reader, word: str, maxdist: int, prefix: int) -> Iterator[str]:
+    """Words of the spelling list within `maxdist` edits, segment by segment.
+
+    whoosh3's MultiReader has no terms_within of its own: its fallback walks the stemmed text terms, not the
+    spelling words, so on an index of several segments "Trotsly~" missed "Trotsky" (stem "trotski").
+    """
+    seen: set[str] = set()
+    for leaf, _ in reader.leaf_readers():
+        for found in leaf.terms_within("text", word, maxdist, prefix=prefix):
+            if found not in seen:
+                seen.add(found)
+                yield found
+
+
 def _rewrite(node: Q.Query, facets: FacetCache, reader, near: dict, unstemmed: dict[str, str]) -> Q.Query:
     if isinstance(node, Q.FuzzyTerm):
         # Fuzzy matching runs on the unstemmed words of the spelling field, from the word as typed: the stem
@@ -161,7 +176,7 @@ def _rewrite(node: Q.Query, facets: FacetCache, reader, near: dict, unstemmed: d
         word = unstemmed.get(str(node.text), str(node.text).lower())
         key = (word, min(node.maxdist, 2), max(node.prefixlength, 1))
         if key not in near:
-            found = itertools.islice(reader.terms_within("text", key[0], key[1], prefix=key[2]), 50)
+            found = itertools.islice(_words_within(reader, *key), 50)
             near[key] = {t for w in found for t in _SCHEMA["text"].process_text(w, mode="index")}
         terms = near[key]
         return Q.Or([Q.Term(node.fieldname, t, boost=node.boost) for t in sorted(terms)]) if terms else Q.NullQuery

@@ -7,6 +7,7 @@ from whoosh import fields
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.support.charset import accent_map
 
+from .analyzer import CachedAnalyzer
 from .identifiers import IdentifierFilter
 from ...results import ENTITY_FACETS
 
@@ -52,8 +53,12 @@ class _CutTokenizer(RegexTokenizer):
         super().__init__()
         self.cut = cut
 
+    def prepare(self, value: str) -> str:
+        """The part of the value that is indexed."""
+        return _CUTS[self.cut](value)
+
     def __call__(self, value: str, **kwargs):
-        return super().__call__(_CUTS[self.cut](value), **kwargs)
+        return super().__call__(self.prepare(value), **kwargs)
 
 
 _CUTS = {"title": strip_disambiguation, "lead": lead_predicate}
@@ -63,8 +68,9 @@ def _analyzer(tokenizer: RegexTokenizer):
     # Accents fold before stemming so "Coyoacán" and "Coyoacan" meet; the Snowball English stemmer (not the
     # original Porter one) makes "assassinated" meet "assassination".
     # Identifiers are indexed whole and by their parts (deepStrictEqual, assert.deepStrictEqual).
-    return (tokenizer | IdentifierFilter() | LowercaseFilter() | CharsetFilter(accent_map) | StopFilter()
-            | StemFilter(lang="en"))
+    chain = (tokenizer | IdentifierFilter() | LowercaseFilter() | CharsetFilter(accent_map) | StopFilter()
+             | StemFilter(lang="en"))
+    return CachedAnalyzer(*chain.items)
 
 
 TEXT_ANALYZER = _analyzer(RegexTokenizer())
@@ -73,29 +79,36 @@ LEAD_ANALYZER = _analyzer(_CutTokenizer("lead"))
 
 
 class SpelledText(fields.TEXT):
-    """TEXT whose unstemmed words (the word list of fuzzy terms and did-you-mean) are posted once per writer.
+    """TEXT whose unstemmed words (the word list of fuzzy terms and did-you-mean) are posted once, not per passage.
 
     Whoosh posts a passage's every word again under document 0, which only the word list reads: that doubled the
-    postings an indexing run writes. `spell_words` is called on each new writer; "off" leaves them for later.
+    postings an indexing run writes. `spell_words` is called on each new writer with the words the index holds
+    already (as far as this process knows); "off" leaves them for later.
     """
 
-    def spell_words(self, mode: str = "once") -> None:
-        """"once": each word once for this writer; "off": none (a later rewrite of the passages adds them)."""
-        self.__dict__["_spelled"] = set() if mode == "once" else None
+    def spell_words(self, mode: str = "once", known: frozenset[str] | set[str] = frozenset()) -> None:
+        """"once": each word not in `known` once for this writer; "off": none (a later rewrite adds them)."""
+        self.__dict__["_spelled"] = (known, set()) if mode == "once" else None
+
+    def new_words(self) -> set[str]:
+        """The words this writer has posted (empty when spelling is off)."""
+        spelled = self.__dict__.get("_spelled")
+        return spelled[1] if spelled else set()
 
     def spellable_words(self, value):
-        spelled = self.__dict__.get("_spelled", ())
+        spelled = self.__dict__.get("_spelled", False)
         if spelled is None:
             return iter(())
         words = super().spellable_words(value)
-        if not isinstance(spelled, set):
+        if not isinstance(spelled, tuple):
             return words  # a schema no writer has prepared: Whoosh's own behaviour
-        new = [w for w in words if w not in spelled]
-        spelled.update(new)
+        known, mine = spelled
+        new = [w for w in words if w not in known and w not in mine]
+        mine.update(new)
         return iter(new)
 
     def __getstate__(self) -> dict:
-        # The schema is pickled into the index's table of contents at each commit: not the writer's word set.
+        # The schema is pickled into the index's table of contents at each commit: not the writer's word sets.
         return {k: v for k, v in self.__dict__.items() if k != "_spelled"}
 
 

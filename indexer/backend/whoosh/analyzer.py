@@ -1,0 +1,65 @@
+"""A word analyzer that runs Whoosh's filter chain once per distinct word, not once per occurrence.
+
+Indexing spends most of its time in the analysis chain (tokenizer → identifier parts → lowercase → accent fold →
+stop words → stemmer): six generators a token, half a million tokens for 3,000 passages. Every filter but the
+position count looks at one word alone, so the chain's output for a word is cached and only the positions are
+counted here. Anything else (queries, highlighting's character offsets) goes through the chain unchanged.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from whoosh.analysis.acore import Token
+from whoosh.analysis.analyzers import CompositeAnalyzer
+
+CACHE_WORDS = 200_000  # distinct words kept (a few tens of MB); past this the cache starts again
+
+# Keyword arguments the cached path handles with their default meaning; any other value takes the chain.
+_DEFAULTS = {"chars": False, "keeporiginal": False, "removestops": True, "start_pos": 0, "start_char": 0,
+             "tokenize": True}
+
+
+class CachedAnalyzer(CompositeAnalyzer):
+    """The same chain as `tokenizer | filters...`, with each word's terms remembered while indexing."""
+
+    def __call__(self, value: str, no_morph: bool = False, **kwargs: Any) -> Iterator[Token]:
+        if kwargs.get("mode") == "query" or any(kwargs.get(k, d) != d for k, d in _DEFAULTS.items()):
+            return super().__call__(value, no_morph=no_morph, **kwargs)
+        return self._cached(value, no_morph, kwargs)
+
+    def _cached(self, value: str, no_morph: bool, kwargs: dict[str, Any]) -> Iterator[Token]:
+        tokenizer = self.items[0]
+        prepare = getattr(tokenizer, "prepare", None)  # the title's and lead's tokenizers keep part of the value
+        if prepare is not None:
+            value = prepare(value)
+        positions = bool(kwargs.get("positions"))
+        terms_of = self._terms_of(no_morph)
+        t = Token(**{k: v for k, v in kwargs.items() if k not in _DEFAULTS})
+        t.boost, t.stopped = 1.0, False
+        pos = None
+        # The StopFilter's numbering: the first word kept keeps its own place, every later term takes the next.
+        for i, match in enumerate(tokenizer.expression.finditer(value)):
+            for term in terms_of(match.group(0)):
+                if positions:
+                    pos = i if pos is None else pos + 1
+                    t.pos = pos
+                t.text = term
+                yield t
+
+    def _terms_of(self, no_morph: bool):
+        cache = self.__dict__.setdefault("_cache", ({}, {}))[no_morph]
+        chain = super().__call__
+
+        def terms(word: str) -> tuple[str, ...]:
+            found = cache.get(word)
+            if found is None:
+                if len(cache) >= CACHE_WORDS:
+                    cache.clear()
+                found = cache[word] = tuple(t.text for t in chain(word, no_morph=no_morph, mode="index"))
+            return found
+
+        return terms
+
+    def __getstate__(self) -> dict:
+        # Whoosh pickles the schema, analyzers included, into the index at each commit: never the cache.
+        return {k: v for k, v in self.__dict__.items() if k != "_cache"}

@@ -1,0 +1,71 @@
+"""The Whoosh backend's indexing shortcuts give the index Whoosh's own chain would: the cached analyzer yields the
+same terms at the same positions, and spelling words posted once per run still serve fuzzy terms and did-you-mean
+for every batch, also after documents are replaced."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("whoosh")
+
+from whoosh.analysis.analyzers import CompositeAnalyzer  # noqa: E402
+
+from indexer import SearchRequest  # noqa: E402
+from indexer.backend import PassageEntry, open_backend  # noqa: E402
+from indexer.backend.whoosh import schema  # noqa: E402
+
+SEEDS = Path(__file__).resolve().parents[2] / "corpus"
+ODD = ["assert.deepStrictEqual is a final_tidyup of the U.S. and a b c Coyoacán, ROUND-TRIP x2 3.141",
+       "the of and", "", "A a assert.deepStrictEqual deepStrictEqual", "Viola (plant) is a genus. Sparta was a polis."]
+
+
+def _texts() -> list[str]:
+    out = list(ODD)
+    for path in sorted(SEEDS.rglob("*")):
+        if path.suffix in {".txt", ".md"}:
+            out += [p for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    return out
+
+
+def _terms(analyzer, text: str, **kw) -> list[tuple]:
+    return [(t.text, t.pos if kw.get("positions") else None, t.boost) for t in analyzer(text, **kw)]
+
+
+@pytest.mark.parametrize("name", ["TEXT_ANALYZER", "TITLE_ANALYZER", "LEAD_ANALYZER"])
+def test_cached_analyzer_matches_the_chain(name):
+    cached = getattr(schema, name)
+    chain = CompositeAnalyzer(*cached.items)  # the same filters, no cache
+    texts = _texts()
+    assert len(texts) > 20
+    for kwargs in ({"positions": True, "boosts": True, "mode": "index"}, {"no_morph": True}, {"mode": "query"},
+                   {"positions": True, "chars": True}):
+        for text in texts + texts:  # the second time from the cache
+            assert _terms(cached, text, **kwargs) == _terms(chain, text, **kwargs), (kwargs, text[:60])
+
+
+def _entry(doc_id: str, text: str) -> PassageEntry:
+    return PassageEntry(f"{doc_id}#0", doc_id, doc_id.title(), "", text, ordinal=0, start=0, end=len(text),
+                        days=[], dates=[], mentions=[], raw=[], facets={"year": []})
+
+
+def _fuzzy_total(backend, word: str) -> int:
+    return backend.search(SearchRequest(query=f"{word}~")).total
+
+
+def test_spelling_words_of_every_batch_are_searchable(tmp_path):
+    backend = open_backend("whoosh", tmp_path)
+    batches = [{"a": "Ramón Mercader struck with an axe."}, {"b": "Mercader again, and the Coyoacán villa."},
+               {"c": "Trotsky lived in Coyoacán; Sylvia Ageloff was there."}]
+    for batch in batches:  # three commits: words met in an earlier one are not posted again
+        backend.write({doc_id: [_entry(doc_id, text)] for doc_id, text in batch.items()})
+    for typo in ("Mercadr", "Coyoacn", "Agelof", "Trotsly"):
+        assert _fuzzy_total(backend, typo) > 0, typo
+    # Replacing the document whose commit first posted "Mercader" must not lose the word at the next merges.
+    backend.write({"a": [_entry("a", "A new text about the weather.")]})
+    backend.write({"b": [_entry("b", "Nothing here either.")]})
+    backend.write({"d": [_entry("d", "Mercader was tried in Mexico.")]}, merge=True)
+    backend.index._open().optimize()  # one segment: postings of deleted documents are dropped
+    for typo in ("Mercadr", "Weathr", "Agelof"):
+        assert _fuzzy_total(backend, typo) > 0, typo
