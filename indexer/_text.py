@@ -59,7 +59,10 @@ def _unmojibake(text: str) -> str:
     """UTF-8 once misread as Latin-1 and saved again ("Andreas FÃ¤rber") put right by ftfy, where it looks broken."""
     from ftfy import badness, fix_encoding
 
-    return fix_encoding(text) if badness.is_bad(text) else text
+    # Mojibake is made of non-ASCII characters: only those lines are checked (the check costs 0.2 µs a character,
+    # 1.3 s on a 6 MB JSONL file read before any indexing can start).
+    bad = any(badness.is_bad(line) for line in text.split("\n") if not line.isascii())
+    return fix_encoding(text) if bad else text
 
 
 def is_binary(data: bytes) -> bool:

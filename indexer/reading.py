@@ -218,18 +218,18 @@ def _jsonl(text: str) -> list[Document | Refused]:
             continue
         if not isinstance(rec, dict):
             out.append(Refused(f"line {n}: not a JSON object"))
-        elif not isinstance(rec.get("text"), str) or not clean_text(rec["text"]).strip():
+        elif not isinstance(rec.get("text"), str) or not (text := clean_text(rec["text"])).strip():
             out.append(Refused(f"line {n}: missing 'text'"))
         elif rec.get("id") is None or str(rec["id"]).strip() == "":
             out.append(Refused(f"line {n}: missing 'id'"))
         else:
-            out.append(_record(rec))
+            out.append(_record(rec, text))
     return out
 
 
-def _record(rec: dict) -> Document:
+def _record(rec: dict, text: str) -> Document:
     b = Builder()
-    b.add("", clean_text(rec["text"]))
+    b.add("", text)
     meta = rec.get("metadata") if isinstance(rec.get("metadata"), dict) else {}
     doc_id = str(rec["id"]).strip()
     return b.build(one_line(str(rec.get("title") or "")) or doc_id, "jsonl",

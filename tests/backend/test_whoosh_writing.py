@@ -69,3 +69,38 @@ def test_spelling_words_of_every_batch_are_searchable(tmp_path):
     backend.index._open().optimize()  # one segment: postings of deleted documents are dropped
     for typo in ("Mercadr", "Weathr", "Agelof"):
         assert _fuzzy_total(backend, typo) > 0, typo
+
+
+def _postings(backend) -> dict:
+    """Every (field, term) of the index with its postings (document, weight, encoded positions)."""
+    out = {}
+    with backend.index._open().reader() as reader:
+        for field, term in reader.all_terms():
+            out[(field, term)] = _walk(reader.postings(field, term))
+    return out
+
+
+def _walk(m) -> list[tuple]:
+    found = []
+    while m.is_active():
+        found.append((m.id(), m.weight(), m.value()))
+        m.next()
+    return found
+
+
+def test_cached_indexing_writes_what_the_chain_writes(tmp_path, monkeypatch):
+    texts = [t for t in _texts() if t.strip()]
+    docs = {f"d{n}": [_entry(f"d{n}", text)] for n, text in enumerate(texts)}
+    fast = open_backend("whoosh", tmp_path / "fast")
+    fast.write(docs)
+    # The same passages through Whoosh's own code: its TEXT.index and the uncached filter chain.
+    from whoosh import fields
+    from indexer.backend.whoosh.analyzer import CachedAnalyzer
+
+    monkeypatch.setattr(schema.SpelledText, "index", fields.TEXT.index)
+    monkeypatch.setattr(CachedAnalyzer, "__call__", CompositeAnalyzer.__call__)
+    plain = open_backend("whoosh", tmp_path / "plain")
+    plain.write(docs)
+    got, want = _postings(fast), _postings(plain)
+    assert len(want) > 500 and any(field == "spell_text" for field, _ in want)
+    assert got == want

@@ -46,6 +46,43 @@ class CachedAnalyzer(CompositeAnalyzer):
                 t.text = term
                 yield t
 
+    def positions(self, value: str) -> tuple[dict[str, list[int]], set[str]]:
+        """Each indexed term's positions in `value` (as `Positions.word_values` counts them), and the unstemmed
+        words the spelling list takes from it: one pass, no tokens."""
+        tokenizer = self.items[0]
+        prepare = getattr(tokenizer, "prepare", None)
+        if prepare is not None:
+            value = prepare(value)
+        both = self._both_of()
+        poses: dict[str, list[int]] = {}
+        words: set[str] = set()
+        pos = None
+        for i, match in enumerate(tokenizer.expression.finditer(value)):
+            terms, unstemmed = both(match.group(0))
+            for term in terms:
+                pos = i if pos is None else pos + 1
+                found = poses.get(term)
+                if found is None:
+                    poses[term] = [pos]
+                else:
+                    found.append(pos)
+            words.update(unstemmed)
+        return poses, words
+
+    def _both_of(self):
+        stemmed, unstemmed = self._terms_of(False), self._terms_of(True)
+        cache = self.__dict__.setdefault("_both", {})
+
+        def both(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+            found = cache.get(word)
+            if found is None:
+                if len(cache) >= CACHE_WORDS:
+                    cache.clear()
+                found = cache[word] = (stemmed(word), unstemmed(word))
+            return found
+
+        return both
+
     def _terms_of(self, no_morph: bool):
         cache = self.__dict__.setdefault("_cache", ({}, {}))[no_morph]
         chain = super().__call__
@@ -62,4 +99,4 @@ class CachedAnalyzer(CompositeAnalyzer):
 
     def __getstate__(self) -> dict:
         # Whoosh pickles the schema, analyzers included, into the index at each commit: never the cache.
-        return {k: v for k, v in self.__dict__.items() if k != "_cache"}
+        return {k: v for k, v in self.__dict__.items() if k not in ("_cache", "_both")}

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from whoosh import fields
+from whoosh import fields, formats
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.support.charset import accent_map
 
@@ -95,11 +95,24 @@ class SpelledText(fields.TEXT):
         spelled = self.__dict__.get("_spelled")
         return spelled[1] if spelled else set()
 
+    def index(self, value, **kwargs):
+        """Whoosh's (term, frequency, weight, positions) for each term, from one cached pass over the words."""
+        positions = getattr(self.analyzer, "positions", None)
+        if positions is None or kwargs or not isinstance(value, str) or type(self.format) is not formats.Positions:
+            yield from super().index(value, **kwargs)
+            return
+        poses, words = positions(value)
+        self.__dict__["_words_of"] = (value, words)  # the writer asks for the spelling words right after
+        boost, encode = self.format.field_boost, self.format.encode
+        for term, where in poses.items():
+            yield term.encode("utf-8"), len(where), len(where) * boost, encode(where)
+
     def spellable_words(self, value):
         spelled = self.__dict__.get("_spelled", False)
         if spelled is None:
             return iter(())
-        words = super().spellable_words(value)
+        last = self.__dict__.get("_words_of")
+        words = iter(sorted(last[1])) if last is not None and last[0] is value else super().spellable_words(value)
         if not isinstance(spelled, tuple):
             return words  # a schema no writer has prepared: Whoosh's own behaviour
         known, mine = spelled
@@ -109,7 +122,7 @@ class SpelledText(fields.TEXT):
 
     def __getstate__(self) -> dict:
         # The schema is pickled into the index's table of contents at each commit: not the writer's word sets.
-        return {k: v for k, v in self.__dict__.items() if k != "_spelled"}
+        return {k: v for k, v in self.__dict__.items() if k not in ("_spelled", "_words_of")}
 
 
 def build_schema() -> fields.Schema:
