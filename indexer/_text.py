@@ -15,9 +15,11 @@ NAV_LINES = re.compile(r"skip to (?:main )?content|skip navigation|back to top|m
                        r"|share|share this|print|print this page|advertisement|back to [^.!?]+", re.I)
 _BINARY_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
 _BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n"})
+_BREAK_CHARS = re.compile("[\x0b\x0c\x85\u2028\u2029]")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
 # pdfium marks a hyphen it took out at a line end with U+FFFE (or U+0002); typesetters leave soft hyphens.
 _BROKEN_WORD = re.compile(r"(\w)[\ufffe\x02\xad]-?\n?[ \t]*(?=\w)")
+_HYPHEN_MARKS = re.compile("[\ufffe\x02\xad]")
 # A diaeresis, acute… printed as a spacing mark before its letter ("M¨oller", from TeX PDFs): made a combining
 # mark after it. Not the backtick, which is code quoting far more often than a grave accent.
 _SPACING_ACCENT = re.compile(r"([\xa8\xb4\u02c6\u02dc\u02d8\u02d9\u02da\u02db\u02dd\xb8])([a-zA-Z])")
@@ -90,8 +92,13 @@ def _western(data: bytes) -> str | None:
 
 def clean_text(text: str) -> str:
     """\\n newlines, joined hyphenations, no control characters, BOMs or lone surrogates, Unicode NFC."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_BREAKS)
-    text = _BROKEN_WORD.sub(r"\1", text)
+    # The searches first: translate() and a pattern that starts at every word character cost 0.1 µs a character
+    # even when there is nothing to change, and most texts have none of these.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _BREAK_CHARS.search(text):
+        text = text.translate(_BREAKS)
+    if _HYPHEN_MARKS.search(text):
+        text = _BROKEN_WORD.sub(r"\1", text)
     text = _SPACING_ACCENT.sub(lambda m: m.group(2) + _COMBINING[m.group(1)], text)
     return unicodedata.normalize("NFC", _CONTROL.sub("", text))
 
