@@ -45,8 +45,8 @@ def test_cached_analyzer_matches_the_chain(name):
             assert _terms(cached, text, **kwargs) == _terms(chain, text, **kwargs), (kwargs, text[:60])
 
 
-def _entry(doc_id: str, text: str) -> PassageEntry:
-    return PassageEntry(f"{doc_id}#0", doc_id, doc_id.title(), "", text, ordinal=0, start=0, end=len(text),
+def _entry(doc_id: str, text: str, title: str = "", section: str = "") -> PassageEntry:
+    return PassageEntry(f"{doc_id}#0", doc_id, title or doc_id.title(), section, text, ordinal=0, start=0, end=len(text),
                         days=[], dates=[], mentions=[], raw=[], facets={"year": []})
 
 
@@ -90,14 +90,18 @@ def _walk(m) -> list[tuple]:
 
 def test_cached_indexing_writes_what_the_chain_writes(tmp_path, monkeypatch):
     texts = [t for t in _texts() if t.strip()]
-    docs = {f"d{n}": [_entry(f"d{n}", text)] for n, text in enumerate(texts)}
+    docs = {f"d{n}": [_entry(f"d{n}", text, title=texts[-n - 1][:80], section=texts[n // 2][:60])] for n, text in enumerate(texts)}
     fast = open_backend("whoosh", tmp_path / "fast")
     fast.write(docs)
     # The same passages through Whoosh's own code: its TEXT.index and the uncached filter chain.
     from whoosh import fields
     from indexer.backend.whoosh.analyzer import CachedAnalyzer
 
+    from whoosh import formats
+    from indexer.backend.whoosh.analyzer import CachedPositions
+
     monkeypatch.setattr(schema.SpelledText, "index", fields.TEXT.index)
+    monkeypatch.setattr(CachedPositions, "word_values", formats.Positions.word_values)
     monkeypatch.setattr(CachedAnalyzer, "__call__", CompositeAnalyzer.__call__)
     plain = open_backend("whoosh", tmp_path / "plain")
     plain.write(docs)

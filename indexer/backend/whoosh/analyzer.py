@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
+from whoosh import formats
 from whoosh.analysis.acore import Token
 from whoosh.analysis.analyzers import CompositeAnalyzer
 
@@ -100,3 +101,18 @@ class CachedAnalyzer(CompositeAnalyzer):
     def __getstate__(self) -> dict:
         # Whoosh pickles the schema, analyzers included, into the index at each commit: never the cache.
         return {k: v for k, v in self.__dict__.items() if k not in ("_cache", "_both")}
+
+
+class CachedPositions(formats.Positions):
+    """Whoosh's Positions format, filled from `CachedAnalyzer.positions` (one pass, no tokens) when it can be."""
+
+    def word_values(self, value: Any, analyzer: Any, **kwargs: Any):
+        positions = getattr(analyzer, "positions", None)
+        if positions is None or not isinstance(value, str) or kwargs.get("mode", "index") != "index" \
+                or set(kwargs) - {"mode"}:
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        poses, _ = positions(value)
+        boost = self.field_boost
+        for term, where in poses.items():
+            yield term, len(where), len(where) * boost, self.encode(where)

@@ -7,7 +7,7 @@ from whoosh import fields, formats
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.support.charset import accent_map
 
-from .analyzer import CachedAnalyzer
+from .analyzer import CachedAnalyzer, CachedPositions
 from .identifiers import IdentifierFilter
 from ...results import ENTITY_FACETS
 
@@ -132,7 +132,7 @@ def build_schema() -> fields.Schema:
         name: fields.ID(stored=True)
         for name in (*ENTITY_FACETS, "year")
     }
-    return fields.Schema(
+    schema = fields.Schema(
         passage_id=fields.ID(stored=True, unique=True),
         doc_id=fields.ID(stored=True),
         # Field weights are given at query time (natural.FIELD_WEIGHTS): a boost baked into the postings would
@@ -155,3 +155,6 @@ def build_schema() -> fields.Schema:
         raw=fields.STORED(),  # [(start, end, label, text)] as spaCy saw them: facets are recomputed without NER
         **facet_fields,
     )
+    for name in ("title", "section", "lead"):
+        schema[name].format = CachedPositions(field_boost=schema[name].format.field_boost)
+    return schema
