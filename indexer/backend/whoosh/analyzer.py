@@ -11,9 +11,11 @@ from typing import Any, Iterator
 
 from whoosh import formats
 from whoosh.analysis.acore import Token
+from whoosh.analysis.morph import StemFilter
 from whoosh.analysis.analyzers import CompositeAnalyzer
 
 CACHE_WORDS = 200_000  # distinct words kept (a few tens of MB); past this the cache starts again
+_SHARED: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {}  # filter chain → word → terms
 
 # Keyword arguments the cached path handles with their default meaning; any other value takes the chain.
 _DEFAULTS = {"chars": False, "keeporiginal": False, "removestops": True, "start_pos": 0, "start_char": 0,
@@ -71,36 +73,40 @@ class CachedAnalyzer(CompositeAnalyzer):
         return poses, words
 
     def _both_of(self):
-        stemmed, unstemmed = self._terms_of(False), self._terms_of(True)
-        cache = self.__dict__.setdefault("_both", {})
+        """word → (its indexed terms, its unstemmed terms), one chain run per word for every analyzer whose
+        filters are these (the text's, the title's and the lead's differ only in what part they tokenize)."""
+        made = self.__dict__.get("_both")
+        if made is not None:
+            return made
+        cache = _SHARED.setdefault(repr(self.items[1:]) + self.items[0].expression.pattern, {})
+        chain = super().__call__
+        stem = self.items[-1] if isinstance(self.items[-1], StemFilter) and not any(
+            getattr(f, "is_morph", False) for f in self.items[1:-1]) else None
 
         def both(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             found = cache.get(word)
             if found is None:
                 if len(cache) >= CACHE_WORDS:
                     cache.clear()
-                found = cache[word] = (stemmed(word), unstemmed(word))
+                unstemmed = tuple(t.text for t in chain(word, no_morph=True, mode="index"))
+                if stem is not None:  # the stemmer is the last filter: stem what the others let through
+                    stemmed = tuple(w if w in stem.ignore else stem._stem(w) for w in unstemmed)
+                else:
+                    stemmed = tuple(t.text for t in chain(word, mode="index"))
+                found = cache[word] = (stemmed, unstemmed)
             return found
 
+        self.__dict__["_both"] = both
         return both
 
     def _terms_of(self, no_morph: bool):
-        cache = self.__dict__.setdefault("_cache", ({}, {}))[no_morph]
-        chain = super().__call__
-
-        def terms(word: str) -> tuple[str, ...]:
-            found = cache.get(word)
-            if found is None:
-                if len(cache) >= CACHE_WORDS:
-                    cache.clear()
-                found = cache[word] = tuple(t.text for t in chain(word, no_morph=no_morph, mode="index"))
-            return found
-
-        return terms
+        both = self._both_of()
+        pick = 1 if no_morph else 0
+        return lambda word: both(word)[pick]
 
     def __getstate__(self) -> dict:
         # Whoosh pickles the schema, analyzers included, into the index at each commit: never the cache.
-        return {k: v for k, v in self.__dict__.items() if k not in ("_cache", "_both")}
+        return {k: v for k, v in self.__dict__.items() if k != "_both"}
 
 
 class CachedPositions(formats.Positions):
