@@ -14,7 +14,7 @@ from whoosh.analysis.acore import Token
 from whoosh.analysis.morph import StemFilter
 from whoosh.analysis.analyzers import CompositeAnalyzer
 
-CACHE_WORDS = 200_000  # distinct words kept (a few tens of MB); past this the cache starts again
+CACHE_WORDS = 100_000  # distinct words kept (about 20 MB); past this the cache starts again
 _SHARED: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {}  # filter chain → word → terms
 
 # Keyword arguments the cached path handles with their default meaning; any other value takes the chain.
