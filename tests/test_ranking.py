@@ -210,12 +210,17 @@ def test_did_you_mean_on_a_question_keeps_the_question_words(seeded):
 
 
 # --- vocabulary: a country and its language adjective (CLDR, `countries`) ---------------------------------------
+def _uploaded(tmp_path_factory, light_model, name: str, files: list[tuple[str, bytes]]):
+    from indexer import Settings, Sleuth
+    root = tmp_path_factory.mktemp(name)
+    sleuth = Sleuth(Settings(index_dir=root / "index", corpus_dir=root / "corpus", model=light_model))
+    sleuth.index_uploads(files)
+    return sleuth
+
+
 @pytest.fixture(scope="module")
 def nations(tmp_path_factory, light_model):
-    from indexer import Settings, Sleuth
-    root = tmp_path_factory.mktemp("nations")
-    sleuth = Sleuth(Settings(index_dir=root / "index", corpus_dir=root / "corpus", model=light_model))
-    sleuth.index_uploads([
+    return _uploaded(tmp_path_factory, light_model, "nations", [
         ("greece.txt", b"Aristocles was a philosopher who taught in Greece."),
         ("rome.txt", b"Seneca was a philosopher, a Stoic philosopher and a statesman of Rome."),
         ("holland.txt", b"Vermeer was a painter who worked in the Netherlands."),
@@ -223,7 +228,6 @@ def nations(tmp_path_factory, light_model):
         ("sappho.txt", b"Sappho was a Greek lyric poet."),
         ("ovid.txt", b"Ovid was a poet, a Latin poet of Rome, and a poet of love."),
     ])
-    return sleuth
 
 
 @pytest.mark.parametrize("query, want", [("Greek philosopher", "greece.txt"), ("Dutch painter", "holland.txt"),
@@ -244,3 +248,23 @@ def test_countries_pair_a_language_with_its_own_country_only():
     # Not the likely country of a minority language, nor one where the language is not official.
     assert not {p for p in pairs if p[0] in ("Yoruba", "English")}
     assert countries.others("greek") == (("greec",),)
+
+
+# --- words as the text's tokenizer takes them: dotted acronyms and decimals ----------------------------------------
+DOTTED = {  # file name: text
+    "ohio.txt": "Ohio is a state of the United States.",
+    "delaware.txt": "Delaware became a U.S. state in 1787.",
+    "bavaria.txt": "Bavaria is a state of Germany, the Free State of Bavaria, a state with a long history.",
+    "pi.txt": "The ratio of a circle's circumference to its diameter is about 3.14 in value.",
+    "dice.txt": "The ratio was 3 to 14, and the dice showed 3 and 14 again.",
+}
+
+
+@pytest.fixture(scope="module")
+def dotted(tmp_path_factory, light_model):
+    return _uploaded(tmp_path_factory, light_model, "dotted", [(k, v.encode()) for k, v in DOTTED.items()])
+
+
+def test_a_decimal_number_is_one_word(dotted):
+    assert _docs(dotted.search("ratio 3.14"), 1) == ["upload/pi.txt"]
+

@@ -31,7 +31,9 @@ QUESTION_WORDS = frozenset("who whom whose what which when where why how".split(
 # Helper verbs that only carry the question's grammar ("when did X die", "what was used").
 QUESTION_VERBS = frozenset("did does do was were is are has have had can could would should shall".split())
 PHRASE = re.compile(r'"([^"]*)"')
-WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Words as the text's tokenizer splits them: "U.S." and "3.14" are one word each ("u.s" stems to "u."); split at
+# the dots they would be single letters and digits, which the analyser drops.
+WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*")
 
 
 def content_words(text: str) -> tuple[list[str], list[list[str]]]:
