@@ -265,6 +265,17 @@ def dotted(tmp_path_factory, light_model):
     return _uploaded(tmp_path_factory, light_model, "dotted", [(k, v.encode()) for k, v in DOTTED.items()])
 
 
+def test_a_dotted_acronym_is_searched_and_stands_for_its_country(dotted):
+    # "U.S." is not two dropped letters: the passage saying it, and one saying "United States" (CLDR), come first.
+    assert set(_docs(dotted.search("U.S. state"), 2)) == {"upload/ohio.txt", "upload/delaware.txt"}
+
+
 def test_a_decimal_number_is_one_word(dotted):
     assert _docs(dotted.search("ratio 3.14"), 1) == ["upload/pi.txt"]
 
+
+def test_acronyms_spell_their_countrys_initials():
+    from indexer.backend.whoosh import countries
+    acronyms = set(countries.acronyms())
+    assert {("U.S.", "United States"), ("U.K.", "United Kingdom"), ("E.U.", "European Union")} <= acronyms
+    assert not {a for a in acronyms if a[0] in ("I.E.", "E.G.", "A.D.")}  # Ireland, Egypt, Andorra: one word
