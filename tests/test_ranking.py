@@ -210,12 +210,17 @@ def test_did_you_mean_on_a_question_keeps_the_question_words(seeded):
 
 
 # --- vocabulary: a country and its language adjective (CLDR, `countries`) ---------------------------------------
+def _uploaded(tmp_path_factory, light_model, name: str, files: list[tuple[str, bytes]]):
+    from indexer import Settings, Sleuth
+    root = tmp_path_factory.mktemp(name)
+    sleuth = Sleuth(Settings(index_dir=root / "index", corpus_dir=root / "corpus", model=light_model))
+    sleuth.index_uploads(files)
+    return sleuth
+
+
 @pytest.fixture(scope="module")
 def nations(tmp_path_factory, light_model):
-    from indexer import Settings, Sleuth
-    root = tmp_path_factory.mktemp("nations")
-    sleuth = Sleuth(Settings(index_dir=root / "index", corpus_dir=root / "corpus", model=light_model))
-    sleuth.index_uploads([
+    return _uploaded(tmp_path_factory, light_model, "nations", [
         ("greece.txt", b"Aristocles was a philosopher who taught in Greece."),
         ("rome.txt", b"Seneca was a philosopher, a Stoic philosopher and a statesman of Rome."),
         ("holland.txt", b"Vermeer was a painter who worked in the Netherlands."),
@@ -223,7 +228,6 @@ def nations(tmp_path_factory, light_model):
         ("sappho.txt", b"Sappho was a Greek lyric poet."),
         ("ovid.txt", b"Ovid was a poet, a Latin poet of Rome, and a poet of love."),
     ])
-    return sleuth
 
 
 @pytest.mark.parametrize("query, want", [("Greek philosopher", "greece.txt"), ("Dutch painter", "holland.txt"),
@@ -244,3 +248,47 @@ def test_countries_pair_a_language_with_its_own_country_only():
     # Not the likely country of a minority language, nor one where the language is not official.
     assert not {p for p in pairs if p[0] in ("Yoruba", "English")}
     assert countries.others("greek") == (("greec",),)
+
+
+# --- words the analyser would lose: odd_words acronyms, decimals, compounds no passage holds ---------------------------
+WORDS = {  # file name: text
+    "ohio.txt": "Ohio is a state of the United States.",
+    "delaware.txt": "Delaware became a U.S. state in 1787.",
+    "bavaria.txt": "Bavaria is a state of Germany, the Free State of Bavaria, a state with a long history.",
+    "pi.txt": "The ratio of a circle's circumference to its diameter is about 3.14 in value.",
+    "dice.txt": "The ratio was 3 to 14, and the dice showed 3 and 14 again.",
+    "cloak.txt": "A cloak is a loose garment worn over other clothes.",
+    "rope.txt": "A loose rope, a loose knot.",
+    "flower.txt": "A flower blooms in spring.",
+    "sunflower.txt": "The sunflower turns to the sun.",
+}
+
+
+@pytest.fixture(scope="module")
+def odd_words(tmp_path_factory, light_model):
+    return _uploaded(tmp_path_factory, light_model, "words", [(k, v.encode()) for k, v in WORDS.items()])
+
+
+def test_a_dotted_acronym_is_searched_and_stands_for_its_country(odd_words):
+    # "U.S." is not two dropped letters: the passage saying it, and one saying "United States" (CLDR), come first.
+    assert set(_docs(odd_words.search("U.S. state"), 2)) == {"upload/ohio.txt", "upload/delaware.txt"}
+
+
+def test_a_decimal_number_is_one_word(odd_words):
+    assert _docs(odd_words.search("ratio 3.14"), 1) == ["upload/pi.txt"]
+
+
+def test_acronyms_spell_their_countrys_initials():
+    from indexer.backend.whoosh import countries
+    acronyms = set(countries.acronyms())
+    assert {("U.S.", "United States"), ("U.K.", "United Kingdom"), ("E.U.", "European Union")} <= acronyms
+    assert not {a for a in acronyms if a[0] in ("I.E.", "E.G.", "A.D.")}  # Ireland, Egypt, Andorra: one word
+
+
+def test_an_unknown_compound_is_searched_by_its_head(odd_words):
+    # "overgarment" is in no passage; its head "garment" stands in, in the search and in the re-rank's coverage.
+    assert _docs(odd_words.search("loose overgarment"), 1) == ["upload/cloak.txt"]
+
+
+def test_a_known_compound_is_not_split(odd_words):
+    assert _docs(odd_words.search("sunflower")) == ["upload/sunflower.txt"]

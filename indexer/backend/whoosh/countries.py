@@ -5,6 +5,8 @@ language to its likely territory (`likely_subtags`: el → el_Grek_GR) and says 
 share of the people spoken (`territory_languages`). A language and a territory are paired when the territory is
 the language's likely one, the language is official there and spoken by most of its people: Greek ↔ Greece,
 Dutch ↔ Netherlands, Japanese ↔ Japan; not Yoruba ↔ Nigeria (13%) nor English ↔ United States (not official).
+A dotted acronym stands for the territory whose code (or CLDR alias) it spells and whose name's initials it is:
+U.S. ↔ United States, U.K. ↔ United Kingdom, E.U. ↔ European Union; not I.E. ↔ Ireland (one word).
 """
 from __future__ import annotations
 
@@ -42,10 +44,24 @@ def pairs() -> list[tuple[str, str]]:
     return out
 
 
+def acronyms() -> list[tuple[str, str]]:
+    """(dotted acronym, territory name) in English where the name's initials spell the territory's code."""
+    english = Locale("en")
+    codes = {c: c for c in english.territories if c.isalpha()}
+    codes.update({alias: to[0] for alias, to in get_global("territory_aliases").items()
+                  if alias.isalpha() and alias.isupper() and len(to) == 1 and to[0] in english.territories})
+    out = []
+    for letters, code in codes.items():
+        words = english.territories[code].split()
+        if len(words) > 1 and "".join(w[0] for w in words).upper() == letters:
+            out.append((".".join(letters) + ".", english.territories[code]))
+    return out
+
+
 @functools.lru_cache(maxsize=1)
 def _links() -> dict[str, tuple[tuple[str, ...], ...]]:
     links: dict[str, list[tuple[str, ...]]] = {}
-    for language, territory in pairs():
+    for language, territory in pairs() + acronyms():
         a, b = _analyse(language), _analyse(territory)
         if not a or not b or a == b:
             continue

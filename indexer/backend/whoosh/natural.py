@@ -2,7 +2,8 @@
 
 "English rock band (1968–1980)" or "who killed Trotsky?": punctuation is punctuation, question words are not
 content, every word is optional and ranked by BM25F over the passage text, its lead sentence, its section and its
-document's title; derivational variants and a country's language adjective count too, less or as the word.
+document's title; derivational variants, the head of a compound no passage holds ("overgarment" → garment) and a
+country's language adjective count too, less or as the word.
 """
 from __future__ import annotations
 
@@ -26,12 +27,16 @@ _ENDINGS = ("ical", "ian", "ese", "ic", "al", "an", "at", "es", "i", "a", "e", "
 ROOT_MIN = 4
 VARIANT_WEIGHT = 0.5
 MAX_VARIANTS = 4
+HEAD_MIN = 5  # an unknown compound's head: at least this many letters, after at least HEAD_PREFIX of modifier
+HEAD_PREFIX = 3
 COUNTRY_WEIGHT = 1.0  # a country for its language adjective and back (Greek/Greece, Dutch/Netherlands)
 QUESTION_WORDS = frozenset("who whom whose what which when where why how".split())
 # Helper verbs that only carry the question's grammar ("when did X die", "what was used").
 QUESTION_VERBS = frozenset("did does do was were is are has have had can could would should shall".split())
 PHRASE = re.compile(r'"([^"]*)"')
-WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Words as the text's tokenizer splits them: "U.S." and "3.14" are one word each ("u.s" stems to "u."); split at
+# the dots they would be single letters and digits, which the analyser drops.
+WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*")
 
 
 def content_words(text: str) -> tuple[list[str], list[list[str]]]:
@@ -68,7 +73,8 @@ def natural(text: str, reader, max_terms: int) -> Q.Query:
                          '"phrase in quotes".')
     if len(words) + sum(map(len, phrases)) > max_terms:
         raise QueryError(f"The query has over {max_terms} words; that is the limit.")
-    optional = [word_query(w, variants(w, reader)) for w in words]
+    heads = compound_heads(text, reader)
+    optional = [word_query(w, variants(w, reader) + heads.get(w, [])) for w in words]
     required = [Q.Phrase("text", p, boost=PHRASE_WEIGHT) if len(p) > 1 else word_query(p[0]) for p in phrases]
     if len(words) > 1:
         # The words side by side, in the order typed ("ice pick"), rank above the same words apart.
@@ -90,6 +96,22 @@ def word_query(word: str, similar: list[str] = ()) -> Q.Query:
     # The other form stands in for the word, never adds to it: a passage saying both "Dutch" and "Netherlands"
     # scores no more than one saying "Dutch" alone.
     return Q.DisjunctionMax([Q.Or(exact + near), other]) if other else Q.Or(exact + near)
+
+
+def compound_heads(text: str, reader) -> dict[str, list[str]]:
+    """For each query word no passage holds, the longest indexed word that ends it: English compounds name their
+    kind last ("overgarment" is a garment, "phyllosilicate" a silicate)."""
+    heads = {}
+    for raw in WORD.findall(PHRASE.sub(" ", text)):
+        stem = analyse(raw)
+        if HEAD_MIN <= 0 or len(stem) != 1 or not raw.isalpha() or reader.doc_frequency("text", stem[0]):
+            continue
+        for i in range(HEAD_PREFIX, len(raw) - HEAD_MIN + 1):
+            head = analyse(raw[i:])
+            if len(head) == 1 and head[0] != stem[0] and reader.doc_frequency("text", head[0]):
+                heads[stem[0]] = head
+                break
+    return heads
 
 
 def root(stem: str) -> str:

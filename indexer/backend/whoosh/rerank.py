@@ -46,16 +46,19 @@ def query_words(text: str) -> list[str]:
     return list(dict.fromkeys(words + [w for p in phrases for w in p]))
 
 
-def rerank(searcher, ranked: list[tuple[int, float]], words: list[str]) -> list[tuple[int, float]]:
-    """The first DEPTH (docnum, score) pairs re-scored by coverage and proximity; the rest unchanged."""
+def rerank(searcher, ranked: list[tuple[int, float]], words: list[str],
+           heads: dict[str, list[str]] | None = None) -> list[tuple[int, float]]:
+    """The first DEPTH (docnum, score) pairs re-scored by coverage and proximity; the rest unchanged. `heads`: an
+    unknown word's compound head (`natural.compound_heads`), which counts as the word."""
     head, tail = ranked[:DEPTH], ranked[DEPTH:]
     if len(words) < 2 or len(head) < 2:
         return ranked
     idf = {w: searcher.idf("text", w) for w in words}
     total = sum(idf.values()) or 1.0
     found = _positions(searcher, sorted(d for d, _ in head), words)
-    if COUNTRY_COVER:
-        _credit_countries(searcher, found, words)
+    alias = _stand_ins(words, heads or {})
+    if alias:
+        _credit(searcher, found, alias)
     rescored = []
     for docnum, score in head:
         held, positions, lead = found[docnum]
@@ -68,11 +71,16 @@ def rerank(searcher, ranked: list[tuple[int, float]], words: list[str]) -> list[
     return _spread(searcher, rescored) + tail
 
 
-def _credit_countries(searcher, found: dict[int, tuple[set, dict, set]], words: list[str]) -> None:
-    """A passage holding a word's country or language adjective (`countries`: greek → greec) covers the word."""
-    alias = {o[0]: w for w in words for o in _countries.others(w) if len(o) == 1 and o[0] not in words}
-    if not alias:
-        return
+def _stand_ins(words: list[str], heads: dict[str, list[str]]) -> dict[str, str]:
+    """Terms that count as a query word: its country or language adjective (`countries`: greek → greec), the head
+    of a compound no passage holds (overgarment → garment)."""
+    alias = {o[0]: w for w in words for o in _countries.others(w) if len(o) == 1} if COUNTRY_COVER else {}
+    alias.update({h[0]: w for w, h in heads.items() if len(h) == 1})
+    return {o: w for o, w in alias.items() if o not in words}
+
+
+def _credit(searcher, found: dict[int, tuple[set, dict, set]], alias: dict[str, str]) -> None:
+    """A passage holding a word's stand-in (`_stand_ins`) covers the word, at the stand-in's positions."""
     for docnum, (held, positions, lead) in _positions(searcher, sorted(found), list(alias)).items():
         mine = found[docnum]
         for o in held:
