@@ -87,8 +87,8 @@ class Upkeep:
             merge = engine.backend.upkeep_due()
             if merge:
                 engine.backend.merge()
-        if merge:
-            engine.backend.warm()  # pay for the merged segment here, not in a request
+        # Pay for the new segments' facet arrays here (entities, rewrites, a merge), not in the next search.
+        engine.backend.warm()
         with engine.write_lock:
             if not self.stale and not engine.pending:
                 # Cleared under the lock: an upload that adds stale documents after this starts a new thread,
