@@ -16,10 +16,10 @@ from babel import Locale
 from babel.core import get_global
 from whoosh import query as Q
 
-from .schema import build_schema
+from .schema import query_schema
 
 MAJORITY = 50.0  # per cent of a territory's people who speak the language
-_TEXT = build_schema()["text"]
+_TEXT = query_schema()["text"]
 
 
 def _analyse(name: str) -> tuple[str, ...]:

@@ -14,9 +14,9 @@ from whoosh import query as Q
 
 from . import countries as _countries
 from ...errors import QueryError
-from .schema import build_schema
+from .schema import query_schema
 
-_SCHEMA = build_schema()
+_SCHEMA = query_schema()
 # Natural mode: how much a word counts in each field (BM25 per field, summed).
 FIELD_WEIGHTS = {"text": 1.0, "lead": 0.5, "title": 0.15, "section": 0.15}
 PHRASE_WEIGHT = 1.0

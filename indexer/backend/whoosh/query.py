@@ -19,7 +19,7 @@ from .natural import PHRASE as _PHRASE, natural
 from ...entities import name_key
 from ...errors import QueryError
 from ...results import ENTITY_FACETS
-from .schema import build_schema
+from .schema import query_schema
 
 MAX_QUERY_CHARS = 500
 MAX_DEPTH = 8
@@ -28,7 +28,7 @@ MAX_EXPANSION = 500  # words a query's wildcards, fuzzy terms and ranges may exp
 MAX_FUZZY = 4  # fuzzy terms per query: each one walks the word list before the time limit can act
 SEARCH_FIELDS = ["title", "section", "text"]
 _FUZZY_WORD = re.compile(r"([^\s\"()~:^]+)~")
-_SCHEMA = build_schema()
+_SCHEMA = query_schema()
 # Fields a user may name; the rest (offsets, stored mentions) hold no searchable words.
 QUERY_FIELDS = ("title", "section", "text", "date", "kind", "doc_id", *ENTITY_FACETS, "year")
 

@@ -1,6 +1,7 @@
 """The versioned Whoosh schema of a passage. Bump SCHEMA_VERSION whenever a field changes meaning."""
 from __future__ import annotations
 
+import functools
 import re
 
 from whoosh import fields, formats
@@ -158,3 +159,12 @@ def build_schema() -> fields.Schema:
     for name in ("title", "section", "lead"):
         schema[name].format = CachedPositions(field_boost=schema[name].format.field_boost)
     return schema
+
+
+@functools.lru_cache(maxsize=1)
+def query_schema() -> fields.Schema:
+    """The one schema instance the query side analyses with (parser, natural queries, country forms).
+
+    Indexes get their own instance (`build_schema`): a writer keeps per-run state on its fields.
+    """
+    return build_schema()
