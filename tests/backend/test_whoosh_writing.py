@@ -10,11 +10,13 @@ import pytest
 
 pytest.importorskip("whoosh")
 
+from whoosh import formats  # noqa: E402
 from whoosh.analysis.analyzers import CompositeAnalyzer  # noqa: E402
 
 from indexer import SearchRequest  # noqa: E402
 from indexer.backend import PassageEntry, open_backend  # noqa: E402
 from indexer.backend.whoosh import schema  # noqa: E402
+from indexer.backend.whoosh.analyzer import CachedAnalyzer, CachedPositions  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parents[2] / "corpus"
 ODD = ["assert.deepStrictEqual is a final_tidyup of the U.S. and a b c Coyoacán, ROUND-TRIP x2 3.141",
@@ -90,17 +92,11 @@ def _walk(m) -> list[tuple]:
 
 def test_cached_indexing_writes_what_the_chain_writes(tmp_path, monkeypatch):
     texts = [t for t in _texts() if t.strip()]
-    docs = {f"d{n}": [_entry(f"d{n}", text, title=texts[-n - 1][:80], section=texts[n // 2][:60])] for n, text in enumerate(texts)}
+    docs = {f"d{n}": [_entry(f"d{n}", text, title=texts[-n - 1][:80], section=texts[n // 2][:60])]
+            for n, text in enumerate(texts)}
     fast = open_backend("whoosh", tmp_path / "fast")
     fast.write(docs)
-    # The same passages through Whoosh's own code: its TEXT.index and the uncached filter chain.
-    from whoosh import fields
-    from indexer.backend.whoosh.analyzer import CachedAnalyzer
-
-    from whoosh import formats
-    from indexer.backend.whoosh.analyzer import CachedPositions
-
-    monkeypatch.setattr(schema.SpelledText, "index", fields.TEXT.index)
+    # The same passages through Whoosh's own code: its Positions format and the uncached filter chain.
     monkeypatch.setattr(CachedPositions, "word_values", formats.Positions.word_values)
     monkeypatch.setattr(CachedAnalyzer, "__call__", CompositeAnalyzer.__call__)
     plain = open_backend("whoosh", tmp_path / "plain")

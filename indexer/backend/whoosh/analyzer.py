@@ -31,18 +31,14 @@ class CachedAnalyzer(CompositeAnalyzer):
         return self._cached(value, no_morph, kwargs)
 
     def _cached(self, value: str, no_morph: bool, kwargs: dict[str, Any]) -> Iterator[Token]:
-        tokenizer = self.items[0]
-        prepare = getattr(tokenizer, "prepare", None)  # the title's and lead's tokenizers keep part of the value
-        if prepare is not None:
-            value = prepare(value)
         positions = bool(kwargs.get("positions"))
         terms_of = self._terms_of(no_morph)
         t = Token(**{k: v for k, v in kwargs.items() if k not in _DEFAULTS})
         t.boost, t.stopped = 1.0, False
         pos = None
         # The StopFilter's numbering: the first word kept keeps its own place, every later term takes the next.
-        for i, match in enumerate(tokenizer.expression.finditer(value)):
-            for term in terms_of(match.group(0)):
+        for i, word in enumerate(self._words(value)):
+            for term in terms_of(word):
                 if positions:
                     pos = i if pos is None else pos + 1
                     t.pos = pos
@@ -52,16 +48,12 @@ class CachedAnalyzer(CompositeAnalyzer):
     def positions(self, value: str) -> tuple[dict[str, list[int]], set[str]]:
         """Each indexed term's positions in `value` (as `Positions.word_values` counts them), and the unstemmed
         words the spelling list takes from it: one pass, no tokens."""
-        tokenizer = self.items[0]
-        prepare = getattr(tokenizer, "prepare", None)
-        if prepare is not None:
-            value = prepare(value)
         both = self._both_of()
         poses: dict[str, list[int]] = {}
         words: set[str] = set()
         pos = None
-        for i, match in enumerate(tokenizer.expression.finditer(value)):
-            terms, unstemmed = both(match.group(0))
+        for i, word in enumerate(self._words(value)):
+            terms, unstemmed = both(word)
             for term in terms:
                 pos = i if pos is None else pos + 1
                 found = poses.get(term)
@@ -71,6 +63,12 @@ class CachedAnalyzer(CompositeAnalyzer):
                     found.append(pos)
             words.update(unstemmed)
         return poses, words
+
+    def _words(self, value: str) -> Iterator[str]:
+        """The value's words as the tokenizer splits them (the title's and lead's keep part of the value first)."""
+        tokenizer = self.items[0]
+        prepare = getattr(tokenizer, "prepare", None)
+        return (m.group(0) for m in tokenizer.expression.finditer(prepare(value) if prepare else value))
 
     def _both_of(self):
         """word → (its indexed terms, its unstemmed terms), one chain run per word for every analyzer whose
@@ -118,7 +116,17 @@ class CachedPositions(formats.Positions):
                 or set(kwargs) - {"mode"}:
             yield from super().word_values(value, analyzer, **kwargs)
             return
-        poses, _ = positions(value)
+        poses, words = positions(value)
+        self.__dict__["_last"] = (value, words)
         boost = self.field_boost
         for term, where in poses.items():
             yield term, len(where), len(where) * boost, self.encode(where)
+
+    def words_of(self, value: str) -> set[str] | None:
+        """The unstemmed words of the value this format last indexed, if it is `value` (for the spelling list)."""
+        last = self.__dict__.get("_last")
+        return last[1] if last is not None and last[0] is value else None
+
+    def __getstate__(self) -> dict:
+        # Pickled with the schema at each commit: not the last value read.
+        return {k: v for k, v in self.__dict__.items() if k != "_last"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 import re
 
-from whoosh import fields, formats
+from whoosh import fields
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.support.charset import accent_map
 
@@ -96,24 +96,13 @@ class SpelledText(fields.TEXT):
         spelled = self.__dict__.get("_spelled")
         return spelled[1] if spelled else set()
 
-    def index(self, value, **kwargs):
-        """Whoosh's (term, frequency, weight, positions) for each term, from one cached pass over the words."""
-        positions = getattr(self.analyzer, "positions", None)
-        if positions is None or kwargs or not isinstance(value, str) or type(self.format) is not formats.Positions:
-            yield from super().index(value, **kwargs)
-            return
-        poses, words = positions(value)
-        self.__dict__["_words_of"] = (value, words)  # the writer asks for the spelling words right after
-        boost, encode = self.format.field_boost, self.format.encode
-        for term, where in poses.items():
-            yield term.encode("utf-8"), len(where), len(where) * boost, encode(where)
-
     def spellable_words(self, value):
         spelled = self.__dict__.get("_spelled", False)
         if spelled is None:
             return iter(())
-        last = self.__dict__.get("_words_of")
-        words = iter(sorted(last[1])) if last is not None and last[0] is value else super().spellable_words(value)
+        # The format has just read this value's words while indexing it: Whoosh asks for them right after.
+        found = self.format.words_of(value) if isinstance(self.format, CachedPositions) else None
+        words = iter(sorted(found)) if found is not None else super().spellable_words(value)
         if not isinstance(spelled, tuple):
             return words  # a schema no writer has prepared: Whoosh's own behaviour
         known, mine = spelled
@@ -123,7 +112,7 @@ class SpelledText(fields.TEXT):
 
     def __getstate__(self) -> dict:
         # The schema is pickled into the index's table of contents at each commit: not the writer's word sets.
-        return {k: v for k, v in self.__dict__.items() if k not in ("_spelled", "_words_of")}
+        return {k: v for k, v in self.__dict__.items() if k != "_spelled"}
 
 
 def build_schema() -> fields.Schema:
@@ -156,7 +145,7 @@ def build_schema() -> fields.Schema:
         raw=fields.STORED(),  # [(start, end, label, text)] as spaCy saw them: facets are recomputed without NER
         **facet_fields,
     )
-    for name in ("title", "section", "lead"):
+    for name in ("title", "section", "text", "lead"):
         schema[name].format = CachedPositions(field_boost=schema[name].format.field_boost)
     return schema
 
