@@ -98,6 +98,7 @@ class Canon:
     def __init__(self, aliases: dict[str, str] | None = None) -> None:
         self.aliases = {name_key(k): v for k, v in BUILTIN_ALIASES.items()} | dict(aliases or {})
         self._alias_names = {name_key(v): v for v in self.aliases.values()}  # "soviet union" -> "Soviet Union"
+        self._key_memo: dict[tuple[str, str], tuple[str, str] | None] = {}  # see _key_of
         self.counts: Counter = Counter()  # (surface, label) -> mentions
         self._forms: dict[str, Counter] = defaultdict(Counter)  # key -> cleaned surface form -> mentions
         self._facets: dict[str, Counter] = defaultdict(Counter)  # key -> facet the model gave -> mentions
@@ -150,7 +151,7 @@ class Canon:
         """(matching key, display form) of a raw mention, or None for junk and labels we do not facet."""
         # A pure function of the mention and the aliases (fixed for a Canon): indexing asks again for every
         # mention of a batch and every name it watches, 270k times for 10k passages.
-        memo = self.__dict__.setdefault("_key_memo", {})
+        memo = self._key_memo
         pair = (surface, label)
         if pair not in memo:
             if len(memo) >= _KEY_MEMO:

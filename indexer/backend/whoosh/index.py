@@ -150,11 +150,9 @@ class PassageIndex:
         """Call after a writer's deletions, before it adds: what earlier writers posted may go with them."""
         # Whoosh hangs a segment's spelling words on its first document: deleting that document loses them at
         # the next merge, so this writer posts all its words again instead of trusting the earlier ones.
-        text = writer.schema["text"]
         if count and getattr(writer, "sleuth_known", False):
             writer.sleuth_known = False
-            if text.__dict__.get("_spelled") is not None:
-                text.spell_words("once")
+            writer.schema["text"].forget_known()
 
     def _remember_spelled(self, writer, text) -> None:
         # This writer's words hang on its own first document, which it did not delete.

@@ -91,6 +91,12 @@ class SpelledText(fields.TEXT):
         """"once": each word not in `known` once for this writer; "off": none (a later rewrite adds them)."""
         self.__dict__["_spelled"] = (known, set()) if mode == "once" else None
 
+    def forget_known(self) -> None:
+        """Post every word from now on, not only those not known before (when spelling is on)."""
+        spelled = self.__dict__.get("_spelled")
+        if spelled:
+            self.__dict__["_spelled"] = (frozenset(), spelled[1])
+
     def new_words(self) -> set[str]:
         """The words this writer has posted (empty when spelling is off)."""
         spelled = self.__dict__.get("_spelled")
