@@ -288,8 +288,7 @@ class Sleuth:
         """
         with self.write_lock, self.backend.write_lock():
             gone = self.registry.orphans(min_age)
-            for path in gone:
-                path.unlink(missing_ok=True)
+            self.registry.drop_sources(gone)
         return len(gone)
 
     def documents(self) -> list[DocumentInfo]:

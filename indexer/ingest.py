@@ -98,8 +98,7 @@ class Pipeline:
                   for r in self.registry.all()]
         done = self.index(stored, canon, force=True, progress=progress, on_wait=on_wait)
         self.rewrite_facets(canon, done.stale, on_wait)
-        for orphan in self.registry.orphans(ORPHAN_AGE):
-            orphan.unlink(missing_ok=True)
+        self.registry.drop_sources(self.registry.orphans(ORPHAN_AGE))
         return done.report
 
     def remove(self, doc_id: str, canon: Canon) -> bool:

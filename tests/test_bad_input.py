@@ -56,12 +56,13 @@ def _zip_bomb() -> bytes:
 ])
 def test_refused_uploads_leave_the_index_unchanged(app, client, tmp_path, name, data, status, reason):
     _post(client, "base.txt", GOOD)
-    before, files = _passages(app), _files(tmp_path / "data" / "sources")
+    before, copies = _passages(app), app.extensions["sleuth"].registry.stored_sources()
     r = _post(client, name, _zip_bomb() if data is None else data)
     assert r.status_code == status
     body = r.get_json()
     assert reason in json.dumps(body, ensure_ascii=False)
-    assert _passages(app) == before and _files(tmp_path / "data" / "sources") == files
+    assert _passages(app) == before and app.extensions["sleuth"].registry.stored_sources() == copies
+    assert len(copies) == 1
 
 
 def test_over_the_size_limit_is_413(client):

@@ -178,35 +178,59 @@ def test_distinct_file_names_never_share_an_id(fresh):
 
 
 # --- item 13: superseded and orphaned source copies -----------------------------------------------------------
-def test_replaced_and_removed_documents_leave_no_source_copies(fresh, tmp_path):
+def test_replaced_and_removed_documents_leave_no_source_copies(fresh):
     c = fresh.test_client()
-    sources = tmp_path / "data" / "sources"
+    registry = fresh.extensions["sleuth"].registry
     for i in range(6):
         assert post_files(c, [("same.txt", f"Version {i} of the Trotsky note.".encode())]).status_code == 201
-    assert len(list(sources.iterdir())) == 1
+    assert len(registry.stored_sources()) == 1
     assert c.delete("/api/documents/upload/same.txt").status_code == 204
-    assert list(sources.iterdir()) == []
+    assert registry.stored_sources() == set()
+
+
+def _orphan_copies(registry, n: int, age: float) -> list[str]:
+    """What a run killed after keeping its copies and before registering them leaves: unreferenced copies."""
+    names = [registry.keep_source(f"orphan {i} {age}".encode(), ".txt") for i in range(n)]
+    registry.flush_sources()
+    registry.db.execute("UPDATE sources SET touched = touched - ? WHERE name IN (%s)" % ",".join("?" * n),
+                        [age, *names])
+    return names
 
 
 def test_gc_removes_orphans_left_by_a_killed_run(fresh, tmp_path, monkeypatch, capsys):
     from indexer.cli import main
 
     c = fresh.test_client()
+    registry = fresh.extensions["sleuth"].registry
     assert post_files(c, [("kept.txt", b"Trotsky in Coyoacan.")]).status_code == 201
-    sources = tmp_path / "data" / "sources"
-    orphans = [sources / f"{i:064x}.txt" for i in range(3)]  # what a run killed before its commit leaves
-    for p in orphans:
-        p.write_text("orphan")
-    young = sources / f"{9:064x}.txt"
-    young.write_text("maybe another process's, not committed yet")
-    old = time.time() - 3600
-    for p in orphans:
-        os.utime(p, (old, old))
+    old = _orphan_copies(registry, 3, 3600)
+    young = _orphan_copies(registry, 1, 0)  # maybe another process's, not registered yet
     monkeypatch.setenv("SLEUTH_INDEX_DIR", str(tmp_path / "data"))
     assert main(["gc"]) == 0 and "deleted 3" in capsys.readouterr().out
-    assert young.exists() and len(list(sources.iterdir())) == 2
-    assert main(["gc", "--min-age", "0"]) == 0 and not young.exists()
+    assert len(registry.stored_sources()) == 2 and set(young) < registry.stored_sources()
+    assert not set(old) & registry.stored_sources()
+    assert main(["gc", "--min-age", "0"]) == 0 and len(registry.stored_sources()) == 1
     assert fresh.extensions["sleuth"].search("Coyoacan").total == 1
+
+
+def test_copies_kept_as_files_by_older_versions_are_read_and_collected(fresh, tmp_path, monkeypatch, capsys):
+    """Data folders written before the copies moved into the registry keep them in `sources/`."""
+    from indexer.cli import main
+
+    engine = fresh.extensions["sleuth"]
+    engine.index_uploads([("kept.txt", b"Trotsky in Coyoacan.")])
+    record = engine.registry.get("upload/kept.txt")
+    legacy = tmp_path / "data" / "sources"
+    legacy.mkdir()
+    (legacy / record.source).write_bytes(engine.registry.source_bytes(record))
+    engine.registry.db.execute("DELETE FROM sources")
+    orphan = legacy / f"{7:064x}.txt"
+    orphan.write_text("left by a killed upload")
+    os.utime(orphan, (time.time() - 3600, time.time() - 3600))
+    assert engine.original("upload/kept.txt") == ("kept.txt", b"Trotsky in Coyoacan.")
+    monkeypatch.setenv("SLEUTH_INDEX_DIR", str(tmp_path / "data"))
+    assert main(["gc"]) == 0 and "deleted 1" in capsys.readouterr().out
+    assert not orphan.exists() and (legacy / record.source).exists()
 
 
 # --- item 17: caches and part counts -------------------------------------------------------------------------
@@ -276,14 +300,13 @@ def test_a_document_over_the_passage_cap_is_refused_with_the_setting_named(fresh
     assert fresh.extensions["sleuth"].search("Fourth International").total == 0
 
 
-def test_rebuild_also_removes_old_orphans(fresh, tmp_path):
+def test_rebuild_also_removes_old_orphans(fresh):
     engine = fresh.extensions["sleuth"]
     engine.index_uploads([("kept.txt", b"Trotsky in Coyoacan.")])
-    orphan = tmp_path / "data" / "sources" / f"{7:064x}.txt"
-    orphan.write_text("left by a killed upload")
-    os.utime(orphan, (time.time() - 3600, time.time() - 3600))
+    orphan = _orphan_copies(engine.registry, 1, 3600)
     engine.index_paths([], rebuild=True)
-    assert not orphan.exists() and engine.search("Coyoacan").total == 1
+    assert orphan[0] not in engine.registry.stored_sources() and engine.search("Coyoacan").total == 1
+    assert len(engine.registry.stored_sources()) == 1
 
 
 def test_a_write_queued_behind_a_long_one_gives_up_after_the_writer_timeout(tmp_path):
