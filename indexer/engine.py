@@ -189,8 +189,8 @@ class Sleuth:
                 # Names are rebuilt from the stored sources alone; aliases are read again, corrections kept.
                 canon = self.names.fresh()
                 report = self.pipeline.rebuild(canon, progress, on_wait)
-            done = self.pipeline.index(sources_from_paths(paths), canon, progress=progress, on_wait=on_wait)
-            self.pipeline.rewrite_facets(canon, done.stale, on_wait)
+            done = self.pipeline.index(sources_from_paths(paths), canon, progress=progress, on_wait=on_wait,
+                                       rewrite=True)
             return report.followed_by(done.report)
 
         with ocr.reporting(ocr_progress):
@@ -268,13 +268,7 @@ class Sleuth:
         if record is None:
             return None
         source = Source(record.name, doc_id, self.registry.source_bytes(record), Path(record.source).suffix)
-
-        def index(canon: Canon) -> IndexReport:
-            done = self.pipeline.index([source], canon, force=True)
-            self.pipeline.rewrite_facets(canon, done.stale)
-            return done.report
-
-        return self._write(index)
+        return self._write(lambda canon: self.pipeline.index([source], canon, force=True, rewrite=True).report)
 
     def remove(self, doc_id: str) -> bool:
         """Delete a document and its passages; False if it was not indexed."""

@@ -59,12 +59,14 @@ class Pipeline:
         self.registry = registry
 
     def index(self, sources: Iterable[Source | DocumentReport], canon: Canon, force: bool = False,
-              progress: Progress | None = None, on_wait: OnWait = None, words_only: bool = False) -> Indexed:
+              progress: Progress | None = None, on_wait: OnWait = None, words_only: bool = False,
+              rewrite: bool = False) -> Indexed:
         """Index the sources: unchanged ones are skipped (unless `force`), changed ones replaced whole.
 
         `canon` holds the canonical names of what is indexed already; it is updated with this run. The earlier
         documents whose names it changed are returned as `stale`: the caller rewrites their facets (now or later).
         `words_only` writes the words alone, no spaCy (uploads): `add_entities` writes them again later.
+        `rewrite` rewrites the stale documents' facets in the last batch's commit (and returns none stale).
         """
         started = time.perf_counter()
         steps = list(self._read(sources, force))
@@ -80,9 +82,13 @@ class Pipeline:
         with stream as found:
             # Batch by batch: entities, then one commit, so a crash or kill loses at most the batch in hand.
             # The workers keep finding the next batch's entities while this one is written.
-            for batch in _tapered(prepared, step, 200 if parallel else step):
+            batches = list(_tapered(prepared, step, 200 if parallel else step))
+            for n, batch in enumerate(batches, 1):
                 mentions = self._entities(batch, found)
-                stale = self._write(batch, mentions, canon, stale, on_wait, draft=words_only)
+                # After the last batch's names the canonical names are final: its commit carries the rewrites,
+                # one commit fewer at the end of the run, when the workers are idle.
+                stale = self._write(batch, mentions, canon, stale, on_wait, draft=words_only,
+                                    rewrite=rewrite and n == len(batches))
                 passages += sum(len(item.passages) for item in batch)
                 entities += sum(1 for ms in mentions for m in ms if m.label != "DATE")
         reports = [s.report if isinstance(s, _Prepared) else s for s in steps]
@@ -96,8 +102,7 @@ class Pipeline:
         self.backend.wipe()
         stored = [Source(r.name, r.doc_id, self.registry.source_bytes(r), Path(r.source).suffix)
                   for r in self.registry.all()]
-        done = self.index(stored, canon, force=True, progress=progress, on_wait=on_wait)
-        self.rewrite_facets(canon, done.stale, on_wait)
+        done = self.index(stored, canon, force=True, progress=progress, on_wait=on_wait, rewrite=True)
         self.registry.drop_sources(self.registry.orphans(ORPHAN_AGE))
         return done.report
 
@@ -114,6 +119,13 @@ class Pipeline:
 
     def rewrite_facets(self, canon: Canon, docs: set[str], on_wait: OnWait = None) -> int:
         """Rewrite these documents' facets from their stored raw mentions (no NER), in one commit."""
+        rewritten = self._rewritten(canon, docs)
+        if rewritten:
+            self.backend.write(rewritten, on_wait)
+        return len(docs)
+
+    def _rewritten(self, canon: Canon, docs: set[str]) -> dict[str, list[PassageEntry]]:
+        """The passages of these documents whose facets now resolve otherwise, with their new facets."""
         rewritten = {}
         for doc_id in sorted(docs):
             record = self.registry.get(doc_id)
@@ -125,9 +137,7 @@ class Pipeline:
             # About half of those a large run marks stale resolve as before: a rewrite would re-add them unchanged.
             if [_resolved(e) for e in fresh] != [_resolved(s) for s in stored]:
                 rewritten[doc_id] = fresh
-        if rewritten:
-            self.backend.write(rewritten, on_wait)
-        return len(docs)
+        return rewritten
 
     # --- the stages --------------------------------------------------------------------------------------
     def _read(self, sources: Iterable[Source | DocumentReport], force: bool) -> Iterator[_Prepared | DocumentReport]:
@@ -217,8 +227,11 @@ class Pipeline:
         return self._write(batch, mentions, canon, stale, None) if batch else stale
 
     def _write(self, batch: list[_Prepared], mentions: list[list[nlp.RawMention]], canon: Canon, stale: set[str],
-               on_wait: OnWait, draft: bool = False) -> set[str]:
-        """Resolve names, commit the batch's passages, then record it; returns the documents now stale."""
+               on_wait: OnWait, draft: bool = False, rewrite: bool = False) -> set[str]:
+        """Resolve names, commit the batch's passages, then record it; returns the documents now stale.
+
+        With `rewrite`, the stale documents' facets are rewritten in the same commit and none is returned.
+        """
         per_doc, at = [], 0
         for item in batch:
             per_doc.append(mentions[at:at + len(item.passages)])
@@ -237,6 +250,9 @@ class Pipeline:
         for item, found, raw in zip(batch, per_doc, counts):
             ctx = canon.context(raw)  # "Mercader" here is this document's Ramón Mercader
             entries[item.record.doc_id] = [entry(item.record, p, ms, canon, ctx) for p, ms in zip(item.passages, found)]
+        if rewrite:
+            entries.update(self._rewritten(canon, stale))
+            stale = set()
         for item in batch:
             if item.source is not None:
                 self.registry.keep_source(*item.source)
