@@ -8,26 +8,27 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import _guard as guard
 from . import nlp, ocr
-from .backend import Backend, PassageEntry
+from .backend import Backend
 from .entities import Canon, load_infobox_keys
 from .errors import ReadError
 from .passages import Passage, split_passages, with_infobox
 from .reading import Document, Refused
 from .registry import DocRecord, Registry, content_hash
-from .resolve import entry, passage_of, raw_of
+from .resolve import entry
+from .rewrites import Rewrites
 from .results import DocumentReport, IndexReport
 from .settings import Settings
 from .sources import Source
 
 Progress = Callable[[int, int], None]
 OnWait = Callable[[str], None] | None
+BULK_BYTES = 1 << 20  # a JSONL file this large holds hundreds of documents: NER workers are started before parsing it
 ORPHAN_AGE = 600.0  # seconds before an unreferenced source copy counts as left behind (see gc)
 
 
@@ -57,6 +58,7 @@ class Pipeline:
         self.settings = settings
         self.backend = backend
         self.registry = registry
+        self.rewrites = Rewrites(registry, backend)
 
     def index(self, sources: Iterable[Source | DocumentReport], canon: Canon, force: bool = False,
               progress: Progress | None = None, on_wait: OnWait = None, words_only: bool = False,
@@ -69,20 +71,25 @@ class Pipeline:
         `rewrite` rewrites the stale documents' facets in the last batch's commit (and returns none stale).
         """
         started = time.perf_counter()
-        steps = list(self._read(sources, force))
-        prepared = [s for s in steps if isinstance(s, _Prepared)]
         stale: set[str] = set()
         step = max(1, self.settings.commit_every)
         passages = entities = 0
-        texts = [p.text if p.kind == "body" else "" for item in prepared for p in item.passages]
-        stream = nlp.entity_stream(texts, self.settings.model, self.settings.n_process, self.settings.batch_size,
-                                   progress) if not words_only else nullcontext(iter([] for _ in texts))
-        # With worker processes spaCy runs ahead of the writing: the run ends on small batches (see `_tapered`).
-        parallel = not words_only and nlp.workers(len(texts), self.settings.n_process) > 1
-        with stream as found:
+        finder = nlp.EntityFinder(self.settings.model, self.settings.n_process, self.settings.batch_size, progress)
+        self.rewrites.start_run()
+        with finder:
+            # The texts go to NER as they are read: the workers start (and load the model) meanwhile.
+            steps = []
+            for item in self._read(sources if words_only else _announced(sources, finder), force):
+                steps.append(item)
+                if isinstance(item, _Prepared) and not words_only:
+                    for p in item.passages:
+                        finder.feed(p.text if p.kind == "body" else "")
+            prepared = [s for s in steps if isinstance(s, _Prepared)]
+            found = finder.results() if not words_only else iter(lambda: [], None)
+            # With worker processes spaCy runs ahead of the writing: the run ends on small batches (see `_tapered`).
+            batches = list(_tapered(prepared, step, 200 if finder.parallel else step))
             # Batch by batch: entities, then one commit, so a crash or kill loses at most the batch in hand.
             # The workers keep finding the next batch's entities while this one is written.
-            batches = list(_tapered(prepared, step, 200 if parallel else step))
             for n, batch in enumerate(batches, 1):
                 mentions = self._entities(batch, found)
                 # After the last batch's names the canonical names are final: its commit carries the rewrites,
@@ -91,6 +98,7 @@ class Pipeline:
                                     rewrite=rewrite and n == len(batches))
                 passages += sum(len(item.passages) for item in batch)
                 entities += sum(1 for ms in mentions for m in ms if m.label != "DATE")
+        self.rewrites.start_run()  # frees the run's documents
         reports = [s.report if isinstance(s, _Prepared) else s for s in steps]
         return Indexed(IndexReport(reports, passages, entities, time.perf_counter() - started), stale)
 
@@ -119,25 +127,10 @@ class Pipeline:
 
     def rewrite_facets(self, canon: Canon, docs: set[str], on_wait: OnWait = None) -> int:
         """Rewrite these documents' facets from their stored raw mentions (no NER), in one commit."""
-        rewritten = self._rewritten(canon, docs)
+        rewritten = self.rewrites.entries(canon, docs)
         if rewritten:
             self.backend.write(rewritten, on_wait)
         return len(docs)
-
-    def _rewritten(self, canon: Canon, docs: set[str]) -> dict[str, list[PassageEntry]]:
-        """The passages of these documents whose facets now resolve otherwise, with their new facets."""
-        rewritten = {}
-        for doc_id in sorted(docs):
-            record = self.registry.get(doc_id)
-            if record is None:
-                continue  # removed since its names went stale
-            ctx = canon.context(self.registry.doc_mentions(doc_id))
-            stored = self.backend.passages(doc_id)
-            fresh = [entry(record, passage_of(s), raw_of(s), canon, ctx) for s in stored]
-            # About half of those a large run marks stale resolve as before: a rewrite would re-add them unchanged.
-            if [_resolved(e) for e in fresh] != [_resolved(s) for s in stored]:
-                rewritten[doc_id] = fresh
-        return rewritten
 
     # --- the stages --------------------------------------------------------------------------------------
     def _read(self, sources: Iterable[Source | DocumentReport], force: bool) -> Iterator[_Prepared | DocumentReport]:
@@ -250,8 +243,11 @@ class Pipeline:
         for item, found, raw in zip(batch, per_doc, counts):
             ctx = canon.context(raw)  # "Mercader" here is this document's Ramón Mercader
             entries[item.record.doc_id] = [entry(item.record, p, ms, canon, ctx) for p, ms in zip(item.passages, found)]
+        if not draft:
+            for item, found, raw in zip(batch, per_doc, counts):
+                self.rewrites.written(item.record, item.passages, found, raw, entries[item.record.doc_id])
         if rewrite:
-            entries.update(self._rewritten(canon, stale))
+            entries.update(self.rewrites.entries(canon, stale))
             stale = set()
         for item in batch:
             if item.source is not None:
@@ -264,6 +260,15 @@ class Pipeline:
         return stale
 
 
+def _announced(sources: Iterable[Source | DocumentReport],
+               finder: nlp.EntityFinder) -> Iterator[Source | DocumentReport]:
+    """The sources; a large JSONL file starts the NER workers first, so that they start while it is parsed."""
+    for src in sources:
+        if isinstance(src, Source) and src.is_jsonl and len(src.data) >= BULK_BYTES:
+            finder.expect_many()
+        yield src
+
+
 def _tapered(items: list, step: int, smallest: int) -> Iterator[list]:
     """Batches of `step` items, then halving ones down to `smallest`: the last batch is written after spaCy has
     finished (its workers idle meanwhile), so the smaller it is, the less of the run is spent writing alone."""
@@ -271,13 +276,10 @@ def _tapered(items: list, step: int, smallest: int) -> Iterator[list]:
     while start < len(items):
         left = len(items) - start
         size = step if left >= 2 * step else max(min(step, smallest), min(step, (left + 1) // 2))
+        if left - size < smallest // 2:
+            size = left  # a last batch of a few documents would cost a commit of its own
         yield items[start:start + size]
         start += size
-
-
-def _resolved(e: PassageEntry) -> tuple:
-    """What a facet rewrite can change in a stored passage."""
-    return e.title, {f: v for f, v in e.facets.items() if v}, [tuple(m) for m in e.mentions]
 
 
 def _record_bytes(doc: Document, doc_id: str) -> bytes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import importlib.util
 import multiprocessing as mp
 import os
+import queue
 import re
 import threading
 import time
@@ -75,30 +76,100 @@ def workers(n_texts: int, configured: int) -> int:
     return min(cores, 4) if cores > 1 and n_texts >= _PARALLEL_MIN_TEXTS else 1
 
 
+class EntityFinder:
+    """Texts fed as they are read; their entities, in order, once every text is in (`results`).
+
+    Past a few hundred texts, NER goes to worker processes, started while the caller is still reading and fed a
+    chunk at a time: reading overlaps NER, and the workers load the model meanwhile. Workers send back only entity
+    tuples: spaCy's own multiprocessing pipe ships whole Docs, and rebuilding them cost the parent about 4 ms a
+    passage. Identical texts are run once. Use it as a context manager: leaving stops the workers.
+    """
+
+    def __init__(self, model: str = "", n_process: int = 0, batch_size: int = 64,
+                 progress: Callable[[int, int], None] | None = None, refined: bool = True) -> None:
+        self.model, self.n_process, self.batch_size = model, n_process, max(1, batch_size)
+        self.progress, self.refined = progress, refined
+        self.texts: list[str] = []
+        self._unique: dict[str, None] = {}
+        self._chunk: list[str] = []
+        self._chunks: list[list[str]] = []  # filled chunks, kept until it is known whether workers run them
+        self._pool = None
+        self._queue: queue.SimpleQueue | None = None
+        self._results: Iterator[list[list[RawMention]]] | None = None
+
+    @property
+    def parallel(self) -> bool:
+        """True when worker processes find the entities."""
+        return self._pool is not None
+
+    def feed(self, text: str) -> None:
+        """Add the next text."""
+        self.texts.append(text)
+        if text in self._unique:
+            return
+        self._unique[text] = None
+        self._chunk.append(text)
+        if len(self._chunk) == self.batch_size:
+            self._send(self._chunk)
+            self._chunk = []
+
+    def expect_many(self) -> None:
+        """Start the worker processes now (if this machine uses them for a large run): many texts are coming."""
+        if self._pool is None and workers(_PARALLEL_MIN_TEXTS, self.n_process) > 1:
+            self._start()
+
+    def results(self) -> Iterator[list[RawMention]]:
+        """Every fed text's entities, in order (call once, after the last `feed`)."""
+        if self._chunk:
+            self._send(self._chunk)
+            self._chunk = []
+        if self._queue is not None:
+            self._queue.put(None)  # the end of the chunks: the pool's feeding thread returns
+        found = self._results if self._results is not None else \
+            (_entities(load(self.model), chunk) for chunk in self._chunks)
+        return _in_order(self.texts, _flat(found), self.batch_size, self.progress, self.refined)
+
+    def _send(self, chunk: list[str]) -> None:
+        if self._pool is None:
+            self._chunks.append(chunk)
+            if workers(len(self._unique), self.n_process) > 1:
+                self._start()
+            return
+        self._queue.put(chunk)
+
+    def _start(self) -> None:
+        name = model_name(self.model)
+        n = workers(max(len(self._unique), _PARALLEL_MIN_TEXTS), self.n_process)
+        # Fork where there is fork: workers start with the parent's modules (and model, if loaded) in memory.
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        self._pool = ctx.Pool(n, initializer=_start_worker, initargs=(name, os.getpid()))
+        self._queue = queue.SimpleQueue()
+        for chunk in self._chunks:
+            self._queue.put(chunk)
+        self._chunks = []
+        # imap takes the chunks from a background thread as they come: workers never wait for the caller.
+        self._results = self._pool.imap(_worker_chunk, iter(self._queue.get, None))
+
+    def __enter__(self) -> "EntityFinder":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._queue.put(None)  # also on an error half-way: the feeding thread must end for the pool to stop
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+
 @contextmanager
 def entity_stream(texts: list[str], model: str = "", n_process: int = 0, batch_size: int = 64,
                   progress: Callable[[int, int], None] | None = None,
                   refined: bool = True) -> Iterator[Iterator[list[RawMention]]]:
-    """The entities of each text, in order, as an iterator valid inside the `with` block.
-
-    Large runs go to worker processes started once per run and fed ahead of the caller, so NER goes on while
-    the caller writes and commits. Workers send back only entity tuples: spaCy's own multiprocessing pipe
-    ships whole Docs, and rebuilding them cost the parent about 4 ms a passage. Identical texts are run once.
-    """
-    unique = list(dict.fromkeys(texts))
-    chunks = [unique[i:i + batch_size] for i in range(0, len(unique), batch_size)]
-    n = workers(len(unique), n_process)
-    if n <= 1:
-        yield _in_order(texts, _flat(_entities(load(model), chunk) for chunk in chunks), batch_size, progress,
-                        refined)
-        return
-    name = model_name(model)
-    # Fork where there is fork: workers start with the parent's modules (and model, if loaded) already in memory.
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(n, initializer=_start_worker, initargs=(name, os.getpid())) as pool:
-        # imap feeds every chunk from a background thread: workers never wait for the caller.
-        yield _in_order(texts, _flat(pool.imap(_worker_chunk, chunks)), batch_size, progress, refined)
-    # Leaving the block terminates the workers, also on an error half-way (nothing is left waiting).
+    """The entities of each text, in order, as an iterator valid inside the `with` block (see `EntityFinder`)."""
+    with EntityFinder(model, n_process, batch_size, progress, refined) as finder:
+        for text in texts:
+            finder.feed(text)
+        yield finder.results()
 
 
 def _entities(nlp, chunk: list[str]) -> list[list[RawMention]]:

@@ -22,6 +22,18 @@ def test_workers_find_the_same_entities_in_the_same_order():
     assert seen[-1] == (len(TEXTS), len(TEXTS)) and len(seen) == len(TEXTS) // 2 + 1
 
 
+def test_workers_started_before_the_texts_are_read_find_the_same_entities():
+    with nlp.entity_stream(TEXTS, n_process=1, batch_size=2) as found:
+        alone = list(found)
+    with nlp.EntityFinder(n_process=2, batch_size=2) as finder:
+        finder.expect_many()  # a large JSONL file is about to be parsed
+        assert finder.parallel and len(multiprocessing.active_children()) == 2
+        for text in TEXTS:
+            finder.feed(text)
+        assert list(finder.results()) == alone
+    assert not multiprocessing.active_children()
+
+
 def test_leaving_early_stops_the_workers():
     with nlp.entity_stream(TEXTS * 50, n_process=2, batch_size=4) as found:
         next(found)

@@ -43,8 +43,14 @@ def pct(values: list[float], q: float) -> float:
 
 
 @contextlib.contextmanager
-def _no_entities(texts, *args, **kwargs):
-    yield iter([[] for _ in texts])
+class _NoEntities(_ingest.nlp.EntityFinder):
+    """No NER: every text has no entities (ranking alone, fast)."""
+
+    def _send(self, chunk):
+        pass  # no workers, no model
+
+    def results(self):
+        return iter([[] for _ in self.texts])
 
 
 def ensure_index(index_dir: Path, data: Path, rebuild: bool, entities: bool) -> Settings:
@@ -58,15 +64,15 @@ def ensure_index(index_dir: Path, data: Path, rebuild: bool, entities: bool) -> 
         import shutil
         shutil.rmtree(index_dir)
     started = time.perf_counter()
-    original = _ingest.nlp.entity_stream
+    original = _ingest.nlp.EntityFinder
     if not entities:
-        _ingest.nlp.entity_stream = _no_entities
+        _ingest.nlp.EntityFinder = _NoEntities
     try:
         sleuth = Sleuth(settings)
         report = sleuth.index_paths([data])
         sleuth.close()
     finally:
-        _ingest.nlp.entity_stream = original
+        _ingest.nlp.EntityFinder = original
     print(f"indexed {report.passages:,} passages of {len(report.documents):,} documents in "
           f"{time.perf_counter() - started:.0f} s (entities {'on' if entities else 'off'})", flush=True)
     marker.write_text(json.dumps(want))
