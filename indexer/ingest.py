@@ -262,7 +262,11 @@ class Pipeline:
 
 def _announced(sources: Iterable[Source | DocumentReport],
                finder: nlp.EntityFinder) -> Iterator[Source | DocumentReport]:
-    """The sources; a large JSONL file starts the NER workers first, so that they start while it is parsed."""
+    """The sources; a large JSONL file starts the NER workers first, so that they start while it is parsed.
+
+    Its records are compared with the registry only once parsed: re-indexing an unchanged file starts workers it
+    does not use (they load the model beside the parsing, and are stopped at the end), a fresh one gains the parse.
+    """
     for src in sources:
         if isinstance(src, Source) and src.is_jsonl and len(src.data) >= BULK_BYTES:
             finder.expect_many()
