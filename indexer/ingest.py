@@ -75,8 +75,7 @@ class Pipeline:
         step = max(1, self.settings.commit_every)
         passages = entities = 0
         finder = nlp.EntityFinder(self.settings.model, self.settings.n_process, self.settings.batch_size, progress)
-        self.rewrites.start_run()
-        with finder:
+        with finder, self.rewrites.run(remember=rewrite):
             # The texts go to NER as they are read: the workers start (and load the model) meanwhile.
             steps = []
             for item in self._read(sources if words_only else _announced(sources, finder), force):
@@ -98,7 +97,6 @@ class Pipeline:
                                     rewrite=rewrite and n == len(batches))
                 passages += sum(len(item.passages) for item in batch)
                 entities += sum(1 for ms in mentions for m in ms if m.label != "DATE")
-        self.rewrites.start_run()  # frees the run's documents
         reports = [s.report if isinstance(s, _Prepared) else s for s in steps]
         return Indexed(IndexReport(reports, passages, entities, time.perf_counter() - started), stale)
 

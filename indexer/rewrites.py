@@ -7,7 +7,9 @@ index, and for the documents of the run in hand, in memory), so a rewrite needs 
 from __future__ import annotations
 
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Iterator
 
 from .backend import Backend, PassageEntry
 from .entities import Canon
@@ -35,15 +37,25 @@ class Rewrites:
         self.registry = registry
         self.backend = backend
         self._written: dict[str, _Written] = {}  # the run in hand's documents, as written
+        self._remembering = False
 
-    def start_run(self) -> None:
-        """Forget the documents of the last run (a run's are kept until it ends: any may go stale)."""
-        self._written = {}
+    @contextmanager
+    def run(self, remember: bool) -> Iterator[None]:
+        """A run of writes; with `remember`, its documents are kept as written until it ends (any may go stale).
+
+        Only inside the run, with the write lock held, is what it wrote sure to be what the index holds.
+        """
+        self._written, self._remembering = {}, remember
+        try:
+            yield
+        finally:
+            self._written, self._remembering = {}, False
 
     def written(self, record: DocRecord, passages: list[Passage], found: list[list[RawMention]], counts: Counter,
                 entries: list[PassageEntry]) -> None:
-        """Remember a document written in this run."""
-        self._written[record.doc_id] = _Written(record, passages, found, counts, _signature(entries))
+        """A document was written in this run (kept if the run remembers)."""
+        if self._remembering:
+            self._written[record.doc_id] = _Written(record, passages, found, counts, _signature(entries))
 
     def entries(self, canon: Canon, docs: set[str]) -> dict[str, list[PassageEntry]]:
         """The passages of those of these documents whose facets now resolve otherwise, with their new facets."""
