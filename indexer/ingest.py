@@ -241,8 +241,7 @@ class Pipeline:
         for item, found, raw in zip(batch, per_doc, counts):
             ctx = canon.context(raw)  # "Mercader" here is this document's Ramón Mercader
             entries[item.record.doc_id] = [entry(item.record, p, ms, canon, ctx) for p, ms in zip(item.passages, found)]
-        if not draft:
-            for item, found, raw in zip(batch, per_doc, counts):
+            if not draft:
                 self.rewrites.written(item.record, item.passages, found, raw, entries[item.record.doc_id])
         if rewrite:
             entries.update(self.rewrites.entries(canon, stale))

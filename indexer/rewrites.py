@@ -65,9 +65,10 @@ class Rewrites:
             if mine is not None:
                 ctx = canon.context(mine.counts)
                 fresh = [entry(mine.record, p, ms, canon, ctx) for p, ms in zip(mine.passages, mine.found)]
-                if _signature(fresh) != mine.signature:
+                signature = _signature(fresh)
+                if signature != mine.signature:
                     rewritten[doc_id] = fresh
-                    mine.signature = _signature(fresh)
+                    mine.signature = signature
                 continue
             record = self.registry.get(doc_id)
             if record is None:
