@@ -15,6 +15,7 @@ from typing import Callable, Iterable, Iterator
 from . import _guard as guard
 from . import nlp, ocr
 from .backend import Backend
+from .collector import fewer_collections
 from .entities import Canon, load_infobox_keys
 from .errors import ReadError
 from .passages import Passage, split_passages, with_infobox
@@ -75,7 +76,7 @@ class Pipeline:
         step = max(1, self.settings.commit_every)
         passages = entities = 0
         finder = nlp.EntityFinder(self.settings.model, self.settings.n_process, self.settings.batch_size, progress)
-        with finder, self.rewrites.run(remember=rewrite):
+        with finder, self.rewrites.run(remember=rewrite), fewer_collections():
             # The texts go to NER as they are read: the workers start (and load the model) meanwhile.
             steps = []
             for item in self._read(sources if words_only else _announced(sources, finder), force):
@@ -287,3 +288,4 @@ def _record_bytes(doc: Document, doc_id: str) -> bytes:
     rec = {"id": doc_id, "title": doc.title, "text": doc.text, "url": doc.url, "date": doc.date,
            "metadata": doc.metadata}
     return (json.dumps({k: v for k, v in rec.items() if v}, ensure_ascii=False, sort_keys=True) + "\n").encode()
+

@@ -180,3 +180,17 @@ def test_names_learnt_in_a_later_batch_fix_earlier_batches(tmp_path):
     sleuth = Sleuth(Settings(index_dir=tmp_path / "ix", commit_every=1))
     sleuth.index_paths([folder])
     assert sleuth.search("Norway").hits[0].entities["person"] == ["Leon Trotsky"]
+
+
+def test_a_run_collects_young_objects_less_often_and_restores_the_collector(tmp_path):
+    import gc
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    before = gc.get_threshold()
+    during = []
+    sleuth = Sleuth(Settings(index_dir=tmp_path / "ix"))
+    sleuth.index_paths([folder], progress=lambda *_: during.append(gc.get_threshold()))
+    assert during and all(t[0] >= 50_000 and t[1:] == before[1:] for t in during)
+    assert gc.get_threshold() == before

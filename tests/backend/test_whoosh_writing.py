@@ -104,3 +104,62 @@ def test_cached_indexing_writes_what_the_chain_writes(tmp_path, monkeypatch):
     got, want = _postings(fast), _postings(plain)
     assert len(want) > 500 and any(field == "spell_text" for field, _ in want)
     assert got == want
+
+
+def _segments_terminfos(backend):
+    """Every term info of every segment, as the segment's own codec reads it."""
+    with backend.index._open().reader() as reader:
+        for sub, _ in reader.leaf_readers():
+            for (field, term) in sub.all_terms():
+                yield sub.term_info(field, term)
+
+
+def test_single_postings_kept_in_the_term_table_read_as_whoosh_wrote_them(tmp_path, monkeypatch):
+    """The inlining codec gives the postings, hits and highlights of Whoosh's own W3 codec, across batches,
+    replacements and merges (facet values of one passage are terms without values: a merge rewrites them)."""
+    from whoosh.codec import whoosh3
+
+    from indexer.backend.whoosh import index as whoosh_index
+
+    texts = [t for t in _texts() if t.strip()]
+    batches = [{f"d{n}": [_entry(f"d{n}", text)] for n, text in enumerate(texts) if n % 3 == k} for k in range(3)]
+    for batch in batches:
+        for n, (doc_id, entries) in enumerate(batch.items()):
+            entries[0].facets["year"] = [str(1900 + n)]  # each year in one passage: one posting, no value
+
+    def build(folder: Path):
+        backend = open_backend("whoosh", folder)
+        for batch in batches:
+            backend.write(batch, merge=False)
+        backend.write({"d1": [_entry("d1", "Replaced: the weather in Coyoacán.")]}, merge=False)
+        return backend
+
+    inlined = build(tmp_path / "inlined")
+    monkeypatch.setattr(whoosh_index, "Codec", whoosh3.W3Codec)
+    plain = build(tmp_path / "plain")
+    assert any(t.is_inlined() for t in _segments_terminfos(inlined))
+    with inlined.index._open().reader() as reader:  # a compound matcher's copy keeps the term and its statistics
+        sub = reader.leaf_readers()[0][0]
+        term = next(t for f, t in sub.all_terms() if f == "text" and sub.term_info(f, t).is_inlined())
+        m = sub.postings("text", term)
+        assert type(m).__name__ == "InlinedPostings"
+        assert (m.copy().term(), m.copy().block_max_length()) == (m.term(), m.block_max_length()) != (None, None)
+    assert not any(t.is_inlined() for t in _segments_terminfos(plain))
+    queries = ["Coyoacán", '"ice axe"', "Mercadr~", "Trotsky AND villa", "year:1901", "weather", "deepStrictEqual"]
+
+    def answers(backend):
+        found = []
+        for q in queries:
+            result = backend.search(SearchRequest(query=q))
+            found.append((q, result.total, [(h.passage_id, round(h.score, 6), h.snippet) for h in result.hits]))
+        return found
+
+    assert answers(inlined) == answers(plain)
+    assert _postings(inlined) == _postings(plain)
+    # One segment each, through the backend's writer: every inlined term read back and written again by a merge.
+    plain.index.writer().commit(optimize=True)
+    monkeypatch.undo()
+    inlined.index.writer().commit(optimize=True)
+    assert _postings(inlined) == _postings(plain)
+    assert answers(inlined) == answers(plain)
+    assert any(t.is_inlined() for t in _segments_terminfos(inlined))

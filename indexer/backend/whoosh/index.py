@@ -18,6 +18,7 @@ from whoosh.reading import SegmentReader
 from whoosh.searching import Searcher
 
 from . import identifiers as _identifiers, schema as _schema
+from .codec import Codec
 from .facets import FacetCache, SegmentArrays
 from ...errors import IndexBusy, IndexCorrupt, SchemaMismatch, SleuthError
 from .schema import SCHEMA_VERSION, build_schema
@@ -110,7 +111,7 @@ class PassageIndex:
         told = False
         while True:
             try:
-                writer = ix.writer()
+                writer = ix.writer(codec=Codec())
                 text = writer.schema["text"]
                 if hasattr(text, "spell_words"):  # indexes created before SpelledText keep Whoosh's way
                     writer.sleuth_known = ix.latest_generation() == self._spelled_gen
