@@ -292,3 +292,29 @@ def test_an_unknown_compound_is_searched_by_its_head(odd_words):
 
 def test_a_known_compound_is_not_split(odd_words):
     assert _docs(odd_words.search("sunflower")) == ["upload/sunflower.txt"]
+
+
+# --- determiners: grammar, not content -----------------------------------------------------------------------------
+def test_determiners_are_not_searched_as_content():
+    # "other", "such", "its own" point at or count the words around them: the index keeps them, a query drops them.
+    from indexer.backend.whoosh import natural
+    assert natural.content_words("documents and other small packages")[0] == ["document", "small", "packag"]
+    assert natural.content_words("Room for hygiene, such as showering")[0] == ["room", "hygien", "shower"]
+    assert natural.content_words("ice that moves under its own weight")[0] == ["ice", "move", "under", "weight"]
+    # A comparative or superlative is content ("most populous"); capitalised inside the query, a name ("Other
+    # Voices, Other Rooms"); a query of determiners alone is still searched.
+    assert natural.content_words("Most populous city")[0] == ["most", "popul", "citi"]
+    assert natural.content_words("Other Voices, Other Rooms")[0] == ["voic", "other", "room"]
+    assert natural.content_words("some other")[0] == ["some", "other"]
+
+
+@pytest.fixture(scope="module")
+def parcels(tmp_path_factory, light_model):
+    return _uploaded(tmp_path_factory, light_model, "parcels", [
+        ("post.txt", b"The post carries letters and parcels."),
+        ("other.txt", b"Some other letters, other notes and other things, other again."),
+    ])
+
+
+def test_a_determiner_does_not_rank_a_passage_repeating_it(parcels):
+    assert _docs(parcels.search("letters and other parcels"), 1) == ["upload/post.txt"]

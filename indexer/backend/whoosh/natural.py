@@ -33,6 +33,12 @@ COUNTRY_WEIGHT = 1.0  # a country for its language adjective and back (Greek/Gre
 QUESTION_WORDS = frozenset("who whom whose what which when where why how".split())
 # Helper verbs that only carry the question's grammar ("when did X die", "what was used").
 QUESTION_VERBS = frozenset("did does do was were is are has have had can could would should shall".split())
+# Determiners and quantifiers the index's stop list keeps ("documents and other small packages", "such as
+# showering", "its own weight"): they point at or count the words around them and say nothing of their own. "More"
+# and "most" are not among them: they make a comparative or superlative ("most populous city").
+DETERMINERS = frozenset("all another any both each either every few her his its many much my neither other our own "
+                        "same several some such their".split())
+GRAMMAR = QUESTION_WORDS | QUESTION_VERBS | DETERMINERS
 PHRASE = re.compile(r'"([^"]*)"')
 # Words as the text's tokenizer splits them: "U.S." and "3.14" are one word each ("u.s" stems to "u."); split at
 # the dots they would be single letters and digits, which the analyser drops.
@@ -40,14 +46,15 @@ WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*")
 
 
 def content_words(text: str) -> tuple[list[str], list[list[str]]]:
-    """The analysed words of a natural query (question words dropped) and its quoted phrases, analysed."""
+    """The analysed words of a natural query (question words and determiners dropped) and its quoted phrases,
+    analysed."""
     phrases = [analyse(p) for p in PHRASE.findall(text)]
     plain = WORD.findall(PHRASE.sub(" ", text))
     lowered = [w.lower() for w in plain]
-    # Question words and helper verbs carry grammar, not content, wherever they stand ("Ceremony for a person who
-    # has died"); capitalised inside the query they are part of a name ("Doctor Who") and are searched.
-    kept = [w for i, (w, low) in enumerate(zip(plain, lowered))
-            if low not in QUESTION_WORDS | QUESTION_VERBS or (i and w[0].isupper())]
+    # Question words, helper verbs and determiners carry grammar, not content, wherever they stand ("Ceremony for a
+    # person who has died", "and other small packages"); capitalised inside the query they are part of a name
+    # ("Doctor Who", "Other Voices, Other Rooms") and are searched.
+    kept = [w for i, (w, low) in enumerate(zip(plain, lowered)) if low not in GRAMMAR or (i and w[0].isupper())]
     plain = kept or plain  # "who" alone is still a search for "who"
     words = list(dict.fromkeys(t for w in plain for t in analyse(w)))
     return words, [p for p in phrases if p]
