@@ -301,6 +301,7 @@ def test_determiners_are_not_searched_as_content():
     assert natural.content_words("documents and other small packages")[0] == ["document", "small", "packag"]
     assert natural.content_words("Room for hygiene, such as showering")[0] == ["room", "hygien", "shower"]
     assert natural.content_words("ice that moves under its own weight")[0] == ["ice", "move", "under", "weight"]
+    assert natural.content_words("these glaciers and those")[0] == ["glacier"]
     # A comparative or superlative is content ("most populous"); capitalised inside the query, a name ("Other
     # Voices, Other Rooms"); a query of determiners alone is still searched.
     assert natural.content_words("Most populous city")[0] == ["most", "popul", "citi"]

@@ -34,10 +34,11 @@ QUESTION_WORDS = frozenset("who whom whose what which when where why how".split(
 # Helper verbs that only carry the question's grammar ("when did X die", "what was used").
 QUESTION_VERBS = frozenset("did does do was were is are has have had can could would should shall".split())
 # Determiners and quantifiers the index's stop list keeps ("documents and other small packages", "such as
-# showering", "its own weight"): they point at or count the words around them and say nothing of their own. "More"
-# and "most" are not among them: they make a comparative or superlative ("most populous city").
+# showering", "its own weight"; "this" and "that" it drops): they point at or count the words around them and say
+# nothing of their own. "More" and "most" are not among them: they make a comparative or superlative ("most
+# populous city"); nor is "no", a negation.
 DETERMINERS = frozenset("all another any both each either every few her his its many much my neither other our own "
-                        "same several some such their".split())
+                        "same several some such their these those".split())
 GRAMMAR = QUESTION_WORDS | QUESTION_VERBS | DETERMINERS
 PHRASE = re.compile(r'"([^"]*)"')
 # Words as the text's tokenizer splits them: "U.S." and "3.14" are one word each ("u.s" stems to "u."); split at
