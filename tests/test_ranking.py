@@ -319,3 +319,27 @@ def parcels(tmp_path_factory, light_model):
 
 def test_a_determiner_does_not_rank_a_passage_repeating_it(parcels):
     assert _docs(parcels.search("letters and other parcels"), 1) == ["upload/post.txt"]
+
+
+# --- a decimal written to fewer places than the text gives it --------------------------------------------------------
+@pytest.fixture(scope="module")
+def constants(tmp_path_factory, light_model):
+    return _uploaded(tmp_path_factory, light_model, "constants", [
+        ("e.txt", b"Euler's number is about 2.71828, the base of the natural logarithm."),
+        ("pi.txt", b"The ratio of a circle's circumference to its diameter is about 3.14159."),
+        ("count.txt", b"A number is a number: counting, every number has a next number."),
+    ])
+
+
+@pytest.mark.parametrize("query, want", [("number 2.718", "e.txt"), ("number 2.72", "e.txt"),
+                                         ("approximately 3.14", "pi.txt")])
+def test_a_decimal_finds_the_same_number_to_more_places(constants, query, want):
+    # "2.718" cut and "2.72" rounded from the text's 2.71828: the same number, which the repeated word must not beat.
+    assert _docs(constants.search(query), 1) == ["upload/" + want]
+
+
+def test_a_decimal_stands_only_for_decimals_that_cut_or_round_to_it(constants):
+    from indexer.backend.whoosh import natural
+    reader = constants.backend.index.searcher()[0].reader()
+    assert natural.longer_decimals("2.72 and 3.1", reader) == {"2.72": ["2.71828"], "3.1": ["3.14159"]}
+    assert natural.longer_decimals("2.8, 3.2, 3.14159, 271", reader) == {}
