@@ -121,8 +121,7 @@ def longer_decimals(text: str, reader) -> dict[str, list[str]]:
     "3.14", "2.72" or "9.8" where the text gives 3.14159, 2.71828 and 9.81."""
     found = {}
     for raw in WORD.findall(PHRASE.sub(" ", text)):
-        stem = analyse(raw)
-        if not MORE_PLACES or not DECIMAL.fullmatch(raw) or stem != [raw]:
+        if not MORE_PLACES or not DECIMAL.fullmatch(raw) or analyse(raw) != [raw]:
             continue
         places = len(raw) - raw.index(".") - 1
         step = Decimal(1).scaleb(-places)
