@@ -292,3 +292,54 @@ def test_an_unknown_compound_is_searched_by_its_head(odd_words):
 
 def test_a_known_compound_is_not_split(odd_words):
     assert _docs(odd_words.search("sunflower")) == ["upload/sunflower.txt"]
+
+
+# --- determiners: grammar, not content -----------------------------------------------------------------------------
+def test_determiners_are_not_searched_as_content():
+    # "other", "such", "its own" point at or count the words around them: the index keeps them, a query drops them.
+    from indexer.backend.whoosh import natural
+    assert natural.content_words("documents and other small packages")[0] == ["document", "small", "packag"]
+    assert natural.content_words("Room for hygiene, such as showering")[0] == ["room", "hygien", "shower"]
+    assert natural.content_words("ice that moves under its own weight")[0] == ["ice", "move", "under", "weight"]
+    assert natural.content_words("these glaciers and those")[0] == ["glacier"]
+    # A comparative or superlative is content ("most populous"); capitalised inside the query, a name ("Other
+    # Voices, Other Rooms"); a query of determiners alone is still searched.
+    assert natural.content_words("Most populous city")[0] == ["most", "popul", "citi"]
+    assert natural.content_words("Other Voices, Other Rooms")[0] == ["voic", "other", "room"]
+    assert natural.content_words("some other")[0] == ["some", "other"]
+
+
+@pytest.fixture(scope="module")
+def parcels(tmp_path_factory, light_model):
+    return _uploaded(tmp_path_factory, light_model, "parcels", [
+        ("post.txt", b"The post carries letters and parcels."),
+        ("other.txt", b"Some other letters, other notes and other things, other again."),
+    ])
+
+
+def test_a_determiner_does_not_rank_a_passage_repeating_it(parcels):
+    assert _docs(parcels.search("letters and other parcels"), 1) == ["upload/post.txt"]
+
+
+# --- a decimal written to fewer places than the text gives it --------------------------------------------------------
+@pytest.fixture(scope="module")
+def constants(tmp_path_factory, light_model):
+    return _uploaded(tmp_path_factory, light_model, "constants", [
+        ("e.txt", b"Euler's number is about 2.71828, the base of the natural logarithm."),
+        ("pi.txt", b"The ratio of a circle's circumference to its diameter is about 3.14159."),
+        ("count.txt", b"A number is a number: counting, every number has a next number."),
+    ])
+
+
+@pytest.mark.parametrize("query, want", [("number 2.718", "e.txt"), ("number 2.72", "e.txt"),
+                                         ("approximately 3.14", "pi.txt")])
+def test_a_decimal_finds_the_same_number_to_more_places(constants, query, want):
+    # "2.718" cut and "2.72" rounded from the text's 2.71828: the same number, which the repeated word must not beat.
+    assert _docs(constants.search(query), 1) == ["upload/" + want]
+
+
+def test_a_decimal_stands_only_for_decimals_that_cut_or_round_to_it(constants):
+    from indexer.backend.whoosh import natural
+    reader = constants.backend.index.searcher()[0].reader()
+    assert natural.longer_decimals("2.72 and 3.1", reader) == {"2.72": ["2.71828"], "3.1": ["3.14159"]}
+    assert natural.longer_decimals("2.8, 3.2, 3.14159, 271", reader) == {}

@@ -2,13 +2,14 @@
 
 "English rock band (1968–1980)" or "who killed Trotsky?": punctuation is punctuation, question words are not
 content, every word is optional and ranked by BM25F over the passage text, its lead sentence, its section and its
-document's title; derivational variants, the head of a compound no passage holds ("overgarment" → garment) and a
-country's language adjective count too, less or as the word.
+document's title; derivational variants, the head of a compound no passage holds ("overgarment" → garment), a
+decimal written to more places ("3.14" → 3.14159) and a country's language adjective count too, less or as the word.
 """
 from __future__ import annotations
 
 import itertools
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from whoosh import query as Q
 
@@ -29,10 +30,19 @@ VARIANT_WEIGHT = 0.5
 MAX_VARIANTS = 4
 HEAD_MIN = 5  # an unknown compound's head: at least this many letters, after at least HEAD_PREFIX of modifier
 HEAD_PREFIX = 3
+DECIMAL = re.compile(r"\d+\.\d+")
+MORE_PLACES = True  # a decimal stands for the text's same number written to more places (3.14 → 3.14159)
 COUNTRY_WEIGHT = 1.0  # a country for its language adjective and back (Greek/Greece, Dutch/Netherlands)
 QUESTION_WORDS = frozenset("who whom whose what which when where why how".split())
 # Helper verbs that only carry the question's grammar ("when did X die", "what was used").
 QUESTION_VERBS = frozenset("did does do was were is are has have had can could would should shall".split())
+# Determiners and quantifiers the index's stop list keeps ("documents and other small packages", "such as
+# showering", "its own weight"; "this" and "that" it drops): they point at or count the words around them and say
+# nothing of their own. "More" and "most" are not among them: they make a comparative or superlative ("most
+# populous city"); nor is "no", a negation.
+DETERMINERS = frozenset("all another any both each either every few her his its many much my neither other our own "
+                        "same several some such their these those".split())
+GRAMMAR = QUESTION_WORDS | QUESTION_VERBS | DETERMINERS
 PHRASE = re.compile(r'"([^"]*)"')
 # Words as the text's tokenizer splits them: "U.S." and "3.14" are one word each ("u.s" stems to "u."); split at
 # the dots they would be single letters and digits, which the analyser drops.
@@ -40,14 +50,15 @@ WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*")
 
 
 def content_words(text: str) -> tuple[list[str], list[list[str]]]:
-    """The analysed words of a natural query (question words dropped) and its quoted phrases, analysed."""
+    """The analysed words of a natural query (question words and determiners dropped) and its quoted phrases,
+    analysed."""
     phrases = [analyse(p) for p in PHRASE.findall(text)]
     plain = WORD.findall(PHRASE.sub(" ", text))
     lowered = [w.lower() for w in plain]
-    # Question words and helper verbs carry grammar, not content, wherever they stand ("Ceremony for a person who
-    # has died"); capitalised inside the query they are part of a name ("Doctor Who") and are searched.
-    kept = [w for i, (w, low) in enumerate(zip(plain, lowered))
-            if low not in QUESTION_WORDS | QUESTION_VERBS or (i and w[0].isupper())]
+    # Question words, helper verbs and determiners carry grammar, not content, wherever they stand ("Ceremony for a
+    # person who has died", "and other small packages"); capitalised inside the query they are part of a name
+    # ("Doctor Who", "Other Voices, Other Rooms") and are searched.
+    kept = [w for i, (w, low) in enumerate(zip(plain, lowered)) if low not in GRAMMAR or (i and w[0].isupper())]
     plain = kept or plain  # "who" alone is still a search for "who"
     words = list(dict.fromkeys(t for w in plain for t in analyse(w)))
     return words, [p for p in phrases if p]
@@ -73,7 +84,7 @@ def natural(text: str, reader, max_terms: int) -> Q.Query:
                          '"phrase in quotes".')
     if len(words) + sum(map(len, phrases)) > max_terms:
         raise QueryError(f"The query has over {max_terms} words; that is the limit.")
-    heads = compound_heads(text, reader)
+    heads = stand_ins(text, reader)
     optional = [word_query(w, variants(w, reader) + heads.get(w, [])) for w in words]
     required = [Q.Phrase("text", p, boost=PHRASE_WEIGHT) if len(p) > 1 else word_query(p[0]) for p in phrases]
     if len(words) > 1:
@@ -96,6 +107,32 @@ def word_query(word: str, similar: list[str] = ()) -> Q.Query:
     # The other form stands in for the word, never adds to it: a passage saying both "Dutch" and "Netherlands"
     # scores no more than one saying "Dutch" alone.
     return Q.DisjunctionMax([Q.Or(exact + near), other]) if other else Q.Or(exact + near)
+
+
+def stand_ins(text: str, reader) -> dict[str, list[str]]:
+    """Indexed words that stand for a query word the text says otherwise: the head of a compound no passage holds
+    (`compound_heads`), a decimal written to more places (`longer_decimals`). Searched at the variants' weight and
+    counted as the word in the re-rank's coverage and proximity."""
+    return {**compound_heads(text, reader), **longer_decimals(text, reader)}
+
+
+def longer_decimals(text: str, reader) -> dict[str, list[str]]:
+    """For each decimal in the query, the indexed decimals with more places that cut or round to it: a user writes
+    "3.14", "2.72" or "9.8" where the text gives 3.14159, 2.71828 and 9.81."""
+    found = {}
+    for raw in WORD.findall(PHRASE.sub(" ", text)):
+        if not MORE_PLACES or not DECIMAL.fullmatch(raw) or analyse(raw) != [raw]:
+            continue
+        places = len(raw) - raw.index(".") - 1
+        step = Decimal(1).scaleb(-places)
+        terms = (t.decode("utf-8") if isinstance(t, bytes) else t
+                 for t in itertools.islice(reader.expand_prefix("text", raw[:-1]), 200))  # the last place may round
+        longer = [t for t in terms if DECIMAL.fullmatch(t) and len(t) - t.index(".") - 1 > places
+                  and (t.startswith(raw) or Decimal(t).quantize(step, ROUND_HALF_UP) == Decimal(raw))]
+        if longer:
+            longer.sort(key=lambda t: -reader.doc_frequency("text", t))
+            found[raw] = longer[:MAX_VARIANTS]
+    return found
 
 
 def compound_heads(text: str, reader) -> dict[str, list[str]]:

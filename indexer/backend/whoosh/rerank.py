@@ -48,8 +48,9 @@ def query_words(text: str) -> list[str]:
 
 def rerank(searcher, ranked: list[tuple[int, float]], words: list[str],
            heads: dict[str, list[str]] | None = None) -> list[tuple[int, float]]:
-    """The first DEPTH (docnum, score) pairs re-scored by coverage and proximity; the rest unchanged. `heads`: an
-    unknown word's compound head (`natural.compound_heads`), which counts as the word."""
+    """The first DEPTH (docnum, score) pairs re-scored by coverage and proximity; the rest unchanged. `heads`: the
+    words that stand for a query word (`natural.stand_ins`: an unknown compound's head, a decimal to more places),
+    which count as the word."""
     head, tail = ranked[:DEPTH], ranked[DEPTH:]
     if len(words) < 2 or len(head) < 2:
         return ranked
@@ -73,9 +74,9 @@ def rerank(searcher, ranked: list[tuple[int, float]], words: list[str],
 
 def _stand_ins(words: list[str], heads: dict[str, list[str]]) -> dict[str, str]:
     """Terms that count as a query word: its country or language adjective (`countries`: greek → greec), the head
-    of a compound no passage holds (overgarment → garment)."""
+    of a compound no passage holds (overgarment → garment), a decimal to more places (3.14 → 3.14159)."""
     alias = {o[0]: w for w in words for o in _countries.others(w) if len(o) == 1} if COUNTRY_COVER else {}
-    alias.update({h[0]: w for w, h in heads.items() if len(h) == 1})
+    alias.update({t: w for w, ts in heads.items() for t in ts})
     return {o: w for o, w in alias.items() if o not in words}
 
 

@@ -108,7 +108,7 @@ def _collect(searcher, facets: FacetCache, q: Q.Query, filters: tuple, result: S
     terms = highlight_terms(q, searcher)
     ranked = [(hit.docnum, hit.score or 0.0) for hit in results]
     if words:
-        ranked = _rerank.rerank(searcher, ranked, words, _natural.compound_heads(result.query, searcher.reader()))
+        ranked = _rerank.rerank(searcher, ranked, words, _natural.stand_ins(result.query, searcher.reader()))
     shown = ranked[(page - 1) * per_page:page * per_page]
     result.hits = [_hit(searcher, docnum, score, terms) for docnum, score in shown]
     mask = facets.mask(docnums)
