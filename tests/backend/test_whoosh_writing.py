@@ -73,6 +73,22 @@ def test_spelling_words_of_every_batch_are_searchable(tmp_path):
         assert _fuzzy_total(backend, typo) > 0, typo
 
 
+
+def test_a_merge_keeps_the_spelling_words_that_hung_on_a_deleted_document(tmp_path):
+    """Whoosh hangs a commit's spelling words on its first document: replacing that document and merging lost the
+    fuzzy words of the documents still there."""
+    backend = open_backend("whoosh", tmp_path)
+    backend.write({"a": [_entry("a", "Ramón Mercader struck with an axe.")],
+                   "b": [_entry("b", "The Coyoacán villa of Sylvia Ageloff.")]})
+    backend.write({"a": [_entry("a", "A new text about the weather.")]})  # the commit's first document, replaced
+    backend.write({"c": [_entry("c", "Nothing here.")]})
+    backend.merge()
+    backend.index.writer().commit(optimize=True)  # one segment: every deleted document's postings dropped
+    assert len(backend.index.searcher()[0].reader().leaf_readers()) == 1
+    for typo in ("Coyoacn", "Agelof", "Weathr"):
+        assert _fuzzy_total(backend, typo) > 0, typo
+
+
 def _postings(backend) -> dict:
     """Every (field, term) of the index with its postings (document, weight, encoded positions)."""
     out = {}

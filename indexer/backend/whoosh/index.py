@@ -19,6 +19,7 @@ from whoosh.searching import Searcher
 
 from . import identifiers as _identifiers, schema as _schema
 from .codec import Codec
+from .writer import Writer
 from .facets import FacetCache, SegmentArrays
 from ...errors import IndexBusy, IndexCorrupt, SchemaMismatch, SleuthError
 from .schema import SCHEMA_VERSION, build_schema
@@ -111,7 +112,7 @@ class PassageIndex:
         told = False
         while True:
             try:
-                writer = ix.writer(codec=Codec())
+                writer = Writer(ix, codec=Codec())
                 text = writer.schema["text"]
                 if hasattr(text, "spell_words"):  # indexes created before SpelledText keep Whoosh's way
                     writer.sleuth_known = ix.latest_generation() == self._spelled_gen
@@ -149,8 +150,9 @@ class PassageIndex:
 
     def deleted(self, writer, count: int) -> None:
         """Call after a writer's deletions, before it adds: what earlier writers posted may go with them."""
-        # Whoosh hangs a segment's spelling words on its first document: deleting that document loses them at
-        # the next merge, so this writer posts all its words again instead of trusting the earlier ones.
+        # Whoosh hangs a commit's spelling words on its first document, and a merge drops a deleted document's
+        # postings. `Writer` re-hangs such words when it merges; this writer also posts all its words again, so
+        # that they survive a merge by Whoosh's own writer (`Index.optimize`) too.
         if count and getattr(writer, "sleuth_known", False):
             writer.sleuth_known = False
             writer.schema["text"].forget_known()
