@@ -288,4 +288,3 @@ def _record_bytes(doc: Document, doc_id: str) -> bytes:
     rec = {"id": doc_id, "title": doc.title, "text": doc.text, "url": doc.url, "date": doc.date,
            "metadata": doc.metadata}
     return (json.dumps({k: v for k, v in rec.items() if v}, ensure_ascii=False, sort_keys=True) + "\n").encode()
-

@@ -151,8 +151,8 @@ class PassageIndex:
     def deleted(self, writer, count: int) -> None:
         """Call after a writer's deletions, before it adds: what earlier writers posted may go with them."""
         # Whoosh hangs a commit's spelling words on its first document, and a merge drops a deleted document's
-        # postings. `Writer` re-hangs such words when it merges; this writer also posts all its words again, so
-        # that they survive a merge by Whoosh's own writer (`Index.optimize`) too.
+        # postings. `Writer` re-hangs them on a live document of the segment; a segment with none left goes whole,
+        # with the words this writer skipped as known ("Coyoacán" of a replaced document): so it posts them all.
         if count and getattr(writer, "sleuth_known", False):
             writer.sleuth_known = False
             writer.schema["text"].forget_known()
