@@ -2,19 +2,19 @@
 
 The web app and the CLI use only what is exported here.
 """
-from .batch import MAX_LINES as MAX_BATCH_LINES, BatchLine, csv_cell, queries as batch_lines, to_csv as batch_csv
-from ._guard import filter_problem, safe_name
+from .views.batch import MAX_LINES as MAX_BATCH_LINES, BatchLine, csv_cell, queries as batch_lines, to_csv as batch_csv
+from .read.guard import filter_problem, safe_name
 from .engine import Sleuth
 from .errors import (IndexBusy, IndexCorrupt, ModelMissing, QueryError, ReadError, SchemaMismatch, SettingsError,
                      SleuthError)
 from .folding import fold
-from .request import MAX_PER_PAGE, SearchRequest, TooManyFilters
-from .results import (DOCUMENT_FACET, ENTITY_FACETS, FACET_LABELS, FACETS, FILTER_FACETS, DocumentHits,
+from .query.request import MAX_PER_PAGE, SearchRequest, TooManyFilters
+from .query.results import (DOCUMENT_FACET, ENTITY_FACETS, FACET_LABELS, FACETS, FILTER_FACETS, DocumentHits,
                       DocumentInfo, DocumentReport, DocumentView, EntityView, FacetValue, Hit, IndexReport, Mention,
                       PassageView, SearchResult)
 from .settings import Settings, default_index_dir
 
-from .reading import SUPPORTED_EXTENSIONS
+from .read.pick import SUPPORTED_EXTENSIONS
 
 __all__ = [
     "Sleuth", "Settings", "SettingsError", "default_index_dir", "safe_name", "filter_problem", "SUPPORTED_EXTENSIONS",

@@ -6,26 +6,27 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
-from . import corrections, ocr
-from ._guard import safe_name
+from .entities import corrections
+from .read import ocr
+from .read.guard import safe_name
 from .backend import open_backend
-from .batch import TOP_HITS, BatchLine, search_lines
-from .compare import Comparison, compare_sources
-from .corrections import Correction, CorrectionsFile
-from .canonical import CanonicalNames
-from .entities import Canon
-from .entity_view import entity_view
+from .views.batch import TOP_HITS, BatchLine, search_lines
+from .views.compare import Comparison, compare_sources
+from .entities.corrections import Correction, CorrectionsFile
+from .write.canonical import CanonicalNames
+from .entities.canon import Canon
+from .views.entity import entity_view
 from .errors import IndexBusy
-from .grouping import group_by_document
-from .ingest import ORPHAN_AGE, Pipeline
-from .registry import Registry
-from .request import SearchRequest, TooManyFilters
-from .results import (ENTITY_FACETS, FACETS, DocumentHits, DocumentInfo, DocumentView, EntityView, FacetValue,
+from .views.grouping import group_by_document
+from .write.ingest import ORPHAN_AGE, Pipeline
+from .write.registry import Registry
+from .query.request import SearchRequest, TooManyFilters
+from .query.results import (ENTITY_FACETS, FACETS, DocumentHits, DocumentInfo, DocumentView, EntityView, FacetValue,
                       IndexReport, SearchResult)
 from .settings import Settings
-from .sources import Source, sources_from_paths
-from .pending import Pending
-from .upkeep import Upkeep
+from .read.sources import Source, sources_from_paths
+from .write.pending import Pending
+from .write.upkeep import Upkeep
 
 UPLOAD_WAIT = 1.0  # seconds an upload waits for a free slot before it is told the server is busy
 T = TypeVar("T")

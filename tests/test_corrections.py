@@ -6,7 +6,7 @@ import re
 import pytest
 
 from indexer import Settings, Sleuth, SleuthError
-from indexer.cli import main as cli_main
+from indexer.cli.commands import main as cli_main
 from web import create_app
 
 MORNARD = ("Jacques Mornard, who called himself Frank Jacson, struck Leon Trotsky in his study in Coyoacán. "

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import indexer.sources
+import indexer.read.sources
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 ROOT = Path(__file__).resolve().parent.parent

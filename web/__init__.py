@@ -34,7 +34,8 @@ def create_app(settings: Settings | None = None, bind_host: str | None = None) -
     app.extensions["sleuth"] = Sleuth(settings)
     app.extensions["sleuth"].resume_upkeep()  # uploads a stopped server left without their entities
 
-    from . import api, auth, batch, compare, corrections, documents, entities, errors, guard, library, search, upload
+    from .views import api, auth, batch, compare, corrections, documents, entities, library, search, upload
+    from . import errors, guard
 
     guard.install(app, guard.allowed_hosts(bind_host, settings.allowed_hosts))
     auth.install(app, settings.password)

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping, Protocol, runtime_checkable
 
 from ..errors import SettingsError
-from ..request import SearchRequest
-from ..results import FacetValue, Mention, PassageView, SearchResult
+from ..query.request import SearchRequest
+from ..query.results import FacetValue, Mention, PassageView, SearchResult
 
 OnWait = Callable[[str], None] | None
 

@@ -8,13 +8,13 @@ import re
 import sys
 from pathlib import Path
 
-from . import batch as batches
-from .engine import Sleuth
-from .errors import SettingsError, SleuthError
-from .request import SearchRequest, TooManyFilters
-from .results import FACETS, IndexReport, SearchResult
-from .cli_parser import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, build_parser
-from .settings import Settings
+from ..views import batch as batches
+from ..engine import Sleuth
+from ..errors import SettingsError, SleuthError
+from ..query.request import SearchRequest, TooManyFilters
+from ..query.results import FACETS, IndexReport, SearchResult
+from .parser import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, build_parser
+from ..settings import Settings
 
 # Terminal control characters (ESC, CSI…) and bidi overrides from indexed text would act on the user's terminal.
 _TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

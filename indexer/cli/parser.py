@@ -5,8 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .results import FACETS
-from .settings import default_index_dir
+from ..query.results import FACETS
+from ..settings import default_index_dir
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from typing import Iterable
 from pathlib import Path
 
-from .passages import infobox_keys
+from ..read.passages import infobox_keys
 from .evidence import ORG_CUE, WORK_CUE
 from .mentions import DEFINED_THING
 from .names import (MEMBERS, clean_name, looks_like_full_name, name_key, org_shaped, person_form, shape_facet,

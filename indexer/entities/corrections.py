@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .errors import SleuthError
+from ..errors import SleuthError
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-from .folding import fold
+from ..folding import fold
 
 MAX_NAME_CHARS = 80
 MAX_NAME_WORDS = 8

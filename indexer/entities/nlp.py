@@ -12,8 +12,8 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator, NamedTuple
 
-from .entities import NER_LABELS
-from .errors import ModelMissing
+from .canon import NER_LABELS
+from ..errors import ModelMissing
 from .mentions import refine
 
 # Everything but NER: the small model's NER does not listen to tok2vec, so dropping these gives the same

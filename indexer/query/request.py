@@ -5,9 +5,9 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Mapping
 
-from ._guard import filter_problem
-from .dates import day_number, parse_bound
-from .errors import QueryError
+from ..read.guard import filter_problem
+from ..dates import day_number, parse_bound
+from ..errors import QueryError
 from .results import FILTER_FACETS
 
 MAX_PER_PAGE = 100

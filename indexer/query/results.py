@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .registry import DocRecord
+    from ..write.registry import DocRecord
     from .request import SearchRequest
 
 

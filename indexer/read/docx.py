@@ -6,9 +6,9 @@ import zipfile
 
 from lxml import etree
 
-from ._build import Builder, Document
-from ._text import clean_text, one_line
-from .errors import ReadError
+from .document import Builder, Document
+from .text import clean_text, one_line
+from ..errors import ReadError
 
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # a .docx that expands past this is refused as a zip bomb
 # A 300-page book has about 10,000 paragraphs; past this a document is refused before any is read.

@@ -6,8 +6,8 @@ import hashlib
 import re
 import unicodedata
 
-from .reading import Document
-from .settings import Settings
+from .pick import Document
+from ..settings import Settings
 
 MAX_ID_LENGTH = 300
 MAX_NAME = 120  # characters of an uploaded file's name kept in its id

@@ -7,10 +7,10 @@ import re
 import lxml.html
 from lxml import etree
 
-from ._build import Builder, Document
-from ._markdown import heading_text
-from ._text import clean_text, is_cruft, one_line
-from .errors import ReadError
+from .document import Builder, Document
+from .markdown import heading_text
+from .text import clean_text, is_cruft, one_line
+from ..errors import ReadError
 
 # The precise extraction drops whole paragraphs of some pages (libxslt's contributors list lost 3 of 6); when it
 # keeps less than this share of the page's words, the recall-oriented extraction is taken instead.

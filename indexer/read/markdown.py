@@ -6,8 +6,8 @@ import re
 
 from markdown_it import MarkdownIt
 
-from ._build import Builder, Document
-from ._text import clean_text, is_cruft, one_line
+from .document import Builder, Document
+from .text import clean_text, is_cruft, one_line
 
 _FRONT_LINE = re.compile(r"^(?:[\w-]+:(?:\s|$)|\s+\S|- )")
 _TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.S)

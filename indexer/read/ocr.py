@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
-from .errors import ReadError
+from ..errors import ReadError
 
 IMAGE_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-eng"

@@ -6,13 +6,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ._build import Builder, Document, Section
-from ._docx import MAX_UNPACKED_BYTES, read_docx
-from ._html import read_html
-from ._markdown import read_markdown
-from ._text import clean_text, decode, is_binary, is_cruft, one_line
+from .document import Builder, Document, Section
+from .docx import MAX_UNPACKED_BYTES, read_docx
+from .html import read_html
+from .markdown import read_markdown
+from .text import clean_text, decode, is_binary, is_cruft, one_line
 from . import ocr
-from .errors import ReadError
+from ..errors import ReadError
 
 __all__ = ["Document", "Refused", "Section", "SUPPORTED_EXTENSIONS", "MAX_PDF_PAGES", "MAX_UNPACKED_BYTES", "clean_text",
            "decode", "read_bytes", "read_path"]

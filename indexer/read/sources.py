@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from . import ocr
-from .reading import Document, Refused, read_bytes
-from .results import DocumentReport
+from .pick import Document, Refused, read_bytes
+from ..query.results import DocumentReport
 
 SKIP_NAMES = {"aliases.toml"}
 

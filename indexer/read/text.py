@@ -7,7 +7,7 @@ import unicodedata
 
 from charset_normalizer import from_bytes
 
-from .errors import ReadError
+from ..errors import ReadError
 
 # Navigation lines of scraped pages, matched against a whole trimmed line, case-insensitively; a "Back to …" line
 # only counts when it is short (see is_cruft). Kept conservative: a false hit deletes a line of real text.

@@ -6,10 +6,10 @@ import io
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
-from .results import Hit
+from ..query.results import Hit
 
 if TYPE_CHECKING:
-    from .engine import Sleuth
+    from ..engine import Sleuth
 
 MAX_LINES = 500  # one batch; more is a job for the CLI in several runs
 TOP_HITS = 3

@@ -7,12 +7,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .folding import fold
-from .request import SearchRequest
-from .results import DOCUMENT_FACET, ENTITY_FACETS, Hit, PassageView
+from ..folding import fold
+from ..query.request import SearchRequest
+from ..query.results import DOCUMENT_FACET, ENTITY_FACETS, Hit, PassageView
 
 if TYPE_CHECKING:
-    from .engine import Sleuth
+    from ..engine import Sleuth
 
 MIN_SIMILARITY = 0.12  # below this two passages are not about the same thing: each gets a row of its own
 MAX_PASSAGES = 30  # matching passages per document taken into the comparison

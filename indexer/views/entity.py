@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .markup import snippet
-from .request import SearchRequest
-from .results import ENTITY_FACETS, EntityView, FacetValue
+from ..query.markup import snippet
+from ..query.request import SearchRequest
+from ..query.results import ENTITY_FACETS, EntityView, FacetValue
 
 if TYPE_CHECKING:
-    from .engine import Sleuth
+    from ..engine import Sleuth
 
 MAX_MENTIONS = 200  # passages listed on an entity page
 CO_LIMIT = 50  # values per facet of the entities named beside it

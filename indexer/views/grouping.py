@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .request import MAX_PER_PAGE
-from .results import DOCUMENT_FACET, DocumentHits, Hit, SearchResult
+from ..query.request import MAX_PER_PAGE
+from ..query.results import DOCUMENT_FACET, DocumentHits, Hit, SearchResult
 
 if TYPE_CHECKING:
-    from .engine import Sleuth
+    from ..engine import Sleuth
 
 
 def group_by_document(engine: "Sleuth", result: SearchResult, page: int = 1, per_page: int = 10) -> list[DocumentHits]:

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from typing import Callable
 
-from . import corrections
-from .corrections import CorrectionsFile
-from .entities import Canon, load_aliases
+from ..entities import corrections
+from ..entities.corrections import CorrectionsFile
+from ..entities.canon import Canon, load_aliases
 from .registry import Registry
-from .settings import Settings
+from ..settings import Settings
 
 
 class CanonicalNames:

@@ -12,20 +12,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from . import _guard as guard
-from . import nlp, ocr
-from .backend import Backend
+from ..read import guard as guard
+from ..entities import nlp
+from ..read import ocr
+from ..backend import Backend
 from .collector import fewer_collections
-from .entities import Canon, load_infobox_keys
-from .errors import ReadError
-from .passages import Passage, split_passages, with_infobox
-from .reading import Document, Refused
+from ..entities.canon import Canon, load_infobox_keys
+from ..errors import ReadError
+from ..read.passages import Passage, split_passages, with_infobox
+from ..read.pick import Document, Refused
 from .registry import DocRecord, Registry, content_hash
 from .resolve import entry
 from .rewrites import Rewrites
-from .results import DocumentReport, IndexReport
-from .settings import Settings
-from .sources import Source
+from ..query.results import DocumentReport, IndexReport
+from ..settings import Settings
+from ..read.sources import Source
 
 Progress = Callable[[int, int], None]
 OnWait = Callable[[str], None] | None

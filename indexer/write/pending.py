@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import nlp
+from ..entities import nlp
 from .resolve import passage_of
 
 if TYPE_CHECKING:

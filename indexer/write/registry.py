@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ._guard import safe_name
+from ..read.guard import safe_name
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (

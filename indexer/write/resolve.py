@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import re
 
-from .backend import PassageEntry
-from .dates import day_number, normalise_date
-from .entities import Canon
-from .nlp import RawMention
-from .passages import Passage
+from ..backend import PassageEntry
+from ..dates import day_number, normalise_date
+from ..entities.canon import Canon
+from ..entities.nlp import RawMention
+from ..read.passages import Passage
 from .registry import DocRecord
 
 _KEY_VALUE = re.compile(r"^[^:\n]{1,40}:\s*(.+)$", re.M)

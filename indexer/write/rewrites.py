@@ -11,10 +11,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterator
 
-from .backend import Backend, PassageEntry
-from .entities import Canon
-from .nlp import RawMention
-from .passages import Passage
+from ..backend import Backend, PassageEntry
+from ..entities.canon import Canon
+from ..entities.nlp import RawMention
+from ..read.passages import Passage
 from .registry import DocRecord, Registry
 from .resolve import entry, passage_of, raw_of
 

@@ -8,10 +8,10 @@ import time
 from typing import TYPE_CHECKING
 
 from . import pending
-from .errors import SleuthError
+from ..errors import SleuthError
 
 if TYPE_CHECKING:
-    from .engine import Sleuth
+    from ..engine import Sleuth
 
 QUIET = 0.5  # seconds without an upload before background upkeep takes the write lock
 MAX_WAIT = 5.0  # ... but no longer than this: a steady stream of uploads must not starve entities and merges

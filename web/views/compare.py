@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template, request
 
-from . import params, sleuth
+from .. import params, sleuth
 
 bp = Blueprint("compare", __name__)
 

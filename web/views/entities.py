@@ -5,9 +5,9 @@ from flask import Blueprint, abort, render_template, url_for
 
 from indexer import ENTITY_FACETS, SearchRequest
 
-from . import sleuth
+from .. import sleuth
 from .search import recount
-from .timeline import timeline
+from ..timeline import timeline
 
 bp = Blueprint("entities", __name__)
 

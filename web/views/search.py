@@ -5,9 +5,9 @@ from flask import Blueprint, g, abort, render_template, request
 
 from indexer import FACETS, FacetValue, SearchRequest
 
-from . import params, sleuth
+from .. import params, sleuth
 from .documents import doc_link
-from .timeline import is_narrow, timeline, year_label
+from ..timeline import is_narrow, timeline, year_label
 
 bp = Blueprint("search", __name__)
 FACET_SHOWN = 60  # values per facet in the sidebar; the finder reaches the rest

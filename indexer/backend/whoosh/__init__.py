@@ -6,8 +6,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
-from ...request import SearchRequest
-from ...results import FACETS, FacetValue, Mention, PassageView, SearchResult
+from ...query.request import SearchRequest
+from ...query.results import FACETS, FacetValue, Mention, PassageView, SearchResult
 from .. import OnWait, PassageEntry
 from . import browse, search
 from .highlight import passage_html

@@ -13,8 +13,8 @@ from .index import PassageIndex
 from ...dates import day_number, parse_bound
 from ...errors import SleuthError
 from ...folding import fold
-from ...request import SearchRequest
-from ...results import FILTER_FACETS, FacetValue
+from ...query.request import SearchRequest
+from ...query.results import FILTER_FACETS, FacetValue
 
 
 def matching(searcher, facets, s: SearchRequest) -> set[int] | None:

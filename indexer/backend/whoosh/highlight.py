@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ...markup import markup
-from ...results import Mention
+from ...query.markup import markup
+from ...query.results import Mention
 from .schema import TEXT_ANALYZER
 
 
