@@ -56,3 +56,13 @@ class Builder:
     def build(self, title: str, fmt: str, metadata: dict[str, str] | None = None, **extra) -> Document:
         """The finished document."""
         return Document(title, "".join(self.parts), self.sections, metadata or {}, fmt, **extra)
+
+
+@dataclass(frozen=True)
+class Refused:
+    """One record of a many-document file (a JSONL line) that cannot be indexed; the others still are."""
+
+    reason: str
+
+    def __str__(self) -> str:
+        return self.reason

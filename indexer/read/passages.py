@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .pick import Document
+from .document import Document
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 # A sentence ends at . ! ? (maybe closed by a quote or bracket) followed by space and a capital or opening mark.

@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from . import ocr
-from .pick import Document, Refused, read_bytes
+from .document import Document, Refused
+from .pick import read_bytes
 from ..query.results import DocumentReport
 
 SKIP_NAMES = {"aliases.toml"}
