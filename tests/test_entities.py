@@ -3,7 +3,8 @@ from collections import Counter
 
 import pytest
 
-from indexer.entities.canon import LABEL_TO_FACET, Canon, clean_name, load_aliases, name_key
+from indexer.entities.aliases import load_aliases
+from indexer.entities.canon import LABEL_TO_FACET, Canon, clean_name, name_key
 
 
 @pytest.mark.parametrize(
@@ -222,7 +223,7 @@ def test_jsonl_metadata_keys_go_through_the_same_map(fresh, tmp_path):
 
 
 def test_a_user_extends_the_infobox_map_in_aliases_toml(tmp_path):
-    from indexer.entities.canon import load_infobox_keys
+    from indexer.entities.aliases import load_infobox_keys
     from indexer.read.passages import INFOBOX_KEYS, infobox_mentions
 
     path = tmp_path / "aliases.toml"

@@ -3,21 +3,16 @@ from __future__ import annotations
 
 import re
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10: the same parser, from PyPI
-    import tomli as tomllib
 from collections import Counter, defaultdict
 from typing import Iterable
-from pathlib import Path
 
-from ..read.passages import infobox_keys
+from .aliases import BUILTIN_ALIASES
 from .evidence import ORG_CUE, WORK_CUE
 from .mentions import DEFINED_THING
 from .names import (MEMBERS, clean_name, looks_like_full_name, name_key, org_shaped, person_form, shape_facet,
                     surname_key, work_shaped)
 
-__all__ = ["LABEL_TO_FACET", "NER_LABELS", "Canon", "clean_name", "load_aliases", "name_key"]
+__all__ = ["LABEL_TO_FACET", "NER_LABELS", "Canon", "clean_name", "name_key"]
 
 # The one map from spaCy labels to facet names, used by the writer and (through FACETS) by the sidebar.
 # AGENT is ours, not spaCy's: an Infobox "Perpetrator" is an organisation or a person by what it is elsewhere.
@@ -46,15 +41,6 @@ NOT_A_PERSON = "MISC"
 _NO_FACET_LABELS = {NOT_A_PERSON, DEFINED_THING}
 _NONE = ""  # the facet of that vote
 
-# Names no spelling rule can merge; users add theirs in aliases.toml (theirs win).
-BUILTIN_ALIASES: dict[str, str] = {
-    "WWII": "World War II", "WW2": "World War II", "WW II": "World War II", "Second World War": "World War II",
-    "World War Two": "World War II", "WWI": "World War I", "WW1": "World War I", "First World War": "World War I",
-    "World War One": "World War I", "USSR": "Soviet Union", "U.S.S.R.": "Soviet Union",
-    "Union of Soviet Socialist Republics": "Soviet Union", "US": "United States", "U.S.": "United States",
-    "USA": "United States", "U.S.A.": "United States", "United States of America": "United States",
-    "UK": "United Kingdom", "U.K.": "United Kingdom", "UN": "United Nations", "U.N.": "United Nations",
-}
 _OLYMPIC = re.compile(r"\bolympic games\b")
 # "Sudoplatov's Special Tasks": a person's something tagged ORG is the title of a work, not an organisation.
 _OWNED = re.compile(r"^(?P<owner>[^\W\d_][\w-]*)['’]s [A-Z]")
@@ -64,29 +50,6 @@ _OTHER_USES_PER_MENTION = 4
 # ("Wu" 16 times alone, "Chien-Shiung Wu" 3 times: "Wu culture" and "Emperor Wu" are not her).
 _ALONE_PER_FULL = 3
 _PLACE_SHARE = 0.6
-
-
-def load_aliases(paths: Iterable[Path]) -> dict[str, str]:
-    """Read `[aliases]` tables ("Jacques Mornard" = "Ramón Mercader") from TOML files that exist; later files win."""
-    aliases: dict[str, str] = {}
-    for path in paths:
-        if not path.is_file():
-            continue
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-        for variant, canonical in (data.get("aliases") or {}).items():
-            aliases[name_key(str(variant))] = str(canonical)
-    return aliases
-
-
-def load_infobox_keys(paths: Iterable[Path]) -> dict[str, str]:
-    """The Infobox key map with the `[infobox]` tables of the same TOML files ("Killed by" = "person")."""
-    extra: dict[str, str] = {}
-    for path in paths:
-        if path.is_file():
-            with path.open("rb") as fh:
-                extra.update({str(k): str(v) for k, v in (tomllib.load(fh).get("infobox") or {}).items()})
-    return infobox_keys(extra)
 
 
 _KEY_MEMO = 100_000  # distinct (surface, label) pairs a Canon remembers (some 30 MB at most)

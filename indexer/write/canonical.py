@@ -5,7 +5,8 @@ from typing import Callable
 
 from ..entities import corrections
 from ..entities.corrections import CorrectionsFile
-from ..entities.canon import Canon, load_aliases
+from ..entities.aliases import load_aliases
+from ..entities.canon import Canon
 from .registry import Registry
 from ..settings import Settings
 
