@@ -2,16 +2,17 @@
 
 The web app and the CLI use only what is exported here.
 """
-from .views.batch import MAX_LINES as MAX_BATCH_LINES, BatchLine, csv_cell, queries as batch_lines, to_csv as batch_csv
-from .read.guard import filter_problem, safe_name
+from .views.batch import (MAX_LINES as MAX_BATCH_LINES, TOP_HITS as BATCH_TOP_HITS, BatchLine, csv_cell,
+                          queries as batch_lines, to_csv as batch_csv)
+from .read.guard import safe_name
 from .engine import Sleuth
 from .errors import (IndexBusy, IndexCorrupt, ModelMissing, QueryError, ReadError, SchemaMismatch, SettingsError,
                      SleuthError)
 from .folding import fold
-from .query.request import MAX_PER_PAGE, SearchRequest, TooManyFilters
-from .query.results import (DOCUMENT_FACET, ENTITY_FACETS, FACET_LABELS, FACETS, FILTER_FACETS, DocumentHits,
-                      DocumentInfo, DocumentReport, DocumentView, EntityView, FacetValue, Hit, IndexReport, Mention,
-                      PassageView, SearchResult)
+from .query.request import MAX_PER_PAGE, SearchRequest, TooManyFilters, filter_problem
+from .query.facets import DOCUMENT_FACET, ENTITY_FACETS, FACET_LABELS, FACETS, FILTER_FACETS
+from .query.results import (DocumentHits, DocumentInfo, DocumentReport, DocumentView, EntityView, FacetValue, Hit,
+                            IndexReport, Mention, PassageView, SearchResult)
 from .settings import Settings, default_index_dir
 
 from .read.pick import SUPPORTED_EXTENSIONS
@@ -22,5 +23,5 @@ __all__ = [
     "TooManyFilters", "SearchRequest", "MAX_PER_PAGE", "fold",
     "FACETS", "ENTITY_FACETS", "FILTER_FACETS", "DOCUMENT_FACET", "FACET_LABELS", "FacetValue", "Hit", "Mention",
     "SearchResult", "DocumentView", "PassageView", "EntityView", "DocumentInfo", "DocumentHits", "IndexReport",
-    "DocumentReport", "BatchLine", "MAX_BATCH_LINES", "batch_lines", "batch_csv", "csv_cell",
+    "DocumentReport", "BatchLine", "MAX_BATCH_LINES", "BATCH_TOP_HITS", "batch_lines", "batch_csv", "csv_cell",
 ]

@@ -1,6 +1,6 @@
 """`python -m indexer` runs the `sleuth` CLI."""
 import sys
 
-from .cli.commands import main
+from .cli import main
 
 sys.exit(main())

@@ -6,26 +6,26 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
-from .entities import corrections
+from .backend import open_backend
+from .entities.canon import Canon
+from .entities.corrections import Correction, CorrectionsFile, check as check_correction
+from .errors import IndexBusy
+from .query.facets import ENTITY_FACETS, FACETS
+from .query.request import SearchRequest, TooManyFilters
+from .query.results import (DocumentHits, DocumentInfo, DocumentView, EntityView, FacetValue, IndexReport,
+                            SearchResult)
 from .read import ocr
 from .read.guard import safe_name
-from .backend import open_backend
+from .read.sources import Source, sources_from_paths
+from .settings import Settings
 from .views.batch import TOP_HITS, BatchLine, search_lines
 from .views.compare import Comparison, compare_sources
-from .entities.corrections import Correction, CorrectionsFile
-from .write.canonical import CanonicalNames
-from .entities.canon import Canon
 from .views.entity import entity_view
-from .errors import IndexBusy
 from .views.grouping import group_by_document
+from .write.canonical import CanonicalNames
 from .write.ingest import ORPHAN_AGE, Pipeline
-from .write.registry import Registry
-from .query.request import SearchRequest, TooManyFilters
-from .query.results import (ENTITY_FACETS, FACETS, DocumentHits, DocumentInfo, DocumentView, EntityView, FacetValue,
-                      IndexReport, SearchResult)
-from .settings import Settings
-from .read.sources import Source, sources_from_paths
 from .write.pending import Pending
+from .write.registry import Registry
 from .write.upkeep import Upkeep
 
 UPLOAD_WAIT = 1.0  # seconds an upload waits for a free slot before it is told the server is busy
@@ -46,7 +46,7 @@ class Sleuth:
         # Serialises writers within this process; other processes are kept out by the backend's own lock.
         self.write_lock = threading.Lock()
         self.pending = Pending(settings.index_dir)  # uploads whose entities are still to be found
-        self.upkeep = Upkeep(self)
+        self.upkeep = Upkeep(self.pipeline, self.pending, self.write_lock, self.canon)
         self.names = CanonicalNames(settings, self.registry, self.corrections, self.upkeep.queue)
         # Uploads read and index in the request's thread: a few at a time, so the others stay free for searches.
         self._upload_slots = threading.BoundedSemaphore(settings.max_concurrent_uploads)
@@ -70,7 +70,7 @@ class Sleuth:
 
     def group_by_document(self, result: SearchResult, page: int = 1, per_page: int = 10) -> list[DocumentHits]:
         """A search's hits grouped by document, best documents first, a page at a time."""
-        return group_by_document(self, result, page, per_page)
+        return group_by_document(self.search, result, page, per_page)
 
     def document(self, doc_id: str, query: str = "") -> DocumentView | None:
         """The whole document by passages, with `query`'s terms and entity mentions marked."""
@@ -83,12 +83,12 @@ class Sleuth:
 
     def search_batch(self, lines: Iterable[str], top: int = TOP_HITS) -> list[BatchLine]:
         """Search every line of a batch (at most MAX_LINES): its passage and document counts and top hits."""
-        return search_lines(self, lines, top)
+        return search_lines(self.search, lines, top)
 
     def compare(self, query: str | SearchRequest, doc_ids: list[str] | None = None, **search: object) -> Comparison:
         """The passages of 2–4 documents matching a search, aligned side by side (the first two by default)."""
-        request = query if isinstance(query, SearchRequest) else _request_of({**search, "query": query})
-        return compare_sources(self, request, doc_ids)
+        request = query if isinstance(query, SearchRequest) else SearchRequest.matching({**search, "query": query})
+        return compare_sources(self.search, self.info, self.document, request, doc_ids)
 
     # --- browsing: what the pages' lists, timeline and links need ---------------------------------------
     def facet_values(self, facet: str, contains: str = "", request: SearchRequest | None = None,
@@ -99,21 +99,21 @@ class Sleuth:
     def facet_lists(self, names: Iterable[str], contains: str = "", request: SearchRequest | None = None,
                     **search: object) -> dict[str, list[FacetValue]]:
         """`facet_values` for several facets, matching the search once."""
-        return self.backend.facet_lists(request or _request_of(search), names, contains)
+        return self.backend.facet_lists(request or SearchRequest.matching(search), names, contains)
 
     def date_counts(self, limit: int = 20000, request: SearchRequest | None = None, **search: object) -> Counter:
         """Passages per mentioned date ("1940-08-20" or "1940-08") over a search's hits, for a narrow timeline."""
-        return self.backend.date_counts(request or _request_of(search), limit)
+        return self.backend.date_counts(request or SearchRequest.matching(search), limit)
 
     def date_spans(self, spans: list[tuple[str, str]], request: SearchRequest | None = None,
                    **search: object) -> list[int]:
         """Passages of a search mentioning a date within each (from, to) span: what that date filter would find."""
-        return self.backend.date_spans(request or _request_of(search), spans)
+        return self.backend.date_spans(request or SearchRequest.matching(search), spans)
 
     def year_spans(self, spans: list[tuple[int, int]], request: SearchRequest | None = None,
                    **search: object) -> list[int]:
         """Passages of a search mentioning a year in each (first, last) span of years, each passage once a span."""
-        return self.backend.year_spans(request or _request_of(search), spans)
+        return self.backend.year_spans(request or SearchRequest.matching(search), spans)
 
     def date_range_problem(self, date_from: str | None, date_to: str | None) -> str | None:
         """A message when a From date is later than the To date (both valid), else None."""
@@ -130,7 +130,7 @@ class Sleuth:
 
     def entity(self, facet: str, name: str) -> EntityView | None:
         """Everything about one canonical entity, or None if unknown."""
-        return entity_view(self, facet, name)
+        return entity_view(self.search, self.backend, self.registry.doc_mentions, self.canon, facet, name)
 
     def stats(self) -> dict:
         """Counts: documents, passages, entities per facet, index_dir, schema_version."""
@@ -242,7 +242,7 @@ class Sleuth:
                 wait: bool = True) -> Correction:
         """Merge, rename, retype or hide an entity; its documents' facets are rewritten (now, or in the background
         when `wait` is False). Raises SleuthError naming what to give when the correction cannot apply."""
-        corrections.check(action, facet, name, into.strip(), into_type, ENTITY_FACETS)
+        check_correction(action, facet, name, into.strip(), into_type, ENTITY_FACETS)
         self.canon()
         made = self.corrections.add(action, facet, name, into.strip(), into_type)
         self._rewrite_corrected(wait)
@@ -298,9 +298,3 @@ class Sleuth:
     def original(self, doc_id: str) -> tuple[str, bytes] | None:
         """A document's original source as indexed (a file name to save it as, its bytes), or None."""
         return self.registry.original(doc_id)
-
-
-def _request_of(search: dict) -> SearchRequest:
-    """The matching part of `Sleuth.search`-style keyword arguments (page and size do not matter here)."""
-    keys = ("query", "filters", "exclude", "date_from", "date_to")
-    return SearchRequest.of(**{k: search[k] for k in keys if k in search})  # type: ignore[arg-type]

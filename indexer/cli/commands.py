@@ -6,15 +6,10 @@ import json
 import os
 import re
 import sys
-from pathlib import Path
 
-from ..views import batch as batches
-from ..engine import Sleuth
-from ..errors import SettingsError, SleuthError
-from ..query.request import SearchRequest, TooManyFilters
-from ..query.results import FACETS, IndexReport, SearchResult
+from .. import (BATCH_TOP_HITS, FACETS, MAX_BATCH_LINES, IndexReport, SearchRequest, SearchResult, Settings,
+                SettingsError, Sleuth, SleuthError, TooManyFilters, batch_csv, batch_lines)
 from .parser import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, build_parser
-from ..settings import Settings
 
 # Terminal control characters (ESC, CSI…) and bidi overrides from indexed text would act on the user's terminal.
 _TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -144,14 +139,14 @@ def _search_batch(settings: Settings, args) -> int:
         print(f"sleuth: cannot read {args.batch}: {getattr(exc, 'strerror', None) or exc}; give a UTF-8 text file "
               "with one name or query a line.", file=sys.stderr)
         return EXIT_USAGE
-    lines = batches.queries(text)
-    if len(lines) > batches.MAX_LINES:
-        print(f"sleuth: {len(lines)} lines; a batch holds at most {batches.MAX_LINES}: split the file.",
+    lines = batch_lines(text)
+    if len(lines) > MAX_BATCH_LINES:
+        print(f"sleuth: {len(lines)} lines; a batch holds at most {MAX_BATCH_LINES}: split the file.",
               file=sys.stderr)
         return EXIT_USAGE
-    found = Sleuth(settings).search_batch(lines, top=max(1, args.limit if args.limit != 10 else batches.TOP_HITS))
+    found = Sleuth(settings).search_batch(lines, top=max(1, args.limit if args.limit != 10 else BATCH_TOP_HITS))
     if args.csv:
-        sys.stdout.write(batches.to_csv(found))
+        sys.stdout.write(batch_csv(found))
     elif args.json:
         print(json.dumps([{"query": b.query, "passages": b.passages, "documents": b.documents, "message": b.message,
                            "results": [h.to_json() for h in b.hits]} for b in found], ensure_ascii=False, indent=2))

@@ -5,8 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..query.results import FACETS
-from ..settings import default_index_dir
+from .. import FACETS, default_index_dir
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 

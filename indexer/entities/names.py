@@ -4,9 +4,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from anyascii import anyascii
 
-from ..folding import fold
+from ..folding import name_key
 
 MAX_NAME_CHARS = 80
 MAX_NAME_WORDS = 8
@@ -179,11 +178,6 @@ def _languages() -> frozenset[str]:
 
 
 @lru_cache(maxsize=262144)
-def name_key(name: str) -> str:
-    """The matching key of a name: accents folded, case folded, punctuation spacing ignored."""
-    return " ".join(re.sub(r"[^\w\s]", " ", fold(name)).split())
-
-
 def looks_like_full_name(name: str) -> bool:
     """Two or more capitalised words (particles allowed): a person's full name, not a title or a thing."""
     words = name.split()

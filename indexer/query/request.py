@@ -5,11 +5,12 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Mapping
 
-from ..read.guard import filter_problem
 from ..dates import day_number, parse_bound
 from ..errors import QueryError
-from .results import FILTER_FACETS
+from .facets import FILTER_FACETS
 
+MAX_VALUES_PER_FACET = 20  # filter values per facet in one search (each adds a clause and a link on the page)
+MAX_FILTER_VALUES = 50  # filter values in all facets together
 MAX_PER_PAGE = 100
 MAX_PAGE = 10**9
 DEFAULT_PER_PAGE = 10
@@ -18,7 +19,7 @@ Groups = Mapping[str, "list[str] | tuple[str, ...]"]
 
 
 class TooManyFilters(QueryError):
-    """More filter values than a page can carry (see `_guard.filter_problem`)."""
+    """More filter values than a page can carry (see `filter_problem` below)."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,12 @@ class SearchRequest:
         req = cls(query or "", kept, dropped, date_from or "", date_to or "", min(MAX_PAGE, max(1, int(page or 1))),
                   min(MAX_PER_PAGE, max(1, int(per_page or DEFAULT_PER_PAGE))))
         return replace(req, problem=req._date_problem())
+
+    @classmethod
+    def matching(cls, search: Mapping[str, object]) -> "SearchRequest":
+        """The matching part of `Sleuth.search`-style keyword arguments (page and size do not matter there)."""
+        keys = ("query", "filters", "exclude", "date_from", "date_to")
+        return cls.of(**{k: search[k] for k in keys if k in search})  # type: ignore[arg-type]
 
     def _date_problem(self) -> str | None:
         for text, end in ((self.date_from, False), (self.date_to, True)):
@@ -94,3 +101,16 @@ class SearchRequest:
 def _clean(groups: Groups | None) -> dict[str, list[str]]:
     """Known facets (and the document facet) only, empty values dropped."""
     return {k: [v for v in vals if v] for k, vals in (groups or {}).items() if k in FILTER_FACETS and vals}
+
+
+def filter_problem(filters: dict[str, list[str]] | None, exclude: dict[str, list[str]] | None) -> str | None:
+    """Why these filters are refused (too many values), or None: pages grow with the square of their number."""
+    groups = [*(filters or {}).items(), *(("not_" + k, v) for k, v in (exclude or {}).items())]
+    for key, values in groups:
+        if len(values) > MAX_VALUES_PER_FACET:
+            return (f"Too many {key} filters ({len(values)}); use at most {MAX_VALUES_PER_FACET} values per "
+                    "filter. Remove some, or search for the names instead.")
+    total = sum(len(v) for _, v in groups)
+    if total > MAX_FILTER_VALUES:
+        return f"Too many filters ({total}); use at most {MAX_FILTER_VALUES} in one search."
+    return None

@@ -5,32 +5,10 @@ import time
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
+from .facets import FACETS
+
 if TYPE_CHECKING:
-    from ..write.registry import DocRecord
     from .request import SearchRequest
-
-
-@dataclass(frozen=True)
-class Facet:
-    """A facet: a field every passage may carry values of, that searches count and filter by."""
-
-    name: str
-    label: str  # the human title
-    entity: bool = True  # an entity type found in the text (not a year, not the document)
-    sidebar: bool = True  # listed with its values beside the results (the document facet is shown as hits)
-
-
-# In the order the sidebar shows them; the document facet (passages per source) filters and excludes by source.
-FACET_DEFS: tuple[Facet, ...] = (
-    Facet("person", "People"), Facet("org", "Organisations"), Facet("place", "Places"), Facet("group", "Groups"),
-    Facet("event", "Events"), Facet("work", "Works"), Facet("year", "Years", entity=False),
-    Facet("doc_id", "Document", entity=False, sidebar=False),
-)
-FACETS: tuple[str, ...] = tuple(f.name for f in FACET_DEFS if f.sidebar)
-ENTITY_FACETS: tuple[str, ...] = tuple(f.name for f in FACET_DEFS if f.entity)
-DOCUMENT_FACET = "doc_id"
-FILTER_FACETS: tuple[str, ...] = tuple(f.name for f in FACET_DEFS)  # what a search may filter or exclude by
-FACET_LABELS: dict[str, str] = {f.name: f.label for f in FACET_DEFS}
 
 
 @dataclass
@@ -164,6 +142,23 @@ class DocumentHits:
 
 
 @dataclass
+class DocRecord:
+    """What the registry knows of one indexed document."""
+
+    doc_id: str
+    name: str
+    hash: str
+    title: str
+    fmt: str
+    source: str  # the name its source copy is kept under (`Registry.keep_source`)
+    metadata: dict[str, str]
+    url: str | None
+    date: str | None
+    passages: int
+    added: str = ""  # when the document was first indexed (UTC, ISO 8601); kept when it is re-indexed
+
+
+@dataclass
 class DocumentInfo:
     """One line of the documents page."""
 
@@ -176,7 +171,7 @@ class DocumentInfo:
     added: str  # when first indexed (UTC, ISO 8601); "" for documents indexed before this was recorded
 
     @classmethod
-    def of(cls, record: "DocRecord") -> "DocumentInfo":
+    def of(cls, record: DocRecord) -> "DocumentInfo":
         """The line of a registered document."""
         return cls(record.doc_id, record.title, record.name, record.fmt, _origin(record.doc_id, record.fmt),
                    record.passages, record.added)

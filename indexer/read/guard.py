@@ -1,18 +1,15 @@
-"""Limits on what comes in: unusable or repeated document ids, upload names, documents too large to index, and
-searches with too many filter values."""
+"""Limits on what comes in: unusable or repeated document ids, upload names and documents too large to index."""
 from __future__ import annotations
 
 import hashlib
 import re
 import unicodedata
 
-from .pick import Document
+from .document import Document
 from ..settings import Settings
 
 MAX_ID_LENGTH = 300
 MAX_NAME = 120  # characters of an uploaded file's name kept in its id
-MAX_VALUES_PER_FACET = 20  # filter values per facet in one search (each adds a clause and a link on the page)
-MAX_FILTER_VALUES = 50  # filter values in all facets together
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _UNSAFE = re.compile(r"[^\w.\- ]+")
 
@@ -73,16 +70,3 @@ def safe_name(original: str) -> str:
         tag = "-" + hashlib.sha256(base.encode("utf-8", "surrogatepass")).hexdigest()[:8]
         clean = stem[: MAX_NAME - len(tag) - len(ext)] + tag + ext
     return clean
-
-
-def filter_problem(filters: dict[str, list[str]] | None, exclude: dict[str, list[str]] | None) -> str | None:
-    """Why these filters are refused (too many values), or None: pages grow with the square of their number."""
-    groups = [*(filters or {}).items(), *(("not_" + k, v) for k, v in (exclude or {}).items())]
-    for key, values in groups:
-        if len(values) > MAX_VALUES_PER_FACET:
-            return (f"Too many {key} filters ({len(values)}); use at most {MAX_VALUES_PER_FACET} values per "
-                    "filter. Remove some, or search for the names instead.")
-    total = sum(len(v) for _, v in groups)
-    if total > MAX_FILTER_VALUES:
-        return f"Too many filters ({total}); use at most {MAX_FILTER_VALUES} in one search."
-    return None

@@ -4,12 +4,9 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import Callable, Iterable
 
-from ..query.results import Hit
-
-if TYPE_CHECKING:
-    from ..engine import Sleuth
+from ..query.results import Hit, SearchResult
 
 MAX_LINES = 500  # one batch; more is a job for the CLI in several runs
 TOP_HITS = 3
@@ -32,11 +29,11 @@ def queries(text: str) -> list[str]:
     return list(dict.fromkeys(line.strip() for line in text.splitlines() if line.strip()))
 
 
-def search_lines(sleuth: "Sleuth", lines: Iterable[str], top: int = TOP_HITS) -> list[BatchLine]:
-    """Search every line (at most MAX_LINES) and count its passages and documents."""
+def search_lines(search: Callable[..., SearchResult], lines: Iterable[str], top: int = TOP_HITS) -> list[BatchLine]:
+    """Search every line (at most MAX_LINES) with the facade's `search` and count its passages and documents."""
     out = []
     for query in list(lines)[:MAX_LINES]:
-        result = sleuth.search(query, per_page=top)
+        result = search(query, per_page=top)
         out.append(BatchLine(query, result.total, result.documents, result.hits, result.message))
     return out
 

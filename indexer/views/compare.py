@@ -5,14 +5,12 @@ import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Callable
 
 from ..folding import fold
 from ..query.request import SearchRequest
-from ..query.results import DOCUMENT_FACET, ENTITY_FACETS, Hit, PassageView
-
-if TYPE_CHECKING:
-    from ..engine import Sleuth
+from ..query.facets import DOCUMENT_FACET, ENTITY_FACETS
+from ..query.results import DocumentInfo, DocumentView, Hit, PassageView, SearchResult
 
 MIN_SIMILARITY = 0.12  # below this two passages are not about the same thing: each gets a row of its own
 MAX_PASSAGES = 30  # matching passages per document taken into the comparison
@@ -210,22 +208,25 @@ def facts(columns: list[list[PassageView]]) -> list[Fact]:
     return out
 
 
-def compare_sources(sleuth: "Sleuth", request: SearchRequest, doc_ids: list[str] | None) -> Comparison:
-    """The compare view through the facade's own searches: the chosen documents (else the first two matching)."""
-    overall = sleuth.search(request.changed(page=1, per_page=MAX_PER_SEARCH))
+def compare_sources(search: Callable[[SearchRequest], SearchResult], info: Callable[[str], DocumentInfo | None],
+                    document: Callable[[str], DocumentView | None], request: SearchRequest,
+                    doc_ids: list[str] | None) -> Comparison:
+    """The compare view through the facade's own `search`, `info` and `document`: the chosen documents (else the
+    first two matching)."""
+    overall = search(request.changed(page=1, per_page=MAX_PER_SEARCH))
     per_doc = Counter(h.doc_id for h in overall.hits)
-    candidates = [_source(sleuth, d, n) for d, n in per_doc.items()]
-    wanted = [d for d in dict.fromkeys(doc_ids or []) if sleuth.info(d) is not None][:MAX_SOURCES]
+    candidates = [_source(info, d, n) for d, n in per_doc.items()]
+    wanted = [d for d in dict.fromkeys(doc_ids or []) if info(d) is not None][:MAX_SOURCES]
     if not wanted:
         wanted = [s.doc_id for s in candidates[:2]]
     sources, columns, views = [], [], []
     for doc_id in wanted:
-        found = sleuth.search(request.changed(filters={**request.filters, DOCUMENT_FACET: [doc_id]}, page=1,
-                                              per_page=MAX_PASSAGES))
-        sources.append(_source(sleuth, doc_id, found.total))
+        found = search(request.changed(filters={**request.filters, DOCUMENT_FACET: [doc_id]}, page=1,
+                                       per_page=MAX_PASSAGES))
+        sources.append(_source(info, doc_id, found.total))
         columns.append(found.hits)
         ids = {h.passage_id for h in found.hits}
-        view = sleuth.document(doc_id)
+        view = document(doc_id)
         views.append([p for p in view.passages if p.passage_id in ids] if view else [])
     message = overall.message
     if len(sources) < 2 and not message:
@@ -235,6 +236,6 @@ def compare_sources(sleuth: "Sleuth", request: SearchRequest, doc_ids: list[str]
     return Comparison(request.query, sources, rows, facts(views), candidates, message)
 
 
-def _source(sleuth: "Sleuth", doc_id: str, matches: int) -> Source:
-    found = sleuth.info(doc_id)
+def _source(info: Callable[[str], DocumentInfo | None], doc_id: str, matches: int) -> Source:
+    found = info(doc_id)
     return Source(doc_id, found.title if found else doc_id, found.name if found else doc_id, matches)

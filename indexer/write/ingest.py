@@ -17,10 +17,11 @@ from ..entities import nlp
 from ..read import ocr
 from ..backend import Backend
 from .collector import fewer_collections
-from ..entities.canon import Canon, load_infobox_keys
+from ..entities.aliases import load_infobox_keys
+from ..entities.canon import Canon
 from ..errors import ReadError
 from ..read.passages import Passage, split_passages, with_infobox
-from ..read.pick import Document, Refused
+from ..read.document import Document, Refused
 from .registry import DocRecord, Registry, content_hash
 from .resolve import entry
 from .rewrites import Rewrites

@@ -6,11 +6,11 @@ import json
 import sqlite3
 import time
 from collections import Counter
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ..query.results import DocRecord
 from ..read.guard import safe_name
 
 _SCHEMA = """
@@ -43,23 +43,6 @@ CREATE TABLE IF NOT EXISTS sources (
 """
 # Named, not `*`: registries written before 2026-11 carry an unused facet_sig column.
 _COLUMNS = "doc_id, name, hash, title, fmt, source, metadata, url, date, passages, added"
-
-
-@dataclass
-class DocRecord:
-    """What the registry knows of one indexed document."""
-
-    doc_id: str
-    name: str
-    hash: str
-    title: str
-    fmt: str
-    source: str  # the name its source copy is kept under (`Registry.keep_source`)
-    metadata: dict[str, str]
-    url: str | None
-    date: str | None
-    passages: int
-    added: str = ""  # when the document was first indexed (UTC, ISO 8601); kept when it is re-indexed
 
 
 def content_hash(data: bytes) -> str:

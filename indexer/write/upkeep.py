@@ -5,13 +5,12 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from typing import TYPE_CHECKING
+from typing import Callable
 
 from . import pending
+from ..entities.canon import Canon
 from ..errors import SleuthError
-
-if TYPE_CHECKING:
-    from ..engine import Sleuth
+from .ingest import Pipeline
 
 QUIET = 0.5  # seconds without an upload before background upkeep takes the write lock
 MAX_WAIT = 5.0  # ... but no longer than this: a steady stream of uploads must not starve entities and merges
@@ -21,8 +20,11 @@ log = logging.getLogger(__name__)
 class Upkeep:
     """Documents whose facets wait for a rewrite, and the thread that rewrites them (one at a time)."""
 
-    def __init__(self, engine: "Sleuth") -> None:
-        self.engine = engine
+    def __init__(self, pipeline: Pipeline, waiting: pending.Pending, write_lock: threading.Lock,
+                 canon: Callable[[], Canon]) -> None:
+        # What the facade hands over: its pipeline (and so the backend), the uploads whose entities are still to be
+        # found, its write lock and its canonical names.
+        self.pipeline, self.pending, self.write_lock, self.canon = pipeline, waiting, write_lock, canon
         self.stale: set[str] = set()  # documents whose facets an upload's new names changed, not yet rewritten
         self.running = threading.Event()
         self.last_upload = 0.0
@@ -34,7 +36,7 @@ class Upkeep:
 
     def start(self) -> None:
         """Start the background thread if there is work and it is not running."""
-        if self.running.is_set() or not (self.stale or self.engine.pending or self.engine.backend.upkeep_due()):
+        if self.running.is_set() or not (self.stale or self.pending or self.pipeline.backend.upkeep_due()):
             return
         self.running.set()
         threading.Thread(target=self._run, name="sleuth-upkeep", daemon=True).start()
@@ -70,27 +72,27 @@ class Upkeep:
         began = time.monotonic()
         while time.monotonic() - self.last_upload < QUIET and time.monotonic() - began < MAX_WAIT:
             time.sleep(0.05)
-        engine = self.engine
+        pipeline, backend = self.pipeline, self.pipeline.backend
         # Uploads' entities: spaCy runs outside the lock, so uploads and searches go on meanwhile.
-        waiting = engine.pending.snapshot()
-        found = pending.find_entities(engine.pipeline, waiting) if waiting else []
-        with engine.write_lock:
+        waiting = self.pending.snapshot()
+        found = pending.find_entities(pipeline, waiting) if waiting else []
+        with self.write_lock:
             if waiting:
-                self.stale = engine.pipeline.add_entities(found, engine.canon(), self.stale)
-                engine.pending.done(waiting)
+                self.stale = pipeline.add_entities(found, self.canon(), self.stale)
+                self.pending.done(waiting)
             stale = self.take()
             try:
-                engine.pipeline.rewrite_facets(engine.canon(), stale)
+                pipeline.rewrite_facets(self.canon(), stale)
             except BaseException:
                 self.stale |= stale  # tried again after the next upload
                 raise
-            merge = engine.backend.upkeep_due()
+            merge = backend.upkeep_due()
             if merge:
-                engine.backend.merge()
+                backend.merge()
         # Pay for the new segments' facet arrays here (entities, rewrites, a merge), not in the next search.
-        engine.backend.warm()
-        with engine.write_lock:
-            if not self.stale and not engine.pending:
+        backend.warm()
+        with self.write_lock:
+            if not self.stale and not self.pending:
                 # Cleared under the lock: an upload that adds stale documents after this starts a new thread,
                 # one that added them before is seen here.
                 self.running.clear()

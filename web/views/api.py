@@ -9,7 +9,9 @@ from flask import Blueprint, g, Response, abort, jsonify, request
 
 from indexer import ENTITY_FACETS, SUPPORTED_EXTENSIONS, csv_cell
 
-from .. import params, sleuth
+from .. import params
+
+from ..context import sleuth
 from .upload import received_files
 
 bp = Blueprint("api", __name__, url_prefix="/api")

@@ -115,7 +115,7 @@ def login():
     target = _safe_next(request.values.get("next"))
     if request.method == "GET":
         return render_template("login.html", next=target, error=None)
-    from .. import check_csrf
+    from ..context import check_csrf
 
     check_csrf()
     if _check(request.form.get("password", "")):
@@ -129,7 +129,7 @@ def login():
 @bp.post("/logout")
 def logout():
     """Forget this browser's login."""
-    from .. import check_csrf
+    from ..context import check_csrf
 
     check_csrf()
     session.clear()

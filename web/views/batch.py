@@ -5,7 +5,9 @@ from flask import Blueprint, Response, abort, render_template, request
 
 from indexer import MAX_BATCH_LINES, batch_csv, batch_lines
 
-from .. import check_csrf, params, sleuth
+from .. import params
+
+from ..context import check_csrf, sleuth
 
 bp = Blueprint("batch", __name__)
 

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template, request
 
-from .. import params, sleuth
+from .. import params
+
+from ..context import sleuth
 
 bp = Blueprint("compare", __name__)
 

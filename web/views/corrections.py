@@ -5,7 +5,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 
 from indexer import SleuthError
 
-from .. import check_csrf, sleuth
+from ..context import check_csrf, sleuth
 
 bp = Blueprint("corrections", __name__)
 

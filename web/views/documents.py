@@ -10,7 +10,9 @@ from flask import Blueprint, abort, render_template, request, url_for
 
 from indexer import ENTITY_FACETS
 
-from .. import params, sleuth
+from .. import params
+
+from ..context import sleuth
 
 bp = Blueprint("documents", __name__)
 _SPAN = re.compile(r'<span class="ent ent-(\w+)" data-facet="\w+" data-name="([^"]*)" title="([^"]*)">(.*?)</span>',

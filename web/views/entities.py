@@ -5,7 +5,7 @@ from flask import Blueprint, abort, render_template, url_for
 
 from indexer import ENTITY_FACETS, SearchRequest
 
-from .. import sleuth
+from ..context import sleuth
 from .search import recount
 from ..timeline import timeline
 

@@ -5,7 +5,7 @@ from flask import Blueprint, Response, abort, redirect, render_template, request
 
 from indexer import fold
 
-from .. import check_csrf, sleuth
+from ..context import check_csrf, sleuth
 
 bp = Blueprint("library", __name__)
 

@@ -5,7 +5,9 @@ from flask import Blueprint, g, abort, render_template, request
 
 from indexer import FACETS, FacetValue, SearchRequest
 
-from .. import params, sleuth
+from .. import params
+
+from ..context import sleuth
 from .documents import doc_link
 from ..timeline import is_narrow, timeline, year_label
 

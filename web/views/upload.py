@@ -5,7 +5,7 @@ from flask import Blueprint, abort, render_template, request
 
 from indexer import SUPPORTED_EXTENSIONS
 
-from .. import check_csrf, sleuth
+from ..context import check_csrf, sleuth
 
 bp = Blueprint("upload", __name__)
 

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
 from ...query.request import SearchRequest
-from ...query.results import FACETS, FacetValue, Mention, PassageView, SearchResult
+from ...query.facets import FACETS
+from ...query.results import FacetValue, Mention, PassageView, SearchResult
 from .. import OnWait, PassageEntry
 from . import browse, search
 from .highlight import passage_html

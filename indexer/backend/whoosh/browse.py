@@ -14,7 +14,8 @@ from ...dates import day_number, parse_bound
 from ...errors import SleuthError
 from ...folding import fold
 from ...query.request import SearchRequest
-from ...query.results import FILTER_FACETS, FacetValue
+from ...query.facets import FILTER_FACETS
+from ...query.results import FacetValue
 
 
 def matching(searcher, facets, s: SearchRequest) -> set[int] | None:

@@ -16,9 +16,9 @@ from whoosh.searching import Searcher
 
 from .facets import FacetCache
 from .natural import PHRASE as _PHRASE, natural
-from ...entities.canon import name_key
+from ...folding import name_key
 from ...errors import QueryError
-from ...query.results import ENTITY_FACETS
+from ...query.facets import ENTITY_FACETS
 from .schema import query_schema
 
 MAX_QUERY_CHARS = 500

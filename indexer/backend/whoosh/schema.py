@@ -10,7 +10,7 @@ from whoosh.support.charset import accent_map
 
 from .analyzer import CachedAnalyzer, CachedPositions
 from .identifiers import IdentifierFilter
-from ...query.results import ENTITY_FACETS
+from ...query.facets import ENTITY_FACETS
 
 SCHEMA_VERSION = 6  # 2: the ocr field; 3: identifiers by their parts; 4: Infobox facts, new raw labels;
 # 5: title without disambiguation and unboosted at index time; lead-sentence field;

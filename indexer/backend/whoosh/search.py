@@ -14,7 +14,8 @@ from ...query.markup import snippet
 from .index import PassageIndex
 from ...errors import QueryError
 from ...query.request import SearchRequest
-from ...query.results import ENTITY_FACETS, FACETS, FacetValue, Hit, SearchResult
+from ...query.facets import ENTITY_FACETS, FACETS
+from ...query.results import FacetValue, Hit, SearchResult
 
 FACET_LIMIT = 200  # values per facet returned with a page of results
 _WORD = re.compile(r"[^\W_][\w'’-]*")
