@@ -34,7 +34,7 @@ class Settings:
 
     index_dir: Path = field(default_factory=default_index_dir)
     corpus_dir: Path = BUNDLED_CORPUS
-    # NER pipeline (see indexer/nlp.py); empty means the small English model, whichever of its packages is installed.
+    # NER pipeline (see indexer/entities/nlp.py); empty means the small English model, whichever of its packages is installed.
     model: str = ""
     # Worker processes for spaCy; 0 means "use the cores when the batch is large enough to pay for forking".
     n_process: int = 0

@@ -1,4 +1,4 @@
-"""Which words of a passage a query matches, by the schema's own analysis; the marking is indexer/markup.py."""
+"""Which words of a passage a query matches, by the schema's own analysis; the marking is indexer/query/markup.py."""
 from __future__ import annotations
 
 from typing import Iterable
