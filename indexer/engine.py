@@ -16,7 +16,7 @@ from .query.results import (DocumentHits, DocumentInfo, DocumentView, EntityView
                             SearchResult)
 from .read import ocr
 from .read.guard import safe_name
-from .read.sources import Source, sources_from_paths
+from .read.sources import Source
 from .settings import Settings
 from .views.batch import TOP_HITS, BatchLine, search_lines
 from .views.compare import Comparison, compare_sources
@@ -26,6 +26,7 @@ from .write.canonical import CanonicalNames
 from .write.ingest import ORPHAN_AGE, Pipeline
 from .write.pending import Pending
 from .write.registry import Registry
+from .write.sync import FolderSync
 from .write.upkeep import Upkeep
 
 UPLOAD_WAIT = 1.0  # seconds an upload waits for a free slot before it is told the server is busy
@@ -79,7 +80,7 @@ class Sleuth:
             return None
         return DocumentView(record.doc_id, record.title, record.name, record.fmt, record.metadata,
                             self.backend.marked_passages(doc_id, query), record.url, record.date,
-                            self.entities_pending(doc_id))
+                            self.entities_pending(doc_id), self.registry.locations.paths(doc_id))
 
     def search_batch(self, lines: Iterable[str], top: int = TOP_HITS) -> list[BatchLine]:
         """Search every line of a batch (at most MAX_LINES): its passage and document counts and top hits."""
@@ -178,11 +179,11 @@ class Sleuth:
     def index_paths(
         self, paths: Iterable[Path], rebuild: bool = False, progress: Callable[[int, int], None] | None = None,
         on_wait: Callable[[str], None] | None = None, ocr_progress: Callable[[int, int], None] | None = None,
+        keep_missing: bool = False,
     ) -> IndexReport:
-        """Index files and folders (doc ids relative to each folder); skips unchanged documents.
-
-        `rebuild` first rebuilds the whole index from the stored sources. `progress` counts passages through
-        entity finding, `ocr_progress` scanned pages read by OCR.
+        """Index files and folders (doc ids relative to each folder), skipping unchanged documents; each folder is
+        kept in sync (`write/sync.py`; files gone are removed unless `keep_missing`). `rebuild` first rebuilds the
+        index from the stored sources. `progress` counts passages through NER, `ocr_progress` pages read by OCR.
         """
         def index(canon: Canon) -> IndexReport:
             report = IndexReport()
@@ -190,9 +191,9 @@ class Sleuth:
                 # Names are rebuilt from the stored sources alone; aliases are read again, corrections kept.
                 canon = self.names.fresh()
                 report = self.pipeline.rebuild(canon, progress, on_wait)
-            done = self.pipeline.index(sources_from_paths(paths), canon, progress=progress, on_wait=on_wait,
-                                       rewrite=True)
-            return report.followed_by(done.report)
+            sync = FolderSync(self.registry, self.registry.locations, list(paths), keep_missing)
+            done = self.pipeline.index(sync.sources(), canon, progress=progress, on_wait=on_wait, rewrite=True)
+            return report.followed_by(sync.finish(done.report, lambda doc_id: self.pipeline.remove(doc_id, canon)))
 
         with ocr.reporting(ocr_progress):
             return self._write(index)
@@ -276,11 +277,9 @@ class Sleuth:
         return self._write(lambda canon: self.pipeline.remove(doc_id, canon))
 
     def gc(self, min_age: float = ORPHAN_AGE) -> int:
-        """Delete source copies no document refers to (left by killed runs); returns how many.
-
-        Holds the index's write lock, so no process commits meanwhile; `min_age` spares copies that a run in
-        another process may have written and not yet committed.
-        """
+        """Delete source copies no document refers to (left by killed runs); returns how many. Holds the index's
+        write lock, so no process commits meanwhile; `min_age` spares copies another process's run may not have
+        committed yet."""
         with self.write_lock, self.backend.write_lock():
             gone = self.registry.orphans(min_age)
             self.registry.drop_sources(gone)

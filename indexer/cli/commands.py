@@ -70,8 +70,8 @@ def cmd_index(settings: Settings, args) -> int:
     sleuth = Sleuth(settings)
     bar = _progress_bar()
     pages = _progress_bar("Reading scans (OCR)", "page")
-    report = sleuth.index_paths(paths, rebuild=args.rebuild, progress=bar.update if bar else None,
-                                on_wait=lambda msg: print(msg, file=sys.stderr),
+    report = sleuth.index_paths(paths, rebuild=args.rebuild, keep_missing=args.keep_missing,
+                                progress=bar.update if bar else None, on_wait=lambda msg: print(msg, file=sys.stderr),
                                 ocr_progress=pages.update if pages else None)
     for b in (pages, bar):
         if b:
@@ -110,7 +110,9 @@ def _print_report(report: IndexReport, as_json: bool) -> None:
     for d in report.failed:
         print(shown(f"failed: {d.name}: {d.reason}"), file=sys.stderr)
     s = report.to_json()
-    print(f"{s['added']} added, {s['updated']} updated, {s['unchanged']} unchanged, {s['failed']} failed; "
+    synced = "".join(f", {s[k]} {k}" + (" (kept: --keep-missing)" if k == "missing" else "")
+                     for k in ("moved", "duplicate", "removed", "missing") if s[k])
+    print(f"{s['added']} added, {s['updated']} updated, {s['unchanged']} unchanged{synced}, {s['failed']} failed; "
           f"{s['passages']} passages, {s['entities']} entity mentions in {s['seconds']:.1f} s")
 
 

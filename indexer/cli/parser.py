@@ -31,6 +31,8 @@ def _index_and_search(sub) -> None:
     ix = sub.add_parser("index", help="index files and folders (default: the bundled corpus)")
     ix.add_argument("paths", nargs="*", type=Path)
     ix.add_argument("--rebuild", action="store_true", help="rebuild the whole index from the stored source copies")
+    ix.add_argument("--keep-missing", action="store_true",
+                    help="keep the documents of files gone from the folders given (by default they are removed)")
     ix.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     s = sub.add_parser("search", help="search passages")

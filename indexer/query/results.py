@@ -127,6 +127,7 @@ class DocumentView:
     url: str | None = None
     date: str | None = None
     entities_pending: bool = False  # an upload's words are indexed, its entities are still being found
+    found_at: list[str] = field(default_factory=list)  # the paths (inside their folders) its file was found at
 
     def to_json(self) -> dict:
         """JSON for `GET /api/documents/<doc_id>`."""
@@ -207,7 +208,7 @@ class DocumentReport:
     """The outcome for one input file or JSONL record."""
 
     name: str
-    status: str  # "added", "updated", "unchanged", "failed"
+    status: str  # "added", "updated", "unchanged", "moved", "duplicate", "removed", "missing" (kept), "failed"
     doc_id: str | None = None
     title: str | None = None
     passages: int = 0
@@ -243,6 +244,10 @@ class IndexReport:
             "added": self.count("added"),
             "updated": self.count("updated"),
             "unchanged": self.count("unchanged"),
+            "moved": self.count("moved"),
+            "duplicate": self.count("duplicate"),
+            "removed": self.count("removed"),
+            "missing": self.count("missing"),
             "failed": self.count("failed"),
             "passages": self.passages,
             "entities": self.entities,

@@ -56,22 +56,43 @@ class Source:
         return Path(self.name).name if self.suffix else self.name
 
 
+@dataclass(frozen=True)
+class Walked:
+    """A file found by walking: the folder it was found in (resolved), its path there (its document id)."""
+
+    root: str
+    rel: str
+    path: Path
+
+    def source(self) -> Source | DocumentReport:
+        """Its bytes, read now; a file that cannot be read is a failed report."""
+        return _source(self.path, self.rel)
+
+
+def walk(paths: Iterable[Path]) -> Iterator[Walked | DocumentReport]:
+    """The files under the given files and folders, in order, without reading them; a path that does not exist
+    comes out as a failed report, in its place."""
+    for root in paths:
+        root = Path(root)
+        if root.is_dir():
+            base = str(root.resolve())
+            files = sorted(p for p in root.rglob("*") if p.is_file() and not _hidden(p.relative_to(root)))
+            for p in files:
+                if p.name not in SKIP_NAMES:
+                    yield Walked(base, p.relative_to(root).as_posix(), p)
+        elif root.is_file():
+            yield Walked(str(root.resolve().parent), root.name, root)
+        else:
+            yield DocumentReport(str(root), "failed", reason="no such file or folder")
+
+
 def sources_from_paths(paths: Iterable[Path]) -> Iterator[Source | DocumentReport]:
     """Walk files and folders; a document's id is its path relative to the folder given (or its file name).
 
     A path that cannot be read comes out as a failed report, in its place.
     """
-    for root in paths:
-        root = Path(root)
-        if root.is_dir():
-            files = sorted(p for p in root.rglob("*") if p.is_file() and not _hidden(p.relative_to(root)))
-            for p in files:
-                if p.name not in SKIP_NAMES:
-                    yield _source(p, p.relative_to(root).as_posix())
-        elif root.is_file():
-            yield _source(root, root.name)
-        else:
-            yield DocumentReport(str(root), "failed", reason="no such file or folder")
+    for item in walk(paths):
+        yield item if isinstance(item, DocumentReport) else item.source()
 
 
 def _hidden(rel: Path) -> bool:

@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .locations import Locations
 from ..query.results import DocRecord
 from ..read.guard import safe_name
 
@@ -67,6 +68,7 @@ class Registry:
         columns = {row[1] for row in self.db.execute("PRAGMA table_info(documents)")}
         if "added" not in columns:  # registries written before the documents page
             self.db.execute("ALTER TABLE documents ADD COLUMN added TEXT NOT NULL DEFAULT ''")
+        self.locations = Locations(self.db)  # where each document was found (`write/sync.py`)
 
     def close(self) -> None:
         """Close the database."""
@@ -203,6 +205,11 @@ class Registry:
                     "INSERT INTO mentions VALUES (?,?,?,?)",
                     [(rec.doc_id, s, label, n) for (s, label), n in mentions.items()],
                 )
+
+    def rename(self, doc_id: str, name: str) -> None:
+        """Show a document under another name (a moved file's new path); its id stays."""
+        with self._tx():
+            self.db.execute("UPDATE documents SET name = ? WHERE doc_id = ?", (name, doc_id))
 
     def delete(self, doc_id: str) -> bool:
         """Forget a document (its source copy stays if another document shares it)."""
