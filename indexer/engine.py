@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import threading
-from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
 from .backend import open_backend
+from .browsing import Browsing
 from .entities.canon import Canon
 from .entities.corrections import Correction, CorrectionsFile, check as check_correction
 from .errors import IndexBusy
@@ -33,7 +33,7 @@ UPLOAD_WAIT = 1.0  # seconds an upload waits for a free slot before it is told t
 T = TypeVar("T")
 
 
-class Sleuth:
+class Sleuth(Browsing):
     """A collection: its index, its stored sources and the search API over them."""
 
     def __init__(self, settings: Settings) -> None:
@@ -67,7 +67,11 @@ class Sleuth:
                 page = {k: parts[k] for k in ("page", "per_page") if k in parts}
                 return SearchResult.refusal(SearchRequest.of(request, **page), str(exc))  # type: ignore[arg-type]
         self._notice_corrections()
-        return self.backend.search(request)
+        request, unmatched = self.fold(request)
+        result = self.backend.search(request)
+        if unmatched and not result.total:
+            result.message = result.message or unmatched
+        return result
 
     def group_by_document(self, result: SearchResult, page: int = 1, per_page: int = 10) -> list[DocumentHits]:
         """A search's hits grouped by document, best documents first, a page at a time."""
@@ -90,39 +94,6 @@ class Sleuth:
         """The passages of 2–4 documents matching a search, aligned side by side (the first two by default)."""
         request = query if isinstance(query, SearchRequest) else SearchRequest.matching({**search, "query": query})
         return compare_sources(self.search, self.info, self.document, request, doc_ids)
-
-    # --- browsing: what the pages' lists, timeline and links need ---------------------------------------
-    def facet_values(self, facet: str, contains: str = "", request: SearchRequest | None = None,
-                     **search: object) -> list[FacetValue]:
-        """Every value of one facet over a search's hits (not only the top ones), accents and case ignored."""
-        return self.facet_lists([facet], contains, request, **search).get(facet, [])
-
-    def facet_lists(self, names: Iterable[str], contains: str = "", request: SearchRequest | None = None,
-                    **search: object) -> dict[str, list[FacetValue]]:
-        """`facet_values` for several facets, matching the search once."""
-        return self.backend.facet_lists(request or SearchRequest.matching(search), names, contains)
-
-    def date_counts(self, limit: int = 20000, request: SearchRequest | None = None, **search: object) -> Counter:
-        """Passages per mentioned date ("1940-08-20" or "1940-08") over a search's hits, for a narrow timeline."""
-        return self.backend.date_counts(request or SearchRequest.matching(search), limit)
-
-    def date_spans(self, spans: list[tuple[str, str]], request: SearchRequest | None = None,
-                   **search: object) -> list[int]:
-        """Passages of a search mentioning a date within each (from, to) span: what that date filter would find."""
-        return self.backend.date_spans(request or SearchRequest.matching(search), spans)
-
-    def year_spans(self, spans: list[tuple[int, int]], request: SearchRequest | None = None,
-                   **search: object) -> list[int]:
-        """Passages of a search mentioning a year in each (first, last) span of years, each passage once a span."""
-        return self.backend.year_spans(request or SearchRequest.matching(search), spans)
-
-    def date_range_problem(self, date_from: str | None, date_to: str | None) -> str | None:
-        """A message when a From date is later than the To date (both valid), else None."""
-        return SearchRequest(date_from=date_from or "", date_to=date_to or "").range_problem()
-
-    def neighbours(self, doc_id: str) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
-        """The (doc_id, title) of the documents before and after this one, by id."""
-        return self.registry.neighbours(doc_id)
 
     def entities(self, facet: str | None = None) -> dict[str, list[FacetValue]]:
         """Every entity by facet with passage counts (one facet if given)."""

@@ -21,12 +21,12 @@ PARTS: dict[str, int] = {
     "indexer.entities": 3,  # spaCy and the name rules
     "indexer.write": 4,  # the pipeline, the registry, canonical names over the collection, upkeep
     "indexer.views": 5,  # what is built over search results
-    "facade": 6,  # indexer/__init__.py (the names web and the CLI use) and engine.py (Sleuth)
+    "facade": 6,  # indexer/__init__.py (the names web and the CLI use), engine.py (Sleuth) and browsing.py
     "web": 7,
     "indexer.cli": 8,  # with indexer/__main__.py
 }
 BASE = {"indexer.errors", "indexer.settings", "indexer.folding", "indexer.dates"}
-FACADE = {"indexer", "indexer.engine"}
+FACADE = {"indexer", "indexer.engine", "indexer.browsing"}
 # Where each third-party engine may be imported (a module path prefix).
 CONFINED = {
     "whoosh": "indexer.backend.whoosh",

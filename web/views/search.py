@@ -1,7 +1,7 @@
 """The search page: passages with highlights, facets, a date range and a timeline; and the facet value finder."""
 from __future__ import annotations
 
-from flask import Blueprint, g, abort, render_template, request
+from flask import Blueprint, g, abort, redirect, render_template, request
 
 from indexer import FACETS, FacetValue, SearchRequest
 
@@ -30,6 +30,9 @@ def search():
     """Search, or browse everything when there is no query."""
     p = params.from_request()
     engine = sleuth()
+    # A filter spelled otherwise ("ramon mercader") is shown, linked and counted as the facet spells it.
+    if canonical := params.folded_url(engine.fold(p)[0]):
+        return redirect(canonical)
     result = engine.search(p)
     g.refused = result.refused
     date_problem = p.range_problem()

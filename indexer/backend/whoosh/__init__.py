@@ -104,6 +104,11 @@ class Backend:
         """Every value of these facets over the request's hits (the whole index when `request` is None)."""
         return browse.facet_lists(self.index, names, contains, request, limit)
 
+    def match_values(self, facet: str, value: str, near: int = 3) -> tuple[list[str], list[str]]:
+        """The facet's values in use spelled like `value`; else up to `near` values sharing most of its words."""
+        _, facets = self.index.searcher()
+        return facets.matching(facet, value, near)
+
     def date_counts(self, request: SearchRequest, limit: int) -> Counter:
         """Passages per mentioned day or month over the request's first `limit` hits."""
         return browse.date_counts(self.index, request, limit)
