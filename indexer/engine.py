@@ -12,8 +12,8 @@ from .entities.corrections import Correction, CorrectionsFile, check as check_co
 from .errors import IndexBusy
 from .query.facets import ENTITY_FACETS, FACETS
 from .query.request import SearchRequest, TooManyFilters
-from .query.results import (DocumentHits, DocumentInfo, DocumentView, EntityView, FacetValue, IndexReport,
-                            SearchResult)
+from .query.results import (DocumentHits, DocumentInfo, DocumentReport, DocumentView, EntityView, FacetValue,
+                            IndexReport, SearchResult)
 from .read import ocr
 from .read.guard import safe_name
 from .read.sources import Source
@@ -23,6 +23,7 @@ from .views.compare import Comparison, compare_sources
 from .views.entity import entity_view
 from .views.grouping import group_by_document
 from .write.canonical import CanonicalNames
+from .write.folder_aliases import adopt as adopt_aliases
 from .write.ingest import ORPHAN_AGE, Pipeline
 from .write.pending import Pending
 from .write.registry import Registry
@@ -156,12 +157,19 @@ class Sleuth(Browsing):
         kept in sync (`write/sync.py`; files gone are removed unless `keep_missing`). `rebuild` first rebuilds the
         index from the stored sources. `progress` counts passages through NER, `ocr_progress` pages read by OCR.
         """
+        paths = list(paths)
+        # A folder's aliases.toml is used, never indexed.
+        adopted = adopt_aliases(paths, self.settings.index_dir, self.settings.corpus_dir, not self.is_empty())
+        if adopted.changed:
+            self.names.forget()
+
         def index(canon: Canon) -> IndexReport:
-            report = IndexReport()
+            report = IndexReport(notes=adopted.notes, documents=[DocumentReport(name, "failed", reason=why)
+                                                                 for name, why in adopted.failed])
             if rebuild:
                 # Names are rebuilt from the stored sources alone; aliases are read again, corrections kept.
                 canon = self.names.fresh()
-                report = self.pipeline.rebuild(canon, progress, on_wait)
+                report = report.followed_by(self.pipeline.rebuild(canon, progress, on_wait))
             sync = FolderSync(self.registry, self.registry.locations, list(paths), keep_missing)
             done = self.pipeline.index(sync.sources(), canon, progress=progress, on_wait=on_wait, rewrite=True)
             return report.followed_by(sync.finish(done.report, lambda doc_id: self.pipeline.remove(doc_id, canon)))

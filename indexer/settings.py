@@ -91,8 +91,10 @@ class Settings:
 
     @property
     def aliases_files(self) -> list[Path]:
-        """User-editable alias files, in the order they are merged (the index's own wins)."""
-        return [self.corpus_dir / "aliases.toml", self.index_dir / "aliases.toml"]
+        """User-editable alias files, in the order they are merged: the corpus's, those of the folders indexed
+        (kept in `aliases.d/`), the data folder's own (which wins)."""
+        return [self.corpus_dir / "aliases.toml", *sorted((self.index_dir / "aliases.d").glob("*.toml")),
+                self.index_dir / "aliases.toml"]
 
 
 _TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}

@@ -109,6 +109,8 @@ def _print_report(report: IndexReport, as_json: bool) -> None:
         return
     for d in report.failed:
         print(shown(f"failed: {d.name}: {d.reason}"), file=sys.stderr)
+    for note in report.notes:
+        print(shown(note), file=sys.stderr)
     s = report.to_json()
     synced = "".join(f", {s[k]} {k}" + (" (kept: --keep-missing)" if k == "missing" else "")
                      for k in ("moved", "duplicate", "removed", "missing") if s[k])

@@ -44,3 +44,17 @@ def load_infobox_keys(paths: Iterable[Path]) -> dict[str, str]:
             with path.open("rb") as fh:
                 extra.update({str(k): str(v) for k, v in (tomllib.load(fh).get("infobox") or {}).items()})
     return infobox_keys(extra)
+
+
+def check_aliases(data: bytes) -> tuple[str | None, int]:
+    """(why an alias file cannot be used, or None; how many aliases it names)."""
+    try:
+        parsed = tomllib.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return "not UTF-8 text", 0
+    except tomllib.TOMLDecodeError as exc:
+        return f"not valid TOML ({exc})", 0
+    tables = {k: parsed.get(k) for k in ("aliases", "infobox") if k in parsed}
+    if not tables or not all(isinstance(t, dict) for t in tables.values()):
+        return "holds no [aliases] or [infobox] table", 0
+    return None, len(tables.get("aliases") or {})

@@ -223,11 +223,12 @@ class IndexReport:
     passages: int = 0
     entities: int = 0
     seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)  # what the user should know of the run (alias files used)
 
     def followed_by(self, later: "IndexReport") -> "IndexReport":
         """This run's report and a later run's, as one."""
         return IndexReport(self.documents + later.documents, self.passages + later.passages,
-                           self.entities + later.entities, self.seconds + later.seconds)
+                           self.entities + later.entities, self.seconds + later.seconds, self.notes + later.notes)
 
     def count(self, status: str) -> int:
         """How many inputs ended with `status`."""
@@ -252,5 +253,6 @@ class IndexReport:
             "passages": self.passages,
             "entities": self.entities,
             "seconds": round(self.seconds, 2),
+            "notes": self.notes,
             "documents": [asdict(d) for d in self.documents],
         }
