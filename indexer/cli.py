@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from . import batch as batches
+from .corrections import CorrectionsFile
 from .engine import Sleuth
 from .errors import SettingsError, SleuthError
 from .request import SearchRequest, TooManyFilters
@@ -39,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"sleuth: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    problem = CorrectionsFile(settings.index_dir).problem  # said, not fatal: the collection works without them
+    if problem:
+        print(f"sleuth: warning: {problem}", file=sys.stderr)
     try:
         return _COMMANDS[args.command](settings, args)
     except SleuthError as exc:

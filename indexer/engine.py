@@ -241,7 +241,8 @@ class Sleuth:
                 wait: bool = True) -> Correction:
         """Merge, rename, retype or hide an entity; its documents' facets are rewritten (now, or in the background
         when `wait` is False). Raises SleuthError naming what to give when the correction cannot apply."""
-        corrections.check(action, facet, name, into.strip(), into_type, ENTITY_FACETS)
+        corrections.check(action, facet, name, into.strip(), into_type, ENTITY_FACETS,
+                          self.settings.max_correction_name)
         self.canon()
         made = self.corrections.add(action, facet, name, into.strip(), into_type)
         self._rewrite_corrected(wait)

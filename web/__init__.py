@@ -45,6 +45,8 @@ def create_app(settings: Settings | None = None, bind_host: str | None = None) -
     app.jinja_env.globals.update(FACETS=FACETS, ENTITY_FACETS=ENTITY_FACETS, FACET_LABELS=FACET_LABELS, csrf_token=csrf_token, url_with=params.url_with,
                                  entity_url=params.entity_url)
     app.jinja_env.filters["thousands"] = lambda n: f"{n:,}"
+    # A corrections file that cannot be used is shown on every page, naming the file and the fix.
+    app.context_processor(lambda: {"corrections_problem": app.extensions["sleuth"].corrections.problem})
 
     _install_hooks(app, settings)
     return app
