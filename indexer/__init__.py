@@ -8,6 +8,7 @@ from .engine import Sleuth
 from .errors import (IndexBusy, IndexCorrupt, ModelMissing, QueryError, ReadError, SchemaMismatch, SettingsError,
                      SleuthError)
 from .folding import fold
+from .locked_file import LockedFile
 from .request import MAX_PER_PAGE, SearchRequest, TooManyFilters
 from .results import (DOCUMENT_FACET, ENTITY_FACETS, FACET_LABELS, FACETS, FILTER_FACETS, DocumentHits,
                       DocumentInfo, DocumentReport, DocumentView, EntityView, FacetValue, Hit, IndexReport, Mention,
@@ -19,7 +20,7 @@ from .reading import SUPPORTED_EXTENSIONS
 __all__ = [
     "Sleuth", "Settings", "SettingsError", "default_index_dir", "safe_name", "filter_problem", "SUPPORTED_EXTENSIONS",
     "SleuthError", "QueryError", "ReadError", "IndexBusy", "IndexCorrupt", "SchemaMismatch", "ModelMissing",
-    "TooManyFilters", "SearchRequest", "MAX_PER_PAGE", "fold",
+    "TooManyFilters", "SearchRequest", "MAX_PER_PAGE", "fold", "LockedFile",
     "FACETS", "ENTITY_FACETS", "FILTER_FACETS", "DOCUMENT_FACET", "FACET_LABELS", "FacetValue", "Hit", "Mention",
     "SearchResult", "DocumentView", "PassageView", "EntityView", "DocumentInfo", "DocumentHits", "IndexReport",
     "DocumentReport", "BatchLine", "MAX_BATCH_LINES", "batch_lines", "batch_csv", "csv_cell",

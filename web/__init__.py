@@ -13,7 +13,6 @@ from indexer import ENTITY_FACETS, FACET_LABELS, FACETS, Settings, Sleuth
 from . import params
 
 MAX_FORM_PARTS = 1000  # files and fields in one upload (werkzeug's default); more get a 413 saying so
-PRIVATE_PATHS = ("/api/", "/doc/", "/login")
 CSP = "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"
 
 
@@ -77,8 +76,9 @@ def _install_hooks(app: Flask, settings: Settings) -> None:
         response.headers["Referrer-Policy"] = "same-origin"
         if request.headers.get("HX-Request"):
             response.headers["Vary"] = "HX-Request"
-        if request.path.startswith(PRIVATE_PATHS) or (settings.password and request.endpoint != "static"):
-            # Documents and results may be private or deleted later: no shared or back-button cache keeps them.
+        if request.endpoint != "static":
+            # Documents and results may be private or deleted later, with or without a password: no shared or
+            # back-button cache keeps them.
             response.headers["Cache-Control"] = "no-store"
         return response
 
