@@ -5,8 +5,8 @@ The web app and the CLI use only what is exported here.
 from .batch import MAX_LINES as MAX_BATCH_LINES, BatchLine, csv_cell, queries as batch_lines, to_csv as batch_csv
 from ._guard import filter_problem, safe_name
 from .engine import Sleuth
-from .errors import (IndexBusy, IndexCorrupt, ModelMissing, QueryError, ReadError, SchemaMismatch, SettingsError,
-                     SleuthError)
+from .errors import (IndexBusy, IndexCorrupt, ModelMissing, QueryError, ReadError, RegistryDamaged, SchemaMismatch,
+                     SettingsError, SleuthError)
 from .folding import fold
 from .locked_file import LockedFile
 from .request import MAX_PER_PAGE, SearchRequest, TooManyFilters
@@ -19,7 +19,7 @@ from .reading import SUPPORTED_EXTENSIONS
 
 __all__ = [
     "Sleuth", "Settings", "SettingsError", "default_index_dir", "safe_name", "filter_problem", "SUPPORTED_EXTENSIONS",
-    "SleuthError", "QueryError", "ReadError", "IndexBusy", "IndexCorrupt", "SchemaMismatch", "ModelMissing",
+    "SleuthError", "QueryError", "ReadError", "IndexBusy", "IndexCorrupt", "RegistryDamaged", "SchemaMismatch", "ModelMissing",
     "TooManyFilters", "SearchRequest", "MAX_PER_PAGE", "fold", "LockedFile",
     "FACETS", "ENTITY_FACETS", "FILTER_FACETS", "DOCUMENT_FACET", "FACET_LABELS", "FacetValue", "Hit", "Mention",
     "SearchResult", "DocumentView", "PassageView", "EntityView", "DocumentInfo", "DocumentHits", "IndexReport",

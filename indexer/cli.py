@@ -5,11 +5,13 @@ import html
 import json
 import os
 import re
+import sqlite3
 import sys
 from pathlib import Path
 
 from . import batch as batches
 from .corrections import CorrectionsFile
+from .registry import damaged_message
 from .engine import Sleuth
 from .errors import SettingsError, SleuthError
 from .request import SearchRequest, TooManyFilters
@@ -48,6 +50,11 @@ def main(argv: list[str] | None = None) -> int:
     except SleuthError as exc:
         print(f"sleuth: {exc}", file=sys.stderr)
         return EXIT_PARTIAL
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError):
+            raise
+        print(f"sleuth: {damaged_message(exc)}", file=sys.stderr)  # damage found past the registry's first page
+        return EXIT_PARTIAL
     except BrokenPipeError:
         # The reader went away (`sleuth search … | head`): not an error; silence the flush at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -76,7 +83,10 @@ def _usage(message: str) -> int:
 def cmd_index(settings: Settings, args) -> int:
     """`sleuth index`."""
     paths = args.paths or [settings.corpus_dir]
-    sleuth = Sleuth(settings)
+    sleuth = Sleuth(settings, set_aside_damaged=args.rebuild)
+    if sleuth.registry.set_aside:
+        print(f"sleuth: the document registry was damaged; it is kept as {sleuth.registry.set_aside.name} and a new "
+              "one is built from the folders given (add uploads again).", file=sys.stderr)
     bar = _progress_bar()
     pages = _progress_bar("Reading scans (OCR)", "page")
     report = sleuth.index_paths(paths, rebuild=args.rebuild, progress=bar.update if bar else None,

@@ -34,12 +34,14 @@ T = TypeVar("T")
 class Sleuth:
     """A collection: its index, its stored sources and the search API over them."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, set_aside_damaged: bool = False) -> None:
+        """Open the collection; `set_aside_damaged` renames a damaged registry aside instead of refusing (for a
+        rebuild)."""
         self.settings = settings
         settings.index_dir.mkdir(parents=True, exist_ok=True)
         self.backend = open_backend(settings.backend, settings.index_dir, writer_timeout=settings.writer_timeout,
                                     search_time_limit=settings.search_time_limit)
-        self.registry = Registry(settings.index_dir)
+        self.registry = Registry(settings.index_dir, set_aside_damaged)
         self.corrections = CorrectionsFile(settings.index_dir)
         self.pipeline = Pipeline(settings, self.backend, self.registry)
         # Serialises writers within this process; other processes are kept out by the backend's own lock.

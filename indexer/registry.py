@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ._guard import safe_name
+from .errors import RegistryDamaged
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -41,6 +42,31 @@ CREATE TABLE IF NOT EXISTS sources (
     touched REAL NOT NULL
 );
 """
+FILE_NAME = "documents.sqlite"
+
+
+def damaged_message(exc: Exception) -> str:
+    """What to tell the user when the registry cannot be read: the file, and the two ways out."""
+    return (f"The document registry ({FILE_NAME} in the data folder) is damaged ({exc}). Restore it from a backup, "
+            f"or run `sleuth index --rebuild FOLDER…` to set it aside and index your documents again (uploads and "
+            f"documents not in those folders must then be added again).")
+
+
+def _has_content(path: Path) -> bool:
+    return path.is_file() and path.stat().st_size > 0
+
+
+def _set_aside(path: Path) -> Path:
+    """Move a damaged registry (and its WAL files) out of the way; returns its new name."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        part = path.with_name(path.name + suffix)
+        if part.exists():
+            part.rename(target.with_name(target.name + suffix))
+    return target
+
+
 # Named, not `*`: registries written before 2026-11 carry an unused facet_sig column.
 _COLUMNS = "doc_id, name, hash, title, fmt, source, metadata, url, date, passages, added"
 
@@ -70,12 +96,37 @@ def content_hash(data: bytes) -> str:
 class Registry:
     """Documents, their raw entity mentions and a copy of every source, beside the index."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, set_aside_damaged: bool = False) -> None:
+        """Open (or create) the registry; a damaged one raises RegistryDamaged, or with `set_aside_damaged` is
+        renamed aside and a new one started (for `sleuth index --rebuild`)."""
         # Copies are rows of the `sources` table; data folders written before 2026-11-27 keep them as files here.
         self.legacy = data_dir / "sources"
         self._unflushed: dict[str, bytes] = {}  # source copies kept and not yet committed
+        path = data_dir / FILE_NAME
+        self.set_aside: Path | None = None  # where a damaged registry was moved (`set_aside_damaged`)
+        try:
+            self._open(path)
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError):  # locked, no space, no permission: not damage
+                raise
+            if not set_aside_damaged:
+                raise RegistryDamaged(damaged_message(exc)) from None
+            self.set_aside = _set_aside(path)
+            self._open(path)
+
+    def _open(self, path: Path) -> None:
+        if path.is_file() and path.stat().st_size == 0 and not _has_content(path.with_name(path.name + "-wal")):
+            # SQLite takes an empty file for a new database: the documents would silently be gone.
+            raise sqlite3.DatabaseError("the file is empty (0 bytes)")
         # check_same_thread=False: the web app shares one registry; writes are serialised by the index lock.
-        self.db = sqlite3.connect(data_dir / "documents.sqlite", check_same_thread=False, isolation_level=None)
+        self.db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        try:
+            self._prepare()
+        except sqlite3.DatabaseError:
+            self.db.close()
+            raise
+
+    def _prepare(self) -> None:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
         self.db.execute("PRAGMA foreign_keys=ON")
