@@ -6,6 +6,7 @@ is read again whenever it changes, so a hand edit applies like a change made on 
 """
 from __future__ import annotations
 
+import json
 import secrets
 import shutil
 import sys
@@ -26,6 +27,7 @@ else:  # pragma: no cover - Python 3.10
 
 ACTIONS = ("merge", "rename", "retype", "hide")
 FILE_NAME = "corrections.toml"
+APPLIED_NAME = ".corrections-applied.json"
 _HEADER = """# Sleuth's entity corrections, newest last. Made on entity pages or with `sleuth entities merge|rename|retype|hide`;
 # undo them on the corrections page or with `sleuth entities undo ID`, or edit this file by hand.
 # Each names an entity by its type and canonical name, as shown on its page:
@@ -104,6 +106,9 @@ class CorrectionsFile:
     def __init__(self, data_dir: Path) -> None:
         self.path = data_dir / FILE_NAME
         self._file = LockedFile(self.path)
+        # The corrections the index's facets were last rewritten with: a correction made just before a kill, or a
+        # hand edit while no server ran, differs from it, and the next start rewrites what the difference touches.
+        self._applied = LockedFile(data_dir / APPLIED_NAME)
         self._cache: tuple[object, Corrections, str] | None = None
 
     def stamp(self) -> object:
@@ -159,6 +164,19 @@ class CorrectionsFile:
             return items, ""
         return items, (f"{len(bad)} correction(s) in {where} are not applied: {'; '.join(bad[:5])}. "
                        "Fix or delete those entries.")
+
+    def applied(self) -> Corrections:
+        """The corrections the facets in the index reflect (none before the first rewrite)."""
+        try:
+            entries = json.loads(self._applied.path.read_text(encoding="utf-8"))
+            return Corrections([Correction(**{k: str(v) for k, v in e.items() if k in _FIELDS}) for e in entries])
+        except (OSError, ValueError, TypeError, AttributeError):  # none yet, or unreadable: rewrite from scratch
+            return Corrections()
+
+    def mark_applied(self, done: Corrections) -> None:
+        """Record that the facets in the index now reflect `done`."""
+        if done.items != self.applied().items:
+            self._applied.replace(json.dumps([asdict(c) for c in done.items], ensure_ascii=False))
 
     def add(self, action: str, facet: str, name: str, into: str = "", into_type: str = "") -> Correction:
         """Record a new correction; returns it (with its id for undo). Refuses one that would make a loop."""

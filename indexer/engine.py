@@ -191,6 +191,7 @@ class Sleuth:
                 # Names are rebuilt from the stored sources alone; aliases are read again, corrections kept.
                 canon = self.names.fresh()
                 report = self.pipeline.rebuild(canon, progress, on_wait)
+                self.corrections.mark_applied(canon.corrections)
             done = self.pipeline.index(sources_from_paths(paths), canon, progress=progress, on_wait=on_wait,
                                        rewrite=True)
             return report.followed_by(done.report)
@@ -232,8 +233,10 @@ class Sleuth:
 
     def resume_upkeep(self) -> None:
         """Start the background upkeep for what an earlier process left (uploads whose entities were not found)."""
-        if self.pending:
-            self.upkeep.start()
+        # Also a correction whose facets a killed process did not rewrite, or a hand edit made while stopped.
+        unapplied = self.corrections.load().items != self.corrections.applied().items
+        if self.pending or unapplied:
+            self.upkeep.start(work=True)
 
     def settle(self, timeout: float = 60.0) -> bool:
         """Wait for background upkeep after uploads (entities, facet rewrites, merges); False if still running."""
@@ -261,7 +264,11 @@ class Sleuth:
     def _rewrite_corrected(self, wait: bool) -> None:
         self.canon()  # queues the documents the changed file affects
         if wait:
-            self._write(lambda canon: self.pipeline.rewrite_facets(canon, self.upkeep.take()))
+            def rewrite(canon: Canon) -> None:
+                self.pipeline.rewrite_facets(canon, self.upkeep.take())
+                self.corrections.mark_applied(canon.corrections)
+
+            self._write(rewrite)
         else:
             self.upkeep.start()
 

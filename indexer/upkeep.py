@@ -32,9 +32,10 @@ class Upkeep:
         self.last_upload = time.monotonic()
         self.start()
 
-    def start(self) -> None:
-        """Start the background thread if there is work and it is not running."""
-        if self.running.is_set() or not (self.stale or self.engine.pending or self.engine.backend.upkeep_due()):
+    def start(self, work: bool = False) -> None:
+        """Start the background thread if there is work (or the caller says so) and it is not running."""
+        engine = self.engine
+        if self.running.is_set() or not (work or self.stale or engine.pending or engine.backend.upkeep_due()):
             return
         self.running.set()
         threading.Thread(target=self._run, name="sleuth-upkeep", daemon=True).start()
@@ -79,11 +80,14 @@ class Upkeep:
                 self.stale = engine.pipeline.add_entities(found, engine.canon(), self.stale)
                 engine.pending.done(waiting)
             stale = self.take()
+            canon = engine.canon()
             try:
-                engine.pipeline.rewrite_facets(engine.canon(), stale)
+                engine.pipeline.rewrite_facets(canon, stale)
             except BaseException:
                 self.stale |= stale  # tried again after the next upload
                 raise
+            if not self.stale:  # nothing queued meanwhile: the index reflects these corrections
+                engine.corrections.mark_applied(canon.corrections)
             merge = engine.backend.upkeep_due()
             if merge:
                 engine.backend.merge()

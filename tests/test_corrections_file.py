@@ -173,3 +173,36 @@ def test_a_merge_loop_is_refused(seeded_copy):
     assert len(s.corrections.load().items) == 2
     s.correct("merge", "person", "Ramón Mercader", "Frida Kahlo", wait=False)  # no loop: accepted
     assert s.settle()
+
+
+# --- item 3 --------------------------------------------------------------------------------------------------
+def trotsky_passages(s: Sleuth) -> int:
+    return s.search(filters={"person": ["Leon Trotsky"]}, per_page=1).total
+
+
+def test_a_hand_edit_made_while_stopped_is_applied_at_start(seeded_copy):
+    settings = seeded_copy()
+    first = Sleuth(settings)
+    assert trotsky_passages(first) > 0
+    first.close()
+    (settings.index_dir / "corrections.toml").write_text(GOOD, encoding="utf-8")  # hide Leon Trotsky, by hand
+    app = create_app(settings)  # the server starts
+    s = app.extensions["sleuth"]
+    assert s.settle(), "the start-up rewrite finishes"
+    assert trotsky_passages(s) == 0
+
+
+def test_a_correction_whose_rewrite_was_killed_is_finished_at_start(seeded_copy):
+    settings = seeded_copy()
+    s = Sleuth(settings)
+    before = trotsky_passages(s)
+    s.canon()
+    s.corrections.add("merge", "person", "Leon Trotsky", "Ramón Mercader")  # written; the process dies here
+    assert trotsky_passages(s) == before, "nothing rewritten yet: the state a kill -9 leaves"
+    s.close()
+    again = create_app(settings).extensions["sleuth"]
+    assert again.settle()
+    assert trotsky_passages(again) == 0
+    assert again.search(filters={"person": ["Ramón Mercader"]}, per_page=1).total >= before
+    # Once applied, a further start has nothing to do.
+    assert again.corrections.applied().items == again.corrections.load().items
