@@ -8,13 +8,12 @@ import subprocess
 import os
 import sys
 import threading
-import tomllib
 from pathlib import Path
 
 import pytest
 
 from indexer import Settings, Sleuth
-from indexer.corrections import CorrectionsFile
+from indexer.corrections import CorrectionsFile, tomllib  # tomli on Python 3.10
 from web import create_app
 
 PAGES = ("/search?q=Trotsky", "/api/search?q=Trotsky", "/entities", "/corrections")
