@@ -7,6 +7,7 @@ is read again whenever it changes, so a hand edit applies like a change made on 
 from __future__ import annotations
 
 import json
+import re
 import secrets
 import shutil
 import sys
@@ -147,8 +148,11 @@ class CorrectionsFile:
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            return [], (f"Corrections are off: {where} is not valid TOML ({exc}). Fix that line, or move the file "
-                        "away to start without corrections.")
+            try:  # versions before 2026-12 wrote control characters raw (a DEL in a name): read them as escapes
+                data = tomllib.loads(_RAW_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+            except tomllib.TOMLDecodeError:
+                return [], (f"Corrections are off: {where} is not valid TOML ({exc}). Fix that line, or move the "
+                            "file away to start without corrections.")
         entries = data.get("correction", [])
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
             return [], (f"Corrections are off: in {where}, `correction` must be a list of [[correction]] tables. "
@@ -216,6 +220,7 @@ class CorrectionsFile:
 
 
 _FIELDS = set(Correction.__dataclass_fields__)
+_RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # what TOML forbids raw (tab, LF, CR allowed)
 _CONTROL = {"Cc", "Cs", "Zl", "Zp"}  # controls, lone surrogates, line and paragraph separators
 _NEEDS_INTO = ("merge", "rename", "retype")
 

@@ -65,6 +65,18 @@ def test_whatever_a_name_holds_the_file_reads_back(tmp_path):
     assert CorrectionsFile(tmp_path).problem == ""
 
 
+def test_a_file_an_older_version_broke_with_a_raw_del_is_read_and_can_be_undone(app):
+    s = app.extensions["sleuth"]
+    path = s.settings.index_dir / "corrections.toml"
+    path.write_text('[[correction]]\nid = "d1"\naction = "rename"\nfacet = "person"\nname = "Leon Trotsky"\n'
+                    'into = "Lenin\x7f"\n', encoding="utf-8")  # as json.dumps wrote it: the DEL raw
+    assert [c.into for c in s.corrections.load().items] == ["Lenin\x7f"] and s.corrections.problem == ""
+    assert app.test_client().get("/search?q=Trotsky").status_code == 200
+    proc = sleuth_cli(s.settings, "entities", "undo", "d1")
+    assert proc.returncode == 0 and "undone" in proc.stdout, proc.stderr
+    assert tomllib.loads(path.read_text(encoding="utf-8")).get("correction", []) == []
+
+
 def test_a_long_name_is_refused_naming_the_setting(app):
     client = app.test_client()
     answer = post(client, token(client), action="rename", name="Leon Trotsky", into="L" * 70_000)
