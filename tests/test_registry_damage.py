@@ -15,7 +15,11 @@ def damage(index_dir, how: str) -> None:
     path = index_dir / "documents.sqlite"
     for extra in ("-wal", "-shm"):
         path.with_name(path.name + extra).unlink(missing_ok=True)
-    path.write_bytes(b"" if how == "empty" else b"this is not a database, it was overwritten\n" * 200)
+    if how == "torn":  # the header and first page intact, the rest overwritten: found only when read
+        data = path.read_bytes()
+        path.write_bytes(data[:4096] + b"\xa5" * (len(data) - 4096))
+    else:
+        path.write_bytes(b"" if how == "empty" else b"this is not a database, it was overwritten\n" * 200)
 
 
 def sleuth_cli(settings: Settings, *args: str, **env: str) -> subprocess.CompletedProcess:
@@ -48,3 +52,14 @@ def test_rebuild_sets_the_damaged_registry_aside(seeded_copy, light_model):
     assert len(kept) == 1
     again = Sleuth(settings)
     assert again.stats()["documents"] == 2 and again.search("Trotsky").total > 0
+
+
+def test_damage_found_past_the_first_page_is_named_too(seeded_copy):
+    settings = seeded_copy()
+    Sleuth(settings).close()  # a checkpoint: everything in the main file, none in the WAL
+    damage(settings.index_dir, "torn")
+    proc = sleuth_cli(settings, "stats")
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "documents.sqlite" in proc.stderr and "sleuth index --rebuild" in proc.stderr
+    for args in (("search", "Trotsky"), ("entities",)):
+        assert "Traceback" not in sleuth_cli(settings, *args).stderr, args
