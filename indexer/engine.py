@@ -37,18 +37,20 @@ T = TypeVar("T")
 class Sleuth(Browsing):
     """A collection: its index, its stored sources and the search API over them."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, set_aside_damaged: bool = False) -> None:
+        """Open the collection; `set_aside_damaged` renames a damaged registry aside instead of refusing (for a
+        rebuild)."""
         self.settings = settings
         settings.index_dir.mkdir(parents=True, exist_ok=True)
         self.backend = open_backend(settings.backend, settings.index_dir, writer_timeout=settings.writer_timeout,
                                     search_time_limit=settings.search_time_limit)
-        self.registry = Registry(settings.index_dir)
+        self.registry = Registry(settings.index_dir, set_aside_damaged)
         self.corrections = CorrectionsFile(settings.index_dir)
         self.pipeline = Pipeline(settings, self.backend, self.registry)
         # Serialises writers within this process; other processes are kept out by the backend's own lock.
         self.write_lock = threading.Lock()
         self.pending = Pending(settings.index_dir)  # uploads whose entities are still to be found
-        self.upkeep = Upkeep(self.pipeline, self.pending, self.write_lock, self.canon)
+        self.upkeep = Upkeep(self.pipeline, self.pending, self.write_lock, self.canon, self.corrections)
         self.names = CanonicalNames(settings, self.registry, self.corrections, self.upkeep.queue)
         # Uploads read and index in the request's thread: a few at a time, so the others stay free for searches.
         self._upload_slots = threading.BoundedSemaphore(settings.max_concurrent_uploads)
@@ -170,6 +172,7 @@ class Sleuth(Browsing):
                 # Names are rebuilt from the stored sources alone; aliases are read again, corrections kept.
                 canon = self.names.fresh()
                 report = report.followed_by(self.pipeline.rebuild(canon, progress, on_wait))
+                self.corrections.mark_applied(canon.corrections)
             sync = FolderSync(self.registry, self.registry.locations, list(paths), keep_missing)
             done = self.pipeline.index(sync.sources(), canon, progress=progress, on_wait=on_wait, rewrite=True)
             return report.followed_by(sync.finish(done.report, lambda doc_id: self.pipeline.remove(doc_id, canon)))
@@ -211,8 +214,10 @@ class Sleuth(Browsing):
 
     def resume_upkeep(self) -> None:
         """Start the background upkeep for what an earlier process left (uploads whose entities were not found)."""
-        if self.pending:
-            self.upkeep.start()
+        # Also a correction whose facets a killed process did not rewrite, or a hand edit made while stopped.
+        unapplied = self.corrections.load().items != self.corrections.applied().items
+        if self.pending or unapplied:
+            self.upkeep.start(work=True)
 
     def settle(self, timeout: float = 60.0) -> bool:
         """Wait for background upkeep after uploads (entities, facet rewrites, merges); False if still running."""
@@ -222,7 +227,7 @@ class Sleuth(Browsing):
                 wait: bool = True) -> Correction:
         """Merge, rename, retype or hide an entity; its documents' facets are rewritten (now, or in the background
         when `wait` is False). Raises SleuthError naming what to give when the correction cannot apply."""
-        check_correction(action, facet, name, into.strip(), into_type, ENTITY_FACETS)
+        check_correction(action, facet, name, into.strip(), into_type, ENTITY_FACETS, self.settings.max_correction_name)
         self.canon()
         made = self.corrections.add(action, facet, name, into.strip(), into_type)
         self._rewrite_corrected(wait)
@@ -239,7 +244,11 @@ class Sleuth(Browsing):
     def _rewrite_corrected(self, wait: bool) -> None:
         self.canon()  # queues the documents the changed file affects
         if wait:
-            self._write(lambda canon: self.pipeline.rewrite_facets(canon, self.upkeep.take()))
+            def rewrite(canon: Canon) -> None:
+                self.pipeline.rewrite_facets(canon, self.upkeep.take())
+                self.corrections.mark_applied(canon.corrections)
+
+            self._write(rewrite)
         else:
             self.upkeep.start()
 

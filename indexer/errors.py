@@ -25,6 +25,10 @@ class IndexCorrupt(SleuthError):
     """The index on disk cannot be opened."""
 
 
+class RegistryDamaged(SleuthError):
+    """The document registry (documents.sqlite) cannot be read; the message names the file and the fix."""
+
+
 class SettingsError(SleuthError, ValueError):
     """A `SLEUTH_*` variable holds a value that cannot be used; the message names it and the fix."""
 

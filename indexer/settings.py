@@ -68,6 +68,13 @@ class Settings:
     ocr_langs: str = "eng"
     ocr_max_pages: int = 500
     ocr_page_seconds: float = 60.0
+    # Seconds OCR may spend on one document (all its pages), pixels an image may have (it is refused before it is
+    # decoded), XML elements a .docx may hold (counted as it is read): each refusal names its setting.
+    ocr_doc_seconds: float = 900.0
+    max_image_pixels: int = 40_000_000
+    max_docx_elements: int = 1_000_000
+    # Characters in an entity name a correction gives (a longer one is refused, naming this setting).
+    max_correction_name: int = 200
     debug: bool = False
     # The search backend (a subpackage of indexer/backend); only one is bundled, so the default is the only choice.
     backend: str = ""
@@ -101,7 +108,8 @@ _TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
 # Fields that must be at least this (0 allowed where 0 has a meaning, e.g. n_process "auto").
 _MINIMUM = {"n_process": 0, "batch_size": 1, "commit_every": 1, "writer_timeout": 0, "search_time_limit": 0.05,
             "max_upload_bytes": 1, "max_passages": 1, "max_concurrent_uploads": 1, "max_connections": 10,
-            "channel_timeout": 1, "header_timeout": 0.5, "refusal_delay": 0}
+            "channel_timeout": 1, "header_timeout": 0.5, "refusal_delay": 0,
+            "max_correction_name": 1, "ocr_doc_seconds": 1, "max_image_pixels": 1, "max_docx_elements": 1}
 
 
 def _convert(name: str, raw: str) -> object:

@@ -13,7 +13,6 @@ from . import params
 from .context import csrf_token
 
 MAX_FORM_PARTS = 1000  # files and fields in one upload (werkzeug's default); more get a 413 saying so
-PRIVATE_PATHS = ("/api/", "/doc/", "/login")
 CSP = "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"
 
 
@@ -46,6 +45,8 @@ def create_app(settings: Settings | None = None, bind_host: str | None = None) -
     app.jinja_env.globals.update(FACETS=FACETS, ENTITY_FACETS=ENTITY_FACETS, FACET_LABELS=FACET_LABELS, csrf_token=csrf_token, url_with=params.url_with,
                                  entity_url=params.entity_url)
     app.jinja_env.filters["thousands"] = lambda n: f"{n:,}"
+    # A corrections file that cannot be used is shown on every page, naming the file and the fix.
+    app.context_processor(lambda: {"corrections_problem": app.extensions["sleuth"].corrections.problem})
 
     _install_hooks(app, settings)
     return app
@@ -76,8 +77,9 @@ def _install_hooks(app: Flask, settings: Settings) -> None:
         response.headers["Referrer-Policy"] = "same-origin"
         if request.headers.get("HX-Request"):
             response.headers["Vary"] = "HX-Request"
-        if request.path.startswith(PRIVATE_PATHS) or (settings.password and request.endpoint != "static"):
-            # Documents and results may be private or deleted later: no shared or back-button cache keeps them.
+        if request.endpoint != "static":
+            # Documents and results may be private or deleted later, with or without a password: no shared or
+            # back-button cache keeps them.
             response.headers["Cache-Control"] = "no-store"
         return response
 

@@ -5,10 +5,11 @@ import html
 import json
 import os
 import re
+import sqlite3
 import sys
 
-from .. import (BATCH_TOP_HITS, FACETS, MAX_BATCH_LINES, IndexReport, SearchRequest, SearchResult, Settings,
-                SettingsError, Sleuth, SleuthError, TooManyFilters, batch_csv, batch_lines)
+from .. import (BATCH_TOP_HITS, FACETS, MAX_BATCH_LINES, CorrectionsFile, IndexReport, SearchRequest, SearchResult,
+                Settings, SettingsError, Sleuth, SleuthError, TooManyFilters, batch_csv, batch_lines, damaged_message)
 from .parser import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, build_parser
 
 # Terminal control characters (ESC, CSI…) and bidi overrides from indexed text would act on the user's terminal.
@@ -34,10 +35,18 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"sleuth: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    problem = CorrectionsFile(settings.index_dir).problem  # said, not fatal: the collection works without them
+    if problem:
+        print(f"sleuth: warning: {problem}", file=sys.stderr)
     try:
         return _COMMANDS[args.command](settings, args)
     except SleuthError as exc:
         print(f"sleuth: {exc}", file=sys.stderr)
+        return EXIT_PARTIAL
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError):
+            raise
+        print(f"sleuth: {damaged_message(exc)}", file=sys.stderr)  # damage found past the registry's first page
         return EXIT_PARTIAL
     except BrokenPipeError:
         # The reader went away (`sleuth search … | head`): not an error; silence the flush at exit.
@@ -67,7 +76,10 @@ def _usage(message: str) -> int:
 def cmd_index(settings: Settings, args) -> int:
     """`sleuth index`."""
     paths = args.paths or [settings.corpus_dir]
-    sleuth = Sleuth(settings)
+    sleuth = Sleuth(settings, set_aside_damaged=args.rebuild)
+    if sleuth.registry.set_aside:
+        print(f"sleuth: the document registry was damaged; it is kept as {sleuth.registry.set_aside.name} and a new "
+              "one is built from the folders given (add uploads again).", file=sys.stderr)
     bar = _progress_bar()
     pages = _progress_bar("Reading scans (OCR)", "page")
     report = sleuth.index_paths(paths, rebuild=args.rebuild, keep_missing=args.keep_missing,

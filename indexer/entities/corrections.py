@@ -7,14 +7,19 @@ is read again whenever it changes, so a hand edit applies like a change made on 
 from __future__ import annotations
 
 import json
-import os
+import re
 import secrets
+import shutil
 import sys
+import unicodedata
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+import tomli_w
+
 from ..errors import SleuthError
+from ..locked_file import LockedFile
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -23,6 +28,7 @@ else:  # pragma: no cover - Python 3.10
 
 ACTIONS = ("merge", "rename", "retype", "hide")
 FILE_NAME = "corrections.toml"
+APPLIED_NAME = ".corrections-applied.json"
 _HEADER = """# Sleuth's entity corrections, newest last. Made on entity pages or with `sleuth entities merge|rename|retype|hide`;
 # undo them on the corrections page or with `sleuth entities undo ID`, or edit this file by hand.
 # Each names an entity by its type and canonical name, as shown on its page:
@@ -79,67 +85,158 @@ class Corrections:
                 resolved = (c.into, resolved[1])
         return resolved
 
+    def loop_from(self, start: tuple[str, str]) -> list[str]:
+        """The names of a loop the corrections make from `start` (A → B → C → A), or [] when there is none."""
+        seen, at = [start], start
+        while True:
+            c = self._map.get(at)
+            if c is None or c.action == "hide":
+                return []
+            at = ((c.into_type or c.facet, c.into) if c.action == "merge" else (at[0], c.into)
+                  if c.action == "rename" else (c.into, at[1]))
+            if at in seen:
+                return [f"{f} “{n}”" for f, n in seen[seen.index(at):] + [at]]
+            seen.append(at)
+
 
 class CorrectionsFile:
-    """`corrections.toml` in the data folder: read when changed, written whole and atomically."""
+    """`corrections.toml` in the data folder: read when changed and checked entry by entry; written whole, under a
+    lock that holds across processes, from a unique temporary file. A file that cannot be used is not fatal: the
+    collection is shown without the corrections it cannot read, and `problem` says which and how to fix it."""
 
     def __init__(self, data_dir: Path) -> None:
         self.path = data_dir / FILE_NAME
-        self._cache: tuple[float, Corrections] | None = None
+        self._file = LockedFile(self.path)
+        # The corrections the index's facets were last rewritten with: a correction made just before a kill, or a
+        # hand edit while no server ran, differs from it, and the next start rewrites what the difference touches.
+        self._applied = LockedFile(data_dir / APPLIED_NAME)
+        self._cache: tuple[object, Corrections, str] | None = None
 
-    def stamp(self) -> float:
-        """Changes whenever the file does (0 when there is none)."""
+    def stamp(self) -> object:
+        """Changes whenever the file does (None when there is none); the inode tells apart two writes in one tick."""
         try:
-            return self.path.stat().st_mtime_ns
-        except FileNotFoundError:
-            return 0
+            st = self.path.stat()
+        except OSError:
+            return None
+        return (st.st_mtime_ns, st.st_size, st.st_ino)
 
     def load(self) -> Corrections:
         """The corrections in force (the file is read again only when it changed)."""
         stamp = self.stamp()
         if self._cache is None or self._cache[0] != stamp:
-            self._cache = (stamp, Corrections(self._read()))
+            items, problem = self._read()
+            self._cache = (stamp, Corrections(items), problem)
         return self._cache[1]
 
-    def _read(self) -> list[Correction]:
-        if not self.path.exists():
-            return []
+    @property
+    def problem(self) -> str:
+        """Why some or all of the file's corrections are not applied ("" when all are), naming the fix."""
+        self.load()
+        return self._cache[2] if self._cache else ""
+
+    def _read(self) -> tuple[list[Correction], str]:
+        where = f"{FILE_NAME} in the data folder"
         try:
-            data = tomllib.loads(self.path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise SleuthError(f"{self.path.name} in the data folder is not valid TOML ({exc}); fix or delete it.")
-        fields = set(Correction.__dataclass_fields__)
-        return [Correction(**{k: str(v) for k, v in entry.items() if k in fields})
-                for entry in data.get("correction", []) if entry.get("action") in ACTIONS]
+            text = self.path.read_text(encoding="utf-8-sig")  # a byte-order mark, as Notepad writes, is accepted
+        except FileNotFoundError:
+            return [], ""
+        except IsADirectoryError:
+            return [], f"Corrections are off: {where} is a folder, not a file. Move it away to use corrections."
+        except (OSError, UnicodeDecodeError) as exc:
+            return [], (f"Corrections are off: {where} cannot be read ({exc}). Fix it or move it away "
+                        f"(`sleuth entities corrections` lists what is applied).")
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            try:  # versions before 2026-12 wrote control characters raw (a DEL in a name): read them as escapes
+                data = tomllib.loads(_RAW_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+            except tomllib.TOMLDecodeError:
+                return [], (f"Corrections are off: {where} is not valid TOML ({exc}). Fix that line, or move the "
+                            "file away to start without corrections.")
+        entries = data.get("correction", [])
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            return [], (f"Corrections are off: in {where}, `correction` must be a list of [[correction]] tables. "
+                        "Fix it, or move the file away to start without corrections.")
+        items, bad = [], []
+        for n, entry in enumerate(entries, 1):
+            why = _entry_problem(entry)
+            if why:
+                bad.append(f"entry {n} {why}")
+            else:
+                items.append(Correction(**{k: v for k, v in entry.items() if k in _FIELDS}))
+        if not bad:
+            return items, ""
+        return items, (f"{len(bad)} correction(s) in {where} are not applied: {'; '.join(bad[:5])}. "
+                       "Fix or delete those entries.")
+
+    def applied(self) -> Corrections:
+        """The corrections the facets in the index reflect (none before the first rewrite)."""
+        try:
+            entries = json.loads(self._applied.path.read_text(encoding="utf-8"))
+            return Corrections([Correction(**{k: str(v) for k, v in e.items() if k in _FIELDS}) for e in entries])
+        except (OSError, ValueError, TypeError, AttributeError):  # none yet, or unreadable: rewrite from scratch
+            return Corrections()
+
+    def mark_applied(self, done: Corrections) -> None:
+        """Record that the facets in the index now reflect `done`."""
+        if done.items != self.applied().items:
+            self._applied.replace(json.dumps([asdict(c) for c in done.items], ensure_ascii=False))
 
     def add(self, action: str, facet: str, name: str, into: str = "", into_type: str = "") -> Correction:
-        """Record a new correction; returns it (with its id for undo)."""
+        """Record a new correction; returns it (with its id for undo). Refuses one that would make a loop."""
         made = datetime.now(timezone.utc).isoformat(timespec="seconds")
         new = Correction(secrets.token_hex(4), action, facet, name, into, into_type, made)
-        self._write(self.load().items + [new])
+        with self._file.locked():
+            items = self._fresh()
+            loop = Corrections(items + [new]).loop_from((facet, name))
+            if loop:
+                raise SleuthError(f"That would make a loop ({' → '.join(loop)}): each name would stand for "
+                                  "another. Undo one of the corrections in it first.")
+            self._write(items + [new])
         return new
 
     def remove(self, correction_id: str) -> Correction | None:
         """Undo one correction by id; returns it, or None if there is none such."""
-        items = self.load().items
-        gone = next((c for c in items if c.id == correction_id), None)
-        if gone is not None:
-            self._write([c for c in items if c.id != correction_id])
+        with self._file.locked():
+            items = self._fresh()
+            gone = next((c for c in items if c.id == correction_id), None)
+            if gone is not None:
+                self._write([c for c in items if c.id != correction_id])
         return gone
 
-    def _write(self, items: list[Correction]) -> None:
-        lines = [_HEADER]
-        for c in items:
-            lines.append("[[correction]]")
-            lines += [f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in asdict(c).items() if v]
-            lines.append("")
-        tmp = self.path.with_suffix(".toml.tmp")
-        with tmp.open("w", encoding="utf-8") as fh:
-            fh.write("\n".join(lines))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, self.path)
+    def _fresh(self) -> list[Correction]:
+        # Read under the lock, whatever the cache says: another process may have written a moment ago.
         self._cache = None
+        items = self.load().items
+        if self._cache and self._cache[2] and self.path.is_file():
+            # Entries that could not be read are not written back: the file as it was is kept beside it.
+            shutil.copyfile(self.path, self.path.with_name(FILE_NAME + ".bad"))
+        return items
+
+    def _write(self, items: list[Correction]) -> None:
+        entries = [{k: v for k, v in asdict(c).items() if v} for c in items]
+        self._file.replace(_HEADER + "\n" + tomli_w.dumps({"correction": entries}) if entries else _HEADER)
+        self._cache = None
+
+
+_FIELDS = set(Correction.__dataclass_fields__)
+_RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # what TOML forbids raw (tab, LF, CR allowed)
+_CONTROL = {"Cc", "Cs", "Zl", "Zp"}  # controls, lone surrogates, line and paragraph separators
+_NEEDS_INTO = ("merge", "rename", "retype")
+
+
+def _entry_problem(entry: dict) -> str:
+    """Why one [[correction]] entry of a hand-edited file cannot apply ("" when it can)."""
+    if entry.get("action") not in ACTIONS:
+        return f"has action {entry.get('action')!r}, not one of {', '.join(ACTIONS)}"
+    needed = ("id", "facet", "name") + (("into",) if entry["action"] in _NEEDS_INTO else ())
+    missing = [k for k in needed if not entry.get(k)]
+    if missing:
+        return f"lacks {', '.join(missing)}"
+    wrong = [k for k, v in entry.items() if k in _FIELDS and not isinstance(v, str)]
+    if wrong:
+        return f"has {', '.join(wrong)} that {'is' if len(wrong) == 1 else 'are'} not text (put it in quotes)"
+    return ""
 
 
 def changed_mentions(canon, old: Corrections, new: Corrections) -> set[tuple[str, str]]:
@@ -152,8 +249,16 @@ def changed_mentions(canon, old: Corrections, new: Corrections) -> set[tuple[str
     return changed
 
 
-def check(action: str, facet: str, name: str, into: str, into_type: str, facets: tuple[str, ...]) -> None:
+def check(action: str, facet: str, name: str, into: str, into_type: str, facets: tuple[str, ...],
+          max_name: int) -> None:
     """Refuse a correction that cannot apply, with a message naming what to give instead."""
+    for text in (name, into):
+        if len(text) > max_name:
+            raise SleuthError(f"A name may be at most {max_name} characters (SLEUTH_MAX_CORRECTION_NAME); "
+                              f"this one has {len(text)}.")
+        if any(unicodedata.category(ch) in _CONTROL for ch in text):
+            raise SleuthError("A name may not hold control characters (tabs, line breaks, DEL…); type it again "
+                              "as it should be shown.")
     if action not in ACTIONS:
         raise SleuthError(f"Unknown correction {action!r}; use one of {', '.join(ACTIONS)}.")
     if facet not in facets or not name.strip():

@@ -13,14 +13,15 @@ from ..errors import ReadError
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # a .docx that expands past this is refused as a zip bomb
 # A 300-page book has about 10,000 paragraphs; past this a document is refused before any is read.
 MAX_PARAGRAPHS = 50_000
+MAX_ELEMENTS = 1_000_000  # XML elements over the Word parts (SLEUTH_MAX_DOCX_ELEMENTS)
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # Parts beside the body, each read as a section of its own; separator footnotes hold no text.
 _EXTRA_PARTS = (("/footnotes", "Footnotes"), ("/endnotes", "Endnotes"), ("/comments", "Comments"))
 
 
-def read_docx(data: bytes, stem: str) -> Document:
+def read_docx(data: bytes, stem: str, max_elements: int = MAX_ELEMENTS) -> Document:
     """The body with Title/Heading styles as title and sections, then headers, footers, notes and comments."""
-    d = _open(data)
+    d = _open(data, max_elements)
     paragraphs = len(d.element.body.findall(f".//{_W}p"))
     if paragraphs > MAX_PARAGRAPHS:
         raise ReadError(f"this .docx has {paragraphs:,} paragraphs, over the {MAX_PARAGRAPHS:,} a document may "
@@ -40,21 +41,60 @@ def read_docx(data: bytes, stem: str) -> Document:
     return b.build(one_line(props.title or "") or title or stem, "docx", meta)
 
 
-def _open(data: bytes):
+def _open(data: bytes, max_elements: int):
     import docx
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             size = sum(i.file_size for i in zf.infolist())
+            # Sizes come from the archive's own directory: checked before python-docx inflates anything.
+            if size > MAX_UNPACKED_BYTES:
+                raise ReadError(f"archive expands to {size // 2**20} MB, over the {MAX_UNPACKED_BYTES // 2**20} MB "
+                                "limit")
+            _count_elements(zf, max_elements)
+    except ReadError:
+        raise
     except Exception:  # BadZipFile, or a damaged header that zipfile chokes on in another way
         raise ReadError("not a valid .docx (not a zip archive)") from None
-    # Sizes come from the archive's own directory: checked before python-docx inflates anything.
-    if size > MAX_UNPACKED_BYTES:
-        raise ReadError(f"archive expands to {size // 2**20} MB, over the {MAX_UNPACKED_BYTES // 2**20} MB limit")
     try:
         return docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several types for broken packages
         raise ReadError(f"not a valid .docx: {exc}") from None
+
+
+class _Counter:
+    """An lxml parser target that builds no tree, only counts elements, and stops past the limit."""
+
+    def __init__(self, limit: int, seen: int) -> None:
+        self.limit, self.seen = limit, seen
+
+    def start(self, tag, attrib) -> None:
+        self.seen += 1
+        if self.seen > self.limit:
+            raise ReadError(f"this .docx has more than {self.limit:,} XML elements, the limit "
+                            "(SLEUTH_MAX_DOCX_ELEMENTS); split it into smaller files")
+
+    def close(self) -> int:
+        return self.seen
+
+
+def _count_elements(zf: zipfile.ZipFile, limit: int) -> None:
+    """Refuse a .docx whose Word parts hold more elements than `limit` (a "run bomb": millions of empty runs in a
+    few KB), counted as the XML streams by, before python-docx builds a tree of them."""
+    seen = 0
+    for info in zf.infolist():
+        if not (info.filename.startswith("word/") and info.filename.endswith(".xml")):
+            continue
+        counter = _Counter(limit, seen)
+        parser = etree.XMLParser(target=counter, resolve_entities=False, no_network=True, huge_tree=True)
+        try:
+            with zf.open(info) as part:
+                while chunk := part.read(1 << 16):
+                    parser.feed(chunk)
+            parser.close()
+        except etree.XMLSyntaxError:
+            pass  # a damaged part: python-docx says so next
+        seen = counter.seen
 
 
 def _body(d, b: Builder) -> str | None:

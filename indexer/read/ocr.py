@@ -5,15 +5,16 @@ import io
 import os
 import re
 import shutil
+import time
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 from ..errors import ReadError
+from .options import MAX_RENDER_PIXELS, Options
 
 IMAGE_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-eng"
@@ -24,32 +25,11 @@ MIN_IMAGE_COVER = 0.5
 # Tesseract wants capital letters about 20-30 px high: screenshots and faxes are scaled up to about this size.
 _SMALL_IMAGE_SIDE = 1800
 _TARGET_SIDE = 2400
-# A PDF page is rendered at `dpi`, but never into more pixels than this: a poster-sized page would not fit in memory.
-MAX_RENDER_PIXELS = 40_000_000
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 # A word broken at the end of a line ("mor-\ntar") is joined, or neither half would be found by search.
 _BROKEN_WORD = re.compile(r"([^\W\d_])-[ \t]*\n[ \t]*([a-z])")
 _ALNUM = re.compile(r"[^\W_]")
 _PROGRESS: ContextVar["_Counter | None"] = ContextVar("sleuth_ocr_progress", default=None)
-
-
-@dataclass(frozen=True)
-class Options:
-    """How to OCR: on or off, Tesseract languages ("eng+deu"), pages per document, seconds per page."""
-
-    enabled: bool = True
-    langs: str = "eng"
-    max_pages: int = 500
-    page_seconds: float = 60.0
-    dpi: int = 300
-
-    @classmethod
-    def from_settings(cls, settings: object) -> "Options":
-        """The OCR part of the settings (`SLEUTH_OCR`, `SLEUTH_OCR_LANGS`, ...)."""
-        d = cls()
-        return cls(bool(getattr(settings, "ocr", d.enabled)), str(getattr(settings, "ocr_langs", d.langs) or "eng"),
-                   int(getattr(settings, "ocr_max_pages", d.max_pages)),
-                   float(getattr(settings, "ocr_page_seconds", d.page_seconds)))
 
 
 # --- is OCR possible here? ------------------------------------------------------------------------------------
@@ -191,7 +171,7 @@ def image_texts(data: bytes, opts: Options) -> list[str]:
         raise ReadError(f"image too large to read ({exc})") from None
     _check(n, opts)
     try:
-        return read_images((_prepare(frame) for frame in ImageSequence.Iterator(img)), n, opts)
+        return read_images((_prepare(_within_budget(frame, opts)) for frame in ImageSequence.Iterator(img)), n, opts)
     except (OSError, SyntaxError) as exc:  # Pillow's errors for truncated or damaged image data
         raise ReadError(f"damaged image: {exc}") from None
 
@@ -203,6 +183,15 @@ def _check(pages: int, opts: Options) -> None:
     why = problem(opts)
     if why is not None:
         raise ReadError(why)
+
+
+def _within_budget(frame, opts: Options):
+    """The frame, if its size (known from its header, before any pixel is decoded) is within the pixel budget."""
+    width, height = frame.size
+    if width * height > opts.max_image_pixels:
+        raise ReadError(f"this image is {width:,} × {height:,} = {width * height:,} pixels, over the "
+                        f"{opts.max_image_pixels:,} an image may have (SLEUTH_MAX_IMAGE_PIXELS); scale it down")
+    return frame
 
 
 def _prepare(frame):
@@ -235,6 +224,8 @@ def read_images(images: Iterable, count: int, opts: Options) -> list[str]:
     workers = max(1, min(os.cpu_count() or 1, 4, count))
     texts: list[str] = []
     timed_out = 0
+    # The whole document has a budget too: no page starts after it, and a page running at the end is cut there.
+    deadline = time.monotonic() + opts.doc_seconds
     with ThreadPoolExecutor(workers, thread_name_prefix="sleuth-ocr") as pool:
         pending: deque[Future] = deque()
 
@@ -246,24 +237,40 @@ def read_images(images: Iterable, count: int, opts: Options) -> list[str]:
             if counter:
                 counter.add(done=1)
 
-        for img in images:  # images are made lazily, at most two per worker waiting: memory stays flat
-            pending.append(pool.submit(_tesseract, img, opts))
-            while len(pending) >= 2 * workers:
+        try:
+            for img in images:  # images are made lazily, at most two per worker waiting: memory stays flat
+                if time.monotonic() >= deadline:
+                    raise _over_budget(opts, len(texts), count)
+                pending.append(pool.submit(_tesseract, img, opts, deadline))
+                while len(pending) >= 2 * workers:
+                    collect()
+            while pending:
                 collect()
-        while pending:
-            collect()
+        finally:
+            for future in pending:
+                future.cancel()
+    if time.monotonic() >= deadline and timed_out:
+        raise _over_budget(opts, len(texts) - timed_out, count)
     if texts and timed_out == len(texts):
         raise ReadError(f"OCR took over {opts.page_seconds:g} s on every page and was stopped "
                         f"(SLEUTH_OCR_PAGE_SECONDS sets the limit)")
     return texts
 
 
-def _tesseract(img, opts: Options) -> str | None:
-    """The text of one page image, or None when Tesseract ran over the time limit."""
+def _over_budget(opts: Options, read: int, count: int) -> ReadError:
+    return ReadError(f"OCR of this document ran past {opts.doc_seconds:g} s with {read} of {count} pages read "
+                     "(SLEUTH_OCR_DOC_SECONDS); split it into smaller files")
+
+
+def _tesseract(img, opts: Options, deadline: float) -> str | None:
+    """The text of one page image, or None when Tesseract ran over the page's or the document's time limit."""
     import pytesseract
 
+    seconds = min(opts.page_seconds, deadline - time.monotonic())
+    if seconds <= 0:
+        return None
     try:
-        raw = pytesseract.image_to_string(img, lang=opts.langs, config="--oem 1 --psm 3", timeout=opts.page_seconds)
+        raw = pytesseract.image_to_string(img, lang=opts.langs, config="--oem 1 --psm 3", timeout=seconds)
     except pytesseract.TesseractError as exc:  # a subclass of RuntimeError: caught first
         raise ReadError(f"Tesseract failed: {exc.message or exc}") from None
     except RuntimeError as exc:

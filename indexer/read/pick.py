@@ -48,7 +48,7 @@ def read_bytes(name: str, data: bytes, ocr_options: ocr.Options | None = None) -
     if suffix in ocr.IMAGE_EXTENSIONS:
         return [read_image(data, stem, ocr_options or ocr.Options())]
     if suffix == ".docx":
-        return [read_docx(data, stem)]
+        return [read_docx(data, stem, (ocr_options or ocr.Options()).max_docx_elements)]
     text = decode(data)
     if not text.strip():
         raise ReadError("no text (the file holds only whitespace)")

@@ -35,7 +35,9 @@ class CanonicalNames:
         latest = self.corrections.load()
         if canon.corrections is not latest:
             old, canon.corrections = canon.corrections, latest
-            if old is not None:
+            if old is None:  # first use, or names rebuilt: compared with what the index's facets reflect
+                old = self.corrections.applied()
+            if old.items != latest.items:
                 self.on_stale(self.registry.docs_mentioning(corrections.changed_mentions(canon, old, latest)))
         return canon
 

@@ -13,6 +13,7 @@ from typing import Iterable, Iterator
 from .locations import Locations
 from ..query.results import DocRecord
 from ..read.guard import safe_name
+from .registry_file import FILE_NAME, connect
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -54,12 +55,17 @@ def content_hash(data: bytes) -> str:
 class Registry:
     """Documents, their raw entity mentions and a copy of every source, beside the index."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, set_aside_damaged: bool = False) -> None:
+        """Open (or create) the registry; a damaged one raises RegistryDamaged, or with `set_aside_damaged` is
+        renamed aside and a new one started (for `sleuth index --rebuild`)."""
         # Copies are rows of the `sources` table; data folders written before 2026-11-27 keep them as files here.
         self.legacy = data_dir / "sources"
         self._unflushed: dict[str, bytes] = {}  # source copies kept and not yet committed
-        # check_same_thread=False: the web app shares one registry; writes are serialised by the index lock.
-        self.db = sqlite3.connect(data_dir / "documents.sqlite", check_same_thread=False, isolation_level=None)
+        # set_aside: where a damaged registry was moved (`set_aside_damaged`), else None.
+        self.db, self.set_aside = connect(data_dir / FILE_NAME, self._prepare, set_aside_damaged)
+
+    def _prepare(self, db: sqlite3.Connection) -> None:
+        self.db = db
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
         self.db.execute("PRAGMA foreign_keys=ON")

@@ -9,6 +9,7 @@ from typing import Callable
 
 from . import pending
 from ..entities.canon import Canon
+from ..entities.corrections import CorrectionsFile
 from ..errors import SleuthError
 from .ingest import Pipeline
 
@@ -21,10 +22,11 @@ class Upkeep:
     """Documents whose facets wait for a rewrite, and the thread that rewrites them (one at a time)."""
 
     def __init__(self, pipeline: Pipeline, waiting: pending.Pending, write_lock: threading.Lock,
-                 canon: Callable[[], Canon]) -> None:
+                 canon: Callable[[], Canon], corrections: CorrectionsFile) -> None:
         # What the facade hands over: its pipeline (and so the backend), the uploads whose entities are still to be
-        # found, its write lock and its canonical names.
+        # found, its write lock, its canonical names and the corrections file (told what the index reflects).
         self.pipeline, self.pending, self.write_lock, self.canon = pipeline, waiting, write_lock, canon
+        self.corrections = corrections
         self.stale: set[str] = set()  # documents whose facets an upload's new names changed, not yet rewritten
         self.running = threading.Event()
         self.last_upload = 0.0
@@ -34,9 +36,9 @@ class Upkeep:
         self.last_upload = time.monotonic()
         self.start()
 
-    def start(self) -> None:
-        """Start the background thread if there is work and it is not running."""
-        if self.running.is_set() or not (self.stale or self.pending or self.pipeline.backend.upkeep_due()):
+    def start(self, work: bool = False) -> None:
+        """Start the background thread if there is work (or the caller says so) and it is not running."""
+        if self.running.is_set() or not (work or self.stale or self.pending or self.pipeline.backend.upkeep_due()):
             return
         self.running.set()
         threading.Thread(target=self._run, name="sleuth-upkeep", daemon=True).start()
@@ -81,11 +83,14 @@ class Upkeep:
                 self.stale = pipeline.add_entities(found, self.canon(), self.stale)
                 self.pending.done(waiting)
             stale = self.take()
+            canon = self.canon()
             try:
-                pipeline.rewrite_facets(self.canon(), stale)
+                pipeline.rewrite_facets(canon, stale)
             except BaseException:
                 self.stale |= stale  # tried again after the next upload
                 raise
+            if not self.stale:  # nothing queued meanwhile: the index reflects these corrections
+                self.corrections.mark_applied(canon.corrections)
             merge = backend.upkeep_due()
             if merge:
                 backend.merge()

@@ -6,10 +6,14 @@ import hashlib
 import hmac
 import threading
 import time
+import unicodedata
 from collections import deque
+from urllib.parse import urlsplit
 
 from flask import (Blueprint, Flask, abort, current_app, jsonify, redirect, render_template, request, session,
                    url_for)
+
+from ..sessions import Sessions
 
 bp = Blueprint("auth", __name__)
 OPEN_ENDPOINTS = ("auth.login", "static")
@@ -56,12 +60,13 @@ def install(app: Flask, password: str) -> None:
     """Require the password on every route but the login page and static files (nothing when it is empty)."""
     app.register_blueprint(bp)
     app.extensions["sleuth_auth"] = (password, Throttle())
+    app.extensions["sleuth_sessions"] = Sessions(app.config["SLEUTH_SETTINGS"].index_dir)
     if not password:
         return
 
     @app.before_request
     def _require_login():
-        if request.endpoint in OPEN_ENDPOINTS or session.get("auth") == _marker():
+        if request.endpoint in OPEN_ENDPOINTS or _logged_in():
             return None
         header = request.headers.get("Authorization", "")
         if header.startswith("Bearer "):
@@ -71,6 +76,11 @@ def install(app: Flask, password: str) -> None:
         if request.path.startswith("/api/"):
             return _unauthorised("Log in first: send `Authorization: Bearer <SLEUTH_PASSWORD>`.")
         return redirect(url_for("auth.login", next=request.full_path if request.args else request.path))
+
+
+def _logged_in() -> bool:
+    # The signed cookie says which login it is; the server says whether that login is still live (not logged out).
+    return session.get("auth") == _marker() and current_app.extensions["sleuth_sessions"].live(session.get("sid"))
 
 
 def _marker() -> str:
@@ -100,9 +110,14 @@ def _unauthorised(message: str):
 
 
 def _safe_next(target: str | None) -> str:
-    # Only a path on this server: never "//evil.example" or "/\\evil.example", which browsers treat as hosts.
-    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
-        return target
+    # Only a path on this server: never "//evil.example" or "/\\evil.example", which browsers treat as hosts, nor
+    # one with a control character, which browsers drop ("/\t/evil.example" is "//evil.example") and which cannot
+    # go into a Location header anyway.
+    if (target and target.startswith("/") and "\\" not in target
+            and not any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in target)):
+        parts = urlsplit(target)
+        if not parts.scheme and not parts.netloc and not parts.path.startswith("//"):
+            return target
     return url_for("search.search")
 
 
@@ -121,6 +136,7 @@ def login():
     if _check(request.form.get("password", "")):
         session.clear()  # a fresh session (and CSRF token) after login
         session["auth"] = _marker()
+        session["sid"] = current_app.extensions["sleuth_sessions"].start()
         session.permanent = True
         return redirect(target)
     return render_template("login.html", next=target, error="Wrong password."), 401
@@ -132,5 +148,6 @@ def logout():
     from ..context import check_csrf
 
     check_csrf()
+    current_app.extensions["sleuth_sessions"].end(session.get("sid", ""))
     session.clear()
     return redirect(url_for("auth.login"))
