@@ -13,12 +13,16 @@ from ._markdown import read_markdown
 from ._text import clean_text, decode, is_binary, is_cruft, one_line
 from . import ocr
 from .errors import ReadError
+from .read import archive, mail, plaintext
+from .read.nested import Limits, Unpacking
 
 __all__ = ["Document", "Refused", "Section", "SUPPORTED_EXTENSIONS", "MAX_PDF_PAGES", "MAX_UNPACKED_BYTES", "clean_text",
            "decode", "read_bytes", "read_path"]
 
+MAIL_EXTENSIONS = frozenset({".eml", ".mbox"})
 SUPPORTED_EXTENSIONS = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".jsonl",
-                                  ".wiki"}) | ocr.IMAGE_EXTENSIONS
+                                  ".wiki"}) | ocr.IMAGE_EXTENSIONS | MAIL_EXTENSIONS | archive.ARCHIVE_EXTENSIONS \
+    | plaintext.RST_EXTENSIONS
 # A page tree can repeat one page object: a 120 KB file became 20,000 pages. Real books stay far below this.
 MAX_PDF_PAGES = 5_000
 _WIKI_TITLE = re.compile(r"^=(?!=)\s*(.+?)\s*(?<!=)=$")
@@ -26,8 +30,6 @@ _WIKI_HEADING = re.compile(r"^(={2,6})\s*(.+?)\s*\1$")
 _INFOBOX = re.compile(r"^infobox(?:\s+[\w ]{1,40})?$", re.I)
 _KV = re.compile(r"^\s*[-*]\s*([^:]{1,60}):\s*(.*)$")
 _HTML_START = re.compile(r"\s*(?:<!doctype html|<html[\s>])", re.I)
-# "Apache-2.0", "GPL-3", "NEWS.1.2": a "suffix" with a digit is a version, not a file type.
-_VERSION_SUFFIX = re.compile(r"^\.[\w-]*\d[\w-]*$")
 _MODE_LINE = re.compile(r"\s*-\*-.*?-\*-\s*")  # an Emacs mode line ("GNU make NEWS  -*-indented-text-*-")
 # A PDF "title" that is only a file name ("Binder1.pdf", "Microsoft Word - x.doc") says nothing about the text.
 _FILE_NAME_TITLE = re.compile(r"^(?:Microsoft Word - )?\S+\.(?:pdf|docx?|odt|rtf|tex|dvi|ps|indd|qxd)$", re.I)
@@ -50,11 +52,19 @@ def read_path(path: Path, ocr_options: ocr.Options | None = None) -> list[Docume
     return read_bytes(path.name, path.read_bytes(), ocr_options)
 
 
-def read_bytes(name: str, data: bytes, ocr_options: ocr.Options | None = None) -> list[Document | Refused]:
+def read_bytes(name: str, data: bytes, ocr_options: ocr.Options | None = None,
+               unpack: Unpacking | None = None) -> list[Document | Refused]:
     """Read one file's content; `name` gives the extension and the fallback title; scans are read by OCR.
 
-    Raises ReadError when the file cannot be read; a JSONL line that cannot be is a `Refused` in its place.
+    Emails and archives give a document for each attachment and member too (`unpack` carries the limits and
+    counts down through them). Raises ReadError when the file cannot be read; a JSONL line, an attachment or a
+    member that cannot be is a `Refused` in its place.
     """
+    if unpack is None:
+        from .settings import Settings
+
+        unpack = Unpacking(Limits.from_settings(Settings.from_env()), ocr_options)
+    ocr_options = ocr_options or unpack.ocr_options
     suffix = Path(name).suffix.lower()
     stem = Path(name).stem or name
     if suffix not in SUPPORTED_EXTENSIONS:
@@ -68,6 +78,17 @@ def read_bytes(name: str, data: bytes, ocr_options: ocr.Options | None = None) -
         return [_image(data, stem, ocr_options or ocr.Options())]
     if suffix == ".docx":
         return [read_docx(data, stem)]
+    if suffix in archive.ARCHIVE_EXTENSIONS:
+        return archive.read_archive(data, name, suffix, unpack)
+    if suffix == ".mbox" or (suffix in (".txt", ".text") and mail.is_mbox(data)):
+        return list(mail.read_mbox(data, name, unpack))
+    if suffix == ".eml":
+        return mail.read_eml(data, name, unpack)
+    if suffix in (".txt", ".text") and mail.looks_like_mail(data):
+        try:
+            return mail.read_eml(data, name, unpack)
+        except ReadError:  # headers like a message's, but no message: read as the text it is
+            pass
     text = decode(data)
     if not text.strip():
         raise ReadError("no text (the file holds only whitespace)")
@@ -78,6 +99,11 @@ def read_bytes(name: str, data: bytes, ocr_options: ocr.Options | None = None) -
         return [read_html(text, stem)]
     if suffix in (".md", ".markdown"):
         return [read_markdown(text, stem)]
+    if suffix in plaintext.RST_EXTENSIONS or (suffix == ".txt" and plaintext.looks_like_rst(text)):
+        if doc := plaintext.read_rst(text, stem):
+            return [doc]
+    if suffix == ".txt" and plaintext.looks_like_man(text) and (doc := plaintext.read_man(text, stem)):
+        return [doc]
     first = next((ln.strip() for ln in text.split("\n") if ln.strip()), "")
     if suffix == ".wiki" or _WIKI_TITLE.match(first):
         return [_wiki(text, stem)]
@@ -85,13 +111,14 @@ def read_bytes(name: str, data: bytes, ocr_options: ocr.Options | None = None) -
 
 
 def _sniff(name: str, suffix: str, data: bytes) -> str:
-    """The type of a file without a known extension (README, AUTHORS, Apache-2.0): a PDF, text, or refused."""
+    """The type of a file by its content, whatever its extension (README, Apache-2.0, x.json): a PDF, an archive,
+    text (emails, reST and man pages are told apart later), or refused."""
     unsupported = (f"unsupported file type {suffix or '(no extension)'}; supported: "
                    f"{', '.join(sorted(SUPPORTED_EXTENSIONS))}")
-    if suffix and not _VERSION_SUFFIX.match(suffix):
-        raise ReadError(unsupported)
     if data.startswith(b"%PDF-"):
         return ".pdf"
+    if kind := archive.sniff(data):
+        return kind
     if is_binary(data[:65536]):
         raise ReadError(f"{unsupported}, and this file is not text")
     return ".txt"

@@ -68,6 +68,11 @@ class Settings:
     ocr_langs: str = "eng"
     ocr_max_pages: int = 500
     ocr_page_seconds: float = 60.0
+    # Files inside files (attachments, archive members, a zip in an email in an mbox), read in memory: how deep
+    # containers may nest, how many files one input may hold in all, and how many bytes they may expand to.
+    max_archive_depth: int = 5
+    max_archive_members: int = 10000
+    max_expanded_bytes: int = 1024 * 1024 * 1024
     debug: bool = False
     # The search backend (a subpackage of indexer/backend); only one is bundled, so the default is the only choice.
     backend: str = ""
@@ -99,7 +104,8 @@ _TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
 # Fields that must be at least this (0 allowed where 0 has a meaning, e.g. n_process "auto").
 _MINIMUM = {"n_process": 0, "batch_size": 1, "commit_every": 1, "writer_timeout": 0, "search_time_limit": 0.05,
             "max_upload_bytes": 1, "max_passages": 1, "max_concurrent_uploads": 1, "max_connections": 10,
-            "channel_timeout": 1, "header_timeout": 0.5, "refusal_delay": 0}
+            "channel_timeout": 1, "header_timeout": 0.5, "refusal_delay": 0, "max_archive_members": 1,
+            "max_expanded_bytes": 1}
 
 
 def _convert(name: str, raw: str) -> object:

@@ -1,0 +1,127 @@
+"""Archives: .zip, .tar (+ gz/bz2/xz) and single .gz/.bz2/.xz files, unpacked in memory within the limits.
+
+An archive is a document listing its files; each member is read as a document of its own (nested.py). A single
+compressed file (Debian's `changelog.Debian.gz`, a `.pdf.gz`) is read as the file it holds.
+"""
+from __future__ import annotations
+
+import bz2
+import gzip
+import io
+import lzma
+import tarfile
+import zipfile
+import zlib
+from pathlib import PurePosixPath
+
+from .._build import Builder, Document
+from ..errors import ReadError
+from .nested import Unpacking, member_name, read_members
+
+ARCHIVE_EXTENSIONS = frozenset({".zip", ".tar", ".tgz", ".tbz2", ".txz", ".gz", ".bz2", ".xz", ".7z"})
+_COMPRESSED = {".gz": lambda f: gzip.GzipFile(fileobj=f), ".tgz": lambda f: gzip.GzipFile(fileobj=f), ".bz2": bz2.BZ2File, ".tbz2": bz2.BZ2File,
+               ".xz": lzma.LZMAFile, ".txz": lzma.LZMAFile}
+_MAGIC = ((b"PK\x03\x04", ".zip"), (b"PK\x05\x06", ".zip"), (b"\x1f\x8b", ".gz"), (b"BZh", ".bz2"),
+          (b"\xfd7zXZ\x00", ".xz"), (b"7z\xbc\xaf\x27\x1c", ".7z"))
+
+
+def sniff(data: bytes) -> str | None:
+    """The archive type of these bytes by their first bytes (".zip", ".tar", ...), or None."""
+    for magic, suffix in _MAGIC:
+        if data.startswith(magic):
+            return suffix
+    return ".tar" if data[257:262] == b"ustar" else None
+
+
+def read_archive(data: bytes, name: str, suffix: str, unpack: Unpacking) -> list:
+    """The archive's listing as a document, then its members; a single compressed file as the file it holds."""
+    unpack.enter("archive")
+    if suffix == ".zip":
+        kind, members = "zip", _zip(data, unpack)
+    elif suffix == ".7z":
+        raise ReadError(".7z archives are not read yet; unpack it (7z x FILE) and index its files")
+    elif suffix == ".tar" or data[257:262] == b"ustar":
+        kind, members = "tar", _tar(io.BytesIO(data), unpack)
+    else:
+        inner = _decompress(data, suffix, unpack)
+        if inner[257:262] == b"ustar":
+            kind, members = "tar", _tar(io.BytesIO(inner), unpack)
+        else:
+            return _single(inner, name, suffix, unpack)
+    b = Builder()
+    b.add("Files", "\n".join(n for n, _ in members))
+    if not b.sections:
+        raise ReadError(f"this {kind} archive holds no files")
+    listing = b.build(name, kind, {"files": str(len(members))})
+    return [listing, *read_members(name, members, unpack)]
+
+
+def _zip(data: bytes, unpack: Unpacking) -> list[tuple[str, bytes | ReadError]]:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = [i for i in zf.infolist() if not i.is_dir()]
+    except Exception:  # noqa: BLE001 - BadZipFile, or a damaged directory zipfile chokes on another way
+        raise ReadError("not a valid zip archive") from None
+    if any(i.flag_bits & 0x1 for i in infos):
+        raise ReadError("this zip archive is encrypted (password-protected); decrypt it and index its files")
+    # Sizes from the archive's own directory, checked before anything is inflated; then counted as read.
+    declared = sum(i.file_size for i in infos)
+    unpack.count(len(infos), declared if declared > unpack.left() else 0)
+    out: list[tuple[str, bytes | ReadError]] = []
+    for info in infos:
+        try:
+            with zf.open(info) as f:
+                blob = f.read(unpack.left() + 1)
+        except (zipfile.BadZipFile, NotImplementedError, EOFError, OSError, zlib.error) as exc:
+            out.append((member_name(info.filename), ReadError(f"a damaged member of the zip archive ({exc})")))
+            continue
+        unpack.count(0, len(blob))
+        out.append((member_name(info.filename), blob))
+    return out
+
+
+def _tar(fileobj, unpack: Unpacking) -> list[tuple[str, bytes]]:
+    out = []
+    try:
+        with tarfile.open(fileobj=fileobj, mode="r:*") as tf:
+            for info in tf:  # headers read one at a time: a long tar.gz is not listed first
+                if not info.isfile():  # links, devices, folders: never followed, nothing made
+                    continue
+                unpack.count(1, 0)
+                if info.size > unpack.left():
+                    unpack.count(0, info.size)
+                f = tf.extractfile(info)
+                blob = f.read(unpack.left() + 1) if f else b""
+                unpack.count(0, len(blob))
+                out.append((member_name(info.name), blob))
+    except (tarfile.TarError, EOFError, OSError, lzma.LZMAError, zlib.error) as exc:
+        if not out:
+            raise ReadError(f"not a valid tar archive ({exc})") from None
+        # A truncated archive: the members read so far are kept.
+    return out
+
+
+def _decompress(data: bytes, suffix: str, unpack: Unpacking) -> bytes:
+    opener = _COMPRESSED.get(suffix) or _COMPRESSED[sniff(data) or ".gz"]
+    try:
+        with opener(io.BytesIO(data)) as f:
+            inner = f.read(unpack.left() + 1)
+    except (OSError, EOFError, lzma.LZMAError, zlib.error) as exc:
+        raise ReadError(f"not a valid {suffix} file ({exc})") from None
+    unpack.count(0, len(inner))
+    return inner
+
+
+def _single(inner: bytes, name: str, suffix: str, unpack: Unpacking) -> list:
+    """A compressed file read as the file it holds: `changelog.Debian.gz` as `changelog.Debian`."""
+    from ..reading import read_bytes
+
+    path = PurePosixPath(name)
+    inner_name = path.stem if path.suffix.lower() == suffix else path.name
+    if suffix in (".tgz", ".tbz2", ".txz"):
+        inner_name += ".tar"
+    unpack.depth += 1
+    try:
+        return read_bytes(inner_name, inner, unpack=unpack)
+    finally:
+        unpack.depth -= 1

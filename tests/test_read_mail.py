@@ -1,0 +1,77 @@
+"""Issue 24, item 1: email read as messages (real messages from CPython's email tests, tests/data/real/README.md)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indexer.errors import ReadError
+from indexer.read.nested import Limits, Unpacking
+from indexer.reading import Document, Refused, read_bytes, read_path
+
+MAIL = Path(__file__).resolve().parent / "data" / "real" / "cpython-email"
+
+
+def _docs(items) -> list[Document]:
+    return [d for d in items if isinstance(d, Document)]
+
+
+def test_eml_quoted_printable_base64_and_charsets_are_decoded():
+    [doc] = read_path(MAIL / "msg_10.eml")
+    assert doc.title == "Lyrics" and doc.fmt == "email" and doc.date == "2001-04-20"
+    assert doc.metadata["from"] == "Barry Warsaw <barry@python.org>"
+    assert doc.metadata["to"] == "Dingus Lovers <cravindogs@cravindogs.com>"
+    # The header block heads the text: From, To and Date are searchable and shown.
+    assert doc.text.startswith("From: Barry Warsaw <barry@python.org>\nTo: Dingus Lovers")
+    assert "¡This is a Quoted Printable encoded message!" in doc.text  # the HTML part, QP in ISO-8859-1
+    assert "This is a Base64 encoded message." in doc.text and "VGhpcyBp" not in doc.text
+    assert "Content-Transfer-Encoding" not in doc.text.split("\n\n", 1)[1].replace(
+        "This has no Content-Transfer-Encoding: header.", "")
+
+
+def test_rfc2047_headers_and_a_base64_utf8_body():
+    [doc] = read_path(MAIL / "non_latin_as7bit.eml")
+    assert doc.title == "Maintenant je vous présente mon collègue, le pouf célèbre Jean de Baddie"
+    assert doc.metadata["to"] == "báz"
+    assert "Да, они летят." in doc.text
+
+
+@pytest.mark.parametrize("name", ["msg_16.txt", "msg_16"])
+def test_email_saved_as_txt_or_without_extension_is_read_as_mail_with_its_attached_message(name):
+    out = read_bytes(name, (MAIL / "msg_16.txt").read_bytes())
+    top, attached = _docs(out)
+    assert top.title == "Delivery Notification: Delivery has failed" and "MIME-Version" not in top.text
+    assert top.source is None and top.parent is None
+    # The returned message is a document of its own, named after where it came from, carrying its parent.
+    assert attached.title == "[scr] yeah for Ians!!" and attached.fmt == "email"
+    assert attached.source == f"{name} › attachment 1.eml" and attached.parent == name
+    assert attached.metadata["from"] == '"Ian T. Henry" <henryi@oxy.edu>'
+
+
+def test_attachments_with_the_same_name_get_distinct_names():
+    top, *files = _docs(read_path(MAIL / "msg_04.txt"))
+    assert [f.source for f in files] == ["msg_04.txt › msg.txt", "msg_04.txt › msg (2).txt"]
+    assert all(f.parent == "msg_04.txt" and "to reflect upon our own" in f.text for f in files)
+
+
+def test_mbox_gives_one_document_per_message_and_their_attachments():
+    data = (MAIL / "msg_43.txt").read_bytes() + b"\n" + (MAIL / "msg_25.txt").read_bytes()
+    docs = _docs(read_bytes("inbox.mbox", data))
+    messages = [d for d in docs if d.parent is None]
+    assert [m.source for m in messages] == ["inbox.mbox › message 1", "inbox.mbox › message 2"]
+    assert messages[0].title == "Banned file: auto__mail.python.bat in mail from you"
+    assert messages[1].title.startswith("Returned mail: Too many hops 19 (17 max)")
+    attached = [d for d in docs if d.parent == "inbox.mbox › message 1"]
+    assert attached and attached[0].title == "Delivery_failure_notice"
+
+
+def test_nesting_past_the_depth_limit_refuses_the_inner_message_naming_the_setting():
+    out = read_bytes("msg_16.txt", (MAIL / "msg_16.txt").read_bytes(), unpack=Unpacking(Limits(depth=0)))
+    assert len(_docs(out)) == 1
+    [refused] = [r for r in out if isinstance(r, Refused)]
+    assert str(refused).startswith("msg_16.txt › attachment 1.eml: ") and "SLEUTH_MAX_ARCHIVE_DEPTH" in str(refused)
+
+
+def test_an_eml_that_is_not_a_message_is_refused_with_a_reason():
+    with pytest.raises(ReadError, match="not an email"):
+        read_bytes("notes.eml", b"just some words\nand more\n")
