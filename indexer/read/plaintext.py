@@ -9,7 +9,6 @@ import shutil
 import subprocess
 
 from .._build import Builder, Document
-from .._html import read_html
 from .._text import clean_text, one_line
 from ..errors import ReadError
 
@@ -18,6 +17,7 @@ GROFF_INSTALL = "sudo apt-get install groff-base"
 # A reST title or section: a line of text under (and maybe over) a line of one punctuation character.
 _RST_UNDERLINE = re.compile(r"^\S[^\n]*\n([=\-~^\"'`#*+:.])\1{2,}[ \t]*$", re.M)
 _RST_MARKUP = re.compile(r"^\.\. (?:_[^:]+:|[\w-]+::)", re.M)
+_ROLE = re.compile(r":[\w:.-]+:`([^`<]*?)\s*(?:<[^`]*>)?`")
 _TROFF = re.compile(r"^\.(?:TH|Dd|SH)\b", re.M)
 _MAN_HEADING = re.compile(r"^[A-Z][A-Z0-9 ,/&()-]*$")
 _OVERSTRIKE = re.compile(r".\x08")
@@ -35,20 +35,35 @@ def looks_like_man(text: str) -> bool:
 
 
 def read_rst(text: str, stem: str) -> Document | None:
-    """reST rendered by docutils, then read as HTML: its title, sections, no markup (".. _l10n:"); None if it fails."""
-    from docutils.core import publish_string
+    """reST parsed by docutils: its title, one section per section, no markup (".. _l10n:"); None if it fails."""
+    from docutils import nodes
+    from docutils.core import publish_doctree
 
     # Nothing from outside the text: no file or URL insertion, no raw HTML, no messages in the output.
     settings = {"file_insertion_enabled": False, "raw_enabled": False, "report_level": 5, "halt_level": 5,
-                "warning_stream": False, "input_encoding": "unicode", "output_encoding": "unicode",
-                "embed_stylesheet": False, "stylesheet_path": "", "_disable_config": True}
+                "warning_stream": False, "_disable_config": True}
     try:
-        html = publish_string(text, writer_name="html5", settings_overrides=settings)
-    except Exception:  # noqa: BLE001 - docutils raises on some malformed input: the text is still read
+        tree = publish_doctree(text, settings_overrides=settings)
+    except Exception:  # noqa: BLE001 - docutils raises on some malformed input: the text is read as plain text
         return None
-    doc = read_html(html, stem)
-    doc.fmt = "rst"
-    return doc
+    for node in list(tree.findall(nodes.system_message)):
+        node.parent.remove(node)
+    for node in list(tree.findall(nodes.problematic)):  # a Sphinx role (":ref:`Using pip`"): its text
+        node.parent.replace(node, nodes.Text(_ROLE.sub(r"\1", node.astext())))
+    skip = (nodes.system_message, nodes.comment, nodes.target, nodes.substitution_definition, nodes.raw,
+            nodes.title, nodes.section, nodes.docinfo, nodes.pending)
+    b = Builder()
+
+    def walk(node, heading: str) -> None:
+        b.add(heading, "\n\n".join(clean_text(c.astext()) for c in node.children if not isinstance(c, skip)))
+        for sub in node.children:
+            if isinstance(sub, nodes.section):
+                walk(sub, one_line(sub[0].astext()) if sub.children else "")
+
+    walk(tree, "")
+    if not b.sections:
+        return None
+    return b.build(one_line(tree.get("title") or "") or stem, "rst")
 
 
 def read_man(text: str, stem: str) -> Document | None:
