@@ -13,7 +13,7 @@ from ._markdown import read_markdown
 from ._text import clean_text, decode, is_binary, is_cruft, one_line
 from . import ocr
 from .errors import ReadError
-from .read import archive, mail, plaintext
+from .read import archive, mail, office, plaintext, sheet, slides
 from .read.nested import Limits, Unpacking
 
 __all__ = ["Document", "Refused", "Section", "SUPPORTED_EXTENSIONS", "MAX_PDF_PAGES", "MAX_UNPACKED_BYTES", "clean_text",
@@ -22,7 +22,7 @@ __all__ = ["Document", "Refused", "Section", "SUPPORTED_EXTENSIONS", "MAX_PDF_PA
 MAIL_EXTENSIONS = frozenset({".eml", ".mbox"})
 SUPPORTED_EXTENSIONS = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".jsonl",
                                   ".wiki"}) | ocr.IMAGE_EXTENSIONS | MAIL_EXTENSIONS | archive.ARCHIVE_EXTENSIONS \
-    | plaintext.RST_EXTENSIONS
+    | plaintext.RST_EXTENSIONS | sheet.SHEET_EXTENSIONS | slides.SLIDE_EXTENSIONS | office.OFFICE_EXTENSIONS
 # A page tree can repeat one page object: a 120 KB file became 20,000 pages. Real books stay far below this.
 MAX_PDF_PAGES = 5_000
 _WIKI_TITLE = re.compile(r"^=(?!=)\s*(.+?)\s*(?<!=)=$")
@@ -78,6 +78,12 @@ def read_bytes(name: str, data: bytes, ocr_options: ocr.Options | None = None,
         return [_image(data, stem, ocr_options or ocr.Options())]
     if suffix == ".docx":
         return [read_docx(data, stem)]
+    if suffix in sheet.SHEET_EXTENSIONS:
+        return [sheet.read_sheet(data, name, stem, suffix, unpack)]
+    if suffix in slides.SLIDE_EXTENSIONS:
+        return [slides.read_slides(data, stem, suffix, unpack)]
+    if suffix in office.OFFICE_EXTENSIONS:
+        return office.read_office(data, stem, suffix, unpack)
     if suffix in archive.ARCHIVE_EXTENSIONS:
         return archive.read_archive(data, name, suffix, unpack)
     if suffix == ".mbox" or (suffix in (".txt", ".text") and mail.is_mbox(data)):

@@ -25,12 +25,33 @@ _MAGIC = ((b"PK\x03\x04", ".zip"), (b"PK\x05\x06", ".zip"), (b"\x1f\x8b", ".gz")
           (b"\xfd7zXZ\x00", ".xz"), (b"7z\xbc\xaf\x27\x1c", ".7z"))
 
 
+# A zip that is an office file says so by a member it holds (or by its `mimetype` member).
+_ZIP_KINDS = (("word/document.xml", ".docx"), ("xl/workbook.xml", ".xlsx"), ("ppt/presentation.xml", ".pptx"))
+_ODF_KINDS = {b"application/vnd.oasis.opendocument.text": ".odt",
+              b"application/vnd.oasis.opendocument.spreadsheet": ".ods",
+              b"application/vnd.oasis.opendocument.presentation": ".odp", b"application/epub+zip": ".epub"}
+
+
 def sniff(data: bytes) -> str | None:
-    """The archive type of these bytes by their first bytes (".zip", ".tar", ...), or None."""
+    """The type of these bytes by their first bytes (".zip", ".tar", ...; ".docx", ".odt"... for a zip that is an
+    office file), or None."""
     for magic, suffix in _MAGIC:
         if data.startswith(magic):
-            return suffix
+            return _zip_kind(data) if suffix == ".zip" else suffix
     return ".tar" if data[257:262] == b"ustar" else None
+
+
+def _zip_kind(data: bytes) -> str:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+            if "mimetype" in names:
+                kind = _ODF_KINDS.get(zf.read("mimetype").strip())
+                if kind:
+                    return kind
+    except Exception:  # noqa: BLE001 - a damaged zip is refused as a zip by the archive reader
+        return ".zip"
+    return next((suffix for member, suffix in _ZIP_KINDS if member in names), ".zip")
 
 
 def read_archive(data: bytes, name: str, suffix: str, unpack: Unpacking) -> list:

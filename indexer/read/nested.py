@@ -136,3 +136,19 @@ def _placed(item, parent: str, name: str, refused_type):
         return item
     reason = str(item)
     return refused_type(parent + SEPARATOR + (reason if reason.startswith(name) else f"{name}: {reason}"))
+
+
+def open_zip(data: bytes, unpack: Unpacking, kind: str):
+    """A zip-based file (.xlsx, .odt, .epub...) opened in memory; refused when it expands past what is left."""
+    import io
+    import zipfile
+
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        size = sum(i.file_size for i in zf.infolist())
+    except Exception:  # noqa: BLE001 - BadZipFile, or a damaged directory zipfile chokes on another way
+        raise ReadError(f"not a valid {kind} (not a zip archive)") from None
+    # Sizes from the archive's own directory, checked before anything is inflated.
+    if size > unpack.left():
+        unpack.count(0, size)
+    return zf
