@@ -13,13 +13,13 @@ from ._markdown import read_markdown
 from ._text import clean_text, decode, is_binary, is_cruft, one_line
 from . import ocr
 from .errors import ReadError
-from .read import archive, mail, office, plaintext, sheet, slides
+from .read import archive, mail, office, outlook, plaintext, sheet, slides
 from .read.nested import Limits, Unpacking
 
 __all__ = ["Document", "Refused", "Section", "SUPPORTED_EXTENSIONS", "MAX_PDF_PAGES", "MAX_UNPACKED_BYTES", "clean_text",
            "decode", "read_bytes", "read_path"]
 
-MAIL_EXTENSIONS = frozenset({".eml", ".mbox"})
+MAIL_EXTENSIONS = frozenset({".eml", ".mbox"}) | outlook.OUTLOOK_EXTENSIONS
 SUPPORTED_EXTENSIONS = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".jsonl",
                                   ".wiki"}) | ocr.IMAGE_EXTENSIONS | MAIL_EXTENSIONS | archive.ARCHIVE_EXTENSIONS \
     | plaintext.RST_EXTENSIONS | sheet.SHEET_EXTENSIONS | slides.SLIDE_EXTENSIONS | office.OFFICE_EXTENSIONS
@@ -86,6 +86,10 @@ def read_bytes(name: str, data: bytes, ocr_options: ocr.Options | None = None,
         return office.read_office(data, stem, suffix, unpack)
     if suffix in archive.ARCHIVE_EXTENSIONS:
         return archive.read_archive(data, name, suffix, unpack)
+    if suffix == ".msg":
+        return outlook.read_msg(data, name, unpack)
+    if suffix == ".tnef" or data.startswith(outlook.TNEF_MAGIC):  # winmail.dat
+        return outlook.read_tnef(data, name, unpack)
     if suffix == ".mbox" or (suffix in (".txt", ".text") and mail.is_mbox(data)):
         return list(mail.read_mbox(data, name, unpack))
     if suffix == ".eml":
@@ -125,6 +129,10 @@ def _sniff(name: str, suffix: str, data: bytes) -> str:
         return ".pdf"
     if kind := archive.sniff(data):
         return kind
+    if data.startswith(outlook.OLE_MAGIC) and (kind := outlook.ole_kind(data)):
+        return kind
+    if data.startswith(outlook.TNEF_MAGIC):
+        return ".tnef"
     if is_binary(data[:65536]):
         raise ReadError(f"{unsupported}, and this file is not text")
     return ".txt"

@@ -75,3 +75,32 @@ def test_nesting_past_the_depth_limit_refuses_the_inner_message_naming_the_setti
 def test_an_eml_that_is_not_a_message_is_refused_with_a_reason():
     with pytest.raises(ReadError, match="not an email"):
         read_bytes("notes.eml", b"just some words\nand more\n")
+
+
+OUTLOOK = MAIL.parent / "msg-parser"
+
+
+def test_outlook_msg_with_an_attached_message_holding_a_pdf():
+    top, inner, pdf = _docs(read_path(OUTLOOK / "other.msg"))
+    assert top.title == "投递状态通知 (Failure Notice)" and top.fmt == "email" and top.date == "2017-11-27"
+    assert top.metadata["from"] == "Mail Delivery Subsystem <mailer-daemon@tjdpf.org.cn>"
+    assert "This is an automatically generated Delivery Status Notification" in top.text
+    assert inner.title == "回复：转发：反馈·北京 2017年12月02-03日 销售" and inner.parent == "other.msg"
+    assert inner.source == "other.msg › default_attachment.eml.msg"
+    assert inner.metadata["from"] == "Meredith chen <yosipnps@model.com>"
+    assert pdf.fmt == "pdf" and pdf.parent == "other.msg › default_attachment.eml.msg"
+    assert pdf.source.endswith(".pdf") and "销售主管" in pdf.text
+
+
+def test_outlook_msg_known_by_its_content_without_its_extension():
+    top, inner = _docs(read_bytes("message", (OUTLOOK / "outer.msg").read_bytes()))
+    assert (top.title, top.metadata["to"]) == ("outer subject", "outer@foo.bar") and "Outer body" in top.text
+    assert (inner.title, inner.source) == ("test", "message › test.msg")
+
+
+def test_tnef_winmail_dat_attachments_are_documents_of_their_own():
+    top, *files = _docs(read_path(MAIL.parent / "tnefparse" / "winmail.dat"))
+    assert top.fmt == "email" and [f.source for f in files] == ["winmail.dat › AUTHORS", "winmail.dat › README"]
+    assert "Mark Simpson" in files[0].text
+    [body] = read_path(MAIL.parent / "tnefparse" / "body.tnef")
+    assert body.text.startswith("THE BILL OF RIGHTS")

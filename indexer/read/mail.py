@@ -91,24 +91,32 @@ def _mbox_messages(data: bytes) -> Iterator[bytes]:
 def _message(msg: EmailMessage, name: str, unpack: Unpacking) -> list:
     """The message as a document, then its attachments read as documents of their own."""
     values = {h.lower(): _header(msg, h) for h in (*HEADERS, *_THREAD)}
-    meta = {k: v for k, v in values.items() if v}
-    subject = _header(msg, "Subject")
-    b = Builder()
-    b.add("", "\n".join(f"{h}: {values[h.lower()]}" for h in HEADERS if values[h.lower()]), kind="metadata")
+    texts: list[tuple[str, str]] = []
     attachments: list[tuple[str, bytes]] = []
-    _parts(msg, b, attachments, name, top=True)
+    _parts(msg, texts, attachments, top=True)
+    return compose(name, values, _header(msg, "Subject"), _date(msg), texts, attachments, unpack)
+
+
+def compose(name: str, values: dict[str, str], subject: str, date: str | None, texts: list[tuple[str, str]],
+            attachments: list, unpack: Unpacking, more: list | None = None) -> list:
+    """A message's document from its header values (from, to, cc, date, message-id...), its texts ("plain" or
+    "html", text) and attachments (name, bytes), then the attachments' documents (and `more`, already read)."""
+    meta = {k: v for k, v in values.items() if v}
+    b = Builder()
+    b.add("", "\n".join(f"{h}: {values[h.lower()]}" for h in HEADERS if values.get(h.lower())), kind="metadata")
+    for subtype, text in texts:
+        _add_text(b, subtype, text, name)
     if attachments:
         b.add("Attachments", "\n".join(n for n, _ in attachments), kind="metadata")
         meta["attachments"] = str(len(attachments))
-    doc = b.build(subject or name, "email", meta, date=_date(msg))
-    unpack.count(len(attachments), sum(len(d) for _, d in attachments))
-    return [doc, *read_members(name, attachments, unpack)]
+    doc = b.build(subject or name, "email", meta, date=date)
+    unpack.count(len(attachments), sum(len(d) for _, d in attachments if isinstance(d, bytes)))
+    return [doc, *read_members(name, attachments, unpack), *(more or [])]
 
 
-def _add_text(b: Builder, part, name: str) -> None:
+def _add_text(b: Builder, subtype: str, text: str, name: str) -> None:
     """A text part as sections: plain text as it is, HTML through the HTML reader."""
-    text = _text(part)
-    if part.get_content_subtype() != "html":
+    if subtype != "html":
         b.add("", text)
         return
     try:
@@ -118,8 +126,8 @@ def _add_text(b: Builder, part, name: str) -> None:
         pass
 
 
-def _parts(part, b: Builder, attachments: list, name: str, top: bool = False) -> None:
-    """The message's own text into `b` (one of each set of alternatives), every other part into `attachments`."""
+def _parts(part, texts: list, attachments: list, top: bool = False) -> None:
+    """The message's own texts (one of each set of alternatives), and every other part into `attachments`."""
     ctype = part.get_content_type()
     if part.is_multipart() and ctype != "message/rfc822":  # a forwarded message is a document of its own
         subparts = list(part.iter_parts())
@@ -127,10 +135,10 @@ def _parts(part, b: Builder, attachments: list, name: str, top: bool = False) ->
             plain = [p for p in subparts if p.get_content_type() == "text/plain"]
             subparts = plain[:1] or subparts[-1:]
         for sub in subparts:
-            _parts(sub, b, attachments, name)
+            _parts(sub, texts, attachments)
     elif ctype in ("text/plain", "text/html") and not part.get_filename() and not (
             part.get_content_disposition() == "attachment" and not top):
-        _add_text(b, part, name)
+        texts.append((part.get_content_subtype(), _text(part)))
     elif (data := _payload(part)) and not (top and ctype != "message/rfc822"):  # a top part that is not text: none
         n = len(attachments) + 1
         attachments.append((member_name(part.get_filename() or _unnamed(part, n)), data))

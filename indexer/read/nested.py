@@ -111,7 +111,7 @@ def read_members(parent: str, items: Iterable[tuple[str, bytes | ReadError]], un
                 out.append(Refused(f"{label}: cannot be read ({type(exc).__name__})"))
                 continue
             for item in found:
-                out.append(_placed(item, parent, name, Refused))
+                out.append(placed(item, parent, name))
     finally:
         unpack.depth -= 1
     return out
@@ -129,13 +129,16 @@ def _unique(name: str, seen: set[str]) -> str:
     return unique
 
 
-def _placed(item, parent: str, name: str, refused_type):
+def placed(item, parent: str, name: str):
+    """A document (or refusal) read from the member `name` of `parent`, named after where it came from."""
+    from ..reading import Refused
+
     if isinstance(item, Document):
         item.source = parent + SEPARATOR + (item.source or name)
         item.parent = parent + SEPARATOR + item.parent if item.parent else parent
         return item
     reason = str(item)
-    return refused_type(parent + SEPARATOR + (reason if reason.startswith(name) else f"{name}: {reason}"))
+    return Refused(parent + SEPARATOR + (reason if reason.startswith(name) else f"{name}: {reason}"))
 
 
 def open_zip(data: bytes, unpack: Unpacking, kind: str):
