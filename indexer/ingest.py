@@ -160,6 +160,12 @@ class Pipeline:
             return DocumentReport(src.name, "failed", reason=str(item))
         jsonl = src.is_jsonl
         doc_id = src.id_prefix + item.doc_id if jsonl and item.doc_id else src.doc_id
+        if item.source:  # an attachment, an archive member, a message of an mbox: kept like a JSONL record
+            jsonl, doc_id = True, _inside(src, item.source)
+            if item.parent:
+                item.metadata.setdefault("found in", _inside(src, item.parent))
+        if doc_id in seen and "found in" in item.metadata:  # a rebuild reads it from its own copy and from its file
+            return DocumentReport(doc_id, "unchanged", doc_id, item.title)
         problem = guard.refusal(item, doc_id, seen)
         if problem:
             return DocumentReport(f"{src.display_name} line {n}" if jsonl else src.name, "failed", reason=problem)
@@ -282,6 +288,11 @@ def _tapered(items: list, step: int, smallest: int) -> Iterator[list]:
             size = left  # a last batch of a few documents would cost a commit of its own
         yield items[start:start + size]
         start += size
+
+
+def _inside(src: Source, label: str) -> str:
+    """The id of a document inside a file: the file's id, then where in it ("mail.eml › report.pdf")."""
+    return src.doc_id + label[len(src.display_name):] if label.startswith(src.display_name) else label
 
 
 def _record_bytes(doc: Document, doc_id: str) -> bytes:

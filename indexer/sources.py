@@ -30,7 +30,7 @@ class Source:
         """
         if self._read is None:
             try:
-                self._read = read_bytes(self.display_name, self.data, options)
+                self._read = read_bytes(self._reader_name, self.data, options)
             except Exception as exc:  # kept, and raised again by the pipeline that reports it
                 self._read = exc
         if isinstance(self._read, Exception):
@@ -48,6 +48,12 @@ class Source:
     def is_jsonl(self) -> bool:
         """True for a JSONL file, whose lines are documents of their own."""
         return self.suffix.lower() == ".jsonl"
+
+    @property
+    def _reader_name(self) -> str:
+        """The name the reader sees: a stored copy's name ("c.jsonl [r1]") ends with the suffix it was kept as."""
+        name = self.display_name
+        return name if not self.suffix or name.lower().endswith(self.suffix.lower()) else name + self.suffix
 
     @property
     def display_name(self) -> str:

@@ -1,0 +1,38 @@
+"""Issue 24: what the new readers give is indexed; attachments and mbox messages are documents of their own, found by
+search, named after where they came from, and kept across a rebuild (real files, tests/data/real/README.md)."""
+from __future__ import annotations
+
+import shutil
+
+from indexer import Settings, Sleuth
+
+from .test_real_documents import REAL
+
+
+def test_attachments_and_mbox_messages_are_indexed_and_survive_a_rebuild(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(REAL / "cpython-email" / "msg_16.txt", folder / "bounce.eml")
+    mail = REAL / "cpython-email"
+    (folder / "inbox.mbox").write_bytes((mail / "msg_43.txt").read_bytes() + b"\n" + (mail / "msg_25.txt").read_bytes())
+    settings = Settings(index_dir=tmp_path / "ix", n_process=1)
+    app = Sleuth(settings)
+    try:
+        report = app.index_paths([folder])
+        assert not report.failed
+        ids = {d.doc_id for d in report.documents}
+        assert {"bounce.eml", "bounce.eml › attachment 1.eml", "inbox.mbox › message 1",
+                "inbox.mbox › message 2", "inbox.mbox › message 1 › attachment 1"} <= ids
+        assert app.search("Ians").hits[0].doc_id == "bounce.eml › attachment 1.eml"
+        view = app.document("bounce.eml › attachment 1.eml")
+        assert view.title == "[scr] yeah for Ians!!" and view.metadata["found in"] == "bounce.eml"
+    finally:
+        app.close()
+    app = Sleuth(settings)
+    try:
+        rebuilt = app.index_paths([], rebuild=True)
+        assert not rebuilt.failed
+        assert app.search("Ians").hits[0].doc_id == "bounce.eml › attachment 1.eml"
+        assert app.document("inbox.mbox › message 2").title.startswith("Returned mail: Too many hops")
+    finally:
+        app.close()
