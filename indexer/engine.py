@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
 from . import corrections, ocr
+from .read import office
 from ._guard import safe_name
 from .backend import open_backend
 from .batch import TOP_HITS, BatchLine, search_lines
@@ -143,6 +144,7 @@ class Sleuth:
             "index_dir": str(self.settings.index_dir),
             "schema_version": index["schema_version"],
             "ocr": ocr.status(ocr.Options.from_settings(self.settings)),
+            "readers": office.status(),
         }
 
     def is_empty(self) -> bool:

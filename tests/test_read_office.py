@@ -104,3 +104,17 @@ def test_office_file_without_its_extension_is_known_by_its_content():
     assert doc.fmt == "xlsx"
     [doc] = read_bytes("book", (REAL / "audiobook_gen" / "test.epub").read_bytes())
     assert doc.fmt == "epub"
+
+
+def test_stats_say_which_optional_readers_are_available(tmp_path, monkeypatch):
+    from indexer import Settings, Sleuth
+
+    app = Sleuth(Settings(index_dir=tmp_path / "ix"))
+    try:
+        monkeypatch.setattr(office.shutil, "which", lambda name: None)
+        assert app.stats()["readers"] == (".doc/.ppt: not available: sudo apt-get install catdoc; "
+                                          "man pages: not available: sudo apt-get install groff-base")
+        monkeypatch.setattr(office.shutil, "which", lambda name: f"/usr/bin/{name}")
+        assert app.stats()["readers"] == ".doc/.ppt: available (catdoc); man pages: available (groff)"
+    finally:
+        app.close()

@@ -45,6 +45,17 @@ def read_office(data: bytes, stem: str, suffix: str, unpack: Unpacking) -> list:
     return [b.build(first if 0 < len(first) < 120 else stem, suffix[1:])]
 
 
+def status() -> str:
+    """One line for `sleuth stats`: which optional programs the readers find (legacy Office files, man pages)."""
+    from .plaintext import GROFF_INSTALL
+
+    parts = []
+    for what, program, install in ((".doc/.ppt", "catdoc", CATDOC_INSTALL), ("man pages", "groff", GROFF_INSTALL)):
+        found = shutil.which(program) and (program != "catdoc" or shutil.which("catppt"))
+        parts.append(f"{what}: " + (f"available ({program})" if found else f"not available: {install}"))
+    return "; ".join(parts)
+
+
 def _odt(data: bytes, stem: str, unpack: Unpacking) -> Document:
     root, title = odf.content(data, unpack, "text document")
     b, heading, buf = Builder(), "", []
