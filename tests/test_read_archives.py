@@ -96,3 +96,29 @@ def test_path_tricks_in_member_names_write_nothing_and_are_shown_cleaned(tmp_pat
     assert os.listdir(tmp_path) == [] and not os.path.exists("/etc/abs.txt")
     assert [d.source for d in out[1:]] == ["tricks.zip › evil.txt", "tricks.zip › etc/abs.txt",
                                            "tricks.zip › sub/x.txt"]
+
+
+def test_7z_members_are_documents_and_links_are_not_followed(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    listing, *members = _docs(read_path(REAL / "py7zr" / "test_1.7z"))
+    assert listing.fmt == "7z" and [m.source for m in members] == [
+        "test_1.7z › scripts/py7zr", "test_1.7z › setup.cfg", "test_1.7z › setup.py"]
+    assert "from setuptools import setup" in members[2].text
+    [umlaut] = _docs(read_path(REAL / "py7zr" / "umlaut-solid.7z"))[1:]
+    assert umlaut.source == "umlaut-solid.7z › täst.txt"
+    linked = _docs(read_path(REAL / "py7zr" / "symlink.7z"))
+    assert linked[0].text == "lib/libabc.so.1.2.3"  # the one file; its four symlinks are not members
+    assert os.listdir(tmp_path) == []
+
+
+def test_encrypted_7z_is_refused_with_a_reason():
+    with pytest.raises(ReadError, match="7z archive is encrypted"):
+        read_path(REAL / "py7zr" / "encrypted_1.7z")
+
+
+def test_gz_bomb_is_refused_naming_the_limit():
+    import gzip
+
+    bomb = gzip.compress(b"a" * 30_000_000)  # built: no real one was at hand
+    with pytest.raises(ReadError, match="SLEUTH_MAX_EXPANDED_BYTES"):
+        read_bytes("notes.txt.gz", bomb, unpack=Unpacking(Limits(expanded=10 * 2**20)))

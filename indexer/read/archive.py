@@ -1,4 +1,4 @@
-"""Archives: .zip, .tar (+ gz/bz2/xz) and single .gz/.bz2/.xz files, unpacked in memory within the limits.
+"""Archives: .zip, .tar (+ gz/bz2/xz), .7z (py7zr) and single .gz/.bz2/.xz files, unpacked in memory within the limits.
 
 An archive is a document listing its files; each member is read as a document of its own (nested.py). A single
 compressed file (Debian's `changelog.Debian.gz`, a `.pdf.gz`) is read as the file it holds.
@@ -60,7 +60,7 @@ def read_archive(data: bytes, name: str, suffix: str, unpack: Unpacking) -> list
     if suffix == ".zip":
         kind, members = "zip", _zip(data, unpack)
     elif suffix == ".7z":
-        raise ReadError(".7z archives are not read yet; unpack it (7z x FILE) and index its files")
+        kind, members = "7z", _seven_zip(data, unpack)
     elif suffix == ".tar" or data[257:262] == b"ustar":
         kind, members = "tar", _tar(io.BytesIO(data), unpack)
     else:
@@ -146,3 +146,34 @@ def _single(inner: bytes, name: str, suffix: str, unpack: Unpacking) -> list:
         return read_bytes(inner_name, inner, unpack=unpack)
     finally:
         unpack.depth -= 1
+
+
+def _seven_zip(data: bytes, unpack: Unpacking) -> list[tuple[str, bytes]]:
+    import py7zr
+    from py7zr.io import BytesIOFactory
+
+    try:
+        with py7zr.SevenZipFile(io.BytesIO(data)) as sz:
+            if sz.needs_password():
+                raise ReadError("this 7z archive is encrypted (password-protected); decrypt it and index its files")
+            infos = [i for i in sz.list() if not i.is_directory and not i.is_symlink]
+            declared = sum(i.uncompressed or 0 for i in infos)
+            unpack.count(len(infos), declared if declared > unpack.left() else 0)
+            # In memory, each file cut at what may still be expanded; links are never followed or made.
+            factory = BytesIOFactory(unpack.left() + 1)
+            sz.extract(targets=[i.filename for i in infos], factory=factory)
+    except ReadError:
+        raise
+    except py7zr.PasswordRequired:
+        raise ReadError("this 7z archive is encrypted (password-protected); decrypt it and index its files") from None
+    except Exception as exc:  # noqa: BLE001 - py7zr raises many types for damaged archives
+        raise ReadError(f"not a valid 7z archive ({type(exc).__name__})") from None
+    out = []
+    for info in infos:
+        product = factory.products.get(info.filename)
+        if product is not None:
+            product.seek(0)
+        blob = product.read() if product is not None else b""
+        unpack.count(0, len(blob))
+        out.append((member_name(info.filename), blob))
+    return out
