@@ -13,6 +13,7 @@ import tarfile
 import zipfile
 import zlib
 from pathlib import PurePosixPath
+from typing import Iterator
 
 from .._build import Builder, Document
 from ..errors import ReadError
@@ -55,29 +56,36 @@ def _zip_kind(data: bytes) -> str:
 
 
 def read_archive(data: bytes, name: str, suffix: str, unpack: Unpacking) -> list:
-    """The archive's listing as a document, then its members; a single compressed file as the file it holds."""
+    """The archive's listing as a document, then its members; a single compressed file as the file it holds.
+
+    Members are taken out one at a time and read before the next is inflated: a large archive is never held
+    unpacked in memory all at once.
+    """
     unpack.enter("archive")
     if suffix == ".zip":
         kind, members = "zip", _zip(data, unpack)
     elif suffix == ".7z":
-        kind, members = "7z", _seven_zip(data, unpack)
-    elif suffix == ".tar" or data[257:262] == b"ustar":
-        kind, members = "tar", _tar(io.BytesIO(data), unpack)
+        kind, members = "7z", iter(_seven_zip(data, unpack))
+    elif suffix == ".tar" or data[257:262] == b"ustar" or _peek(data, suffix)[257:262] == b"ustar":
+        kind, members = "tar", _tar(io.BytesIO(data), unpack)  # tarfile inflates .tar.gz as it goes
     else:
-        inner = _decompress(data, suffix, unpack)
-        if inner[257:262] == b"ustar":
-            kind, members = "tar", _tar(io.BytesIO(inner), unpack)
-        else:
-            return _single(inner, name, suffix, unpack)
+        return _single(_decompress(data, suffix, unpack), name, suffix, unpack)
+    names: list[str] = []
+
+    def listed():
+        for member, blob in members:
+            names.append(member)
+            yield member, blob
+
+    docs = read_members(name, listed(), unpack)
     b = Builder()
-    b.add("Files", "\n".join(n for n, _ in members))
+    b.add("Files", "\n".join(names))
     if not b.sections:
         raise ReadError(f"this {kind} archive holds no files")
-    listing = b.build(name, kind, {"files": str(len(members))})
-    return [listing, *read_members(name, members, unpack)]
+    return [b.build(name, kind, {"files": str(len(names))}), *docs]
 
 
-def _zip(data: bytes, unpack: Unpacking) -> list[tuple[str, bytes | ReadError]]:
+def _zip(data: bytes, unpack: Unpacking) -> Iterator[tuple[str, bytes | ReadError]]:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = [i for i in zf.infolist() if not i.is_dir()]
@@ -88,21 +96,19 @@ def _zip(data: bytes, unpack: Unpacking) -> list[tuple[str, bytes | ReadError]]:
     # Sizes from the archive's own directory, checked before anything is inflated; then counted as read.
     declared = sum(i.file_size for i in infos)
     unpack.count(len(infos), declared if declared > unpack.left() else 0)
-    out: list[tuple[str, bytes | ReadError]] = []
     for info in infos:
         try:
             with zf.open(info) as f:
                 blob = f.read(unpack.left() + 1)
         except (zipfile.BadZipFile, NotImplementedError, EOFError, OSError, zlib.error) as exc:
-            out.append((member_name(info.filename), ReadError(f"a damaged member of the zip archive ({exc})")))
+            yield member_name(info.filename), ReadError(f"a damaged member of the zip archive ({exc})")
             continue
         unpack.count(0, len(blob))
-        out.append((member_name(info.filename), blob))
-    return out
+        yield member_name(info.filename), blob
 
 
-def _tar(fileobj, unpack: Unpacking) -> list[tuple[str, bytes]]:
-    out = []
+def _tar(fileobj, unpack: Unpacking) -> Iterator[tuple[str, bytes]]:
+    taken = 0
     try:
         with tarfile.open(fileobj=fileobj, mode="r:*") as tf:
             for info in tf:  # headers read one at a time: a long tar.gz is not listed first
@@ -114,12 +120,24 @@ def _tar(fileobj, unpack: Unpacking) -> list[tuple[str, bytes]]:
                 f = tf.extractfile(info)
                 blob = f.read(unpack.left() + 1) if f else b""
                 unpack.count(0, len(blob))
-                out.append((member_name(info.name), blob))
+                taken += 1
+                yield member_name(info.name), blob
     except (tarfile.TarError, EOFError, OSError, lzma.LZMAError, zlib.error) as exc:
-        if not out:
+        if not taken:
             raise ReadError(f"not a valid tar archive ({exc})") from None
         # A truncated archive: the members read so far are kept.
-    return out
+
+
+def _peek(data: bytes, suffix: str) -> bytes:
+    """The first bytes of a compressed file's content (to see whether it is a tar), or b"" when it is not one."""
+    opener = _COMPRESSED.get(suffix) or _COMPRESSED.get(sniff(data) or "")
+    if opener is None:
+        return b""
+    try:
+        with opener(io.BytesIO(data)) as f:
+            return f.read(512)
+    except (OSError, EOFError, lzma.LZMAError, zlib.error):
+        return b""
 
 
 def _decompress(data: bytes, suffix: str, unpack: Unpacking) -> bytes:
