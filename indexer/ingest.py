@@ -168,7 +168,8 @@ class Pipeline:
             return DocumentReport(doc_id, "unchanged", doc_id, item.title)
         problem = guard.refusal(item, doc_id, seen)
         if problem:
-            return DocumentReport(f"{src.display_name} line {n}" if jsonl else src.name, "failed", reason=problem)
+            where = f"{src.display_name} line {n}" if src.is_jsonl else src.name
+            return DocumentReport(where, "failed", reason=problem)
         data = _record_bytes(item, doc_id) if jsonl else src.data
         digest = content_hash(data)
         # Shown on pages: the id (a relative path), never where the file happened to be on this machine.

@@ -123,8 +123,7 @@ def read_bytes(name: str, data: bytes, ocr_options: ocr.Options | None = None,
 def _sniff(name: str, suffix: str, data: bytes) -> str:
     """The type of a file by its content, whatever its extension (README, Apache-2.0, x.json): a PDF, an archive,
     text (emails, reST and man pages are told apart later), or refused."""
-    unsupported = (f"unsupported file type {suffix or '(no extension)'}; supported: "
-                   f"{', '.join(sorted(SUPPORTED_EXTENSIONS))}")
+    unsupported = f"unsupported file type {suffix or '(no extension)'}"
     if data.startswith(b"%PDF-"):
         return ".pdf"
     if kind := archive.sniff(data):
@@ -134,7 +133,7 @@ def _sniff(name: str, suffix: str, data: bytes) -> str:
     if data.startswith(outlook.TNEF_MAGIC):
         return ".tnef"
     if is_binary(data[:65536]):
-        raise ReadError(f"{unsupported}, and this file is not text")
+        raise ReadError(f"{unsupported}, and this file is not text (the formats read are listed in the README)")
     return ".txt"
 
 

@@ -122,3 +122,17 @@ def test_gz_bomb_is_refused_naming_the_limit():
     bomb = gzip.compress(b"a" * 30_000_000)  # built: no real one was at hand
     with pytest.raises(ReadError, match="SLEUTH_MAX_EXPANDED_BYTES"):
         read_bytes("notes.txt.gz", bomb, unpack=Unpacking(Limits(expanded=10 * 2**20)))
+
+
+def test_long_member_names_are_shortened_to_usable_ids(tmp_path):
+    from indexer import Settings, Sleuth
+
+    app = Sleuth(Settings(index_dir=tmp_path / "ix", n_process=1))
+    try:
+        report = app.index_paths([ARCHIVES / "testtar.tar.gz"])
+        assert not [r for r in report.failed if "cannot be used" in (r.reason or "")]
+        long = [d.doc_id for d in report.documents if d.doc_id and "longname" in d.doc_id]
+        assert len(long) == 3 and all(len(i) < 300 and "…" in i for i in long)
+        assert len(set(long)) == 3
+    finally:
+        app.close()

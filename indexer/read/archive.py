@@ -20,8 +20,8 @@ from ..errors import ReadError
 from .nested import Unpacking, member_name, read_members
 
 ARCHIVE_EXTENSIONS = frozenset({".zip", ".tar", ".tgz", ".tbz2", ".txz", ".gz", ".bz2", ".xz", ".7z"})
-_COMPRESSED = {".gz": lambda f: gzip.GzipFile(fileobj=f), ".tgz": lambda f: gzip.GzipFile(fileobj=f), ".bz2": bz2.BZ2File, ".tbz2": bz2.BZ2File,
-               ".xz": lzma.LZMAFile, ".txz": lzma.LZMAFile}
+_COMPRESSED = {".gz": lambda f: gzip.GzipFile(fileobj=f), ".tgz": lambda f: gzip.GzipFile(fileobj=f),
+               ".bz2": bz2.BZ2File, ".tbz2": bz2.BZ2File, ".xz": lzma.LZMAFile, ".txz": lzma.LZMAFile}
 _MAGIC = ((b"PK\x03\x04", ".zip"), (b"PK\x05\x06", ".zip"), (b"\x1f\x8b", ".gz"), (b"BZh", ".bz2"),
           (b"\xfd7zXZ\x00", ".xz"), (b"7z\xbc\xaf\x27\x1c", ".7z"))
 

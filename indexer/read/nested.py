@@ -4,6 +4,7 @@ Nothing is ever written to disk: a member's name ("../../etc/passwd", "/abs", a 
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -12,6 +13,7 @@ from .._build import Document
 from ..errors import ReadError
 
 SEPARATOR = " › "
+MAX_NAME = 150  # characters of a member's name kept in its label (a document's id is at most 300)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -80,7 +82,11 @@ def member_name(raw: str) -> str:
     except UnicodeDecodeError:  # old archivers wrote names in the system's code page
         text = raw.decode("cp1252", "replace")
     parts = [p for p in _CONTROL.sub("", text).replace("\\", "/").split("/") if p not in ("", ".", "..")]
-    return "/".join(parts) or "unnamed"
+    name = "/".join(parts) or "unnamed"
+    if len(name) > MAX_NAME:  # ids stay short enough to use: the start, a hash of the whole, the end
+        tag = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        name = f"{name[:MAX_NAME // 3]}…{tag}…{name[-MAX_NAME // 2:]}"
+    return name
 
 
 def read_members(parent: str, items: Iterable[tuple[str, bytes | ReadError]], unpack: Unpacking) -> list:
