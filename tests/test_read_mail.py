@@ -104,3 +104,13 @@ def test_tnef_winmail_dat_attachments_are_documents_of_their_own():
     assert "Mark Simpson" in files[0].text
     [body] = read_path(MAIL.parent / "tnefparse" / "body.tnef")
     assert body.text.startswith("THE BILL OF RIGHTS")
+
+
+def test_tnef_compressed_rtf_body_and_a_short_latin1_attachment():
+    [rtf] = read_path(MAIL.parent / "tnefparse" / "rtf.tnef")
+    assert "Senior Engineer/QA" in rtf.text and "LZFu" not in rtf.text and "\\rtf" not in rtf.text
+    top, *rest = read_path(MAIL.parent / "tnefparse" / "umlaut.tnef")
+    assert top.text.startswith("TEST äöü")
+    [txt] = [d for d in rest if isinstance(d, Document) and d.source.endswith(".txt")]
+    # 14 bytes of Latin-1 are too few for charset statistics: read as Western text, not refused.
+    assert txt.source == "umlaut.tnef › UmlautAnhang-äüö.txt" and txt.text == "TEST äöü +-*/~"
