@@ -118,3 +118,16 @@ def test_stats_say_which_optional_readers_are_available(tmp_path, monkeypatch):
         assert app.stats()["readers"] == ".doc/.ppt: available (catdoc); man pages: available (groff)"
     finally:
         app.close()
+
+
+@pytest.mark.parametrize("name, member", [("bomb.xlsx", "xl/workbook.xml"), ("bomb.odt", "content.xml"),
+                                          ("bomb.pptx", "ppt/presentation.xml")])
+def test_office_zip_bomb_is_refused_before_its_library_inflates_it(name, member):
+    import io
+    import zipfile
+
+    buf = io.BytesIO()  # built: no real office zip bomb was at hand
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(member, b" " * (210 * 1024 * 1024))
+    with pytest.raises(ReadError, match="expands to 210 MB, over the 200 MB limit"):
+        read_bytes(name, buf.getvalue())

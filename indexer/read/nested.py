@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .._build import Document
+from .._docx import MAX_UNPACKED_BYTES
 from ..errors import ReadError
 
 SEPARATOR = " › "
@@ -157,7 +158,11 @@ def open_zip(data: bytes, unpack: Unpacking, kind: str):
         size = sum(i.file_size for i in zf.infolist())
     except Exception:  # noqa: BLE001 - BadZipFile, or a damaged directory zipfile chokes on another way
         raise ReadError(f"not a valid {kind} (not a zip archive)") from None
-    # Sizes from the archive's own directory, checked before anything is inflated.
+    # Sizes from the archive's own directory, checked before anything is inflated; an office file is held
+    # unpacked by its library, so it has the .docx reader's limit too.
     if size > unpack.left():
         unpack.count(0, size)
+    if size > MAX_UNPACKED_BYTES:
+        raise ReadError(f"this {kind} expands to {size // 2**20} MB, over the {MAX_UNPACKED_BYTES // 2**20} MB "
+                        "limit (a zip bomb, or too large)")
     return zf
