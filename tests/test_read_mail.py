@@ -114,3 +114,9 @@ def test_tnef_compressed_rtf_body_and_a_short_latin1_attachment():
     [txt] = [d for d in rest if isinstance(d, Document) and d.source.endswith(".txt")]
     # 14 bytes of Latin-1 are too few for charset statistics: read as Western text, not refused.
     assert txt.source == "umlaut.tnef › UmlautAnhang-äüö.txt" and txt.text == "TEST äöü +-*/~"
+
+
+def test_a_single_message_with_an_mbox_from_line_is_that_message():
+    top, attached = _docs(read_path(MAIL / "msg_43.txt"))
+    assert top.title == "Banned file: auto__mail.python.bat in mail from you" and top.source is None
+    assert attached.source == "msg_43.txt › attachment 1" and attached.parent == "msg_43.txt"

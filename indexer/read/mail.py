@@ -65,7 +65,11 @@ def read_mbox(data: bytes, name: str, unpack: Unpacking) -> Iterator:
     from ..reading import Refused
 
     unpack.enter("mailbox")
-    for n, raw in enumerate(_mbox_messages(data), 1):
+    starts = [m.start() for m in _MBOX_FROM.finditer(data)]
+    if len(starts) == 1:  # one message saved with its "From " line (a `git format-patch` file): that message
+        yield from read_eml(data, name, unpack)
+        return
+    for n, raw in enumerate(_mbox_messages(data, starts), 1):
         label = f"{name}{SEPARATOR}message {n}"
         try:
             found = _message(email.message_from_bytes(raw, policy=policy.default), label, unpack)
@@ -81,9 +85,8 @@ def read_mbox(data: bytes, name: str, unpack: Unpacking) -> Iterator:
             yield item
 
 
-def _mbox_messages(data: bytes) -> Iterator[bytes]:
+def _mbox_messages(data: bytes, starts: list[int]) -> Iterator[bytes]:
     """The messages of an mbox as `mailbox.mbox` splits them: at each line that starts with "From "."""
-    starts = [m.start() for m in _MBOX_FROM.finditer(data)]
     for begin, end in zip(starts, starts[1:] + [len(data)]):
         yield data[begin:end]
 
