@@ -8,6 +8,7 @@ from typing import Callable, Iterable, TypeVar
 
 from . import corrections, ocr
 from .read import office
+from .read.nested import Limits
 from ._guard import safe_name
 from .backend import open_backend
 from .batch import TOP_HITS, BatchLine, search_lines
@@ -209,7 +210,8 @@ class Sleuth:
             raise IndexBusy("Other uploads are being indexed; try again in a minute.")
         try:
             for src in sources:
-                src.read_early(ocr.Options.from_settings(self.settings))  # parsing happens outside the write lock
+                # parsing happens outside the write lock
+                src.read_early(ocr.Options.from_settings(self.settings), Limits.from_settings(self.settings))
 
             def index(canon: Canon) -> IndexReport:
                 # The upload's words are searchable when this returns; its entities are found by the upkeep just

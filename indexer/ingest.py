@@ -19,6 +19,7 @@ from .collector import fewer_collections
 from .entities import Canon, load_infobox_keys
 from .errors import ReadError
 from .passages import Passage, split_passages, with_infobox
+from .read.nested import Limits
 from .reading import Document, Refused
 from .registry import DocRecord, Registry, content_hash
 from .resolve import entry
@@ -143,7 +144,7 @@ class Pipeline:
                 yield known
                 continue
             try:
-                items = src.read(ocr.Options.from_settings(self.settings))
+                items = src.read(ocr.Options.from_settings(self.settings), Limits.from_settings(self.settings))
             except ReadError as exc:
                 yield DocumentReport(src.name, "failed", reason=str(exc))
                 continue

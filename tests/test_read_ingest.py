@@ -36,3 +36,14 @@ def test_attachments_and_mbox_messages_are_indexed_and_survive_a_rebuild(tmp_pat
         assert app.document("inbox.mbox › message 2").title.startswith("Returned mail: Too many hops")
     finally:
         app.close()
+
+
+def test_the_unpacking_limits_come_from_the_settings(tmp_path):
+    app = Sleuth(Settings(index_dir=tmp_path / "ix", n_process=1, max_archive_members=1))
+    try:
+        report = app.index_paths([REAL / "cpython-archives" / "zip_cp437_header.zip"])
+        [failed] = report.failed
+        assert "more than 1 files" in failed.reason and "SLEUTH_MAX_ARCHIVE_MEMBERS" in failed.reason
+        assert app.stats()["documents"] == 0
+    finally:
+        app.close()
