@@ -86,13 +86,13 @@ def read_bytes(name: str, data: bytes, ocr_options: ocr.Options | None = None,
         return office.read_office(data, stem, suffix, unpack)
     if suffix in archive.ARCHIVE_EXTENSIONS:
         return archive.read_archive(data, name, suffix, unpack)
-    if suffix == ".msg":
+    if suffix == ".msg" and not (mail.looks_like_mail(data) and not data.startswith(outlook.OLE_MAGIC)):
         return outlook.read_msg(data, name, unpack)
     if suffix == ".tnef" or data.startswith(outlook.TNEF_MAGIC):  # winmail.dat
         return outlook.read_tnef(data, name, unpack)
     if suffix == ".mbox" or (suffix in (".txt", ".text") and mail.is_mbox(data)):
         return list(mail.read_mbox(data, name, unpack))
-    if suffix == ".eml":
+    if suffix in (".eml", ".msg"):  # some programs save MIME text as .msg
         return mail.read_eml(data, name, unpack)
     if suffix in (".txt", ".text") and mail.looks_like_mail(data):
         try:

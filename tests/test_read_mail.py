@@ -120,3 +120,8 @@ def test_a_single_message_with_an_mbox_from_line_is_that_message():
     top, attached = _docs(read_path(MAIL / "msg_43.txt"))
     assert top.title == "Banned file: auto__mail.python.bat in mail from you" and top.source is None
     assert attached.source == "msg_43.txt › attachment 1" and attached.parent == "msg_43.txt"
+
+
+def test_mime_text_saved_as_msg_is_read_as_mail():
+    [doc] = read_bytes("lyrics.msg", (MAIL / "msg_10.eml").read_bytes())
+    assert doc.title == "Lyrics" and doc.fmt == "email"
