@@ -67,4 +67,5 @@ def test_an_uploaded_zip_with_path_tricks_writes_nothing_outside_the_data_folder
     assert r.status_code == 201, r.get_data(as_text=True)
     assert set(os.listdir(tmp_path)) == before and not os.path.exists("/etc/sleuth-absolute.txt")
     hits = app.extensions["sleuth"].search("Coyoacán").hits
-    assert {h.doc_id for h in hits} == {"upload/tricks.zip › escaped.txt", "upload/tricks.zip › etc/sleuth-absolute.txt"}
+    assert {h.doc_id for h in hits} == {"upload/tricks.zip › escaped.txt",
+                                        "upload/tricks.zip › etc/sleuth-absolute.txt"}
