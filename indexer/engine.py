@@ -12,7 +12,7 @@ from .browsing import Browsing
 from .entities.canon import Canon
 from .entities.corrections import Correction, CorrectionsFile, check as check_correction
 from .errors import IndexBusy
-from .query.facets import ENTITY_FACETS, FACETS
+from .query.facets import ENTITY_FACETS, FACETS, NAME_FACETS
 from .query.request import SearchRequest, TooManyFilters
 from .query.results import (DocumentHits, DocumentInfo, DocumentReport, DocumentView, EntityView, FacetValue,
                             IndexReport, SearchResult)
@@ -231,7 +231,7 @@ class Sleuth(Browsing):
                 wait: bool = True) -> Correction:
         """Merge, rename, retype or hide an entity; its documents' facets are rewritten (now, or in the background
         when `wait` is False). Raises SleuthError naming what to give when the correction cannot apply."""
-        check_correction(action, facet, name, into.strip(), into_type, ENTITY_FACETS, self.settings.max_correction_name)
+        check_correction(action, facet, name, into.strip(), into_type, NAME_FACETS, self.settings.max_correction_name)
         self.canon()
         made = self.corrections.add(action, facet, name, into.strip(), into_type)
         self._rewrite_corrected(wait)
