@@ -25,6 +25,10 @@ class IndexCorrupt(SleuthError):
     """The index on disk cannot be opened."""
 
 
+class ClusterUnavailable(SleuthError):
+    """The search cluster (OpenSearch) does not answer, refuses the credentials, or is too old or red."""
+
+
 class SettingsError(SleuthError, ValueError):
     """A `SLEUTH_*` variable holds a value that cannot be used; the message names it and the fix."""
 

@@ -69,8 +69,16 @@ class Settings:
     ocr_max_pages: int = 500
     ocr_page_seconds: float = 60.0
     debug: bool = False
-    # The search backend (a subpackage of indexer/backend); only one is bundled, so the default is the only choice.
+    # The search backend (a subpackage of indexer/backend): "whoosh" (the default, embedded) or "opensearch".
     backend: str = ""
+    # OpenSearch: one or more nodes (comma-separated URLs), optional credentials and CA bundle for TLS, the index
+    # name (default: one per data folder) and its number of primary shards (replicas: one once a second node joins).
+    opensearch_url: str = ""
+    opensearch_user: str = ""
+    opensearch_password: str = ""
+    opensearch_ca_certs: str = ""
+    opensearch_index: str = ""
+    opensearch_shards: int = 1
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> "Settings":
@@ -99,7 +107,7 @@ _TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
 # Fields that must be at least this (0 allowed where 0 has a meaning, e.g. n_process "auto").
 _MINIMUM = {"n_process": 0, "batch_size": 1, "commit_every": 1, "writer_timeout": 0, "search_time_limit": 0.05,
             "max_upload_bytes": 1, "max_passages": 1, "max_concurrent_uploads": 1, "max_connections": 10,
-            "channel_timeout": 1, "header_timeout": 0.5, "refusal_delay": 0}
+            "channel_timeout": 1, "header_timeout": 0.5, "refusal_delay": 0, "opensearch_shards": 1}
 
 
 def _convert(name: str, raw: str) -> object:

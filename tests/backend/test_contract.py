@@ -43,6 +43,8 @@ DOCS = {
 @pytest.fixture(scope="module", params=available())
 def backend(request, tmp_path_factory):
     """A backend holding DOCS (read-only for the tests that use it)."""
+    if request.param == "opensearch":
+        request.getfixturevalue("opensearch_url")  # a real node (tests/backend/conftest.py)
     b = open_backend(request.param, tmp_path_factory.mktemp(f"backend-{request.param}"))
     b.write(DOCS)
     return b
@@ -51,6 +53,8 @@ def backend(request, tmp_path_factory):
 @pytest.fixture(params=available())
 def empty(request, tmp_path):
     """A backend with nothing in it, for tests that write."""
+    if request.param == "opensearch":
+        request.getfixturevalue("opensearch_url")
     return open_backend(request.param, tmp_path / "ix")
 
 

@@ -1,0 +1,49 @@
+"""The OpenSearch backend behind the whole engine and web app, on a real node; its failures as messages."""
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from indexer import SearchRequest, Settings, Sleuth
+from indexer.backend import open_backend
+from indexer.errors import ClusterUnavailable, SettingsError
+from web import create_app
+
+from .opensearch_node import free_port
+
+
+def test_an_unreachable_cluster_is_a_message_naming_the_fix(tmp_path, monkeypatch):
+    monkeypatch.setenv("SLEUTH_OPENSEARCH_URL", f"http://127.0.0.1:{free_port()}")
+    backend = open_backend("opensearch", tmp_path)
+    with pytest.raises(ClusterUnavailable, match="cannot be reached; start it, or fix SLEUTH_OPENSEARCH_URL"):
+        backend.search(SearchRequest.of("axe"))
+    monkeypatch.setenv("SLEUTH_OPENSEARCH_URL", "")
+    with pytest.raises(SettingsError, match="needs SLEUTH_OPENSEARCH_URL"):
+        open_backend("opensearch", tmp_path)
+
+
+def test_whoosh_stays_the_default(tmp_path):
+    assert type(open_backend("", tmp_path)).__module__ == "indexer.backend.whoosh"
+
+
+def test_the_engine_and_its_api_on_a_cluster(opensearch_url, tmp_path, light_model, corpus_copy):
+    settings = Settings(index_dir=tmp_path / "ix", corpus_dir=corpus_copy, model=light_model, backend="opensearch",
+                        secret_key="t")
+    sleuth = Sleuth(settings)
+    assert sleuth.index_paths([corpus_copy]).count("added") == 2
+    sleuth.settle()
+    client = create_app(settings).test_client()
+    data = client.get("/api/search?q=Coyoacán").get_json()
+    assert data["total"] >= 1 and '<mark class="hit">Coyoacan</mark>' in data["results"][0]["snippet"]
+    assert client.get("/api/search?q=assassination").get_json()["total"] >= 1  # "assassinated" in the seed
+    # An upload is searchable when the API answers 201 (refresh=wait_for), by its words, through the same pages.
+    r = client.post("/api/documents", data={"file": [(io.BytesIO(b"Robert Sheldon Harte guarded the villa."),
+                                                      "h.txt")]}, content_type="multipart/form-data")
+    assert r.status_code == 201
+    assert client.get("/api/search?q=guarded+villa").get_json()["results"][0]["doc_id"] == "upload/h.txt"
+    assert "Harte" in client.get("/doc/upload/h.txt?q=villa").get_data(as_text=True)
+    assert client.delete("/api/documents/upload/h.txt").status_code == 204
+    hits = client.get("/api/search?q=guarded+villa").get_json()["results"]
+    assert "upload/h.txt" not in {h["doc_id"] for h in hits}
+    sleuth.close()
