@@ -281,6 +281,7 @@ def main() -> None:
     parser.add_argument("--nodes", type=int, default=1)
     parser.add_argument("--check", action="store_true", help="start, report start time and memory, stop")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # `kill PID` stops the nodes too
     began = time.monotonic()
     install()
     fetched = time.monotonic() - began
