@@ -27,9 +27,10 @@ def test_whoosh_stays_the_default(tmp_path):
     assert type(open_backend("", tmp_path)).__module__ == "indexer.backend.whoosh"
 
 
-def test_the_engine_and_its_api_on_a_cluster(opensearch_url, tmp_path, light_model, corpus_copy):
+def test_the_engine_and_its_api_on_a_cluster(opensearch_url, tmp_path, light_model, corpus_copy, monkeypatch):
+    monkeypatch.delenv("SLEUTH_OPENSEARCH_URL")  # the engine's own settings name the cluster
     settings = Settings(index_dir=tmp_path / "ix", corpus_dir=corpus_copy, model=light_model, backend="opensearch",
-                        secret_key="t")
+                        opensearch_url=opensearch_url, secret_key="t")
     sleuth = Sleuth(settings)
     assert sleuth.index_paths([corpus_copy]).count("added") == 2
     sleuth.settle()
