@@ -5,8 +5,8 @@ The web app and the CLI use only what is exported here.
 from .batch import MAX_LINES as MAX_BATCH_LINES, BatchLine, csv_cell, queries as batch_lines, to_csv as batch_csv
 from ._guard import filter_problem, safe_name
 from .engine import Sleuth
-from .errors import (IndexBusy, IndexCorrupt, ModelMissing, QueryError, ReadError, SchemaMismatch, SettingsError,
-                     SleuthError)
+from .errors import (ClusterUnavailable, IndexBusy, IndexCorrupt, ModelMissing, QueryError, ReadError, SchemaMismatch,
+                     SettingsError, SleuthError)
 from .folding import fold
 from .request import MAX_PER_PAGE, SearchRequest, TooManyFilters
 from .results import (DOCUMENT_FACET, ENTITY_FACETS, FACET_LABELS, FACETS, FILTER_FACETS, DocumentHits,
@@ -19,6 +19,7 @@ from .reading import SUPPORTED_EXTENSIONS
 __all__ = [
     "Sleuth", "Settings", "SettingsError", "default_index_dir", "safe_name", "filter_problem", "SUPPORTED_EXTENSIONS",
     "SleuthError", "QueryError", "ReadError", "IndexBusy", "IndexCorrupt", "SchemaMismatch", "ModelMissing",
+    "ClusterUnavailable",
     "TooManyFilters", "SearchRequest", "MAX_PER_PAGE", "fold",
     "FACETS", "ENTITY_FACETS", "FILTER_FACETS", "DOCUMENT_FACET", "FACET_LABELS", "FacetValue", "Hit", "Mention",
     "SearchResult", "DocumentView", "PassageView", "EntityView", "DocumentInfo", "DocumentHits", "IndexReport",

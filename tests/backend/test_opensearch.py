@@ -10,6 +10,8 @@ from indexer.backend import open_backend
 from indexer.errors import ClusterUnavailable, SettingsError
 from web import create_app
 
+from indexer.backend.opensearch.mapping import index_body
+
 from .opensearch_node import free_port
 
 
@@ -21,6 +23,27 @@ def test_an_unreachable_cluster_is_a_message_naming_the_fix(tmp_path, monkeypatc
     monkeypatch.setenv("SLEUTH_OPENSEARCH_URL", "")
     with pytest.raises(SettingsError, match="needs SLEUTH_OPENSEARCH_URL"):
         open_backend("opensearch", tmp_path)
+
+
+def test_pages_and_api_say_so_when_the_cluster_is_down(tmp_path):
+    dead = Settings(index_dir=tmp_path / "ix", backend="opensearch", opensearch_url=f"http://127.0.0.1:{free_port()}",
+                    secret_key="t")
+    client = create_app(dead).test_client()
+    for url in ("/search?q=axe", "/api/search?q=axe"):
+        r = client.get(url)
+        assert r.status_code == 503 and "Traceback" not in r.get_data(as_text=True)
+        assert "cannot be reached; start it, or fix SLEUTH_OPENSEARCH_URL" in r.get_data(as_text=True)
+
+
+def test_a_red_index_names_the_fix(opensearch_url, tmp_path):
+    backend = open_backend("opensearch", tmp_path)
+    body = index_body(1)
+    body["settings"]["index"]["routing.allocation.require._name"] = "no-such-node"  # its shard can go nowhere
+    backend.client.indices.create(index=backend.index, body=body, params={"wait_for_active_shards": "0"})
+    with pytest.raises(ClusterUnavailable, match="red.*Bring the missing nodes back"):
+        backend.verify()
+    with pytest.raises(ClusterUnavailable, match="no live copy.*Bring the missing nodes back"):
+        backend.search(SearchRequest.of("axe"))  # the web app's 503 page says it
 
 
 def test_whoosh_stays_the_default(tmp_path):

@@ -127,7 +127,7 @@ class Backend:
         """Reach the cluster and open the index: raises ClusterUnavailable or SchemaMismatch naming the fix."""
         index = self._ensure()
         with answers(self.where):
-            health = self.client.cluster.health(index=index, params={"timeout": "5s"})
+            health = self.client.cluster.health(index=index)
         if health.get("status") == "red":
             raise ClusterUnavailable(f"The OpenSearch index {index} is red: some of its shards have no live copy. "
                                      "Bring the missing nodes back, or restore the index from a snapshot.")
