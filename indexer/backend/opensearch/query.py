@@ -13,17 +13,19 @@ from ...errors import QueryError
 from ...request import SearchRequest
 from ...results import ENTITY_FACETS
 from ..whoosh.natural import GRAMMAR, PHRASE, WORD, checked_words
-from ..whoosh.query import MAX_FUZZY, MAX_TERMS, QUERY_FIELDS, check_shape, is_explicit, note
-from . import mapping
+from ..whoosh.query import (MAX_FUZZY, MAX_TERMS, QUERY_FIELDS, _refuse_unsearchable, check_shape, is_explicit,
+                            note)
 
 EXPLICIT_FIELDS = ["name^2", "section^1.2", "text"]  # as the Whoosh parser weighs title, section and text
 NATURAL_FIELDS = ["text^1", "lead^0.5", "name^0.15", "section^0.15"]
 IMPLICIT_PHRASE = 2.0
 RESCORE_DEPTH = 50  # the best hits re-scored by the words' closeness (Whoosh: rerank.DEPTH)
-MAX_EXPANSION = 50  # words one fuzzy term or wildcard may expand to
+MAX_EXPANSION = 50  # words one fuzzy term may expand to
+WILDCARD_WORDS = 500  # words a wildcard or prefix keeps (the best-scoring); Whoosh refuses past its MAX_EXPANSION
 _FIELD = re.compile(r"(?<![\w.\\])([A-Za-z_]\w*):(?=[^\s:])")
 _FUZZY = re.compile(r"(?<![\w.:\\])([^\s\"()~:^\\]+)~(\d*)(?=\s|$|\))")
 _END_PUNCT = re.compile(r"(?<=\w)[?!.]+(?=\s|$)")
+_LEADING_WILDCARD = re.compile(r"(?:^|(?<=[\s(:]))([*?]+[^\s()]*)")
 EVERYTHING = {"match_all": {}}
 
 
@@ -32,6 +34,7 @@ def user_query(text: str) -> tuple[dict, list[str]]:
     if not text.strip() or (text.strip().strip("*") == "" and "*" in text):
         return EVERYTHING, []
     check_shape(text)
+    _refuse_unsearchable(text)
     if is_explicit(text):
         return _explicit(text), []
     return _natural(text)
@@ -41,6 +44,10 @@ def _explicit(text: str) -> dict:
     text = _END_PUNCT.sub("", text)
     if note(text):  # an unclosed quote or parenthesis: searched as if it were not there (the note says so)
         text = text.replace('"', " ") if text.count('"') % 2 else re.sub(r"[()]", " ", text)
+    for word in _LEADING_WILDCARD.findall(PHRASE.sub(" ", text)):
+        if word == "*":  # a bare * is everything
+            continue
+        raise QueryError(f"“{word}” starts with a wildcard; put at least one letter before * or ?.")
     fuzzy = {m.group(1) for m in _FUZZY.finditer(text)}
     if len(fuzzy) > MAX_FUZZY:
         raise QueryError(f"The query has {len(fuzzy)} fuzzy terms (word~); the limit is {MAX_FUZZY}. Remove some ~.")
@@ -49,7 +56,8 @@ def _explicit(text: str) -> dict:
                       text)
     return {"query_string": {"query": text, "fields": EXPLICIT_FIELDS, "default_operator": "AND",
                              "lenient": True, "allow_leading_wildcard": False, "fuzzy_prefix_length": 1,
-                             "fuzzy_max_expansions": MAX_EXPANSION, "max_determinized_states": 10_000}}
+                             "fuzzy_max_expansions": MAX_EXPANSION, "max_determinized_states": 10_000,
+                             "rewrite": f"top_terms_{WILDCARD_WORDS}"}}
 
 
 def _field(m: re.Match) -> str:
@@ -59,11 +67,7 @@ def _field(m: re.Match) -> str:
         return f"{name}.words:"
     if name in QUERY_FIELDS:
         return "name:" if name == "title" else m.group(0)
-    if name in mapping.mapping()["properties"]:
-        shown = ", ".join(f + ":" for f in ("title", "section", "text", *ENTITY_FACETS, "year"))
-        raise QueryError(f"“{name}:” is not a field you can search. Use one of {shown} — or write it without "
-                         "the colon to search the words.")
-    return f"{name}\\:"
+    return f"{name}\\:"  # not a field (`http:`): its words
 
 
 def kept_words(text: str) -> list[str]:
