@@ -57,6 +57,11 @@ def test_the_engine_and_its_api_on_a_cluster(opensearch_url, tmp_path, light_mod
     sleuth = Sleuth(settings)
     assert sleuth.index_paths([corpus_copy]).count("added") == 2
     sleuth.settle()
+    # The seed questions rank as on Whoosh: feedback words for "what", the re-rank and the spread over documents.
+    top = sleuth.search("what weapon was used").hits[:3]
+    texts = " ".join(h.text.lower() for h in top)
+    assert "ice axe" in texts and "ice pick" in texts and len({h.doc_id for h in top}) == 2
+    assert "Mercader" in sleuth.search("who killed Trotsky").hits[0].text
     client = create_app(settings).test_client()
     data = client.get("/api/search?q=Coyoacán").get_json()
     assert data["total"] >= 1 and '<mark class="hit">Coyoacan</mark>' in data["results"][0]["snippet"]

@@ -3,7 +3,7 @@
 The same two modes as `backend/whoosh/query.py` (whose text-only checks are reused): a query with operators is
 handed to `query_string` (words joined by AND, `field:value`, phrases, booleans, ranges, `word~` fuzzy against
 the unstemmed words); anything else is natural language, every word optional and weighted per field, quoted
-phrases required, the words side by side ranked higher, and the best hits re-scored by how close they stand.
+phrases required, the words side by side ranked higher (the best hits are then re-ranked: `rerank.py`).
 """
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ from ..whoosh.query import (MAX_FUZZY, MAX_TERMS, QUERY_FIELDS, _refuse_unsearch
 EXPLICIT_FIELDS = ["name^2", "section^1.2", "text"]  # as the Whoosh parser weighs title, section and text
 NATURAL_FIELDS = ["text^1", "lead^0.5", "name^0.15", "section^0.15"]
 IMPLICIT_PHRASE = 2.0
-RESCORE_DEPTH = 50  # the best hits re-scored by the words' closeness (Whoosh: rerank.DEPTH)
 MAX_EXPANSION = 50  # words one fuzzy term may expand to
 WILDCARD_WORDS = 500  # words a wildcard or prefix keeps (the best-scoring); Whoosh refuses past its MAX_EXPANSION
 _FIELD = re.compile(r"(?<![\w.\\])([A-Za-z_]\w*):(?=[^\s:])")
@@ -89,15 +88,6 @@ def _natural(text: str) -> tuple[dict, list[str]]:
     if not must:
         return {"bool": {"should": should, "minimum_should_match": 1}}, typed
     return {"bool": {"must": must, "should": should}}, typed
-
-
-def rescore(words: list[str]) -> dict | None:
-    """The best hits of a natural query of several words, re-scored by how close together the words stand."""
-    if len(words) < 2:
-        return None
-    return {"window_size": RESCORE_DEPTH,
-            "query": {"rescore_query": {"match_phrase": {"text": {"query": " ".join(words), "slop": 50}}},
-                      "query_weight": 1.0, "rescore_query_weight": 1.0}}
 
 
 def filters(req: SearchRequest) -> tuple[list[dict], list[dict]]:

@@ -10,14 +10,17 @@ from ...request import SearchRequest
 from ...results import FACETS, FacetValue, Hit, SearchResult
 from ..whoosh.natural import is_asking
 from ..whoosh.query import has_operators, note
+from ..whoosh.rerank import DEPTH, query_words, wants_feedback
 from . import query as Q
+from .feedback import with_feedback
+from .rerank import rerank
 from .mapping import entities_of
 
 FACET_LIMIT = 200  # values per facet returned with a page of results (as the Whoosh backend)
 DOC_LIMIT = 200
 OPEN, CLOSE = "\ue000", "\ue001"  # private-use marks: the highlighter's tags, turned into spans, then escaped
 HIGHLIGHT_FIELDS = ("text", "text.words")  # stemmed words, and fuzzy words matched unstemmed
-HIT_SOURCE = {"excludes": ["raw", "lead", "name", "mentions"]}
+HIT_SOURCE = {"excludes": ["raw", "lead", "name", "mentions"]}  # the re-rank reads text, title and section
 
 
 def terms_agg(field: str, size: int) -> dict:
@@ -63,16 +66,19 @@ def search(client, index: str, req: SearchRequest, time_limit: float) -> SearchR
         q, words = Q.user_query(req.query)
     except QueryError as exc:
         return SearchResult.refusal(req, str(exc), started)
-    body: dict = {"query": Q.request_query(req, q), "from": (req.page - 1) * req.per_page, "size": req.per_page,
+    if words and wants_feedback(req.query):
+        q = with_feedback(client, index, q, words)
+    # A natural query's best hits are re-ranked: a page among them is cut from the first DEPTH, re-ranked.
+    ranked = query_words(req.query) if words and (req.page - 1) * req.per_page < DEPTH else []
+    start, size = (0, max(req.page * req.per_page, DEPTH)) if ranked else ((req.page - 1) * req.per_page,
+                                                                           req.per_page)
+    body: dict = {"query": Q.request_query(req, q), "from": start, "size": size,
                   "track_total_hits": True, "timeout": f"{max(1, int(time_limit * 1000))}ms",
                   "_source": HIT_SOURCE, "highlight": highlight(q),
                   "aggs": {**{f: terms_agg(f, FACET_LIMIT) for f in FACETS}, "doc_id": terms_agg("doc_id", DOC_LIMIT),
                            "documents": {"cardinality": {"field": "doc_id", "precision_threshold": 40_000}}}}
     if q is Q.EVERYTHING:
         body["sort"] = [{"doc_id": "asc"}, {"ordinal": "asc"}]
-    rescore = Q.rescore(words)
-    if rescore and req.page * req.per_page <= Q.RESCORE_DEPTH:
-        body["rescore"] = rescore
     if req.query.strip() and not has_operators(req.query):
         # A word is missing when its stem is not in the text; its nearest unstemmed word replaces it.
         body["suggest"] = {"text": req.query, **{name: {"term": {
@@ -83,7 +89,10 @@ def search(client, index: str, req: SearchRequest, time_limit: float) -> SearchR
     if answer.get("timed_out"):
         result.message = f"The search was cut off after {time_limit:.1f} s; the hits below are incomplete."
     result.total = answer["hits"]["total"]["value"]
-    result.hits = [_hit(h) for h in answer["hits"]["hits"]]
+    hits = answer["hits"]["hits"]
+    if ranked:
+        hits = rerank(client, index, hits, ranked)[(req.page - 1) * req.per_page:req.page * req.per_page]
+    result.hits = [_hit(h) for h in hits]
     aggs = answer.get("aggregations", {})
     for f in (*FACETS, "doc_id"):
         result.facets[f] = [FacetValue(b["key"], b["doc_count"]) for b in aggs.get(f, {}).get("buckets", [])]
