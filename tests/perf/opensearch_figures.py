@@ -1,24 +1,29 @@
 """First OpenSearch figures on this machine (SCALING.md): node start and memory, writing the seeds and 2,000 wiki
 summaries, search latency, and a three-node cluster losing a node. Small on purpose (the machine is shared).
 
-    python -m tests.perf.opensearch_figures        # from the top of a checkout, with ../shared/data beside it
+    python -m tests.perf.opensearch_figures          # from the top of a checkout, with ../shared/data beside it
+    python -m tests.perf.opensearch_figures --seeds  # the first five hits of ten questions on both backends
 """
 from __future__ import annotations
 
+import argparse
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
-from indexer import SearchRequest, Settings
+from indexer import SearchRequest, Settings, Sleuth
 from indexer.backend import open_backend
 
 from ..backend.opensearch_node import start_cluster, start_node
 from ..backend.test_opensearch_cluster import _collection, _everything_found, _wait_green
+from ..conftest import CORPUS
 
 QUERIES = ["ice axe", "classical music", "roman empire", '"world war"', "Coyoacn~", "river delta", "person:trotsky",
            "photosynthesis plants"]
 BATCH = 500
+QUESTIONS = ["who killed Trotsky", "what weapon was used", "when did Trotsky die?", "Trotsky Coyoacan 1940",
+             "ice axe", "Mercader prison", "Trotsky's house", "Stalin", "what happened in 1940", "Mexico City police"]
 
 
 def _write(backend, docs: dict) -> float:
@@ -51,7 +56,32 @@ def _opensearch(label: str, nodes, shards: int, docs: dict) -> object:
     return backend
 
 
+def compare_seeds() -> None:
+    """The seeds indexed with the real model by each backend; the first five hits of each question side by side."""
+    node = start_node()
+    try:
+        engines = {name: Sleuth(Settings(index_dir=Path(tempfile.mkdtemp()), corpus_dir=CORPUS, backend=name,
+                                         opensearch_url=node.url)) for name in ("whoosh", "opensearch")}
+        for engine in engines.values():
+            engine.index_paths([CORPUS])
+            engine.settle()
+        same1 = same3 = same5 = 0
+        for q in QUESTIONS:
+            tops = {n: [h.passage_id.split("_")[0] + "#" + h.passage_id.split("#")[1] for h in e.search(q).hits[:5]]
+                    for n, e in engines.items()}
+            a, b = tops["whoosh"], tops["opensearch"]
+            same1, same3, same5 = same1 + (a[:1] == b[:1]), same3 + (a[:3] == b[:3]), same5 + (a == b)
+            print(f"{q!r:26} whoosh {a}  opensearch {b}")
+        print(f"same first hit {same1}/{len(QUESTIONS)}, same first three {same3}, same first five {same5}")
+    finally:
+        node.stop()
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seeds", action="store_true", help="compare the seed questions' hits on both backends")
+    if parser.parse_args().seeds:
+        return compare_seeds()
     docs = _collection()
     print(f"{len(docs)} documents, {sum(map(len, docs.values()))} passages")
     began = time.monotonic()
