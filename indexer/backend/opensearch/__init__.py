@@ -155,7 +155,7 @@ class Backend:
     def marked_passages(self, doc_id: str, query: str) -> list[PassageView]:
         """A document's passages by ordinal, with the query's words and the entity mentions marked."""
         try:
-            q = Q.user_query(query)[0] if query.strip() else None
+            q = Q.user_query(query) if query.strip() else None
         except QueryError:
             q = None
         views = []

@@ -20,7 +20,7 @@ def with_feedback(client, index: str, q: dict, words: list[str]) -> dict:
                                              "timeout": "200ms"})["hits"]["hits"]
     if not first:
         return q
-    asked = _terms(client, index, " ".join(words))
+    asked = set(words)
     seen: Counter = Counter()
     for hit in first:
         seen.update(_terms(client, index, hit["_source"].get("text", "")))

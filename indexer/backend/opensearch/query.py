@@ -28,14 +28,14 @@ _LEADING_WILDCARD = re.compile(r"(?:^|(?<=[\s(:]))([*?]+[^\s()]*)")
 EVERYTHING = {"match_all": {}}
 
 
-def user_query(text: str) -> tuple[dict, list[str]]:
-    """The query for a user's words (every passage for none) and its natural words (for re-scoring)."""
+def user_query(text: str) -> dict:
+    """The query for a user's words (every passage for none); raises QueryError for a refused query."""
     if not text.strip() or (text.strip().strip("*") == "" and "*" in text):
-        return EVERYTHING, []
+        return EVERYTHING
     check_shape(text)
     _refuse_unsearchable(text)
     if is_explicit(text):
-        return _explicit(text), []
+        return _explicit(text)
     return _natural(text)
 
 
@@ -76,7 +76,7 @@ def kept_words(text: str) -> list[str]:
     return kept or plain
 
 
-def _natural(text: str) -> tuple[dict, list[str]]:
+def _natural(text: str) -> dict:
     words, _ = checked_words(text, MAX_TERMS)  # the Whoosh analysis, for the same refusals and limits
     typed = kept_words(text) if words else []
     should: list[dict] = []
@@ -86,8 +86,8 @@ def _natural(text: str) -> tuple[dict, list[str]]:
         should.append({"match_phrase": {"text": {"query": " ".join(typed), "boost": IMPLICIT_PHRASE}}})
     must = [{"match_phrase": {"text": p}} for p in PHRASE.findall(text) if p.strip()]
     if not must:
-        return {"bool": {"should": should, "minimum_should_match": 1}}, typed
-    return {"bool": {"must": must, "should": should}}, typed
+        return {"bool": {"should": should, "minimum_should_match": 1}}
+    return {"bool": {"must": must, "should": should}}
 
 
 def filters(req: SearchRequest) -> tuple[list[dict], list[dict]]:
@@ -116,6 +116,6 @@ def matching(req: SearchRequest | None) -> dict | None:
     if req.problem:
         return None
     try:
-        return request_query(req, user_query(req.query)[0])
+        return request_query(req, user_query(req.query))
     except QueryError:
         return None

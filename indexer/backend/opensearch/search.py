@@ -63,13 +63,14 @@ def search(client, index: str, req: SearchRequest, time_limit: float) -> SearchR
     if req.problem:
         return SearchResult.refusal(req, req.problem, started)
     try:
-        q, words = Q.user_query(req.query)
+        q = Q.user_query(req.query)
     except QueryError as exc:
         return SearchResult.refusal(req, str(exc), started)
+    words = query_words(req.query)  # a natural query's words, as the Whoosh analysis makes them
     if words and wants_feedback(req.query):
         q = with_feedback(client, index, q, words)
     # A natural query's best hits are re-ranked: a page among them is cut from the first DEPTH, re-ranked.
-    ranked = query_words(req.query) if words and (req.page - 1) * req.per_page < DEPTH else []
+    ranked = words if (req.page - 1) * req.per_page < DEPTH else []
     start, size = (0, max(req.page * req.per_page, DEPTH)) if ranked else ((req.page - 1) * req.per_page,
                                                                            req.per_page)
     body: dict = {"query": Q.request_query(req, q), "from": start, "size": size,
