@@ -2,26 +2,30 @@
 
 The web app and the CLI use only what is exported here.
 """
-from .batch import MAX_LINES as MAX_BATCH_LINES, BatchLine, csv_cell, queries as batch_lines, to_csv as batch_csv
-from ._guard import filter_problem, safe_name
+from .views.batch import (MAX_LINES as MAX_BATCH_LINES, TOP_HITS as BATCH_TOP_HITS, BatchLine, csv_cell,
+                          queries as batch_lines, to_csv as batch_csv)
+from .read.guard import safe_name
 from .engine import Sleuth
-from .errors import (ClusterUnavailable, IndexBusy, IndexCorrupt, ModelMissing, QueryError, ReadError, SchemaMismatch,
-                     SettingsError, SleuthError)
+from .entities.corrections import CorrectionsFile
+from .errors import (ClusterUnavailable, IndexBusy, IndexCorrupt, ModelMissing, QueryError, ReadError,
+                     RegistryDamaged, SchemaMismatch, SettingsError, SleuthError)
 from .folding import fold
-from .request import MAX_PER_PAGE, SearchRequest, TooManyFilters
-from .results import (DOCUMENT_FACET, ENTITY_FACETS, FACET_LABELS, FACETS, FILTER_FACETS, DocumentHits,
-                      DocumentInfo, DocumentReport, DocumentView, EntityView, FacetValue, Hit, IndexReport, Mention,
-                      PassageView, SearchResult)
+from .locked_file import LockedFile
+from .query.request import MAX_PER_PAGE, SearchRequest, TooManyFilters, filter_problem
+from .query.facets import DOCUMENT_FACET, ENTITY_FACETS, FACET_LABELS, FACETS, FILTER_FACETS
+from .query.results import (DocumentHits, DocumentInfo, DocumentReport, DocumentView, EntityView, FacetValue, Hit,
+                            IndexReport, Mention, PassageView, SearchResult)
 from .settings import Settings, default_index_dir
+from .write.registry_file import damaged_message
 
-from .reading import SUPPORTED_EXTENSIONS
+from .read.pick import SUPPORTED_EXTENSIONS
 
 __all__ = [
     "Sleuth", "Settings", "SettingsError", "default_index_dir", "safe_name", "filter_problem", "SUPPORTED_EXTENSIONS",
-    "SleuthError", "QueryError", "ReadError", "IndexBusy", "IndexCorrupt", "SchemaMismatch", "ModelMissing",
-    "ClusterUnavailable",
-    "TooManyFilters", "SearchRequest", "MAX_PER_PAGE", "fold",
+    "SleuthError", "QueryError", "ReadError", "IndexBusy", "IndexCorrupt", "RegistryDamaged", "SchemaMismatch",
+    "ModelMissing", "TooManyFilters", "SearchRequest", "MAX_PER_PAGE", "fold", "LockedFile", "CorrectionsFile",
+    "damaged_message", "ClusterUnavailable",
     "FACETS", "ENTITY_FACETS", "FILTER_FACETS", "DOCUMENT_FACET", "FACET_LABELS", "FacetValue", "Hit", "Mention",
     "SearchResult", "DocumentView", "PassageView", "EntityView", "DocumentInfo", "DocumentHits", "IndexReport",
-    "DocumentReport", "BatchLine", "MAX_BATCH_LINES", "batch_lines", "batch_csv", "csv_cell",
+    "DocumentReport", "BatchLine", "MAX_BATCH_LINES", "BATCH_TOP_HITS", "batch_lines", "batch_csv", "csv_cell",
 ]

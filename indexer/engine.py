@@ -2,50 +2,55 @@
 from __future__ import annotations
 
 import threading
-from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
-from . import corrections, ocr
-from ._guard import safe_name
 from .backend import open_backend
-from .batch import TOP_HITS, BatchLine, search_lines
-from .compare import Comparison, compare_sources
-from .corrections import Correction, CorrectionsFile
-from .canonical import CanonicalNames
-from .entities import Canon
-from .entity_view import entity_view
+from .browsing import Browsing
+from .entities.canon import Canon
+from .entities.corrections import Correction, CorrectionsFile, check as check_correction
 from .errors import IndexBusy
-from .grouping import group_by_document
-from .ingest import ORPHAN_AGE, Pipeline
-from .registry import Registry
-from .request import SearchRequest, TooManyFilters
-from .results import (ENTITY_FACETS, FACETS, DocumentHits, DocumentInfo, DocumentView, EntityView, FacetValue,
-                      IndexReport, SearchResult)
+from .query.facets import ENTITY_FACETS, FACETS
+from .query.request import SearchRequest, TooManyFilters
+from .query.results import (DocumentHits, DocumentInfo, DocumentReport, DocumentView, EntityView, FacetValue,
+                            IndexReport, SearchResult)
+from .read import ocr
+from .read.guard import safe_name
+from .read.sources import Source
 from .settings import Settings
-from .sources import Source, sources_from_paths
-from .pending import Pending
-from .upkeep import Upkeep
+from .views.batch import TOP_HITS, BatchLine, search_lines
+from .views.compare import Comparison, compare_sources
+from .views.entity import entity_view
+from .views.grouping import group_by_document
+from .write.canonical import CanonicalNames
+from .write.folder_aliases import adopt as adopt_aliases
+from .write.ingest import ORPHAN_AGE, Pipeline
+from .write.pending import Pending
+from .write.registry import Registry
+from .write.sync import FolderSync
+from .write.upkeep import Upkeep
 
 UPLOAD_WAIT = 1.0  # seconds an upload waits for a free slot before it is told the server is busy
 T = TypeVar("T")
 
 
-class Sleuth:
+class Sleuth(Browsing):
     """A collection: its index, its stored sources and the search API over them."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, set_aside_damaged: bool = False) -> None:
+        """Open the collection; `set_aside_damaged` renames a damaged registry aside instead of refusing (for a
+        rebuild)."""
         self.settings = settings
         settings.index_dir.mkdir(parents=True, exist_ok=True)
         self.backend = open_backend(settings.backend, settings.index_dir, writer_timeout=settings.writer_timeout,
                                     search_time_limit=settings.search_time_limit, settings=settings)
-        self.registry = Registry(settings.index_dir)
+        self.registry = Registry(settings.index_dir, set_aside_damaged)
         self.corrections = CorrectionsFile(settings.index_dir)
         self.pipeline = Pipeline(settings, self.backend, self.registry)
         # Serialises writers within this process; other processes are kept out by the backend's own lock.
         self.write_lock = threading.Lock()
         self.pending = Pending(settings.index_dir)  # uploads whose entities are still to be found
-        self.upkeep = Upkeep(self)
+        self.upkeep = Upkeep(self.pipeline, self.pending, self.write_lock, self.canon, self.corrections)
         self.names = CanonicalNames(settings, self.registry, self.corrections, self.upkeep.queue)
         # Uploads read and index in the request's thread: a few at a time, so the others stay free for searches.
         self._upload_slots = threading.BoundedSemaphore(settings.max_concurrent_uploads)
@@ -65,11 +70,15 @@ class Sleuth:
                 page = {k: parts[k] for k in ("page", "per_page") if k in parts}
                 return SearchResult.refusal(SearchRequest.of(request, **page), str(exc))  # type: ignore[arg-type]
         self._notice_corrections()
-        return self.backend.search(request)
+        request, unmatched = self.fold(request)
+        result = self.backend.search(request)
+        if unmatched and not result.total:
+            result.message = result.message or unmatched
+        return result
 
     def group_by_document(self, result: SearchResult, page: int = 1, per_page: int = 10) -> list[DocumentHits]:
         """A search's hits grouped by document, best documents first, a page at a time."""
-        return group_by_document(self, result, page, per_page)
+        return group_by_document(self.search, result, page, per_page)
 
     def document(self, doc_id: str, query: str = "") -> DocumentView | None:
         """The whole document by passages, with `query`'s terms and entity mentions marked."""
@@ -78,49 +87,16 @@ class Sleuth:
             return None
         return DocumentView(record.doc_id, record.title, record.name, record.fmt, record.metadata,
                             self.backend.marked_passages(doc_id, query), record.url, record.date,
-                            self.entities_pending(doc_id))
+                            self.entities_pending(doc_id), self.registry.locations.paths(doc_id))
 
     def search_batch(self, lines: Iterable[str], top: int = TOP_HITS) -> list[BatchLine]:
         """Search every line of a batch (at most MAX_LINES): its passage and document counts and top hits."""
-        return search_lines(self, lines, top)
+        return search_lines(self.search, lines, top)
 
     def compare(self, query: str | SearchRequest, doc_ids: list[str] | None = None, **search: object) -> Comparison:
         """The passages of 2–4 documents matching a search, aligned side by side (the first two by default)."""
-        request = query if isinstance(query, SearchRequest) else _request_of({**search, "query": query})
-        return compare_sources(self, request, doc_ids)
-
-    # --- browsing: what the pages' lists, timeline and links need ---------------------------------------
-    def facet_values(self, facet: str, contains: str = "", request: SearchRequest | None = None,
-                     **search: object) -> list[FacetValue]:
-        """Every value of one facet over a search's hits (not only the top ones), accents and case ignored."""
-        return self.facet_lists([facet], contains, request, **search).get(facet, [])
-
-    def facet_lists(self, names: Iterable[str], contains: str = "", request: SearchRequest | None = None,
-                    **search: object) -> dict[str, list[FacetValue]]:
-        """`facet_values` for several facets, matching the search once."""
-        return self.backend.facet_lists(request or _request_of(search), names, contains)
-
-    def date_counts(self, limit: int = 20000, request: SearchRequest | None = None, **search: object) -> Counter:
-        """Passages per mentioned date ("1940-08-20" or "1940-08") over a search's hits, for a narrow timeline."""
-        return self.backend.date_counts(request or _request_of(search), limit)
-
-    def date_spans(self, spans: list[tuple[str, str]], request: SearchRequest | None = None,
-                   **search: object) -> list[int]:
-        """Passages of a search mentioning a date within each (from, to) span: what that date filter would find."""
-        return self.backend.date_spans(request or _request_of(search), spans)
-
-    def year_spans(self, spans: list[tuple[int, int]], request: SearchRequest | None = None,
-                   **search: object) -> list[int]:
-        """Passages of a search mentioning a year in each (first, last) span of years, each passage once a span."""
-        return self.backend.year_spans(request or _request_of(search), spans)
-
-    def date_range_problem(self, date_from: str | None, date_to: str | None) -> str | None:
-        """A message when a From date is later than the To date (both valid), else None."""
-        return SearchRequest(date_from=date_from or "", date_to=date_to or "").range_problem()
-
-    def neighbours(self, doc_id: str) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
-        """The (doc_id, title) of the documents before and after this one, by id."""
-        return self.registry.neighbours(doc_id)
+        request = query if isinstance(query, SearchRequest) else SearchRequest.matching({**search, "query": query})
+        return compare_sources(self.search, self.info, self.document, request, doc_ids)
 
     def entities(self, facet: str | None = None) -> dict[str, list[FacetValue]]:
         """Every entity by facet with passage counts (one facet if given)."""
@@ -129,7 +105,7 @@ class Sleuth:
 
     def entity(self, facet: str, name: str) -> EntityView | None:
         """Everything about one canonical entity, or None if unknown."""
-        return entity_view(self, facet, name)
+        return entity_view(self.search, self.backend, self.registry.doc_mentions, self.canon, facet, name)
 
     def stats(self) -> dict:
         """Counts: documents, passages, entities per facet, index_dir, schema_version."""
@@ -177,21 +153,29 @@ class Sleuth:
     def index_paths(
         self, paths: Iterable[Path], rebuild: bool = False, progress: Callable[[int, int], None] | None = None,
         on_wait: Callable[[str], None] | None = None, ocr_progress: Callable[[int, int], None] | None = None,
+        keep_missing: bool = False,
     ) -> IndexReport:
-        """Index files and folders (doc ids relative to each folder); skips unchanged documents.
-
-        `rebuild` first rebuilds the whole index from the stored sources. `progress` counts passages through
-        entity finding, `ocr_progress` scanned pages read by OCR.
+        """Index files and folders (doc ids relative to each folder), skipping unchanged documents; each folder is
+        kept in sync (`write/sync.py`; files gone are removed unless `keep_missing`). `rebuild` first rebuilds the
+        index from the stored sources. `progress` counts passages through NER, `ocr_progress` pages read by OCR.
         """
+        paths = list(paths)
+        # A folder's aliases.toml is used, never indexed.
+        adopted = adopt_aliases(paths, self.settings.index_dir, self.settings.corpus_dir, not self.is_empty())
+        if adopted.changed:
+            self.names.forget()
+
         def index(canon: Canon) -> IndexReport:
-            report = IndexReport()
+            report = IndexReport(notes=adopted.notes, documents=[DocumentReport(name, "failed", reason=why)
+                                                                 for name, why in adopted.failed])
             if rebuild:
                 # Names are rebuilt from the stored sources alone; aliases are read again, corrections kept.
                 canon = self.names.fresh()
-                report = self.pipeline.rebuild(canon, progress, on_wait)
-            done = self.pipeline.index(sources_from_paths(paths), canon, progress=progress, on_wait=on_wait,
-                                       rewrite=True)
-            return report.followed_by(done.report)
+                report = report.followed_by(self.pipeline.rebuild(canon, progress, on_wait))
+                self.corrections.mark_applied(canon.corrections)
+            sync = FolderSync(self.registry, self.registry.locations, list(paths), keep_missing)
+            done = self.pipeline.index(sync.sources(), canon, progress=progress, on_wait=on_wait, rewrite=True)
+            return report.followed_by(sync.finish(done.report, lambda doc_id: self.pipeline.remove(doc_id, canon)))
 
         with ocr.reporting(ocr_progress):
             return self._write(index)
@@ -230,8 +214,10 @@ class Sleuth:
 
     def resume_upkeep(self) -> None:
         """Start the background upkeep for what an earlier process left (uploads whose entities were not found)."""
-        if self.pending:
-            self.upkeep.start()
+        # Also a correction whose facets a killed process did not rewrite, or a hand edit made while stopped.
+        unapplied = self.corrections.load().items != self.corrections.applied().items
+        if self.pending or unapplied:
+            self.upkeep.start(work=True)
 
     def settle(self, timeout: float = 60.0) -> bool:
         """Wait for background upkeep after uploads (entities, facet rewrites, merges); False if still running."""
@@ -241,7 +227,7 @@ class Sleuth:
                 wait: bool = True) -> Correction:
         """Merge, rename, retype or hide an entity; its documents' facets are rewritten (now, or in the background
         when `wait` is False). Raises SleuthError naming what to give when the correction cannot apply."""
-        corrections.check(action, facet, name, into.strip(), into_type, ENTITY_FACETS)
+        check_correction(action, facet, name, into.strip(), into_type, ENTITY_FACETS, self.settings.max_correction_name)
         self.canon()
         made = self.corrections.add(action, facet, name, into.strip(), into_type)
         self._rewrite_corrected(wait)
@@ -258,7 +244,11 @@ class Sleuth:
     def _rewrite_corrected(self, wait: bool) -> None:
         self.canon()  # queues the documents the changed file affects
         if wait:
-            self._write(lambda canon: self.pipeline.rewrite_facets(canon, self.upkeep.take()))
+            def rewrite(canon: Canon) -> None:
+                self.pipeline.rewrite_facets(canon, self.upkeep.take())
+                self.corrections.mark_applied(canon.corrections)
+
+            self._write(rewrite)
         else:
             self.upkeep.start()
 
@@ -275,11 +265,9 @@ class Sleuth:
         return self._write(lambda canon: self.pipeline.remove(doc_id, canon))
 
     def gc(self, min_age: float = ORPHAN_AGE) -> int:
-        """Delete source copies no document refers to (left by killed runs); returns how many.
-
-        Holds the index's write lock, so no process commits meanwhile; `min_age` spares copies that a run in
-        another process may have written and not yet committed.
-        """
+        """Delete source copies no document refers to (left by killed runs); returns how many. Holds the index's
+        write lock, so no process commits meanwhile; `min_age` spares copies another process's run may not have
+        committed yet."""
         with self.write_lock, self.backend.write_lock():
             gone = self.registry.orphans(min_age)
             self.registry.drop_sources(gone)
@@ -297,9 +285,3 @@ class Sleuth:
     def original(self, doc_id: str) -> tuple[str, bytes] | None:
         """A document's original source as indexed (a file name to save it as, its bytes), or None."""
         return self.registry.original(doc_id)
-
-
-def _request_of(search: dict) -> SearchRequest:
-    """The matching part of `Sleuth.search`-style keyword arguments (page and size do not matter here)."""
-    keys = ("query", "filters", "exclude", "date_from", "date_to")
-    return SearchRequest.of(**{k: search[k] for k in keys if k in search})  # type: ignore[arg-type]

@@ -29,6 +29,10 @@ class ClusterUnavailable(SleuthError):
     """The search cluster (OpenSearch) does not answer, refuses the credentials, or is too old or red."""
 
 
+class RegistryDamaged(SleuthError):
+    """The document registry (documents.sqlite) cannot be read; the message names the file and the fix."""
+
+
 class SettingsError(SleuthError, ValueError):
     """A `SLEUTH_*` variable holds a value that cannot be used; the message names it and the fix."""
 

@@ -34,7 +34,7 @@ class Settings:
 
     index_dir: Path = field(default_factory=default_index_dir)
     corpus_dir: Path = BUNDLED_CORPUS
-    # NER pipeline (see indexer/nlp.py); empty means the small English model, whichever of its packages is installed.
+    # NER pipeline (see indexer/entities/nlp.py); empty means the small English model, whichever of its packages is installed.
     model: str = ""
     # Worker processes for spaCy; 0 means "use the cores when the batch is large enough to pay for forking".
     n_process: int = 0
@@ -68,6 +68,13 @@ class Settings:
     ocr_langs: str = "eng"
     ocr_max_pages: int = 500
     ocr_page_seconds: float = 60.0
+    # Seconds OCR may spend on one document (all its pages), pixels an image may have (it is refused before it is
+    # decoded), XML elements a .docx may hold (counted as it is read): each refusal names its setting.
+    ocr_doc_seconds: float = 900.0
+    max_image_pixels: int = 40_000_000
+    max_docx_elements: int = 1_000_000
+    # Characters in an entity name a correction gives (a longer one is refused, naming this setting).
+    max_correction_name: int = 200
     debug: bool = False
     # The search backend (a subpackage of indexer/backend): "whoosh" (the default, embedded) or "opensearch".
     backend: str = ""
@@ -99,15 +106,19 @@ class Settings:
 
     @property
     def aliases_files(self) -> list[Path]:
-        """User-editable alias files, in the order they are merged (the index's own wins)."""
-        return [self.corpus_dir / "aliases.toml", self.index_dir / "aliases.toml"]
+        """User-editable alias files, in the order they are merged: the corpus's, those of the folders indexed
+        (kept in `aliases.d/`), the data folder's own (which wins)."""
+        return [self.corpus_dir / "aliases.toml", *sorted((self.index_dir / "aliases.d").glob("*.toml")),
+                self.index_dir / "aliases.toml"]
 
 
 _TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
 # Fields that must be at least this (0 allowed where 0 has a meaning, e.g. n_process "auto").
 _MINIMUM = {"n_process": 0, "batch_size": 1, "commit_every": 1, "writer_timeout": 0, "search_time_limit": 0.05,
             "max_upload_bytes": 1, "max_passages": 1, "max_concurrent_uploads": 1, "max_connections": 10,
-            "channel_timeout": 1, "header_timeout": 0.5, "refusal_delay": 0, "opensearch_shards": 1}
+            "channel_timeout": 1, "header_timeout": 0.5, "refusal_delay": 0,
+            "max_correction_name": 1, "ocr_doc_seconds": 1, "max_image_pixels": 1, "max_docx_elements": 1,
+            "opensearch_shards": 1}
 
 
 def _convert(name: str, raw: str) -> object:

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from indexer import Settings, Sleuth, SleuthError
-from indexer.cli import main as cli_main
+from indexer.cli.commands import main as cli_main
 from web import create_app
 
 MORNARD = ("Jacques Mornard, who called himself Frank Jacson, struck Leon Trotsky in his study in Coyoacán. "
@@ -71,8 +71,8 @@ def test_a_hand_edit_of_the_file_applies(sleuth):
     assert count(sleuth, "place", "Norway") == 0
     assert [c.id for c in sleuth.corrections.load().items] == ["x1"]
     path.write_text("not = [valid", encoding="utf-8")
-    with pytest.raises(SleuthError, match="corrections.toml .*not valid TOML"):
-        sleuth.corrections.load()
+    assert not sleuth.corrections.load().items
+    assert re.search("corrections.toml .*not valid TOML", sleuth.corrections.problem)
 
 
 @pytest.mark.parametrize("args, message", [

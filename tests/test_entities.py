@@ -3,7 +3,8 @@ from collections import Counter
 
 import pytest
 
-from indexer.entities import LABEL_TO_FACET, Canon, clean_name, load_aliases, name_key
+from indexer.entities.aliases import load_aliases
+from indexer.entities.canon import LABEL_TO_FACET, Canon, clean_name, name_key
 
 
 @pytest.mark.parametrize(
@@ -222,8 +223,8 @@ def test_jsonl_metadata_keys_go_through_the_same_map(fresh, tmp_path):
 
 
 def test_a_user_extends_the_infobox_map_in_aliases_toml(tmp_path):
-    from indexer.entities import load_infobox_keys
-    from indexer.passages import INFOBOX_KEYS, infobox_mentions
+    from indexer.entities.aliases import load_infobox_keys
+    from indexer.read.passages import INFOBOX_KEYS, infobox_mentions
 
     path = tmp_path / "aliases.toml"
     path.write_text('[infobox]\n"Killed by" = "person"\n"Shape" = "nonsense"\n', encoding="utf-8")
@@ -234,7 +235,7 @@ def test_a_user_extends_the_infobox_map_in_aliases_toml(tmp_path):
 
 
 def test_an_infobox_organisation_or_work_needs_no_other_evidence():
-    from indexer.passages import INFOBOX_KEYS, infobox_mentions
+    from indexer.read.passages import INFOBOX_KEYS, infobox_mentions
 
     text = "Publisher: Unheard Press House\nOrganization: Zorg"
     found = [m[2:] for m in infobox_mentions(text, INFOBOX_KEYS)]
@@ -246,7 +247,7 @@ def test_an_infobox_organisation_or_work_needs_no_other_evidence():
 def test_the_readme_shows_the_infobox_map():
     from pathlib import Path
 
-    from indexer.passages import INFOBOX_KEYS
+    from indexer.read.passages import INFOBOX_KEYS
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     assert all(f"`{key}`" in readme for key in INFOBOX_KEYS)

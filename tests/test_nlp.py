@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import multiprocessing
 
-from indexer import nlp
-from indexer.mentions import refine
+from indexer.entities import nlp
+from indexer.entities.mentions import refine
 
 TEXTS = ["Leon Trotsky was attacked in Coyoacán on 20 August 1940.", "", "Ramón Mercader used an ice axe.",
          "Leon Trotsky was attacked in Coyoacán on 20 August 1940.", "Stalin ordered it from Moscow."] * 3
@@ -105,7 +105,7 @@ def test_an_eponym_is_not_a_person():
 def test_a_definition_calling_it_a_city_outweighs_the_person_label():
     from collections import Counter
 
-    from indexer.entities import Canon
+    from indexer.entities.canon import Canon
 
     text = "Ibadan is the capital and most populous city of Oyo State. Plato is the author of the Republic."
     spans = refine(text, [_at(text, "Ibadan", "PERSON"), _at(text, "Plato", "PERSON")])

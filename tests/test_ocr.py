@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from indexer import Settings, Sleuth
-from indexer import ocr
+from indexer.read import ocr
 from web import create_app
 
 from .ocr_pages import TRUTH, VICKSBURG, image_only, typeset_png, words
@@ -248,7 +248,7 @@ def test_unchanged_scan_is_not_read_again(tmp_path, monkeypatch):
 
 
 def test_cli_stats_says_whether_ocr_is_available_and_search_marks_ocr_hits(tmp_path, capsys):
-    from indexer.cli import main
+    from indexer.cli.commands import main
 
     _need_tesseract()
     folder = tmp_path / "in"

@@ -5,7 +5,8 @@ import threading
 
 import pytest
 
-from indexer import Settings, ocr
+from indexer import Settings
+from indexer.read import ocr
 from web import create_app
 
 from .ocr_pages import typeset_png

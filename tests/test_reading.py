@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from indexer.errors import ReadError
-from indexer.reading import Refused
-from indexer.passages import split_passages
-from indexer.reading import read_bytes, read_path
+from indexer.read.pick import Refused
+from indexer.read.passages import split_passages
+from indexer.read.pick import read_bytes, read_path
 
 from .pdf import tiny_pdf
 
@@ -93,7 +93,7 @@ def test_pdf_and_docx():
 
 
 def test_docx_zip_bomb_is_refused(monkeypatch):
-    import indexer._docx as docx_reader
+    import indexer.read.docx as docx_reader
 
     monkeypatch.setattr(docx_reader, "MAX_UNPACKED_BYTES", 1024 * 1024)
     buf = io.BytesIO()
@@ -166,7 +166,7 @@ def test_docx_of_many_paragraphs_reads_fast_and_too_many_are_refused(monkeypatch
     started = time.perf_counter()
     doc = _one("many.docx", data)
     assert time.perf_counter() - started < 5 and doc.text.count("Mercader was tried") == 9000
-    import indexer._docx as docx_reader
+    import indexer.read.docx as docx_reader
 
     monkeypatch.setattr(docx_reader, "MAX_PARAGRAPHS", 5000)
     with pytest.raises(ReadError, match=r"9,00\d paragraphs, over the 5,000 a document may have; split it"):

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from indexer import Settings, Sleuth
-from indexer.passages import split_passages
-from indexer.reading import clean_text, read_bytes, read_path
+from indexer.read.passages import split_passages
+from indexer.read.pick import clean_text, read_bytes, read_path
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 _LEFTOVER_MARKUP = re.compile(r"<!--|-->|\\[<_*]|\]\[\]|^=+$|^#+ ", re.M)

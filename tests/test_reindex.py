@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import indexer.sources
+import indexer.read.sources
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +34,7 @@ def test_unchanged_files_are_not_parsed_and_spacy_is_not_loaded(tmp_path, monkey
     def no_reading(*_):
         raise AssertionError("an unchanged file was parsed")
 
-    monkeypatch.setattr(indexer.sources, "read_bytes", no_reading)
+    monkeypatch.setattr(indexer.read.sources, "read_bytes", no_reading)
     app = Sleuth(Settings(index_dir=tmp_path / "data", n_process=1, model=light_model))
     try:
         report = app.index_paths([docs])

@@ -15,7 +15,7 @@ import time
 import pytest
 
 from indexer import Settings
-from indexer import sources as ingest_module
+from indexer.read import sources as ingest_module
 from web import create_app
 
 WIKI = "002_e41d2cd84ffb8d9f.txt"
@@ -198,7 +198,7 @@ def _orphan_copies(registry, n: int, age: float) -> list[str]:
 
 
 def test_gc_removes_orphans_left_by_a_killed_run(fresh, tmp_path, monkeypatch, capsys):
-    from indexer.cli import main
+    from indexer.cli.commands import main
 
     c = fresh.test_client()
     registry = fresh.extensions["sleuth"].registry
@@ -215,7 +215,7 @@ def test_gc_removes_orphans_left_by_a_killed_run(fresh, tmp_path, monkeypatch, c
 
 def test_copies_kept_as_files_by_older_versions_are_read_and_collected(fresh, tmp_path, monkeypatch, capsys):
     """Data folders written before the copies moved into the registry keep them in `sources/`."""
-    from indexer.cli import main
+    from indexer.cli.commands import main
 
     engine = fresh.extensions["sleuth"]
     engine.index_uploads([("kept.txt", b"Trotsky in Coyoacan.")])

@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from indexer import Settings
-from indexer.cli import main
+from indexer.cli.commands import main
 from web import create_app
 from web.serve import auth_mode
 

@@ -13,7 +13,7 @@ import time
 import pytest
 
 from indexer import Settings, SettingsError
-from indexer.cli import main
+from indexer.cli.commands import main
 from web import create_app
 from web.serve import server_limits, slow_headers_cut_off
 
@@ -61,10 +61,10 @@ def test_index_keeps_good_lines_beside_broken_ids_and_never_prints_escapes(tmp_p
 
 
 def test_terminal_controls_in_indexed_text_are_printed_as_visible_escapes():
-    from indexer.cli import shown
+    from indexer.cli.commands import shown
 
     assert shown("id\x1b[31mred\x9b2J\u202eevil\tok") == "id\\x1b[31mred\\x9b2J\\u202eevil\tok"
-    from indexer.cli import terminal_json
+    from indexer.cli.commands import terminal_json
 
     text = terminal_json({"t": "a\x1b[2J\x9bb\u202ec"})
     assert json.loads(text) == {"t": "a\x1b[2J\x9bb\u202ec"} and not set(text) & {"\x1b", "\x9b", "\u202e"}

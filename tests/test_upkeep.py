@@ -14,7 +14,7 @@ def test_a_failed_background_rewrite_is_logged_and_kept_for_later(tmp_path, monk
 
     monkeypatch.setattr(engine.pipeline, "rewrite_facets", busy)
     engine.upkeep.queue({"notes/a.txt"})
-    with caplog.at_level(logging.WARNING, logger="indexer.upkeep"):
+    with caplog.at_level(logging.WARNING, logger="indexer.write.upkeep"):
         engine.upkeep.start()
         assert engine.settle(timeout=10)
     assert "Another Sleuth process is writing" in caplog.text

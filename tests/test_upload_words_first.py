@@ -9,8 +9,9 @@ import sys
 
 import pytest
 
-from indexer import Settings, Sleuth, upkeep
-from indexer.pending import Pending
+from indexer import Settings, Sleuth
+from indexer.write import upkeep
+from indexer.write.pending import Pending
 from web import create_app
 
 NOTE = (b"Frida Kahlo welcomed Leon Trotsky to Coyoacan on 9 January 1937. "

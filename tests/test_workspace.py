@@ -9,7 +9,7 @@ import pytest
 from flask import Flask
 
 from indexer import Settings
-from indexer.cli import main as cli_main
+from indexer.cli.commands import main as cli_main
 from web import create_app
 
 PULP = "000_7320f9c5cac2b3a8.txt"  # the Crime Library account: "ice pick", "Ramòn", "Coyoacan"

@@ -1,19 +1,18 @@
 """Sleuth's web app: `create_app(settings)` builds it; it talks to the index only through `indexer`'s public API."""
 from __future__ import annotations
 
-import hmac
 import secrets
 import time
 from pathlib import Path
 
-from flask import g, Flask, abort, request, session
+from flask import g, Flask, request
 
 from indexer import ENTITY_FACETS, FACET_LABELS, FACETS, Settings, Sleuth
 
 from . import params
+from .context import csrf_token
 
 MAX_FORM_PARTS = 1000  # files and fields in one upload (werkzeug's default); more get a 413 saying so
-PRIVATE_PATHS = ("/api/", "/doc/", "/login")
 CSP = "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"
 
 
@@ -34,7 +33,8 @@ def create_app(settings: Settings | None = None, bind_host: str | None = None) -
     app.extensions["sleuth"] = Sleuth(settings)
     app.extensions["sleuth"].resume_upkeep()  # uploads a stopped server left without their entities
 
-    from . import api, auth, batch, compare, corrections, documents, entities, errors, guard, library, search, upload
+    from .views import api, auth, batch, compare, corrections, documents, entities, library, search, upload
+    from . import errors, guard
 
     guard.install(app, guard.allowed_hosts(bind_host, settings.allowed_hosts))
     auth.install(app, settings.password)
@@ -45,6 +45,8 @@ def create_app(settings: Settings | None = None, bind_host: str | None = None) -
     app.jinja_env.globals.update(FACETS=FACETS, ENTITY_FACETS=ENTITY_FACETS, FACET_LABELS=FACET_LABELS, csrf_token=csrf_token, url_with=params.url_with,
                                  entity_url=params.entity_url)
     app.jinja_env.filters["thousands"] = lambda n: f"{n:,}"
+    # A corrections file that cannot be used is shown on every page, naming the file and the fix.
+    app.context_processor(lambda: {"corrections_problem": app.extensions["sleuth"].corrections.problem})
 
     _install_hooks(app, settings)
     return app
@@ -75,33 +77,11 @@ def _install_hooks(app: Flask, settings: Settings) -> None:
         response.headers["Referrer-Policy"] = "same-origin"
         if request.headers.get("HX-Request"):
             response.headers["Vary"] = "HX-Request"
-        if request.path.startswith(PRIVATE_PATHS) or (settings.password and request.endpoint != "static"):
-            # Documents and results may be private or deleted later: no shared or back-button cache keeps them.
+        if request.endpoint != "static":
+            # Documents and results may be private or deleted later, with or without a password: no shared or
+            # back-button cache keeps them.
             response.headers["Cache-Control"] = "no-store"
         return response
-
-
-def sleuth() -> Sleuth:
-    """The app's search facade."""
-    from flask import current_app
-
-    return current_app.extensions["sleuth"]
-
-
-def csrf_token() -> str:
-    """This session's CSRF token for forms (created on first use)."""
-    if "csrf" not in session:
-        session["csrf"] = secrets.token_urlsafe(32)
-    return session["csrf"]
-
-
-def check_csrf() -> None:
-    """Refuse a form POST whose token is missing or not this session's (a cross-site request)."""
-    sent = request.form.get("csrf_token", "") or request.headers.get("X-CSRF-Token", "")
-    # Compared as bytes: compare_digest refuses non-ASCII str (a TypeError, i.e. a 500, for `csrf_token=é`).
-    expected = session.get("csrf", "").encode()
-    if not sent or not expected or not hmac.compare_digest(sent.encode("utf-8", "replace"), expected):
-        abort(400, description="The form expired or came from another site; reload the page and try again.")
 
 
 def _secret_key(data_dir: Path) -> str:

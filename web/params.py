@@ -67,3 +67,17 @@ def doc_url(doc_id: str, ordinal: int | None = None, q: str = "") -> str:
     """A document page link, opened at a passage."""
     url = url_for("documents.document", doc_id=doc_id) + (f"?q={quote(q)}" if q else "")
     return url + (f"#p-{ordinal}" if ordinal is not None else "")
+
+
+def folded_url(folded: SearchRequest) -> str | None:
+    """The current search's URL with its filter values in the facets' own spelling (`?person=ramon+mercader` →
+    `?person=Ramón+Mercader`), or None when they are spelled so already."""
+    args = MultiDict(request.args)
+    for facet in FILTER_FACETS:
+        for key, values in ((facet, folded.filters.get(facet, [])), ("not_" + facet, folded.exclude.get(facet, []))):
+            typed = [v for v in args.getlist(key) if v.strip()]
+            if typed and typed != values:
+                args.setlist(key, values)
+    if args == request.args:
+        return None
+    return url_for(request.endpoint, **(request.view_args or {})) + "?" + urlencode(list(args.items(multi=True)))

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping, Protocol, runtime_checkable
 
 from ..errors import SettingsError
-from ..request import SearchRequest
-from ..results import FacetValue, Mention, PassageView, SearchResult
+from ..query.request import SearchRequest
+from ..query.results import FacetValue, Mention, PassageView, SearchResult
 
 OnWait = Callable[[str], None] | None
 
@@ -73,6 +73,10 @@ class Backend(Protocol):
     def facet_lists(self, request: SearchRequest, names: Iterable[str], contains: str = "",
                     limit: int | None = None) -> dict[str, list[FacetValue]]:
         """Every value of these facets over the request's hits (accents and case ignored in `contains`)."""
+
+    def match_values(self, facet: str, value: str, near: int = 3) -> tuple[list[str], list[str]]:
+        """The facet's values in use spelled like `value` (accents, case, punctuation aside), most passages first;
+        when there is none, up to `near` values sharing most of its words."""
 
     def date_counts(self, request: SearchRequest, limit: int) -> Counter:
         """Passages per mentioned day or month over the request's first `limit` hits."""

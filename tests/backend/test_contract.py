@@ -117,6 +117,15 @@ def test_facet_lists_over_a_search_and_the_whole_index(backend):
     assert [v.value for v in backend.facet_lists(None, ["year"])["year"]] == ["1940", "1962"]
 
 
+def test_facet_values_matched_as_search_folds_them(backend):
+    for typed in ("Ramón Mercader", "ramon mercader", "RAMÒN MERCADER", "Ramon  Mercader"):
+        assert backend.match_values("person", typed) == (["Ramón Mercader"], []), typed
+    assert backend.match_values("place", "coyoacan") == (["Coyoacán"], [])
+    assert backend.match_values("person", "Mercader Ramon") == ([], ["Ramón Mercader"])
+    assert backend.match_values("person", "Trotsky Mercader", near=1) == ([], ["Leon Trotsky"])  # more passages
+    assert backend.match_values("person", "Nobody Atall") == ([], [])
+
+
 def test_a_document_comes_back_whole_and_marked(backend):
     stored = backend.passages("wiki")
     assert sorted(p.ordinal for p in stored) == [0, 1] and {p.text for p in stored} == {AXE, LATER}

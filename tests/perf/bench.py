@@ -27,10 +27,10 @@ import urllib.request
 from pathlib import Path
 
 from indexer import Settings, Sleuth
-from indexer import nlp as sleuth_nlp
-from indexer import upkeep
-from indexer.passages import split_passages
-from indexer.reading import read_bytes
+from indexer.entities import nlp as sleuth_nlp
+from indexer.write import upkeep
+from indexer.read.passages import split_passages
+from indexer.read.pick import read_bytes
 
 import report  # beside this script
 import scaling

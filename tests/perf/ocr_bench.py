@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from indexer import ocr  # noqa: E402
-from indexer.reading import read_bytes  # noqa: E402
+from indexer.read import ocr  # noqa: E402
+from indexer.read.pick import read_bytes  # noqa: E402
 from tests.ocr_pages import VICKSBURG, image_only  # noqa: E402
 
 

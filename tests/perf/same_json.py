@@ -18,7 +18,7 @@ import random
 import sys
 from pathlib import Path
 
-from indexer.cli import main as sleuth_main
+from indexer.cli.commands import main as sleuth_main
 
 
 def build(index_dir: Path, jsonl: Path, docs: int) -> None:

@@ -19,8 +19,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from indexer.dates import normalise_date
-from indexer.entities import Canon
-from indexer.mentions import refine
+from indexer.entities.canon import Canon
+from indexer.entities.mentions import refine
 from tests.quality.ner_cache import load_or_build
 
 ROOT = Path(__file__).resolve().parents[2]

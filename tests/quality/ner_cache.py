@@ -6,9 +6,9 @@ import sys
 import time
 from pathlib import Path
 
-from indexer import nlp
-from indexer.passages import split_passages
-from indexer.reading import read_bytes
+from indexer.entities import nlp
+from indexer.read.passages import split_passages
+from indexer.read.pick import read_bytes
 
 
 def passages_of(data_file: Path) -> list[tuple[str, str]]:

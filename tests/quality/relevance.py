@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from indexer import Settings, Sleuth  # noqa: E402
-from indexer import ingest as _ingest  # noqa: E402
+from indexer.write import ingest as _ingest  # noqa: E402
 from indexer.backend.whoosh.schema import SCHEMA_VERSION  # noqa: E402
 from web import create_app  # noqa: E402
 

@@ -20,8 +20,8 @@ from collections import Counter
 from pathlib import Path
 
 from indexer import Settings, Sleuth
-from indexer.passages import split_passages
-from indexer.reading import read_path
+from indexer.read.passages import split_passages
+from indexer.read.pick import read_path
 
 NAMES = ["Leon Trotsky", "Ramón Mercader", "Natalia Sedova", "Joseph Stalin", "Pavel Sudoplatov", "Nahum Eitingon",
          "David Alfaro Siqueiros", "Robert Sheldon Harte", "Frida Kahlo", "Diego Rivera"]

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
 from ...errors import ClusterUnavailable, QueryError, SchemaMismatch, SleuthError
-from ...markup import markup
-from ...request import SearchRequest
-from ...results import FacetValue, Mention, PassageView, SearchResult
+from ...query.markup import markup
+from ...query.request import SearchRequest
+from ...query.results import FacetValue, Mention, PassageView, SearchResult
 from ...settings import Settings
 from .. import OnWait, PassageEntry
 from . import browse, search
@@ -180,6 +180,11 @@ class Backend:
         """Every value of these facets over the request's hits (the whole index when `request` is None)."""
         with answers(self.where):
             return browse.facet_lists(self.client, self._ensure(), names, contains, request, limit)
+
+    def match_values(self, facet: str, value: str, near: int = 3) -> tuple[list[str], list[str]]:
+        """The facet's values in use spelled like `value`; else up to `near` values sharing most of its words."""
+        with answers(self.where):
+            return browse.match_values(self.client, self._ensure(), facet, value, near)
 
     def date_counts(self, request: SearchRequest, limit: int) -> Counter:
         """Passages per mentioned day or month over the request's first `limit` hits."""

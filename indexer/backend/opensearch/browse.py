@@ -6,9 +6,10 @@ from collections import Counter
 from typing import Iterable
 
 from ...dates import day_number, parse_bound
-from ...folding import fold
-from ...request import SearchRequest
-from ...results import FILTER_FACETS, FacetValue
+from ...folding import fold, name_key, spelled_like
+from ...query.request import SearchRequest
+from ...query.facets import FILTER_FACETS
+from ...query.results import FacetValue
 from . import query as Q
 from .mapping import MAX_WINDOW
 from .search import terms_agg
@@ -31,6 +32,17 @@ def facet_lists(client, index: str, names: Iterable[str], contains: str, req: Se
         buckets = _aggregate(client, index, q, {f: terms_agg(f, limit or MAX_WINDOW)}).get(f, {}).get("buckets", [])
         out[f] = [FacetValue(b["key"], b["doc_count"]) for b in buckets if needle in fold(b["key"])]
     return out
+
+
+def match_values(client, index: str, facet: str, value: str, near: int) -> tuple[list[str], list[str]]:
+    """The facet's values in use with `value`'s matching key (accents, case, punctuation aside), most passages
+    first; when there is none, up to `near` values sharing most of its words (as the Whoosh facet cache answers)."""
+    if facet not in FILTER_FACETS:
+        return [], []
+    keyed: dict[str, list[tuple[str, int]]] = {}
+    for v in facet_lists(client, index, [facet], "", None)[facet]:
+        keyed.setdefault(name_key(v.value), []).append((v.value, v.count))
+    return spelled_like(keyed, value, near)
 
 
 def date_counts(client, index: str, req: SearchRequest, limit: int) -> Counter:

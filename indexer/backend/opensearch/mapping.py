@@ -4,7 +4,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ...results import ENTITY_FACETS, FACET_DEFS, FACETS, Mention
+from ...query.facets import ENTITY_FACETS, FACET_DEFS, FACETS
+from ...query.results import Mention
 from .. import PassageEntry
 from ..whoosh.schema import lead_predicate, strip_disambiguation
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from ...errors import QueryError
-from ...request import SearchRequest
-from ...results import ENTITY_FACETS
+from ...query.request import SearchRequest
+from ...query.facets import ENTITY_FACETS
 from ..whoosh.natural import GRAMMAR, PHRASE, WORD, checked_words
 from ..whoosh.query import (MAX_FUZZY, MAX_TERMS, QUERY_FIELDS, _refuse_unsearchable, check_shape, is_explicit,
                             note)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import time
 
 from ...errors import QueryError
-from ...markup import snippet
-from ...request import SearchRequest
-from ...results import FACETS, FacetValue, Hit, SearchResult
+from ...query.markup import snippet
+from ...query.request import SearchRequest
+from ...query.facets import FACETS
+from ...query.results import FacetValue, Hit, SearchResult
 from ..whoosh.natural import is_asking
 from ..whoosh.query import has_operators, note
 from ..whoosh.rerank import DEPTH, query_words, wants_feedback

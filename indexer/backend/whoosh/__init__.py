@@ -6,8 +6,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
-from ...request import SearchRequest
-from ...results import FACETS, FacetValue, Mention, PassageView, SearchResult
+from ...query.request import SearchRequest
+from ...query.facets import FACETS
+from ...query.results import FacetValue, Mention, PassageView, SearchResult
 from .. import OnWait, PassageEntry
 from . import browse, search
 from .highlight import passage_html
@@ -103,6 +104,11 @@ class Backend:
                     limit: int | None = None) -> dict[str, list[FacetValue]]:
         """Every value of these facets over the request's hits (the whole index when `request` is None)."""
         return browse.facet_lists(self.index, names, contains, request, limit)
+
+    def match_values(self, facet: str, value: str, near: int = 3) -> tuple[list[str], list[str]]:
+        """The facet's values in use spelled like `value`; else up to `near` values sharing most of its words."""
+        _, facets = self.index.searcher()
+        return facets.matching(facet, value, near)
 
     def date_counts(self, request: SearchRequest, limit: int) -> Counter:
         """Passages per mentioned day or month over the request's first `limit` hits."""

@@ -13,8 +13,9 @@ from .index import PassageIndex
 from ...dates import day_number, parse_bound
 from ...errors import SleuthError
 from ...folding import fold
-from ...request import SearchRequest
-from ...results import FILTER_FACETS, FacetValue
+from ...query.request import SearchRequest
+from ...query.facets import FILTER_FACETS
+from ...query.results import FacetValue
 
 
 def matching(searcher, facets, s: SearchRequest) -> set[int] | None:

@@ -19,6 +19,8 @@ from pathlib import Path
 import numpy as np
 from whoosh.searching import Searcher
 
+from ...folding import name_key, spelled_like
+
 
 class Vocabulary:
     """Facet values ↔ small integer ids, shared by all segments of one index (per field)."""
@@ -150,6 +152,7 @@ class FacetCache:
         self.doc_count_all = searcher.doc_count_all()
         self._fields: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._live: np.ndarray | None = None
+        self._keys: dict[str, dict[str, list[tuple[str, int]]]] = {}
         self._lock = threading.Lock()
 
     def warm(self, fields) -> "FacetCache":
@@ -207,3 +210,21 @@ class FacetCache:
         """Every value a facet field has had in this index (including values of deleted documents)."""
         self._field(name)
         return list(self.arrays.vocab[name].values)
+
+    def matching(self, name: str, value: str, near: int = 3) -> tuple[list[str], list[str]]:
+        """The facet's values spelled like `value` (accents, case and punctuation aside), most passages first; when
+        there is none, up to `near` values sharing most of its words instead."""
+        self._field(name)
+        if value in self.arrays.vocab[name].ids:  # the facet's own spelling: no need to build the keys
+            return [value], []
+        return spelled_like(self._keyed(name), value, near)
+
+    def _keyed(self, name: str) -> dict[str, list[tuple[str, int]]]:
+        """The values in use (with passages) by their matching key, computed once per searcher."""
+        found = self._keys.get(name)
+        if found is None:
+            found = {}
+            for v, n in self.counts(name, self.live()):
+                found.setdefault(name_key(v), []).append((v, n))
+            self._keys[name] = found
+        return found

@@ -1,10 +1,10 @@
-"""Which words of a passage a query matches, by the schema's own analysis; the marking is indexer/markup.py."""
+"""Which words of a passage a query matches, by the schema's own analysis; the marking is indexer/query/markup.py."""
 from __future__ import annotations
 
 from typing import Iterable
 
-from ...markup import markup
-from ...results import Mention
+from ...query.markup import markup
+from ...query.results import Mention
 from .schema import TEXT_ANALYZER
 
 

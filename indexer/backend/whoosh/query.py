@@ -16,9 +16,9 @@ from whoosh.searching import Searcher
 
 from .facets import FacetCache
 from .natural import PHRASE as _PHRASE, natural
-from ...entities import name_key
+from ...folding import name_key
 from ...errors import QueryError
-from ...results import ENTITY_FACETS
+from ...query.facets import ENTITY_FACETS
 from .schema import query_schema
 
 MAX_QUERY_CHARS = 500
@@ -34,6 +34,7 @@ QUERY_FIELDS = ("title", "section", "text", "date", "kind", "doc_id", *ENTITY_FA
 
 _BOOLEAN = re.compile(r"\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b")
 _FIELD = re.compile(r"(?<![\w.])([A-Za-z_]\w*):(?=[^\s:])")
+_FIELD_PHRASE = re.compile(r'(?<![\w.])([A-Za-z_]\w*):"[^"]*"')
 _EXPLICIT = re.compile(
     r"\w\*|(?:^|\s)\*(?=\s|$)|\*\w"  # wildcards, a bare * (everything)
     r"|[*?]"  # any * or ? left once end-of-word punctuation is gone
@@ -74,6 +75,8 @@ def check_shape(text: str) -> None:
 
 def is_explicit(text: str) -> bool:
     """Whether the query uses operator syntax (parsed strictly) rather than plain words and phrases."""
+    if any(m.group(1) in QUERY_FIELDS for m in _FIELD_PHRASE.finditer(text)):
+        return True  # person:"Ramón Mercader"
     text = _PHRASE.sub(" ", _END_PUNCT.sub("", text))
     return bool(_BOOLEAN.search(text) or _EXPLICIT.search(text)
                 or any(m.group(1) in QUERY_FIELDS for m in _FIELD.finditer(text)))

@@ -10,11 +10,12 @@ from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector, To
 from . import admission as _admission, natural as _natural, query as _query, rerank as _rerank
 from .facets import FacetCache
 from .highlight import term_spans
-from ...markup import snippet
+from ...query.markup import snippet
 from .index import PassageIndex
 from ...errors import QueryError
-from ...request import SearchRequest
-from ...results import ENTITY_FACETS, FACETS, FacetValue, Hit, SearchResult
+from ...query.request import SearchRequest
+from ...query.facets import ENTITY_FACETS, FACETS
+from ...query.results import FacetValue, Hit, SearchResult
 
 FACET_LIMIT = 200  # values per facet returned with a page of results
 _WORD = re.compile(r"[^\W_][\w'’-]*")

@@ -1,7 +1,9 @@
 """Passages as Whoosh stores them: a `PassageEntry` to the schema's fields and back."""
 from __future__ import annotations
 
-from ...results import FACETS, Mention
+from ...query.facets import FACETS
+
+from ...query.results import Mention
 from .. import PassageEntry
 
 METADATA_BOOST = 0.7  # a summary box is short, so BM25 would rank it above the prose that is the evidence

@@ -1,0 +1,269 @@
+"""Entity names: the spaCy-label → facet map and corpus-wide canonical names with aliases."""
+from __future__ import annotations
+
+import re
+
+from collections import Counter, defaultdict
+from typing import Iterable
+
+from .aliases import BUILTIN_ALIASES
+from .evidence import ORG_CUE, WORK_CUE
+from .mentions import DEFINED_THING
+from .names import (MEMBERS, clean_name, looks_like_full_name, name_key, org_shaped, person_form, shape_facet,
+                    surname_key, work_shaped)
+
+__all__ = ["LABEL_TO_FACET", "NER_LABELS", "Canon", "clean_name", "name_key"]
+
+# The one map from spaCy labels to facet names, used by the writer and (through FACETS) by the sidebar.
+# AGENT is ours, not spaCy's: an Infobox "Perpetrator" is an organisation or a person by what it is elsewhere.
+LABEL_TO_FACET: dict[str, str] = {
+    "PERSON": "person",
+    "ORG": "org",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+    "EVENT": "event",
+    "WORK_OF_ART": "work",
+    "AGENT": "org",
+    "GPE_DEFINED": "place",  # a "person" its own definition calls a place (mentions.refine): one counts as five
+    ORG_CUE: "org",  # an ORG whose text shows an organisation ("NKVD agent"): evidence, see Canon._evidenced
+    WORK_CUE: "work",  # a WORK_OF_ART whose text shows a work ("the novel …", a title in quotes beside "songs")
+}
+_WEIGHT = {"GPE_DEFINED": 5, DEFINED_THING: 5}
+NER_LABELS = frozenset(LABEL_TO_FACET) - {"AGENT", "GPE_DEFINED", ORG_CUE, WORK_CUE} | {"DATE"}
+# Labels that are evidence of a value's type (an Infobox field is a structured fact).
+_EVIDENCE = {"org": {ORG_CUE, "AGENT"}, "work": {WORK_CUE}}
+# A span `mentions.refine` took from the model's PERSON ("the Moon"): no value, but a vote against the person.
+NOT_A_PERSON = "MISC"
+# Votes for no facet: a span taken from PERSON, and a "person" its own definition calls a thing ("Rum is a liquor",
+# weighted like a defined place).
+_NO_FACET_LABELS = {NOT_A_PERSON, DEFINED_THING}
+_NONE = ""  # the facet of that vote
+
+_OLYMPIC = re.compile(r"\bolympic games\b")
+# "Sudoplatov's Special Tasks": a person's something tagged ORG is the title of a work, not an organisation.
+_OWNED = re.compile(r"^(?P<owner>[^\W\d_][\w-]*)['’]s [A-Z]")
+# A name tagged as something else ("Mercader" GPE) is the person's only where that use is rare next to the person.
+_OTHER_USES_PER_MENTION = 4
+# Without the full name in the document, a surname is the corpus's one full name only where it rarely stands alone
+# ("Wu" 16 times alone, "Chien-Shiung Wu" 3 times: "Wu culture" and "Emperor Wu" are not her).
+_ALONE_PER_FULL = 3
+_PLACE_SHARE = 0.6
+
+
+_KEY_MEMO = 100_000  # distinct (surface, label) pairs a Canon remembers (some 30 MB at most)
+
+
+class Canon:
+    """Corpus-wide canonical names from every raw (surface, label) mention count, updated incrementally."""
+
+    def __init__(self, aliases: dict[str, str] | None = None) -> None:
+        self.aliases = {name_key(k): v for k, v in BUILTIN_ALIASES.items()} | dict(aliases or {})
+        self._alias_names = {name_key(v): v for v in self.aliases.values()}  # "soviet union" -> "Soviet Union"
+        self._key_memo: dict[tuple[str, str], tuple[str, str] | None] = {}  # see _key_of
+        self.counts: Counter = Counter()  # (surface, label) -> mentions
+        self._forms: dict[str, Counter] = defaultdict(Counter)  # key -> cleaned surface form -> mentions
+        self._facets: dict[str, Counter] = defaultdict(Counter)  # key -> facet the model gave -> mentions
+        self._surfaces: dict[str, set] = defaultdict(set)  # key -> raw (surface, label) pairs
+        self._by_last: dict[str, set[str]] = defaultdict(set)  # surname key -> full-name person keys
+        self._surname_of: dict[str, str] = {}  # full-name person key -> its surname key
+        self._display: dict[str, str] = {}
+        self._facet: dict[str, str] = {}
+        self.corrections = None  # the user's corrections (indexer.corrections.Corrections), applied last
+
+    @classmethod
+    def build(cls, counts: Counter, aliases: dict[str, str] | None = None) -> "Canon":
+        """Canonical names for a whole corpus's mention counts."""
+        canon = cls(aliases)
+        canon.add(counts)
+        return canon
+
+    def add(self, delta: Counter) -> set[tuple[str, str]]:
+        """Add (or, with negative counts, remove) mentions; returns the raw mentions whose resolution changed."""
+        keys: set[str] = set()
+        for pair in delta:
+            found = self._key_of(*pair)
+            if found is not None:
+                keys.add(found[0])
+        surnames = {surname_key(self._display.get(k, k)) for k in keys} | {surname_key(k) for k in keys}
+        watched = {pair for k in keys | surnames for pair in self._surfaces.get(k, ())} | set(delta)
+        before = {pair: self.resolve(*pair) for pair in watched}
+        people = {s: set(self._by_last.get(s, ())) for s in surnames}
+        for (surface, label), n in delta.items():
+            self.counts[(surface, label)] += n
+            found = self._key_of(surface, label)
+            if found is None:
+                continue
+            key, form = found
+            self._forms[key][form] += n
+            if label != "AGENT":
+                self._facets[key][LABEL_TO_FACET.get(label, _NONE)] += n * _WEIGHT.get(label, 1)
+            self._surfaces[key].add((surface, label))
+        self.counts = +self.counts
+        for key in keys:
+            self._refresh(key)
+        changed = {pair for pair in watched if self.resolve(*pair) != before[pair]}
+        # Full names of a surname changed: its mentions may resolve otherwise inside documents naming them.
+        for s, old in people.items():
+            if self._by_last.get(s, set()) != old:
+                changed |= self._surfaces.get(s, set())
+        return changed
+
+    def _key_of(self, surface: str, label: str) -> tuple[str, str] | None:
+        """(matching key, display form) of a raw mention, or None for junk and labels we do not facet."""
+        # A pure function of the mention and the aliases (fixed for a Canon): indexing asks again for every
+        # mention of a batch and every name it watches, 270k times for 10k passages.
+        memo = self._key_memo
+        pair = (surface, label)
+        if pair not in memo:
+            if len(memo) >= _KEY_MEMO:
+                memo.clear()
+            memo[pair] = self._compute_key(surface, label)
+        return memo[pair]
+
+    def _compute_key(self, surface: str, label: str) -> tuple[str, str] | None:
+        if label not in LABEL_TO_FACET and label not in _NO_FACET_LABELS:
+            return None
+        work = label in ("WORK_OF_ART", WORK_CUE)
+        name = clean_name(person_form(surface) if label == "PERSON" else surface, title=work)
+        if name is None:
+            return None
+        key = _OLYMPIC.sub("olympics", name_key(name))
+        if label == "PERSON" and key.count(" ") >= 2:
+            words = key.split()  # "Pavel A. Sudoplatov" is Pavel Sudoplatov
+            key = " ".join([words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]])
+        elif " " not in key and len(key) > 3 and key.endswith("s") and not key.endswith("ss") \
+                and (label == "NORP" or MEMBERS.match(name)):
+            key = key[:-1]  # "Romans" and "Roman", "Bolsheviks" and "Bolshevik" are one group
+        key = self._alias_key(key)
+        # Work titles keep their article ("The Little Prince"); the key does not.
+        form = (clean_name(surface, keep_article=True, title=True) or name) if work else name
+        return key, form
+
+    def _refresh(self, key: str) -> None:
+        forms = self._forms.get(key)
+        forms = +forms if forms else Counter()
+        old_surname = self._surname_of.pop(key, None)
+        if old_surname is not None:
+            self._by_last[old_surname].discard(key)
+        if not forms:
+            for d in (self._forms, self._facets, self._display, self._facet, self._surfaces):
+                d.pop(key, None)
+            return
+        self._forms[key] = forms
+        facets = self._facets[key] = +self._facets[key]
+        # Deterministic: most mentions first, then the form with most non-ASCII letters (accents kept), then text.
+        display = self._display[key] = self._alias_names.get(key) or min(
+            forms.items(), key=lambda kv: (-kv[1], -_accents(kv[0]), kv[0]))[0]
+        # A value's type is the majority of the labels the model gave it ("French" is a group, not a person).
+        if facets:
+            self._facet[key] = max(facets.items(), key=lambda kv: (kv[1], kv[0]))[0]
+            # The model's PERSON is the weak label on proper nouns: a name it also often calls a place is a place
+            # ("Java": 16 persons, 11 places).
+            if self._facet[key] == "person" and facets["place"] >= _PLACE_SHARE * facets["person"]:
+                self._facet[key] = "place"
+        else:
+            self._facet.pop(key, None)
+        surname = surname_key(display)
+        if self._facet.get(key) == "person" and looks_like_full_name(display) and surname != key:
+            self._by_last[surname].add(key)
+            self._surname_of[key] = surname
+
+    def _alias_key(self, key: str) -> str:
+        target = self.aliases.get(key)
+        return name_key(target) if target else key
+
+    def context(self, doc_counts: Counter) -> dict[str, str]:
+        """One document's full-name persons by surname key: "Mercader" there means its "Ramón Mercader"."""
+        people: Counter = Counter()
+        for (surface, label), n in doc_counts.items():
+            found = self._key_of(surface, label)
+            if found is not None and found[0] in self._surname_of:
+                people[found[0]] += n
+        best: dict[str, str] = {}
+        for key, _ in sorted(people.items(), key=lambda kv: (-kv[1], kv[0])):
+            best.setdefault(self._surname_of[key], key)
+        return best
+
+    def _person_for(self, key: str, name: str, label: str, ctx: dict[str, str] | None) -> str | None:
+        """The full-name person a one-word mention stands for, if any."""
+        if len(name.split()) != 1 or key not in self._by_last or not self._by_last[key]:
+            return None
+        local = ctx.get(key) if ctx else None
+        if label != "PERSON":
+            other = sum(n for f, n in self._facets.get(key, Counter()).items() if f != "person")
+            mentions = sum(self._forms.get(local, Counter()).values()) if local else 0
+            return local if local and other <= _OTHER_USES_PER_MENTION * mentions else None
+        if local:
+            return local
+        if self._facet.get(key, "person") != "person":
+            return None  # the word is mostly something else ("French"): only its own document's person counts
+        fulls = sorted(self._by_last[key], key=lambda k: (-sum(self._forms[k].values()), k))
+        top = sum(self._forms[fulls[0]].values())
+        rest = sum(sum(self._forms[k].values()) for k in fulls[1:])
+        alone = self._facets.get(key, Counter())["person"]
+        # "Trotsky" stays Leon Trotsky when a "Natalia Sedova Trotsky" is mentioned once elsewhere.
+        return fulls[0] if top >= 2 * rest and alone <= _ALONE_PER_FULL * (top + rest) else None
+
+    def resolve(self, surface: str, label: str, ctx: dict[str, str] | None = None,
+                corrected: bool = True) -> tuple[str, str] | None:
+        """The (facet, canonical name) of a mention, or None if it is junk, hidden or not an entity type we facet.
+
+        `ctx` is `context()` of the mention's document: a surname there means that document's full name first.
+        The user's corrections apply last (unless `corrected` is False)."""
+        found = self._resolve(surface, label, ctx)
+        return self.corrections.apply(found) if corrected and self.corrections is not None else found
+
+    def _resolve(self, surface: str, label: str, ctx: dict[str, str] | None) -> tuple[str, str] | None:
+        found = self._key_of(surface, label)
+        if found is None or label in _NO_FACET_LABELS:
+            return None
+        key, name = found
+        target = self._person_for(key, name, label, ctx)
+        if target is not None:
+            key, facet = target, "person"
+        else:
+            facet = self._facet.get(key, LABEL_TO_FACET[label])
+            if facet == _NONE:
+                return None  # mostly not a name where the model called it a person ("the Moon")
+            if label == "AGENT" and facet not in ("person", "org"):
+                facet = "org"
+        display = self._display.get(key) or self.aliases.get(name_key(name), name)
+        shaped = shape_facet(display, facet)
+        if shaped == "":
+            return None
+        facet = shaped or facet
+        if facet == "person" and " " not in key and key.endswith("s") and self._facet.get(key[:-1]) == "group":
+            facet, display = "group", self._display.get(key[:-1], display)  # "Greeks" and the group "Greek"
+        if facet == "org" and (owner := _OWNED.match(display)) and name_key(owner.group("owner")) in self._by_last:
+            return "work", display  # a known person's title: the shape is the evidence
+        if facet in _EVIDENCE and not self._evidenced(key, facet, display):
+            return None
+        return facet, display
+
+    def _evidenced(self, key: str, facet: str, display: str) -> bool:
+        """An organisation or a work needs its shape or one mention whose text shows it: the model's label alone
+        is wrong more often than right on these ("SI", "RNA" as organisations; "PhD", "Beef" as works)."""
+        if (org_shaped if facet == "org" else work_shaped)(display):
+            return True
+        cues = _EVIDENCE[facet]
+        return any(label in cues and self.counts[(s, label)] > 0 for s, label in self._surfaces.get(key, ()))
+
+    def surface_forms(self, facet: str, display: str, docs: Iterable[Counter] = ()) -> Counter:
+        """Every written form merged into one canonical entity, with mention counts; `docs` (mention counts of the
+        documents naming it) adds the forms only their context resolves ("Mercader" beside "Ramón Mercader")."""
+        out: Counter = Counter()
+        for (surface, label), n in self.counts.items():
+            if self.resolve(surface, label) == (facet, display):
+                out[" ".join(surface.split())] += n
+        for counts in docs:
+            ctx = self.context(counts)
+            for (surface, label), n in counts.items():
+                if self.resolve(surface, label) != (facet, display) == self.resolve(surface, label, ctx):
+                    out[" ".join(surface.split())] += n
+        return out
+
+
+def _accents(text: str) -> int:
+    return sum(1 for ch in text if ord(ch) > 127)

@@ -1,0 +1,27 @@
+"""The facets: the fields every passage may carry values of, that searches count, filter and exclude by."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A facet: a field every passage may carry values of, that searches count and filter by."""
+
+    name: str
+    label: str  # the human title
+    entity: bool = True  # an entity type found in the text (not a year, not the document)
+    sidebar: bool = True  # listed with its values beside the results (the document facet is shown as hits)
+
+
+# In the order the sidebar shows them; the document facet (passages per source) filters and excludes by source.
+FACET_DEFS: tuple[Facet, ...] = (
+    Facet("person", "People"), Facet("org", "Organisations"), Facet("place", "Places"), Facet("group", "Groups"),
+    Facet("event", "Events"), Facet("work", "Works"), Facet("year", "Years", entity=False),
+    Facet("doc_id", "Document", entity=False, sidebar=False),
+)
+FACETS: tuple[str, ...] = tuple(f.name for f in FACET_DEFS if f.sidebar)
+ENTITY_FACETS: tuple[str, ...] = tuple(f.name for f in FACET_DEFS if f.entity)
+DOCUMENT_FACET = "doc_id"
+FILTER_FACETS: tuple[str, ...] = tuple(f.name for f in FACET_DEFS)  # what a search may filter or exclude by
+FACET_LABELS: dict[str, str] = {f.name: f.label for f in FACET_DEFS}

@@ -1,0 +1,106 @@
+"""Inputs to index: a file's bytes and the document id it gets, found by walking files and folders."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from . import ocr
+from .document import Document, Refused
+from .pick import read_bytes
+from ..query.results import DocumentReport
+
+SKIP_NAMES = {"aliases.toml"}
+
+
+@dataclass
+class Source:
+    """One input: a file's bytes and the document id it gets (JSONL records carry their own ids)."""
+
+    name: str
+    doc_id: str
+    data: bytes
+    suffix: str
+    id_prefix: str = ""  # put before JSONL records' own ids ("upload/": uploads never replace indexed documents)
+    _read: list | Exception | None = field(default=None, repr=False)
+
+    def read(self, options: "ocr.Options | None" = None) -> list[Document | Refused]:
+        """The documents in this source, read once (so that uploads can be read before taking the write lock).
+
+        Raises ReadError when the source cannot be read at all; a JSONL line that cannot be is a `Refused`.
+        """
+        if self._read is None:
+            try:
+                self._read = read_bytes(self.display_name, self.data, options)
+            except Exception as exc:  # kept, and raised again by the pipeline that reports it
+                self._read = exc
+        if isinstance(self._read, Exception):
+            raise self._read
+        return self._read
+
+    def read_early(self, options: "ocr.Options") -> None:
+        """Read now (outside the write lock); a failure is kept and reported when the pipeline reads."""
+        try:
+            self.read(options)
+        except Exception:  # noqa: BLE001 - raised again, and reported, by Pipeline.index
+            return
+
+    @property
+    def is_jsonl(self) -> bool:
+        """True for a JSONL file, whose lines are documents of their own."""
+        return self.suffix.lower() == ".jsonl"
+
+    @property
+    def display_name(self) -> str:
+        """The file's name without the folders it was found in."""
+        return Path(self.name).name if self.suffix else self.name
+
+
+@dataclass(frozen=True)
+class Walked:
+    """A file found by walking: the folder it was found in (resolved), its path there (its document id)."""
+
+    root: str
+    rel: str
+    path: Path
+
+    def source(self) -> Source | DocumentReport:
+        """Its bytes, read now; a file that cannot be read is a failed report."""
+        return _source(self.path, self.rel)
+
+
+def walk(paths: Iterable[Path]) -> Iterator[Walked | DocumentReport]:
+    """The files under the given files and folders, in order, without reading them; a path that does not exist
+    comes out as a failed report, in its place."""
+    for root in paths:
+        root = Path(root)
+        if root.is_dir():
+            base = str(root.resolve())
+            files = sorted(p for p in root.rglob("*") if p.is_file() and not _hidden(p.relative_to(root)))
+            for p in files:
+                if p.name not in SKIP_NAMES:
+                    yield Walked(base, p.relative_to(root).as_posix(), p)
+        elif root.is_file():
+            yield Walked(str(root.resolve().parent), root.name, root)
+        else:
+            yield DocumentReport(str(root), "failed", reason="no such file or folder")
+
+
+def sources_from_paths(paths: Iterable[Path]) -> Iterator[Source | DocumentReport]:
+    """Walk files and folders; a document's id is its path relative to the folder given (or its file name).
+
+    A path that cannot be read comes out as a failed report, in its place.
+    """
+    for item in walk(paths):
+        yield item if isinstance(item, DocumentReport) else item.source()
+
+
+def _hidden(rel: Path) -> bool:
+    return any(part.startswith(".") for part in rel.parts)
+
+
+def _source(path: Path, doc_id: str) -> Source | DocumentReport:
+    try:
+        return Source(str(path), doc_id, path.read_bytes(), path.suffix)
+    except OSError as exc:
+        return DocumentReport(str(path), "failed", reason=f"cannot read: {exc.strerror or exc}")

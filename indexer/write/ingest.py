@@ -1,0 +1,292 @@
+"""The write pipeline: source → read → passages → entities and dates → backend → registry.
+
+Every write goes through it: indexing files and uploads, re-indexing, rebuilding, removing and rewriting facets.
+It returns what it did; the caller holds the write lock. A document is written whole or not at all.
+"""
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from ..read import guard as guard
+from ..entities import nlp
+from ..read import ocr
+from ..backend import Backend
+from .collector import fewer_collections
+from ..entities.aliases import load_infobox_keys
+from ..entities.canon import Canon
+from ..errors import ReadError
+from ..read.passages import Passage, split_passages, with_infobox
+from ..read.document import Document, Refused
+from .registry import DocRecord, Registry, content_hash
+from .resolve import entry
+from .rewrites import Rewrites
+from ..query.results import DocumentReport, IndexReport
+from ..settings import Settings
+from ..read.sources import Source
+
+Progress = Callable[[int, int], None]
+OnWait = Callable[[str], None] | None
+BULK_BYTES = 1 << 20  # a JSONL file this large holds hundreds of documents: NER workers are started before parsing it
+ORPHAN_AGE = 600.0  # seconds before an unreferenced source copy counts as left behind (see gc)
+
+
+@dataclass
+class _Prepared:
+    """A document read and split, waiting for its entities."""
+
+    record: DocRecord
+    doc: Document
+    passages: list[Passage]
+    report: DocumentReport
+    source: tuple[bytes, str] | None = None  # (bytes, suffix) of the copy to keep when the batch is written
+
+
+@dataclass
+class Indexed:
+    """What one run did: its report, and the earlier documents whose facets its new names made stale."""
+
+    report: IndexReport
+    stale: set[str]
+
+
+class Pipeline:
+    """Documents into the backend and the registry, batch by batch."""
+
+    def __init__(self, settings: Settings, backend: Backend, registry: Registry) -> None:
+        self.settings = settings
+        self.backend = backend
+        self.registry = registry
+        self.rewrites = Rewrites(registry, backend)
+
+    def index(self, sources: Iterable[Source | DocumentReport], canon: Canon, force: bool = False,
+              progress: Progress | None = None, on_wait: OnWait = None, words_only: bool = False,
+              rewrite: bool = False) -> Indexed:
+        """Index the sources: unchanged ones are skipped (unless `force`), changed ones replaced whole.
+
+        `canon` holds the canonical names of what is indexed already; it is updated with this run. The earlier
+        documents whose names it changed are returned as `stale`: the caller rewrites their facets (now or later).
+        `words_only` writes the words alone, no spaCy (uploads): `add_entities` writes them again later.
+        `rewrite` rewrites the stale documents' facets in the last batch's commit (and returns none stale).
+        """
+        started = time.perf_counter()
+        stale: set[str] = set()
+        step = max(1, self.settings.commit_every)
+        passages = entities = 0
+        finder = nlp.EntityFinder(self.settings.model, self.settings.n_process, self.settings.batch_size, progress)
+        with finder, self.rewrites.run(remember=rewrite), fewer_collections():
+            # The texts go to NER as they are read: the workers start (and load the model) meanwhile.
+            steps = []
+            for item in self._read(sources if words_only else _announced(sources, finder), force):
+                steps.append(item)
+                if isinstance(item, _Prepared) and not words_only:
+                    for p in item.passages:
+                        finder.feed(p.text if p.kind == "body" else "")
+            prepared = [s for s in steps if isinstance(s, _Prepared)]
+            found = finder.results() if not words_only else iter(lambda: [], None)
+            # With worker processes spaCy runs ahead of the writing: the run ends on small batches (see `_tapered`).
+            batches = list(_tapered(prepared, step, 200 if finder.parallel else step))
+            # Batch by batch: entities, then one commit, so a crash or kill loses at most the batch in hand.
+            # The workers keep finding the next batch's entities while this one is written.
+            for n, batch in enumerate(batches, 1):
+                mentions = self._entities(batch, found)
+                # After the last batch's names the canonical names are final: its commit carries the rewrites,
+                # one commit fewer at the end of the run, when the workers are idle.
+                stale = self._write(batch, mentions, canon, stale, on_wait, draft=words_only,
+                                    rewrite=rewrite and n == len(batches))
+                passages += sum(len(item.passages) for item in batch)
+                entities += sum(1 for ms in mentions for m in ms if m.label != "DATE")
+        reports = [s.report if isinstance(s, _Prepared) else s for s in steps]
+        return Indexed(IndexReport(reports, passages, entities, time.perf_counter() - started), stale)
+
+    def rebuild(self, canon: Canon, progress: Progress | None = None, on_wait: OnWait = None) -> IndexReport:
+        """Wipe the backend and index every registered document again from its stored source copy.
+
+        `canon` starts empty (aliases and corrections only): names are rebuilt from the stored sources alone.
+        """
+        self.backend.wipe()
+        stored = [Source(r.name, r.doc_id, self.registry.source_bytes(r), Path(r.source).suffix)
+                  for r in self.registry.all()]
+        done = self.index(stored, canon, force=True, progress=progress, on_wait=on_wait, rewrite=True)
+        self.registry.drop_sources(self.registry.orphans(ORPHAN_AGE))
+        return done.report
+
+    def remove(self, doc_id: str, canon: Canon) -> bool:
+        """Delete a document's passages and record; rewrite the facets its names changed. False if unknown."""
+        if self.registry.get(doc_id) is None:
+            return False
+        gone = self.registry.doc_mentions(doc_id)
+        self.backend.delete([doc_id])
+        self.registry.delete(doc_id)
+        changed = canon.add(Counter({k: -n for k, n in gone.items()}))
+        self.rewrite_facets(canon, self.registry.docs_mentioning(changed) - {doc_id})
+        return True
+
+    def rewrite_facets(self, canon: Canon, docs: set[str], on_wait: OnWait = None) -> int:
+        """Rewrite these documents' facets from their stored raw mentions (no NER), in one commit."""
+        rewritten = self.rewrites.entries(canon, docs)
+        if rewritten:
+            self.backend.write(rewritten, on_wait)
+        return len(docs)
+
+    # --- the stages --------------------------------------------------------------------------------------
+    def _read(self, sources: Iterable[Source | DocumentReport], force: bool) -> Iterator[_Prepared | DocumentReport]:
+        """Read and split each source's documents; what is skipped or refused comes out as its report."""
+        seen: set[str] = set()  # ids met in this run: a second one is refused, never indexed twice
+        for src in sources:
+            if isinstance(src, DocumentReport):
+                yield src
+                continue
+            if not force and (known := self._unchanged(src)):  # before reading: OCR costs seconds a page
+                yield known
+                continue
+            try:
+                items = src.read(ocr.Options.from_settings(self.settings))
+            except ReadError as exc:
+                yield DocumentReport(src.name, "failed", reason=str(exc))
+                continue
+            except Exception as exc:  # a reader bug must not lose the rest of the batch
+                yield DocumentReport(src.name, "failed", reason=f"could not read ({exc})")
+                continue
+            for n, item in enumerate(items, 1):
+                yield self._prepare(src, n, item, seen, force)
+
+    def _prepare(self, src: Source, n: int, item: Document | Refused, seen: set[str],
+                 force: bool) -> _Prepared | DocumentReport:
+        """One document checked, split into passages and its source copy kept; or why not."""
+        if isinstance(item, Refused):
+            return DocumentReport(src.name, "failed", reason=str(item))
+        jsonl = src.is_jsonl
+        doc_id = src.id_prefix + item.doc_id if jsonl and item.doc_id else src.doc_id
+        problem = guard.refusal(item, doc_id, seen)
+        if problem:
+            return DocumentReport(f"{src.display_name} line {n}" if jsonl else src.name, "failed", reason=problem)
+        data = _record_bytes(item, doc_id) if jsonl else src.data
+        digest = content_hash(data)
+        # Shown on pages: the id (a relative path), never where the file happened to be on this machine.
+        name = f"{Path(src.name).name} [{doc_id}]" if jsonl else src.doc_id
+        known = self.registry.hash_of(doc_id)
+        if not force and known == digest:
+            return DocumentReport(name, "unchanged", doc_id, item.title)
+        passages = split_passages(item)
+        if not passages:
+            return DocumentReport(name, "failed", doc_id, item.title, reason="no text")
+        if len(passages) > self.settings.max_passages:
+            return DocumentReport(name, "failed", doc_id, item.title,
+                                  reason=guard.too_many(len(passages), self.settings))
+        # The copy is written with its batch (`_write`): 10k JSONL records are 10k new files, which this
+        # reading ahead of spaCy would otherwise create before the workers start.
+        kept = (data, ".jsonl" if jsonl else src.suffix)
+        source = self.registry.source_name(*kept)
+        record = DocRecord(doc_id, name, digest, item.title or doc_id, item.fmt, source, dict(item.metadata),
+                           item.url, item.date, len(passages))
+        report = DocumentReport(src.name, "updated" if known else "added", doc_id, record.title, len(passages))
+        return _Prepared(record, item, passages, report, kept)
+
+    def _unchanged(self, src: Source) -> DocumentReport | None:
+        """A file whose bytes are indexed already is reported unchanged without being parsed (JSONL: per record)."""
+        if src.is_jsonl:
+            return None
+        known = self.registry.get(src.doc_id)
+        if known is None or known.hash != content_hash(src.data):
+            return None
+        return DocumentReport(src.doc_id, "unchanged", src.doc_id, known.title)
+
+    def _entities(self, batch: list[_Prepared], found: Iterator[list[nlp.RawMention]]) -> list[list[nlp.RawMention]]:
+        """Each passage's raw mentions, in batch order: NER's, with the Infobox's facts added."""
+        keys = load_infobox_keys(self.settings.aliases_files)
+        out: list[list[nlp.RawMention]] = []
+        for item in batch:
+            spans = with_infobox(item.passages, [next(found) for _ in item.passages], item.doc.metadata, keys)
+            out.extend([nlp.RawMention(*m) for m in ms] for ms in spans)
+        return out
+
+    def add_entities(self, found: list[tuple[DocRecord, list[Passage], list[list]]], canon: Canon,
+                     stale: set[str]) -> set[str]:
+        """Write again documents first written by their words alone, with the spans NER found in their passages
+        since (`pending.find_entities`); one replaced meanwhile is skipped. Returns the stale documents."""
+        keys = load_infobox_keys(self.settings.aliases_files)
+        batch, mentions = [], []
+        for record, passages, spans in found:
+            if self.registry.hash_of(record.doc_id) != record.hash:
+                continue  # uploaded again since: that upload queued its own turn
+            doc = Document(record.title, "", [], record.metadata, record.fmt)
+            report = DocumentReport(record.name, "updated", record.doc_id, record.title, len(passages))
+            batch.append(_Prepared(record, doc, passages, report))
+            mentions += [[nlp.RawMention(*m) for m in ms] for ms in with_infobox(passages, spans, record.metadata, keys)]
+        return self._write(batch, mentions, canon, stale, None) if batch else stale
+
+    def _write(self, batch: list[_Prepared], mentions: list[list[nlp.RawMention]], canon: Canon, stale: set[str],
+               on_wait: OnWait, draft: bool = False, rewrite: bool = False) -> set[str]:
+        """Resolve names, commit the batch's passages, then record it; returns the documents now stale.
+
+        With `rewrite`, the stale documents' facets are rewritten in the same commit and none is returned.
+        """
+        per_doc, at = [], 0
+        for item in batch:
+            per_doc.append(mentions[at:at + len(item.passages)])
+            at += len(item.passages)
+        counts = [Counter((m.text, m.label) for ms in doc for m in ms) for doc in per_doc]
+        previous = self.registry.previous(item.record.doc_id for item in batch if item.report.status == "updated")
+        delta: Counter = Counter()
+        for item, raw in zip(batch, counts):
+            if item.record.doc_id in previous:
+                delta.subtract(previous[item.record.doc_id][1])
+            delta.update(raw)
+        # The registry holds only documents written before this batch: those are the ones to fix later.
+        changed = canon.add(delta) if +delta or -delta else set()  # words alone change no name
+        stale = (stale | self.registry.docs_mentioning(changed)) - {item.record.doc_id for item in batch}
+        entries = {}
+        for item, found, raw in zip(batch, per_doc, counts):
+            ctx = canon.context(raw)  # "Mercader" here is this document's Ramón Mercader
+            entries[item.record.doc_id] = [entry(item.record, p, ms, canon, ctx) for p, ms in zip(item.passages, found)]
+            if not draft:
+                self.rewrites.written(item.record, item.passages, found, raw, entries[item.record.doc_id])
+        if rewrite:
+            entries.update(self.rewrites.entries(canon, stale))
+            stale = set()
+        for item in batch:
+            if item.source is not None:
+                self.registry.keep_source(*item.source)
+                item.source = None  # kept; and the bytes need not stay in memory for the rest of the run
+        self.backend.write(entries, on_wait, merge=len(batch) > 200, draft=draft)
+        self.registry.flush_sources()
+        self.registry.put((item.record, raw) for item, raw in zip(batch, counts))
+        self.registry.drop_unreferenced({source for source, _ in previous.values()})
+        return stale
+
+
+def _announced(sources: Iterable[Source | DocumentReport],
+               finder: nlp.EntityFinder) -> Iterator[Source | DocumentReport]:
+    """The sources; a large JSONL file starts the NER workers first, so that they start while it is parsed.
+
+    Its records are compared with the registry only once parsed: re-indexing an unchanged file starts workers it
+    does not use (they load the model beside the parsing, and are stopped at the end), a fresh one gains the parse.
+    """
+    for src in sources:
+        if isinstance(src, Source) and src.is_jsonl and len(src.data) >= BULK_BYTES:
+            finder.expect_many()
+        yield src
+
+
+def _tapered(items: list, step: int, smallest: int) -> Iterator[list]:
+    """Batches of `step` items, then halving ones down to `smallest`: the last batch is written after spaCy has
+    finished (its workers idle meanwhile), so the smaller it is, the less of the run is spent writing alone."""
+    start = 0
+    while start < len(items):
+        left = len(items) - start
+        size = step if left >= 2 * step else max(min(step, smallest), min(step, (left + 1) // 2))
+        if left - size < smallest // 2:
+            size = left  # a last batch of a few documents would cost a commit of its own
+        yield items[start:start + size]
+        start += size
+
+
+def _record_bytes(doc: Document, doc_id: str) -> bytes:
+    rec = {"id": doc_id, "title": doc.title, "text": doc.text, "url": doc.url, "date": doc.date,
+           "metadata": doc.metadata}
+    return (json.dumps({k: v for k, v in rec.items() if v}, ensure_ascii=False, sort_keys=True) + "\n").encode()

@@ -1,0 +1,56 @@
+"""A passage's raw mentions resolved into what a backend stores: facets, marked mentions and dates."""
+from __future__ import annotations
+
+import re
+
+from ..backend import PassageEntry
+from ..dates import day_number, normalise_date
+from ..entities.canon import Canon
+from ..entities.nlp import RawMention
+from ..read.passages import Passage
+from .registry import DocRecord
+
+_KEY_VALUE = re.compile(r"^[^:\n]{1,40}:\s*(.+)$", re.M)
+
+
+def entry(record: DocRecord, passage: Passage, found: list[RawMention], canon: Canon,
+          ctx: dict[str, str] | None = None) -> PassageEntry:
+    """The stored form of one passage: entity mentions resolved to canonical names, dates normalised."""
+    facets: dict[str, list[str]] = {}
+    mentions = []
+    dates: list = []
+    for m in found:
+        if m.label == "DATE":
+            d = normalise_date(m.text)
+            if d:
+                dates.append(d)
+            continue
+        resolved = canon.resolve(m.text, m.label, ctx)
+        if resolved:
+            facet, name = resolved
+            facets.setdefault(facet, [])
+            if name not in facets[facet]:
+                facets[facet].append(name)
+            if m.end > m.start:  # metadata facts have no place in the text to mark
+                mentions.append((m.start, m.end, facet, name, m.text))
+    if passage.kind == "metadata":
+        # Infobox values are kept out of NER, but their dates ("Date: 20 August 1940, 17:20") still count.
+        dates += [d for d in (normalise_date(v) for v in _KEY_VALUE.findall(passage.text)) if d]
+    facets["year"] = sorted({y for d in dates for y in d.years})
+    return PassageEntry(
+        passage_id=f"{record.doc_id}#{passage.ordinal}", doc_id=record.doc_id, title=record.title,
+        section=passage.section, text=passage.text, kind=passage.kind, ocr=passage.ocr, ordinal=passage.ordinal,
+        start=passage.start, end=passage.end,
+        days=sorted({day_number(x) for d in dates for x in (d.start, d.end)}),
+        dates=sorted({d.edtf for d in dates}), mentions=mentions, raw=[tuple(m) for m in found], facets=facets,
+    )
+
+
+def passage_of(stored: PassageEntry) -> Passage:
+    """The passage a stored entry was made from (to resolve its raw mentions again, without NER)."""
+    return Passage(stored.ordinal, stored.section, stored.text, stored.start, stored.end, stored.kind, stored.ocr)
+
+
+def raw_of(stored: PassageEntry) -> list[RawMention]:
+    """A stored entry's raw mentions, as NER found them."""
+    return [RawMention(s, e, label, surface) for s, e, label, surface in stored.raw]
