@@ -5,6 +5,8 @@ import threading
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
+from .read import office
+from .read.nested import Limits
 from .backend import open_backend
 from .browsing import Browsing
 from .entities.canon import Canon
@@ -119,6 +121,7 @@ class Sleuth(Browsing):
             "index_dir": str(self.settings.index_dir),
             "schema_version": index["schema_version"],
             "ocr": ocr.status(ocr.Options.from_settings(self.settings)),
+            "readers": office.status(),
         }
 
     def is_empty(self) -> bool:
@@ -191,7 +194,8 @@ class Sleuth(Browsing):
             raise IndexBusy("Other uploads are being indexed; try again in a minute.")
         try:
             for src in sources:
-                src.read_early(ocr.Options.from_settings(self.settings))  # parsing happens outside the write lock
+                # parsing happens outside the write lock
+                src.read_early(ocr.Options.from_settings(self.settings), Limits.from_settings(self.settings))
 
             def index(canon: Canon) -> IndexReport:
                 # The upload's words are searchable when this returns; its entities are found by the upkeep just

@@ -75,6 +75,11 @@ class Settings:
     max_docx_elements: int = 1_000_000
     # Characters in an entity name a correction gives (a longer one is refused, naming this setting).
     max_correction_name: int = 200
+    # Files inside files (attachments, archive members, a zip in an email in an mbox), read in memory: how deep
+    # containers may nest, how many files one input may hold in all, and how many bytes they may expand to.
+    max_archive_depth: int = 5
+    max_archive_members: int = 10000
+    max_expanded_bytes: int = 1024 * 1024 * 1024
     debug: bool = False
     # The search backend (a subpackage of indexer/backend): "whoosh" (the default, embedded) or "opensearch".
     backend: str = ""
@@ -118,7 +123,7 @@ _MINIMUM = {"n_process": 0, "batch_size": 1, "commit_every": 1, "writer_timeout"
             "max_upload_bytes": 1, "max_passages": 1, "max_concurrent_uploads": 1, "max_connections": 10,
             "channel_timeout": 1, "header_timeout": 0.5, "refusal_delay": 0,
             "max_correction_name": 1, "ocr_doc_seconds": 1, "max_image_pixels": 1, "max_docx_elements": 1,
-            "opensearch_shards": 1}
+            "max_archive_members": 1, "max_expanded_bytes": 1, "opensearch_shards": 1}
 
 
 def _convert(name: str, raw: str) -> object:

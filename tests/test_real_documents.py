@@ -129,8 +129,10 @@ def test_6_binary_files_without_an_extension_are_still_refused():
 
     with pytest.raises(ReadError, match="not text"):
         read_bytes("LICENSE", bytes(range(256)) * 4)
-    with pytest.raises(ReadError, match="unsupported file type .xyz"):
-        read_bytes("notes.xyz", b"hello")
+    with pytest.raises(ReadError, match="unsupported file type .xyz.*not text"):
+        read_bytes("notes.xyz", bytes(range(256)) * 4)
+    [doc] = read_bytes("notes.xyz", b"hello")  # text is read whatever its extension (issue 24, item 4)
+    assert doc.text == "hello"
 
 
 def test_7_identifiers_are_found_by_their_parts(tmp_path):

@@ -196,7 +196,8 @@ def cmd_stats(settings: Settings, args) -> int:
         ents = ", ".join(f"{n} {f}" for f, n in stats["entities"].items())
         print(f"{stats['documents']} documents, {stats['passages']} passages; entities: {ents}\n"
               f"index: {stats['index_dir']} (schema {stats['schema_version']})\n"
-              f"OCR of scans: {stats['ocr']}")
+              f"OCR of scans: {stats['ocr']}\n"
+              f"optional readers: {stats['readers']}")
     return EXIT_OK
 
 

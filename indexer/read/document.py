@@ -30,6 +30,10 @@ class Document:
     doc_id: str | None = None
     url: str | None = None
     date: str | None = None
+    # A document found inside another file (an attachment, an archive member): where it came from
+    # ("mail.eml › report.pdf") and the name of the document that holds it ("mail.eml").
+    source: str | None = None
+    parent: str | None = None
 
 
 @dataclass

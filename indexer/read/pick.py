@@ -13,16 +13,18 @@ from .markdown import read_markdown
 from .pdf import MAX_PDF_PAGES, read_image, read_pdf
 from .plain import WIKI_TITLE, read_plain, read_wiki
 from .text import clean_text, decode, is_binary
+from . import archive, mail, office, outlook, plaintext, sheet, slides
+from .nested import Limits, Unpacking
 from ..errors import ReadError
 
 __all__ = ["Document", "Refused", "Section", "SUPPORTED_EXTENSIONS", "MAX_PDF_PAGES", "MAX_UNPACKED_BYTES", "clean_text",
            "decode", "read_bytes", "read_path"]
 
+MAIL_EXTENSIONS = frozenset({".eml", ".mbox"}) | outlook.OUTLOOK_EXTENSIONS
 SUPPORTED_EXTENSIONS = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".jsonl",
-                                  ".wiki"}) | ocr.IMAGE_EXTENSIONS
+                                  ".wiki"}) | ocr.IMAGE_EXTENSIONS | MAIL_EXTENSIONS | archive.ARCHIVE_EXTENSIONS \
+    | plaintext.RST_EXTENSIONS | sheet.SHEET_EXTENSIONS | slides.SLIDE_EXTENSIONS | office.OFFICE_EXTENSIONS
 _HTML_START = re.compile(r"\s*(?:<!doctype html|<html[\s>])", re.I)
-# "Apache-2.0", "GPL-3", "NEWS.1.2": a "suffix" with a digit is a version, not a file type.
-_VERSION_SUFFIX = re.compile(r"^\.[\w-]*\d[\w-]*$")
 
 
 def read_path(path: Path, ocr_options: ocr.Options | None = None) -> list[Document | Refused]:
@@ -31,11 +33,21 @@ def read_path(path: Path, ocr_options: ocr.Options | None = None) -> list[Docume
     return read_bytes(path.name, path.read_bytes(), ocr_options)
 
 
-def read_bytes(name: str, data: bytes, ocr_options: ocr.Options | None = None) -> list[Document | Refused]:
+def read_bytes(name: str, data: bytes, ocr_options: ocr.Options | None = None,
+               unpack: Unpacking | None = None) -> list[Document | Refused]:
     """Read one file's content; `name` gives the extension and the fallback title; scans are read by OCR.
 
-    Raises ReadError when the file cannot be read; a JSONL line that cannot be is a `Refused` in its place.
+    Emails and archives give a document for each attachment and member too (`unpack` carries the limits and
+    counts down through them). Raises ReadError when the file cannot be read; a JSONL line, an attachment or a
+    member that cannot be is a `Refused` in its place.
     """
+    if unpack is None:
+        from ..settings import Settings
+
+        unpack = Unpacking(Limits.from_settings(Settings.from_env()), ocr_options)
+    if unpack.read is None:
+        unpack.read = read_bytes
+    ocr_options = ocr_options or unpack.ocr_options
     suffix = Path(name).suffix.lower()
     stem = Path(name).stem or name
     if suffix not in SUPPORTED_EXTENSIONS:
@@ -49,6 +61,27 @@ def read_bytes(name: str, data: bytes, ocr_options: ocr.Options | None = None) -
         return [read_image(data, stem, ocr_options or ocr.Options())]
     if suffix == ".docx":
         return [read_docx(data, stem, (ocr_options or ocr.Options()).max_docx_elements)]
+    if suffix in sheet.SHEET_EXTENSIONS:
+        return [sheet.read_sheet(data, name, stem, suffix, unpack)]
+    if suffix in slides.SLIDE_EXTENSIONS:
+        return [slides.read_slides(data, stem, suffix, unpack)]
+    if suffix in office.OFFICE_EXTENSIONS:
+        return office.read_office(data, stem, suffix, unpack)
+    if suffix in archive.ARCHIVE_EXTENSIONS:
+        return archive.read_archive(data, name, suffix, unpack)
+    if suffix == ".msg" and not (mail.looks_like_mail(data) and not data.startswith(outlook.OLE_MAGIC)):
+        return outlook.read_msg(data, name, unpack)
+    if suffix == ".tnef" or data.startswith(outlook.TNEF_MAGIC):  # winmail.dat
+        return outlook.read_tnef(data, name, unpack)
+    if suffix == ".mbox" or (suffix in (".txt", ".text") and mail.is_mbox(data)):
+        return list(mail.read_mbox(data, name, unpack))
+    if suffix in (".eml", ".msg"):  # some programs save MIME text as .msg
+        return mail.read_eml(data, name, unpack)
+    if suffix in (".txt", ".text") and mail.looks_like_mail(data):
+        try:
+            return mail.read_eml(data, name, unpack)
+        except ReadError:  # headers like a message's, but no message: read as the text it is
+            pass
     text = decode(data)
     if not text.strip():
         raise ReadError("no text (the file holds only whitespace)")
@@ -59,6 +92,11 @@ def read_bytes(name: str, data: bytes, ocr_options: ocr.Options | None = None) -
         return [read_html(text, stem)]
     if suffix in (".md", ".markdown"):
         return [read_markdown(text, stem)]
+    if suffix in plaintext.RST_EXTENSIONS or (suffix == ".txt" and plaintext.looks_like_rst(text)):
+        if doc := plaintext.read_rst(text, stem):
+            return [doc]
+    if suffix == ".txt" and plaintext.looks_like_man(text) and (doc := plaintext.read_man(text, stem)):
+        return [doc]
     first = next((ln.strip() for ln in text.split("\n") if ln.strip()), "")
     if suffix == ".wiki" or WIKI_TITLE.match(first):
         return [read_wiki(text, stem)]
@@ -66,15 +104,19 @@ def read_bytes(name: str, data: bytes, ocr_options: ocr.Options | None = None) -
 
 
 def _sniff(name: str, suffix: str, data: bytes) -> str:
-    """The type of a file without a known extension (README, AUTHORS, Apache-2.0): a PDF, text, or refused."""
-    unsupported = (f"unsupported file type {suffix or '(no extension)'}; supported: "
-                   f"{', '.join(sorted(SUPPORTED_EXTENSIONS))}")
-    if suffix and not _VERSION_SUFFIX.match(suffix):
-        raise ReadError(unsupported)
+    """The type of a file by its content, whatever its extension (README, Apache-2.0, x.json): a PDF, an archive,
+    text (emails, reST and man pages are told apart later), or refused."""
+    unsupported = f"unsupported file type {suffix or '(no extension)'}"
     if data.startswith(b"%PDF-"):
         return ".pdf"
+    if kind := archive.sniff(data):
+        return kind
+    if data.startswith(outlook.OLE_MAGIC) and (kind := outlook.ole_kind(data)):
+        return kind
+    if data.startswith(outlook.TNEF_MAGIC):
+        return ".tnef"
     if is_binary(data[:65536]):
-        raise ReadError(f"{unsupported}, and this file is not text")
+        raise ReadError(f"{unsupported}, and this file is not text (the formats read are listed in the README)")
     return ".txt"
 
 

@@ -20,7 +20,8 @@ def read_plain(text: str, stem: str) -> Document:
     first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
     if first is not None:
         cand = one_line(_MODE_LINE.sub(" ", lines[first]))
-        if len(cand) < 120 and not cand.endswith((".", "!", "?")):
+        # JSON and XML open with a bracket: their first line names nothing, the file's name does.
+        if len(cand) < 120 and not cand.endswith((".", "!", "?")) and not cand.startswith(("{", "[", "<")):
             title = cand
             rest = lines[first + 1:]
             # Scraped pages repeat the title as a heading: drop the repeats that directly follow.

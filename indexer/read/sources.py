@@ -7,6 +7,7 @@ from typing import Iterable, Iterator
 
 from . import ocr
 from .document import Document, Refused
+from .nested import Limits, Unpacking
 from .pick import read_bytes
 from ..query.results import DocumentReport
 
@@ -24,24 +25,25 @@ class Source:
     id_prefix: str = ""  # put before JSONL records' own ids ("upload/": uploads never replace indexed documents)
     _read: list | Exception | None = field(default=None, repr=False)
 
-    def read(self, options: "ocr.Options | None" = None) -> list[Document | Refused]:
+    def read(self, options: "ocr.Options | None" = None, limits: Limits | None = None) -> list[Document | Refused]:
         """The documents in this source, read once (so that uploads can be read before taking the write lock).
 
         Raises ReadError when the source cannot be read at all; a JSONL line that cannot be is a `Refused`.
         """
         if self._read is None:
             try:
-                self._read = read_bytes(self.display_name, self.data, options)
+                unpack = Unpacking(limits, options) if limits is not None else None
+                self._read = read_bytes(self._reader_name, self.data, options, unpack)
             except Exception as exc:  # kept, and raised again by the pipeline that reports it
                 self._read = exc
         if isinstance(self._read, Exception):
             raise self._read
         return self._read
 
-    def read_early(self, options: "ocr.Options") -> None:
+    def read_early(self, options: "ocr.Options", limits: Limits | None = None) -> None:
         """Read now (outside the write lock); a failure is kept and reported when the pipeline reads."""
         try:
-            self.read(options)
+            self.read(options, limits)
         except Exception:  # noqa: BLE001 - raised again, and reported, by Pipeline.index
             return
 
@@ -49,6 +51,12 @@ class Source:
     def is_jsonl(self) -> bool:
         """True for a JSONL file, whose lines are documents of their own."""
         return self.suffix.lower() == ".jsonl"
+
+    @property
+    def _reader_name(self) -> str:
+        """The name the reader sees: a stored copy's name ("c.jsonl [r1]") ends with the suffix it was kept as."""
+        name = self.display_name
+        return name if not self.suffix or name.lower().endswith(self.suffix.lower()) else name + self.suffix
 
     @property
     def display_name(self) -> str:

@@ -52,8 +52,11 @@ def decode(data: bytes) -> str:
         if text is None:
             best = from_bytes(data).best()
             if best is None:
-                raise ReadError("unknown text encoding (not UTF-8, and no other encoding fits)") from None
-            text = str(best)
+                text = _cp1252_letters(data)  # too short for statistics ("TEST äöü"): Western if it reads so
+                if text is None:
+                    raise ReadError("unknown text encoding (not UTF-8, and no other encoding fits)") from None
+            else:
+                text = str(best)
     return clean_text(_unmojibake(text))
 
 
@@ -85,9 +88,21 @@ def _western(data: bytes) -> str | None:
     high = [c for c in text if c > "\x7f"]
     if len(high) > len(text) // 6 or _NON_ASCII_RUN.search(text):
         return None
-    if all(c.isalpha() or c in _CP1252_SIGNS or "\xa0" <= c <= "\xbf" for c in high):
-        return text
-    return None
+    return text if _letters_or_signs(high) else None
+
+
+def _cp1252_letters(data: bytes) -> str | None:
+    """The text as cp1252 when every non-ASCII character is a letter or a cp1252 sign, else None."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    return text if _letters_or_signs(c for c in text if c > "\x7f") else None
+
+
+def _letters_or_signs(chars) -> bool:
+    """Every character a letter, a cp1252 sign or a Latin-1 symbol: Western European text."""
+    return all(c.isalpha() or c in _CP1252_SIGNS or "\xa0" <= c <= "\xbf" for c in chars)
 
 
 def clean_text(text: str) -> str:

@@ -22,6 +22,8 @@ from ..entities.canon import Canon
 from ..errors import ReadError
 from ..read.passages import Passage, split_passages, with_infobox
 from ..read.document import Document, Refused
+from ..read.nested import Limits
+from .batching import tapered
 from .registry import DocRecord, Registry, content_hash
 from .resolve import entry
 from .rewrites import Rewrites
@@ -88,8 +90,8 @@ class Pipeline:
                         finder.feed(p.text if p.kind == "body" else "")
             prepared = [s for s in steps if isinstance(s, _Prepared)]
             found = finder.results() if not words_only else iter(lambda: [], None)
-            # With worker processes spaCy runs ahead of the writing: the run ends on small batches (see `_tapered`).
-            batches = list(_tapered(prepared, step, 200 if finder.parallel else step))
+            # With worker processes spaCy runs ahead of the writing: the run ends on small batches (see `batching.tapered`).
+            batches = list(tapered(prepared, step, 200 if finder.parallel else step))
             # Batch by batch: entities, then one commit, so a crash or kill loses at most the batch in hand.
             # The workers keep finding the next batch's entities while this one is written.
             for n, batch in enumerate(batches, 1):
@@ -145,7 +147,7 @@ class Pipeline:
                 yield known
                 continue
             try:
-                items = src.read(ocr.Options.from_settings(self.settings))
+                items = src.read(ocr.Options.from_settings(self.settings), Limits.from_settings(self.settings))
             except ReadError as exc:
                 yield DocumentReport(src.name, "failed", reason=str(exc))
                 continue
@@ -162,9 +164,16 @@ class Pipeline:
             return DocumentReport(src.name, "failed", reason=str(item))
         jsonl = src.is_jsonl
         doc_id = src.id_prefix + item.doc_id if jsonl and item.doc_id else src.doc_id
+        if item.source:  # an attachment, an archive member, a message of an mbox: kept like a JSONL record
+            jsonl, doc_id = True, _inside(src, item.source)
+            if item.parent:
+                item.metadata.setdefault("found in", _inside(src, item.parent))
+        if doc_id in seen and "found in" in item.metadata:  # a rebuild reads it from its own copy and from its file
+            return DocumentReport(doc_id, "unchanged", doc_id, item.title)
         problem = guard.refusal(item, doc_id, seen)
         if problem:
-            return DocumentReport(f"{src.display_name} line {n}" if jsonl else src.name, "failed", reason=problem)
+            where = f"{src.display_name} line {n}" if src.is_jsonl else src.name
+            return DocumentReport(where, "failed", reason=problem)
         data = _record_bytes(item, doc_id) if jsonl else src.data
         digest = content_hash(data)
         # Shown on pages: the id (a relative path), never where the file happened to be on this machine.
@@ -273,17 +282,9 @@ def _announced(sources: Iterable[Source | DocumentReport],
         yield src
 
 
-def _tapered(items: list, step: int, smallest: int) -> Iterator[list]:
-    """Batches of `step` items, then halving ones down to `smallest`: the last batch is written after spaCy has
-    finished (its workers idle meanwhile), so the smaller it is, the less of the run is spent writing alone."""
-    start = 0
-    while start < len(items):
-        left = len(items) - start
-        size = step if left >= 2 * step else max(min(step, smallest), min(step, (left + 1) // 2))
-        if left - size < smallest // 2:
-            size = left  # a last batch of a few documents would cost a commit of its own
-        yield items[start:start + size]
-        start += size
+def _inside(src: Source, label: str) -> str:
+    """The id of a document inside a file: the file's id, then where in it ("mail.eml › report.pdf")."""
+    return src.doc_id + label[len(src.display_name):] if label.startswith(src.display_name) else label
 
 
 def _record_bytes(doc: Document, doc_id: str) -> bytes:
