@@ -86,12 +86,12 @@ def install(version: str = VERSION) -> Path:
     if reason:
         raise Unavailable(reason)
     home = cache_dir() / f"opensearch-{version}"
-    module = home / "modules" / "analysis-common"
-    if (module / "plugin-descriptor.properties").exists():
+    if (home / "modules" / "analysis-common" / "plugin-descriptor.properties").exists():
         return home
     archive = _m2_file(DISTRIBUTION.format(v=version))
     jar = _m2_file(ANALYSIS_COMMON.format(v=version))
-    staging = Path(tempfile.mkdtemp(prefix="unpack-", dir=_made(cache_dir())))
+    cache_dir().mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix="unpack-", dir=cache_dir()))
     with zipfile.ZipFile(archive) as z:
         z.extractall(staging)
     unpacked = staging / f"opensearch-{version}"
@@ -103,8 +103,7 @@ def install(version: str = VERSION) -> Path:
     # The jar on Maven Central has no descriptor (the build adds it); painless is not installed, so the
     # module extends nothing (its painless extension is then simply not loaded).
     (target / "plugin-descriptor.properties").write_text(
-        'description=Adds "built in" analyzers to OpenSearch.\n'
-        f"version={version}\nname=analysis-common\n"
+        f'description=Adds "built in" analyzers to OpenSearch.\nversion={version}\nname=analysis-common\n'
         "classname=org.opensearch.analysis.common.CommonAnalysisPlugin\n"
         f"java.version=11\nopensearch.version={version}\ncustom.foldername=\nextended.plugins=\n"
         "has.native.controller=false\n")
@@ -114,12 +113,6 @@ def install(version: str = VERSION) -> Path:
     for path in [cache_dir(), *cache_dir().rglob("*")]:
         path.chmod(path.stat().st_mode | 0o444 | (0o111 if path.is_dir() else 0))
     return home
-
-
-def _made(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
-    path.chmod(0o755)
-    return path
 
 
 def free_port() -> int:

@@ -53,8 +53,11 @@ def mapping() -> dict:
 
 def index_body(shards: int) -> dict:
     """Settings and mappings of a new index: durable writes (the translog synced before a write is answered)."""
+    # refresh_interval set explicitly: an idle shard then still refreshes each second, so an upload's
+    # `refresh=wait_for` answers within a second even when nobody has searched for a while.
     return {"settings": {"index": {"number_of_shards": shards, "auto_expand_replicas": "0-1",
-                                   "max_result_window": MAX_WINDOW, "translog.durability": "request"},
+                                   "max_result_window": MAX_WINDOW, "translog.durability": "request",
+                                   "refresh_interval": "1s"},
                          "analysis": ANALYSIS},
             "mappings": mapping()}
 
