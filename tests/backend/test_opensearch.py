@@ -6,13 +6,14 @@ import io
 import pytest
 
 from indexer import SearchRequest, Settings, Sleuth
-from indexer.backend import open_backend
+from indexer.backend import PassageEntry, open_backend
 from indexer.errors import ClusterUnavailable, SettingsError
 from web import create_app
 
 from indexer.backend.opensearch.mapping import index_body
 
-from .opensearch_node import free_port
+from .conftest import _unavailable
+from .opensearch_node import Unavailable, free_port, start_node
 
 
 def test_an_unreachable_cluster_is_a_message_naming_the_fix(tmp_path, monkeypatch):
@@ -76,3 +77,21 @@ def test_the_engine_and_its_api_on_a_cluster(opensearch_url, tmp_path, light_mod
     hits = client.get("/api/search?q=guarded+villa").get_json()["results"]
     assert "upload/h.txt" not in {h["doc_id"] for h in hits}
     sleuth.close()
+
+
+def test_an_acknowledged_write_survives_kill_9_of_the_node(tmp_path):
+    """A write is answered once the translog is synced: killing the node right after loses nothing."""
+    try:
+        node = start_node()
+    except Unavailable as exc:
+        _unavailable(str(exc))
+    try:
+        backend = open_backend("opensearch", tmp_path, settings=Settings(opensearch_url=node.url))
+        backend.write({"late": [PassageEntry("late#0", "late", "Late", "", "Written just before the power went.",
+                                             facets={"year": []})]})
+        node.kill()  # SIGKILL, no flush: only what the translog holds comes back
+        node.start().wait()
+        again = open_backend("opensearch", tmp_path, settings=Settings(opensearch_url=node.url))
+        assert [h.passage_id for h in again.search(SearchRequest.of('"power went"')).hits] == ["late#0"]
+    finally:
+        node.stop()
