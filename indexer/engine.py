@@ -45,7 +45,7 @@ class Sleuth(Browsing):
         self.settings = settings
         settings.index_dir.mkdir(parents=True, exist_ok=True)
         self.backend = open_backend(settings.backend, settings.index_dir, writer_timeout=settings.writer_timeout,
-                                    search_time_limit=settings.search_time_limit)
+                                    search_time_limit=settings.search_time_limit, settings=settings)
         self.registry = Registry(settings.index_dir, set_aside_damaged)
         self.corrections = CorrectionsFile(settings.index_dir)
         self.pipeline = Pipeline(settings, self.backend, self.registry)
