@@ -24,6 +24,7 @@ from .views.batch import TOP_HITS, BatchLine, search_lines
 from .views.compare import Comparison, compare_sources
 from .views.entity import entity_view
 from .views.grouping import group_by_document
+from .write import members
 from .write.canonical import CanonicalNames
 from .write.folder_aliases import adopt as adopt_aliases
 from .write.ingest import ORPHAN_AGE, Pipeline
@@ -89,7 +90,8 @@ class Sleuth(Browsing):
             return None
         return DocumentView(record.doc_id, record.title, record.name, record.fmt, record.metadata,
                             self.backend.marked_passages(doc_id, query), record.url, record.date,
-                            self.entities_pending(doc_id), self.registry.locations.paths(doc_id))
+                            self.entities_pending(doc_id), self.registry.locations.paths(doc_id),
+                            *members.family(self.registry, doc_id))
 
     def search_batch(self, lines: Iterable[str], top: int = TOP_HITS) -> list[BatchLine]:
         """Search every line of a batch (at most MAX_LINES): its passage and document counts and top hits."""
