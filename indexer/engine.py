@@ -59,8 +59,10 @@ class Sleuth(Browsing):
         self._upload_slots = threading.BoundedSemaphore(settings.max_concurrent_uploads)
 
     def close(self) -> None:
-        """Release files (the registry's database)."""
-        self.registry.close()
+        """Release files (the registry's database) once the background upkeep, which uses them, is done."""
+        self.upkeep.settle(self.settings.writer_timeout)
+        with self.write_lock:  # never under a rewrite: closing SQLite while another thread uses it can crash
+            self.registry.close()
 
     # --- searching -------------------------------------------------------------------------------
     def search(self, request: SearchRequest | str = "", **parts: object) -> SearchResult:
