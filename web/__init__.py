@@ -6,7 +6,7 @@ import secrets
 import time
 from pathlib import Path
 
-from flask import g, Flask, abort, request, session
+from flask import g, Flask, abort, flash, request, session
 
 from indexer import ENTITY_FACETS, FACET_LABELS, FACETS, Settings, Sleuth
 
@@ -93,6 +93,12 @@ def csrf_token() -> str:
     if "csrf" not in session:
         session["csrf"] = secrets.token_urlsafe(32)
     return session["csrf"]
+
+
+def notice(text: str, kind: str = "message") -> None:
+    """A status line for the next page, kept in the session (never in the URL); long names are cut so the session
+    cookie stays within a browser's 4 KB."""
+    flash(text if len(text) <= 400 else text[:399] + "…", kind)
 
 
 def check_csrf() -> None:

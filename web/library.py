@@ -5,7 +5,7 @@ from flask import Blueprint, Response, abort, redirect, render_template, request
 
 from indexer import fold
 
-from . import check_csrf, sleuth
+from . import check_csrf, notice, sleuth
 
 bp = Blueprint("library", __name__)
 
@@ -33,7 +33,7 @@ def index():
     page = min(page, pages)
     return render_template("library.html", docs=shown[(page - 1) * PER_PAGE: page * PER_PAGE], total=len(docs),
                            matching=len(shown), formats=formats, title=title, fmt=fmt, sort=sort, desc=desc,
-                           page=page, pages=pages, done=request.args.get("done", ""))
+                           page=page, pages=pages)
 
 
 @bp.get("/documents/original")
@@ -59,7 +59,8 @@ def delete():
         return render_template("library_delete.html", doc=info)
     check_csrf()
     sleuth().remove(doc_id)
-    return redirect(url_for("library.index", done=f"Deleted “{info.title}” ({doc_id})."), code=303)
+    notice(f"Deleted “{info.title}” ({doc_id}).")  # kept in the session: no message text ever comes from the URL
+    return redirect(url_for("library.index"), code=303)
 
 
 @bp.post("/documents/reindex")
@@ -71,9 +72,11 @@ def reindex():
     if report is None:
         abort(404, description="No such document is indexed.")
     failed = report.failed
-    done = (f"Could not re-index {doc_id}: {failed[0].reason}" if failed
-            else f"Re-indexed {doc_id}: {report.passages} passages.")
-    return redirect(url_for("library.index", done=done), code=303)
+    if failed:
+        notice(f"Could not re-index {doc_id}: {failed[0].reason}", "error")
+    else:
+        notice(f"Re-indexed {doc_id}: {report.passages} passage{'' if report.passages == 1 else 's'}.")
+    return redirect(url_for("library.index"), code=303)
 
 
 def _attachment(name: str) -> str:
