@@ -56,6 +56,8 @@ def install(app: Flask, password: str) -> None:
     """Require the password on every route but the login page and static files (nothing when it is empty)."""
     app.register_blueprint(bp)
     app.extensions["sleuth_auth"] = (password, Throttle())
+    # Pages show "Log out" to a browser that logged in (none when there is no password).
+    app.jinja_env.globals["logged_in"] = lambda: bool(password) and session.get("auth") == _marker()
     if not password:
         return
 
