@@ -6,6 +6,7 @@ from flask import Blueprint, Response, abort, redirect, render_template, request
 from indexer import fold
 
 from . import check_csrf, notice, sleuth
+from .search import page_window
 
 bp = Blueprint("library", __name__)
 
@@ -31,9 +32,13 @@ def index():
         page = 1
     pages = max(1, -(-len(shown) // PER_PAGE))
     page = min(page, pages)
+    def page_url(n: int) -> str:
+        return url_for("library.index", title=title or None, format=fmt or None, sort=sort,
+                       order="desc" if desc else None, page=n)
+
     return render_template("library.html", docs=shown[(page - 1) * PER_PAGE: page * PER_PAGE], total=len(docs),
                            matching=len(shown), formats=formats, title=title, fmt=fmt, sort=sort, desc=desc,
-                           page=page, pages=pages)
+                           page=page, pages=pages, page_window=page_window(page, pages), page_url=page_url)
 
 
 @bp.get("/documents/original")
