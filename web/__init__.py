@@ -11,6 +11,7 @@ from flask import g, Flask, abort, flash, request, session
 from indexer import ENTITY_FACETS, FACET_LABELS, FACETS, Settings, Sleuth
 
 from . import params
+from .dates import date_label
 
 MAX_FORM_PARTS = 1000  # files and fields in one upload (werkzeug's default); more get a 413 saying so
 PRIVATE_PATHS = ("/api/", "/doc/", "/login")
@@ -45,6 +46,8 @@ def create_app(settings: Settings | None = None, bind_host: str | None = None) -
     app.jinja_env.globals.update(FACETS=FACETS, ENTITY_FACETS=ENTITY_FACETS, FACET_LABELS=FACET_LABELS, csrf_token=csrf_token, url_with=params.url_with,
                                  entity_url=params.entity_url)
     app.jinja_env.filters["thousands"] = lambda n: f"{n:,}"
+    app.jinja_env.filters["date_label"] = date_label
+    app.jinja_env.globals["doc_title"] = _doc_title
 
     _install_hooks(app, settings)
     return app
@@ -79,6 +82,12 @@ def _install_hooks(app: Flask, settings: Settings) -> None:
             # Documents and results may be private or deleted later: no shared or back-button cache keeps them.
             response.headers["Cache-Control"] = "no-store"
         return response
+
+
+def _doc_title(doc_id: str) -> str:
+    """A document's title for chips and labels (its id when it is not indexed)."""
+    info = sleuth().info(doc_id)
+    return info.title if info is not None and info.title else doc_id
 
 
 def sleuth() -> Sleuth:

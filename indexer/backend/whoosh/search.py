@@ -206,6 +206,13 @@ def terms_of(query: str, searcher, facets: FacetCache) -> set[str]:
         return set()
 
 
+def _same_case(typed: str, word: str) -> str:
+    """The suggested word in the case it was typed in ("Trotskey" → "Trotsky", "NKVB" → "NKVD")."""
+    if len(typed) > 1 and typed.isupper():
+        return word.upper()
+    return word[:1].upper() + word[1:] if typed[:1].isupper() else word
+
+
 def suggest(text: str, searcher) -> str | None:
     """A did-you-mean query: each word missing from the corpus replaced by its nearest corpus word."""
     if _query.has_operators(text):
@@ -220,7 +227,7 @@ def suggest(text: str, searcher) -> str | None:
         if len(word) >= 3 and analysed and not asking and not any(reader.frequency("text", a) for a in analysed):
             best = corrector.suggest(word.lower(), limit=1, maxdist=2, prefix=1)
             if best and best[0] != word.lower():
-                out.append(best[0])
+                out.append(_same_case(word, best[0]))
                 changed = True
                 continue
         out.append(word)
