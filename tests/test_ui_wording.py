@@ -1,12 +1,12 @@
 """The pages' wording in Chromium: plurals, "Did you mean" in the case typed, a correction named by its type's word,
-the exclusion chip by the document's title, and dates as a reader writes them."""
+the exclusion chip by the document's title, dates as a reader writes them, and timeline gap labels that fit."""
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from .ui_fixtures import SIZES, app, open_page, server  # noqa: F401  (the app over the corpus, on loopback)
+from .ui_fixtures import SHOTS, SIZES, app, open_filters, open_page, server  # noqa: F401  (the app, on loopback)
 
 pytestmark = pytest.mark.browser
 SOLO = ("Around 1930 the quetzalcoatl mural was painted in the villa. On 20 August 1940 Trotsky was attacked there. "
@@ -68,3 +68,26 @@ def test_exclusion_chip_names_the_document_and_a_retype_says_the_type(server, so
         page.goto(server + "/corrections")
         said = page.locator("[role=status].message").inner_text()
         assert "person “Natalia Sedova” counted as organisation" in said, said
+
+
+@SIZES
+def test_timeline_gap_labels_fit_their_boxes(server, app, open_page, size):  # noqa: F811
+    engine = app.extensions["sleuth"]
+    # A year that leaves an 86-unit gap, "no dates 1820s–1880s", narrower than that label (about 100 units).
+    engine.index_uploads([("chronicle.txt", b"The chronicle of the villa was begun in 1810.")])
+    assert engine.settle()
+    page = open_page(size)
+    page.goto(server + "/search")
+    open_filters(page)
+    gaps = page.locator(".timeline .gap")
+    assert gaps.count() >= 1
+    drawn = 0
+    for gap in gaps.all():
+        rect = gap.locator("rect").bounding_box()
+        for text in gap.locator("text").all():
+            drawn += 1
+            t = text.bounding_box()
+            assert rect["x"] <= t["x"] and t["x"] + t["width"] <= rect["x"] + rect["width"], (text.inner_text(), t, rect)
+    assert drawn >= 1
+    SHOTS.mkdir(exist_ok=True)
+    page.locator(".timeline").screenshot(path=str(SHOTS / f"timeline-gaps-{size['width']}.png"))
