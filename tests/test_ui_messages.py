@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from .ui_fixtures import SIZES, app, open_page, server  # noqa: F401  (the app over the corpus, on loopback)
+from .ui_fixtures import SIZES, app, open_page, server, shot  # noqa: F401  (the app over the corpus, on loopback)
 
 pytestmark = pytest.mark.browser
 FAKE = "Session expired: log in again at evil.example"
@@ -44,3 +44,28 @@ def test_an_undo_of_nothing_is_an_error_line_once(server, open_page):  # noqa: F
     assert page.locator("[role=alert].message").inner_text() == "That correction was already undone."
     page.reload()
     assert page.locator(".message").count() == 0
+
+
+@SIZES
+def test_upload_report_never_breaks_a_status_word(server, open_page, size, tmp_path):  # noqa: F811
+    page = open_page(size)
+    good = tmp_path / ("The archive of the villa in Coyoacan, letters and notes kept by the guards " * 3 + "1940.txt")
+    good.write_text("Robert Sheldon Harte opened the gate of the villa in Coyoacán.", encoding="utf-8")
+    bad = tmp_path / ("A binary blob that is not text at all and has a long name with spaces " * 3 + ".txt")
+    bad.write_bytes(bytes(range(256)) * 4)
+    page.goto(server + "/upload")
+    odd = tmp_path / ("Spreadsheet of the guards rota for the villa in Coyoacan in spring 1940 " * 3 + ".xlsx")
+    odd.write_bytes(b"PK")
+    page.set_input_files("#files", [str(good), str(bad), str(odd)])
+    page.click(".upload button[type=submit]")
+    page.wait_for_selector(".report")
+    # A reason as long as a damaged PDF's or a JSONL line's can be: the column widths follow the longest texts.
+    page.evaluate("document.querySelectorAll('.report tr.status-failed td[data-label=Details]').forEach("
+                  "td => td.textContent = td.textContent.repeat(12))")
+    for status in page.locator(".report .status").all():
+        lines = status.evaluate("e => { const r = document.createRange(); r.selectNodeContents(e); "
+                                "return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; }")
+        assert lines == 1, (status.inner_text(), lines)
+    assert page.locator(".report .status-failed .status").first.inner_text() == "refused"
+    assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
+    shot(page, "upload-report-long")
