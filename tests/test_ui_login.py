@@ -10,6 +10,7 @@ from indexer import Settings
 from web import create_app
 
 from .copies import copy_index
+from .test_ui_axe import _violations
 from .ui_fixtures import SIZES, _serve, box, shot
 
 pytestmark = pytest.mark.browser
@@ -34,6 +35,7 @@ def test_login_form_is_readable_and_log_out_is_a_visible_button(browser, guarded
     for control in (page.locator("#password"), page.locator(".login button[type=submit]")):
         assert box(control)["height"] >= 44
         assert float(control.evaluate("e => getComputedStyle(e).fontSize").removesuffix("px")) >= 16
+    assert _violations(page) == []
     shot(page, "login")
     page.fill("#password", PASSWORD)
     page.click(".login button[type=submit]")
@@ -41,6 +43,7 @@ def test_login_form_is_readable_and_log_out_is_a_visible_button(browser, guarded
     out = page.get_by_role("button", name="Log out")
     assert out.is_visible()
     assert box(out)["y"] < 200  # in the header, without scrolling
+    assert _violations(page) == []
     shot(page, "logged-in")
     out.click()
     page.wait_for_url(re.compile(r"/login"))
