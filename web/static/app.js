@@ -190,6 +190,38 @@
     }
   });
 
+  // The header's search box keeps the current filters and dates for a new query (read from the address, which
+  // facet clicks update in place); unticking "Keep the filters" leaves them out.
+  var NOT_FILTERS = ["q", "page", "contains", "per_page", "format"];
+  function keptParams() {
+    return Array.from(new URLSearchParams(location.search)).filter(function (kv) {
+      return NOT_FILTERS.indexOf(kv[0]) === -1 && kv[1].trim() !== "";
+    });
+  }
+  function refreshKeep() {
+    var keep = document.querySelector(".searchbox .keep");
+    if (!keep) { return; }
+    var n = keptParams().filter(function (kv) { return kv[0] !== "to" && kv[0] !== "group_by"; }).length;
+    keep.hidden = n === 0;
+    keep.querySelector("span").textContent = n === 1 ? "Keep the filter" : "Keep the " + n + " filters";
+  }
+  function setUpKeep() {
+    var keep = document.querySelector(".searchbox .keep");
+    if (!keep) { return; }
+    var form = keep.closest("form");
+    refreshKeep();
+    form.addEventListener("submit", function () {
+      form.querySelectorAll("input.kept").forEach(function (i) { i.remove(); });
+      if (!keep.querySelector("input").checked) { return; }
+      keptParams().forEach(function (kv) {
+        var input = document.createElement("input");
+        input.type = "hidden"; input.className = "kept"; input.name = kv[0]; input.value = kv[1];
+        form.appendChild(input);
+      });
+    });
+    document.addEventListener("htmx:pushedIntoHistory", refreshKeep);
+  }
+
   function setUp(root) {
     setUpFacets(root);
     setUpFiltersToggle(root);
@@ -199,6 +231,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     setUp(document);
     setUpHitNav();
+    setUpKeep();
   });
   // After a facet click or a page change updates the results in place, put the focus (and a screen reader) on the
   // summary of what is now shown, instead of dropping it to the top of the page.
