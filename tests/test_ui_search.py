@@ -48,3 +48,32 @@ def test_a_new_query_keeps_the_filters_unless_unticked(server, open_page, size):
     page.wait_for_url(re.compile(r"q=Coyoac"))
     assert "person=" not in page.url and "from=" not in page.url
     assert page.locator(".searchbox .keep").is_hidden()
+
+
+def _first_years(results: list[dict]) -> list[int | None]:
+    return [min((int(d[:4]) for d in r["dates"] if d[:4].isdigit()), default=None) for r in results]
+
+
+@SIZES
+def test_sort_by_date_oldest_and_newest_first(server, app, open_page, size):  # noqa: F811
+    client = app.test_client()
+    oldest = client.get("/api/search?q=Trotsky&sort=oldest&per_page=100").get_json()["results"]
+    years = _first_years(oldest)
+    dated = [y for y in years if y is not None]
+    assert dated == sorted(dated) and years[:len(dated)] == dated  # the undated come last
+    newest = client.get("/api/search?q=Trotsky&sort=newest&per_page=100").get_json()["results"]
+    latest = [max((int(d[:4]) for d in r["dates"] if d[:4].isdigit()), default=None) for r in newest]
+    assert [y for y in latest if y is not None] == sorted([y for y in latest if y is not None], reverse=True)
+    page = open_page(size)
+    page.goto(server + "/search?q=Trotsky")
+    page.get_by_role("link", name="oldest first").click()
+    page.wait_for_url(re.compile(r"sort=oldest"))
+    page.locator(".sorts strong", has_text="oldest first").wait_for()
+    shown = [h.split("#p-") for h in page.locator(".hit h3 a").evaluate_all("as => as.map(a => a.href)")]
+    expected = [(r["doc_id"], str(r["ordinal"])) for r in oldest[:len(shown)]]
+    assert [(s[0].split("/doc/")[1].split("?")[0], s[1]) for s in shown] == expected
+    page.locator(".pager a", has_text="2").first.click()  # the order holds across pages
+    page.wait_for_url(re.compile(r"page=2"))
+    assert "sort=oldest" in page.url and page.locator(".searchbox .keep").is_hidden()  # an order is no filter
+    assert box(page.locator(".sorts"))["width"] <= size["width"]
+    page.screenshot(path=str(SHOTS / f"search-sorted-{size['width']}.png"))

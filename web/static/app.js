@@ -201,7 +201,7 @@
   function refreshKeep() {
     var keep = document.querySelector(".searchbox .keep");
     if (!keep) { return; }
-    var n = keptParams().filter(function (kv) { return kv[0] !== "to" && kv[0] !== "group_by"; }).length;
+    var n = keptParams().filter(function (kv) { return ["to", "group_by", "sort"].indexOf(kv[0]) === -1; }).length;
     keep.hidden = n === 0;
     keep.querySelector("span").textContent = n === 1 ? "Keep the filter" : "Keep the " + n + " filters";
   }

@@ -82,7 +82,7 @@ def _collect(searcher, facets: FacetCache, q: Q.Query, filters: tuple, result: S
     page, per_page = result.page, result.per_page
     words = _rerank.query_words(result.query)
     # A natural query's best hits are re-ranked: collect at least that many, whatever the page.
-    depth = max(page * per_page, _rerank.DEPTH if words else 0)
+    depth = page * per_page if result.request.sort else max(page * per_page, _rerank.DEPTH if words else 0)
     top = _TopAndAll(depth, usequality=False)  # no block skipping: every hit counts for facets
     inner = top
     if allow is not None or deny is not None:
@@ -107,7 +107,9 @@ def _collect(searcher, facets: FacetCache, q: Q.Query, filters: tuple, result: S
     result.total = len(docnums)
     terms = highlight_terms(q, searcher)
     ranked = [(hit.docnum, hit.score or 0.0) for hit in results]
-    if words:
+    if result.request.sort:  # by the years mentioned, not by relevance (a sort= request)
+        ranked = [(d, 0.0) for d in facets.by_year(docnums, newest=result.request.sort == "newest")]
+    elif words:
         ranked = _rerank.rerank(searcher, ranked, words, _natural.stand_ins(result.query, searcher.reader()))
     shown = ranked[(page - 1) * per_page:page * per_page]
     result.hits = [_hit(searcher, docnum, score, terms) for docnum, score in shown]
