@@ -66,14 +66,16 @@ def test_sort_by_date_oldest_and_newest_first(server, app, open_page, size):  # 
     assert [y for y in latest if y is not None] == sorted([y for y in latest if y is not None], reverse=True)
     page = open_page(size)
     page.goto(server + "/search?q=Trotsky")
-    page.get_by_role("link", name="oldest first").click()
+    open_filters(page)
+    page.get_by_role("link", name="Oldest first").click()
     page.wait_for_url(re.compile(r"sort=oldest"))
-    page.locator(".sorts strong", has_text="oldest first").wait_for()
+    page.locator(".sorts strong", has_text="Oldest first").wait_for(state="attached")
     shown = [h.split("#p-") for h in page.locator(".hit h3 a").evaluate_all("as => as.map(a => a.href)")]
     expected = [(r["doc_id"], str(r["ordinal"])) for r in oldest[:len(shown)]]
     assert [(s[0].split("/doc/")[1].split("?")[0], s[1]) for s in shown] == expected
     page.locator(".pager a", has_text="2").first.click()  # the order holds across pages
     page.wait_for_url(re.compile(r"page=2"))
     assert "sort=oldest" in page.url and page.locator(".searchbox .keep").is_hidden()  # an order is no filter
+    open_filters(page)
     assert box(page.locator(".sorts"))["width"] <= size["width"]
     page.screenshot(path=str(SHOTS / f"search-sorted-{size['width']}.png"))
