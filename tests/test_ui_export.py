@@ -35,7 +35,7 @@ def _download(page, name: str):
 @SIZES
 def test_export_has_every_hit_with_the_filters_csv_with_bom_and_json_downloads(server, ledger, browser, size,  # noqa: F811
                                                                                 monkeypatch):
-    monkeypatch.setattr(export, "EXPORT_PAGE", 60)  # several pages of the facade in one export
+    monkeypatch.setattr(export, "EXPORT_PAGE", 60)  # several chunks in one export
     ctx = browser.new_context(viewport=size, accept_downloads=True)
     page = ctx.new_page()
     page.goto(server + "/search?q=ledger&page=2")
