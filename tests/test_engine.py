@@ -124,7 +124,7 @@ def test_natural_language_never_zero_for_one_missing_word(seeded):
 
 
 def test_did_you_mean(seeded):
-    assert seeded.search("Trotskey").suggestion == "trotsky"
+    assert seeded.search("Trotskey").suggestion == "Trotsky"  # in the case it was typed
     assert seeded.search("Trotsky").suggestion is None
 
 

@@ -206,7 +206,7 @@ def test_range_over_too_many_words_refused(fresh):
 
 
 def test_did_you_mean_on_a_question_keeps_the_question_words(seeded):
-    assert seeded.search("where was Trotskey attacked?").suggestion == "where was trotsky attacked"
+    assert seeded.search("where was Trotskey attacked?").suggestion == "where was Trotsky attacked"
 
 
 # --- vocabulary: a country and its language adjective (CLDR, `countries`) ---------------------------------------

@@ -152,7 +152,7 @@ def test_api_search_json_and_csv(client):
                                    "year", "doc_id"}
     r = client.get("/api/search?q=ice+axe&format=csv")
     assert r.mimetype == "text/csv" and "attachment" in r.headers["Content-Disposition"]
-    assert r.get_data(as_text=True).splitlines()[0].startswith("doc_id,title,passage_id")
+    assert r.get_data(as_text=True).splitlines()[0].startswith("\ufeffdoc_id,title,passage_id")  # a BOM for Excel
 
 
 def test_api_documents_lifecycle_and_errors(writer):

@@ -10,7 +10,8 @@ from flask import g, Flask, request
 from indexer import ENTITY_FACETS, FACET_LABELS, FACETS, Settings, Sleuth
 
 from . import params
-from .context import csrf_token
+from .context import csrf_token, doc_title
+from .dates import date_label
 
 MAX_FORM_PARTS = 1000  # files and fields in one upload (werkzeug's default); more get a 413 saying so
 CSP = "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"
@@ -47,6 +48,8 @@ def create_app(settings: Settings | None = None, bind_host: str | None = None) -
     app.jinja_env.filters["thousands"] = lambda n: f"{n:,}"
     # A corrections file that cannot be used is shown on every page, naming the file and the fix.
     app.context_processor(lambda: {"corrections_problem": app.extensions["sleuth"].corrections.problem})
+    app.jinja_env.filters["date_label"] = date_label
+    app.jinja_env.globals["doc_title"] = doc_title
 
     _install_hooks(app, settings)
     return app

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hmac
 import secrets
 
-from flask import abort, current_app, request, session
+from flask import abort, current_app, flash, request, session
 
 from indexer import Sleuth
 
@@ -28,3 +28,15 @@ def check_csrf() -> None:
     expected = session.get("csrf", "").encode()
     if not sent or not expected or not hmac.compare_digest(sent.encode("utf-8", "replace"), expected):
         abort(400, description="The form expired or came from another site; reload the page and try again.")
+
+
+def notice(text: str, kind: str = "message") -> None:
+    """A status line for the next page, kept in the session (never in the URL); long names are cut so the session
+    cookie stays within a browser's 4 KB."""
+    flash(text if len(text) <= 400 else text[:399] + "…", kind)
+
+
+def doc_title(doc_id: str) -> str:
+    """A document's title for chips and labels (its id when it is not indexed)."""
+    info = sleuth().info(doc_id)
+    return info.title if info is not None and info.title else doc_id

@@ -14,6 +14,9 @@ TITLES = {400: "Bad request", 401: "Log in", 403: "Forbidden", 404: "Not found",
 def _render(status: int, message: str):
     if request.path.startswith("/api/"):
         return jsonify(error=message), status
+    if request.headers.get("HX-Request") and request.headers.get("HX-Target") == "upload-report":
+        # The upload form swaps the answer into its report (app.js lets htmx swap refusals): only the message.
+        return render_template("_error.html", status=status, title=TITLES.get(status, "Error"), message=message), status
     return render_template("error.html", status=status, title=TITLES.get(status, "Error"), message=message), status
 
 
@@ -23,7 +26,15 @@ def _too_large(app: Flask) -> str:
         # Within the size limit: werkzeug refused the number of parts, not the bytes.
         return (f"The upload has too many parts (more than {app.config['MAX_FORM_PARTS']} files and fields). "
                 "Send the files in several smaller batches.")
-    return f"The upload is larger than the {limit // (1024 * 1024)} MB limit. Send fewer or smaller files."
+    return (f"Nothing was indexed: the upload is larger than the {size_label(limit)} limit "
+            "(SLEUTH_MAX_UPLOAD_BYTES), so none of its files was read. Send fewer or smaller files.")
+
+
+def size_label(n: int) -> str:
+    """A byte count as a reader says it: "25 MB", "1.5 MB", "300 KB"."""
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
+    return f"{max(1, round(n / 1024))} KB"
 
 
 def register(app: Flask) -> None:

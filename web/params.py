@@ -17,7 +17,7 @@ def _int(value: str | None, default: int) -> int:
 
 
 def from_request(args: MultiDict | None = None, per_page_default: int = 10) -> SearchRequest:
-    """The search asked by `q, <facet>=…, not_<facet>=…, from, to, page, per_page` (checked by SearchRequest).
+    """The search asked by `q, <facet>=…, not_<facet>=…, from, to, page, per_page, sort` (checked by SearchRequest).
 
     The document facet is among the facets: `doc_id=<id>` keeps only that source's passages, `not_doc_id=<id>`
     drops them. Too many filters is a 400 naming the limit.
@@ -28,7 +28,7 @@ def from_request(args: MultiDict | None = None, per_page_default: int = 10) -> S
     try:
         return SearchRequest.of(args.get("q", "").strip(), filters, exclude, args.get("from", "").strip(),
                                 args.get("to", "").strip(), _int(args.get("page"), 1),
-                                _int(args.get("per_page"), per_page_default))
+                                _int(args.get("per_page"), per_page_default), args.get("sort", ""))
     except TooManyFilters as exc:
         g.refused = True
         abort(400, description=str(exc))
@@ -50,7 +50,7 @@ def url_with(add: dict | None = None, remove: tuple | list | None = None, drop: 
             key, value = item
             args.setlist(key, [v for v in args.getlist(key) if v != value])
     for key, value in (add or {}).items():
-        if key in ("page", "from", "to", "q", "format", "per_page"):
+        if key in ("page", "from", "to", "q", "format", "per_page", "sort"):
             args[key] = str(value)
         elif str(value) not in args.getlist(key):
             args.add(key, str(value))

@@ -14,6 +14,7 @@ from indexer import FacetValue
 
 WIDTH = 270  # viewBox units; the sidebar draws it at about 1 px per unit
 HEIGHT = 60  # bar area
+GAP_CHAR = 5.8  # the widest a character of the gaps' 9-unit italic label is drawn (digits in DejaVu Sans: 5.7)
 MAX_BUCKETS = 30  # WIDTH / 30 = 9 units a slot: bars of 7, drawn >= 6 px down to a 235 px wide box
 YEAR_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
 MONTH_STEPS = (1, 3, 6)
@@ -63,6 +64,15 @@ class Gap:
     x: float
     width: float
     label: str
+
+    @property
+    def text(self) -> str:
+        """What fits in the box at the gap's 9-unit font: the label, else its years alone, else nothing (the
+        full label stays in the tooltip and the caption)."""
+        for text in (self.label, self.label.removeprefix("no dates ")):
+            if len(text) * GAP_CHAR + 6 <= self.width:
+                return text
+        return ""
 
 
 @dataclass

@@ -64,6 +64,9 @@ class Backend(Protocol):
     def search(self, request: SearchRequest) -> SearchResult:
         """A page of hits, facet counts over all hits and a suggestion; refusals become `message`."""
 
+    def every_hit(self, request: SearchRequest) -> SearchResult:
+        """The search with every hit in order as `hits`, a sequence built as it is read (exports stream it)."""
+
     def marked_passages(self, doc_id: str, query: str) -> list[PassageView]:
         """A document's passages in order, with the query's words and the entity mentions marked."""
 

@@ -53,9 +53,15 @@ class Correction:
 
     def describe(self) -> str:
         """One line for lists: what it does."""
-        what = {"merge": f"merged into {self.into_type or self.facet} “{self.into}”",
-                "rename": f"renamed “{self.into}”", "retype": f"counted as {self.into}", "hide": "hidden (not a name)"}
-        return f"{self.facet} “{self.name}” {what[self.action]}"
+        what = {"merge": f"merged into {_noun(self.into_type or self.facet)} “{self.into}”",
+                "rename": f"renamed “{self.into}”", "retype": f"counted as {_noun(self.into)}",
+                "hide": "hidden (not a name)"}
+        return f"{_noun(self.facet)} “{self.name}” {what[self.action]}"
+
+
+def _noun(facet: str) -> str:
+    """A type as a reader says it ("organisation", not the key "org")."""
+    return {"org": "organisation"}.get(facet, facet)
 
 
 class Corrections:

@@ -12,6 +12,9 @@ from .facets import FILTER_FACETS
 MAX_VALUES_PER_FACET = 20  # filter values per facet in one search (each adds a clause and a link on the page)
 MAX_FILTER_VALUES = 50  # filter values in all facets together
 MAX_PER_PAGE = 100
+# Orders besides relevance: by the earliest year a passage mentions, or by the latest, newest first (passages that
+# mention no year come last; ties in document order).
+SORTS = ("oldest", "newest")
 MAX_PAGE = 10**9
 DEFAULT_PER_PAGE = 10
 
@@ -37,11 +40,12 @@ class SearchRequest:
     page: int = 1
     per_page: int = DEFAULT_PER_PAGE
     problem: str | None = None  # why the request is refused (a date that is not one), or None
+    sort: str = ""  # "" by relevance, or one of SORTS: by the years the passage mentions
 
     @classmethod
     def of(cls, query: str | None = "", filters: Groups | None = None, exclude: Groups | None = None,
            date_from: str | None = None, date_to: str | None = None, page: int | None = 1,
-           per_page: int | None = DEFAULT_PER_PAGE) -> "SearchRequest":
+           per_page: int | None = DEFAULT_PER_PAGE, sort: str | None = "") -> "SearchRequest":
         """A cleaned request: known facets only, empty values dropped, page and size within bounds.
 
         Raises TooManyFilters when the filters would make a page too big; a date that is not one is kept as
@@ -52,7 +56,8 @@ class SearchRequest:
         if too_many:
             raise TooManyFilters(too_many)
         req = cls(query or "", kept, dropped, date_from or "", date_to or "", min(MAX_PAGE, max(1, int(page or 1))),
-                  min(MAX_PER_PAGE, max(1, int(per_page or DEFAULT_PER_PAGE))))
+                  min(MAX_PER_PAGE, max(1, int(per_page or DEFAULT_PER_PAGE))),
+                  sort=sort if sort in SORTS else "")
         return replace(req, problem=req._date_problem())
 
     @classmethod
@@ -94,7 +99,7 @@ class SearchRequest:
     def changed(self, **changes: object) -> "SearchRequest":
         """The same request with some fields changed and checked again (a page, a document filter...)."""
         base = {k: getattr(self, k) for k in ("query", "filters", "exclude", "date_from", "date_to", "page",
-                                              "per_page")}
+                                              "per_page", "sort")}
         return SearchRequest.of(**{**base, **changes})  # type: ignore[arg-type]
 
 

@@ -94,6 +94,17 @@ def test_filters_and_exclusions(backend):
     assert ids(backend.search(SearchRequest.of(filters={"doc_id": ["wiki"]}))) == {"wiki#0", "wiki#1"}
 
 
+def test_every_hit_is_the_pages_put_together_and_sorts_by_year(backend):
+    paged = [h.passage_id for n in (1, 2, 3) for h in backend.search(SearchRequest.of("", page=n, per_page=1)).hits]
+    every = backend.every_hit(SearchRequest.of("", per_page=1)).hits
+    assert len(every) == 3 and [h.passage_id for h in every[0:3]] == paged
+    assert [h.passage_id for h in every[1:2]] == paged[1:2]
+    oldest = backend.search(SearchRequest.of("", sort="oldest")).hits
+    assert [h.passage_id for h in oldest] == ["wiki#0", "crime#0", "wiki#1"]  # 1940, 1940 (reading order), 1962
+    newest = backend.every_hit(SearchRequest.of("trotsky", sort="newest")).hits
+    assert [h.passage_id for h in newest[0:2]] == ["wiki#0", "crime#0"]
+
+
 def test_date_ranges_match_mentioned_days(backend):
     assert ids(backend.search(SearchRequest.of(date_from="1940", date_to="1940"))) == {"wiki#0", "crime#0"}
     # A mention is its first and last day: "1940" is not within August 1940.

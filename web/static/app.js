@@ -142,6 +142,86 @@
     });
   }
 
+  // Upload: a batch over the size limit is refused here, naming the files, before anything is sent; a refusal from
+  // the server (413, 400, 503...) is shown in the report instead of being dropped by htmx. Either way the message
+  // says that nothing of the batch was indexed.
+  function sizeLabel(n) {
+    return n >= 1048576 ? (n / 1048576).toFixed(1).replace(/\.0$/, "") + " MB" : Math.max(1, Math.round(n / 1024)) + " KB";
+  }
+  function say(target, text) {
+    var p = document.createElement("p");
+    p.className = "message error";
+    p.setAttribute("role", "alert");
+    p.textContent = text;
+    target.replaceChildren(p);
+  }
+  document.addEventListener("htmx:beforeRequest", function (ev) {
+    var form = ev.detail.elt;
+    var limit = form && form.dataset ? Number(form.dataset.maxBytes) : 0;
+    var input = limit && form.querySelector("input[type=file]");
+    if (!input || !input.files.length) { return; }
+    var files = Array.prototype.slice.call(input.files);
+    var total = files.reduce(function (sum, f) { return sum + f.size; }, 0);
+    if (total <= limit) { return; }
+    ev.preventDefault();
+    var big = files.filter(function (f) { return f.size > limit; });
+    var names = files.map(function (f) { return f.name + " (" + sizeLabel(f.size) + ")"; }).join(", ");
+    say(document.getElementById("upload-report"), "Nothing was uploaded or indexed: these " + files.length +
+        " file" + (files.length === 1 ? "" : "s") + " come to " + sizeLabel(total) + ", over the " + sizeLabel(limit) +
+        " limit of one upload — " + names + ". " + (big.length ? big.map(function (f) { return f.name; }).join(", ") +
+        (big.length === 1 ? " is" : " are") + " too large on its own; " : "") + "send the others in smaller batches.");
+  });
+  document.addEventListener("htmx:beforeSwap", function (ev) {
+    var xhr = ev.detail.xhr;
+    if (xhr.status < 400 || !ev.detail.target || ev.detail.target.id !== "upload-report") { return; }
+    if (/role="alert"/.test(xhr.responseText)) {  // the app's own message
+      ev.detail.shouldSwap = true;
+      ev.detail.isError = false;
+      return;
+    }
+    ev.detail.shouldSwap = false;  // the server's bare answer (waitress's early 413): its text, never its markup
+    var text = new DOMParser().parseFromString(xhr.responseText, "text/html").body.textContent.replace(/\s+/g, " ").trim();
+    say(ev.detail.target, "Nothing was indexed (the server answered " + xhr.status + "): " + (text || xhr.statusText));
+  });
+  document.addEventListener("htmx:sendError", function (ev) {
+    var report = document.getElementById("upload-report");
+    if (report && ev.detail.elt.contains(document.getElementById("files"))) {
+      say(report, "Nothing was indexed: the upload could not be sent (the connection was closed). Check the files' size and try again.");
+    }
+  });
+
+  // The header's search box keeps the current filters and dates for a new query (read from the address, which
+  // facet clicks update in place); unticking "Keep the filters" leaves them out.
+  var NOT_FILTERS = ["q", "page", "contains", "per_page", "format"];
+  function keptParams() {
+    return Array.from(new URLSearchParams(location.search)).filter(function (kv) {
+      return NOT_FILTERS.indexOf(kv[0]) === -1 && kv[1].trim() !== "";
+    });
+  }
+  function refreshKeep() {
+    var keep = document.querySelector(".searchbox .keep");
+    if (!keep) { return; }
+    var n = keptParams().filter(function (kv) { return ["to", "group_by", "sort"].indexOf(kv[0]) === -1; }).length;
+    keep.hidden = n === 0;
+    keep.querySelector("span").textContent = n === 1 ? "Keep the filter" : "Keep the " + n + " filters";
+  }
+  function setUpKeep() {
+    var keep = document.querySelector(".searchbox .keep");
+    if (!keep) { return; }
+    var form = keep.closest("form");
+    refreshKeep();
+    form.addEventListener("submit", function () {
+      form.querySelectorAll("input.kept").forEach(function (i) { i.remove(); });
+      if (!keep.querySelector("input").checked) { return; }
+      keptParams().forEach(function (kv) {
+        var input = document.createElement("input");
+        input.type = "hidden"; input.className = "kept"; input.name = kv[0]; input.value = kv[1];
+        form.appendChild(input);
+      });
+    });
+    document.addEventListener("htmx:pushedIntoHistory", refreshKeep);
+  }
+
   function setUp(root) {
     setUpFacets(root);
     setUpFiltersToggle(root);
@@ -151,6 +231,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     setUp(document);
     setUpHitNav();
+    setUpKeep();
   });
   // After a facet click or a page change updates the results in place, put the focus (and a screen reader) on the
   // summary of what is now shown, instead of dropping it to the top of the page.

@@ -1,15 +1,13 @@
 """The JSON API: search (and CSV export), documents (upload, get, delete) and entities."""
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
-from flask import Blueprint, g, Response, abort, jsonify, request
+from flask import Blueprint, g, abort, jsonify, request
 
-from indexer import ENTITY_FACETS, SUPPORTED_EXTENSIONS, csv_cell
+from indexer import ENTITY_FACETS, SUPPORTED_EXTENSIONS
 
-from .. import params
+from .. import export, params
 
 from ..context import sleuth
 from .upload import received_files
@@ -19,24 +17,14 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 
 @bp.get("/search")
 def search():
-    """The engine's `--json` shape; `format=csv` exports the page of results."""
+    """The engine's `--json` shape, a page at a time; `format=csv` or `format=json` downloads every hit."""
     p = params.from_request()
+    kind = request.args.get("format")
+    if kind in ("csv", "json"):
+        return export.as_csv(p) if kind == "csv" else export.as_json(p)
     result = sleuth().search(p)
     g.refused = result.refused
-    if request.args.get("format") == "csv":
-        return _csv(result)
     return jsonify(result.to_json())
-
-
-def _csv(result) -> Response:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["doc_id", "title", "passage_id", "section", "score", "text", "dates", *ENTITY_FACETS])
-    for h in result.hits:
-        writer.writerow([csv_cell(v) for v in (h.doc_id, h.title, h.passage_id, h.section, h.score, h.text,
-                                            "; ".join(h.dates), *("; ".join(h.entities.get(f, [])) for f in ENTITY_FACETS))])
-    return Response(out.getvalue(), mimetype="text/csv",
-                    headers={"Content-Disposition": 'attachment; filename="sleuth-results.csv"'})
 
 
 @bp.post("/documents")

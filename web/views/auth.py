@@ -61,6 +61,8 @@ def install(app: Flask, password: str) -> None:
     app.register_blueprint(bp)
     app.extensions["sleuth_auth"] = (password, Throttle())
     app.extensions["sleuth_sessions"] = Sessions(app.config["SLEUTH_SETTINGS"].index_dir)
+    # Pages show "Log out" to a browser that logged in (none when there is no password).
+    app.jinja_env.globals["logged_in"] = lambda: bool(password) and session.get("auth") == _marker()
     if not password:
         return
 

@@ -5,7 +5,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 
 from indexer import SleuthError
 
-from ..context import check_csrf, sleuth
+from ..context import check_csrf, notice, sleuth
 
 bp = Blueprint("corrections", __name__)
 
@@ -14,8 +14,7 @@ bp = Blueprint("corrections", __name__)
 def index():
     """Every correction in force, newest first, each with an undo button."""
     items = list(reversed(sleuth().corrections.load().items))
-    return render_template("corrections.html", items=items, done=request.args.get("done", ""),
-                           error=request.args.get("error", ""))
+    return render_template("corrections.html", items=items)
 
 
 @bp.post("/corrections")
@@ -27,9 +26,10 @@ def add():
         made = sleuth().correct(f.get("action", ""), f.get("facet", ""), f.get("name", ""), f.get("into", ""),
                                 f.get("into_type", ""), wait=False)
     except SleuthError as exc:
-        return redirect(url_for("corrections.index", error=str(exc)), code=303)
-    return redirect(url_for("corrections.index", done=f"Done: {made.describe()}. Facets are updated in the "
-                                                          "background within a few seconds."), code=303)
+        notice(str(exc), "error")  # messages live in the session, never in the URL
+        return redirect(url_for("corrections.index"), code=303)
+    notice(f"Done: {made.describe()}. Facets are updated in the background within a few seconds.")
+    return redirect(url_for("corrections.index"), code=303)
 
 
 @bp.post("/corrections/undo")
@@ -38,5 +38,7 @@ def undo():
     check_csrf()
     gone = sleuth().undo_correction(request.form.get("id", ""), wait=False)
     if gone is None:
-        return redirect(url_for("corrections.index", error="That correction was already undone."), code=303)
-    return redirect(url_for("corrections.index", done=f"Undone: {gone.describe()}."), code=303)
+        notice("That correction was already undone.", "error")
+    else:
+        notice(f"Undone: {gone.describe()}.")
+    return redirect(url_for("corrections.index"), code=303)

@@ -5,7 +5,8 @@ from flask import Blueprint, Response, abort, redirect, render_template, request
 
 from indexer import fold
 
-from ..context import check_csrf, sleuth
+from ..context import check_csrf, notice, sleuth
+from .search import page_window
 
 bp = Blueprint("library", __name__)
 
@@ -31,9 +32,13 @@ def index():
         page = 1
     pages = max(1, -(-len(shown) // PER_PAGE))
     page = min(page, pages)
+    def page_url(n: int) -> str:
+        return url_for("library.index", title=title or None, format=fmt or None, sort=sort,
+                       order="desc" if desc else None, page=n)
+
     return render_template("library.html", docs=shown[(page - 1) * PER_PAGE: page * PER_PAGE], total=len(docs),
                            matching=len(shown), formats=formats, title=title, fmt=fmt, sort=sort, desc=desc,
-                           page=page, pages=pages, done=request.args.get("done", ""))
+                           page=page, pages=pages, page_window=page_window(page, pages), page_url=page_url)
 
 
 @bp.get("/documents/original")
@@ -59,7 +64,8 @@ def delete():
         return render_template("library_delete.html", doc=info)
     check_csrf()
     sleuth().remove(doc_id)
-    return redirect(url_for("library.index", done=f"Deleted “{info.title}” ({doc_id})."), code=303)
+    notice(f"Deleted “{info.title}” ({doc_id}).")  # kept in the session: no message text ever comes from the URL
+    return redirect(url_for("library.index"), code=303)
 
 
 @bp.post("/documents/reindex")
@@ -71,9 +77,11 @@ def reindex():
     if report is None:
         abort(404, description="No such document is indexed.")
     failed = report.failed
-    done = (f"Could not re-index {doc_id}: {failed[0].reason}" if failed
-            else f"Re-indexed {doc_id}: {report.passages} passages.")
-    return redirect(url_for("library.index", done=done), code=303)
+    if failed:
+        notice(f"Could not re-index {doc_id}: {failed[0].reason}", "error")
+    else:
+        notice(f"Re-indexed {doc_id}: {report.passages} passage{'' if report.passages == 1 else 's'}.")
+    return redirect(url_for("library.index"), code=303)
 
 
 def _attachment(name: str) -> str:

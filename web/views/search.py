@@ -44,8 +44,8 @@ def search():
         totals[f] = len(vals)
     _show_excluded(p, result.facets)
     years = full.get("year", result.facets.get("year", []))
-    context = dict(p=p, result=result, timeline=date_timeline(p, years), doc_url=_doc_link(),
-                   page_window=_window(result.page, result.pages), date_problem=date_problem,
+    context = dict(p=p, result=result, page_url=lambda n: params.url_with(add={"page": n}), timeline=date_timeline(p, years), doc_url=_doc_link(),
+                   page_window=page_window(result.page, result.pages), date_problem=date_problem,
                    facet_totals=totals, search_args=_search_args(),
                    active_count=sum(map(len, p.filters.values())) + sum(map(len, p.exclude.values()))
                    + bool(p.date_from or p.date_to))
@@ -54,7 +54,7 @@ def search():
         # Hits grouped by document: pages count documents, not passages.
         context["grouped"] = engine.group_by_document(result, p.page, p.per_page)
         context["pages"] = max(1, -(-result.documents // p.per_page))
-        context["page_window"] = _window(p.page, context["pages"])
+        context["page_window"] = page_window(p.page, context["pages"])
     # htmx swaps only the results region; the full page is served to everything else.
     template = "_results.html" if request.headers.get("HX-Request") and request.headers.get(
         "HX-Target") == "results" else "search.html"
@@ -113,7 +113,7 @@ def _doc_link():
     return link
 
 
-def _window(page: int, pages: int, width: int = 3) -> list[int]:
+def page_window(page: int, pages: int, width: int = 3) -> list[int]:
     """Page numbers around the current one (first and last always shown)."""
     shown = {1, pages, *range(max(1, page - width), min(pages, page + width) + 1)}
     return sorted(shown)

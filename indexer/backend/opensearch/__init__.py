@@ -18,10 +18,11 @@ from ...query.request import SearchRequest
 from ...query.results import FacetValue, Mention, PassageView, SearchResult
 from ...settings import Settings
 from .. import OnWait, PassageEntry
-from . import browse, search
+from . import browse, every, search
 from . import query as Q
 from .client import answers, check_version, connect, helpers
 from .lock import FileLock
+from ..whoosh import EXPORT_TIME_LIMIT
 from .mapping import MAX_WINDOW, SCHEMA_VERSION, entry_of, index_body, index_name, mentions_of, source_of
 
 BULK_ACTIONS = 1000  # actions per bulk request
@@ -140,6 +141,12 @@ class Backend:
                 return search.search(self.client, index, request, self.time_limit)
         except QueryError as exc:
             return SearchResult.refusal(request, str(exc))
+
+    def every_hit(self, request: SearchRequest) -> SearchResult:
+        """The search with every hit in order as `hits`, read from the cluster a chunk at a time (exports)."""
+        first = self.search(request)
+        with answers(self.where):
+            return every.every_hit(self.client, self._ensure(), first, max(self.time_limit, EXPORT_TIME_LIMIT))
 
     def _documents(self, doc_id: str, body: dict | None = None) -> list[dict]:
         index = self._ensure()

@@ -58,6 +58,18 @@ def marked_spans(hit: dict, text: str) -> list[tuple[int, int]]:
     return spans_of(text, fragments)
 
 
+def order(req: SearchRequest, q: dict) -> list:
+    """The sort of a request's hits: by the years they mention (earliest year first, or latest first; undated last,
+    ties in the order written), in document order for no query, else by score."""
+    if req.sort:
+        oldest = req.sort == "oldest"
+        year = {"order": "asc" if oldest else "desc", "mode": "min" if oldest else "max", "missing": "_last"}
+        return [{"year.n": year}, "_doc", {"doc_id": "asc"}, {"ordinal": "asc"}]
+    if q is Q.EVERYTHING:
+        return [{"doc_id": "asc"}, {"ordinal": "asc"}]
+    return ["_score", {"doc_id": "asc"}, {"ordinal": "asc"}]
+
+
 def search(client, index: str, req: SearchRequest, time_limit: float) -> SearchResult:
     """Run one search and build its page of hits, facet counts and suggestion. Refusals become `message`."""
     started = time.perf_counter()
@@ -70,8 +82,9 @@ def search(client, index: str, req: SearchRequest, time_limit: float) -> SearchR
     words = query_words(req.query)  # a natural query's words, as the Whoosh analysis makes them
     if words and wants_feedback(req.query):
         q = with_feedback(client, index, q, words)
-    # A natural query's best hits are re-ranked: a page among them is cut from the first DEPTH, re-ranked.
-    ranked = words if (req.page - 1) * req.per_page < DEPTH else []
+    # A natural query's best hits are re-ranked: a page among them is cut from the first DEPTH, re-ranked (not when
+    # the request orders hits by the years they mention).
+    ranked = words if (req.page - 1) * req.per_page < DEPTH and not req.sort else []
     start, size = (0, max(req.page * req.per_page, DEPTH)) if ranked else ((req.page - 1) * req.per_page,
                                                                            req.per_page)
     body: dict = {"query": Q.request_query(req, q), "from": start, "size": size,
@@ -79,8 +92,8 @@ def search(client, index: str, req: SearchRequest, time_limit: float) -> SearchR
                   "_source": HIT_SOURCE, "highlight": highlight(q),
                   "aggs": {**{f: terms_agg(f, FACET_LIMIT) for f in FACETS}, "doc_id": terms_agg("doc_id", DOC_LIMIT),
                            "documents": {"cardinality": {"field": "doc_id", "precision_threshold": 40_000}}}}
-    if q is Q.EVERYTHING:
-        body["sort"] = [{"doc_id": "asc"}, {"ordinal": "asc"}]
+    if req.sort or q is Q.EVERYTHING:
+        body["sort"] = order(req, q)
     if req.query.strip() and not has_operators(req.query):
         # A word is missing when its stem is not in the text; its nearest unstemmed word replaces it.
         body["suggest"] = {"text": req.query, **{name: {"term": {
@@ -94,7 +107,7 @@ def search(client, index: str, req: SearchRequest, time_limit: float) -> SearchR
     hits = answer["hits"]["hits"]
     if ranked:
         hits = rerank(client, index, hits, ranked)[(req.page - 1) * req.per_page:req.page * req.per_page]
-    result.hits = [_hit(h) for h in hits]
+    result.hits = [hit_of(h) for h in hits]
     aggs = answer.get("aggregations", {})
     for f in (*FACETS, "doc_id"):
         result.facets[f] = [FacetValue(b["key"], b["doc_count"]) for b in aggs.get(f, {}).get("buckets", [])]
@@ -105,7 +118,7 @@ def search(client, index: str, req: SearchRequest, time_limit: float) -> SearchR
     return result
 
 
-def _hit(h: dict) -> Hit:
+def hit_of(h: dict) -> Hit:
     s = h["_source"]
     text = s.get("text", "")
     return Hit(passage_id=s["passage_id"], doc_id=s["doc_id"], title=s.get("title", ""),

@@ -12,6 +12,8 @@ from ...query.results import FacetValue, Mention, PassageView, SearchResult
 from .. import OnWait, PassageEntry
 from . import browse, search
 from .highlight import passage_html
+
+EXPORT_TIME_LIMIT = 30.0  # seconds an export's one ranking of every hit may take (a page of hits: the search limit)
 from .index import PassageIndex, corruption_as_message
 from .schema import SCHEMA_VERSION
 from .stored import entry_of, fields_of, passage_mentions
@@ -78,6 +80,12 @@ class Backend:
         """One search, bounded in time; refusals become `message`."""
         with corruption_as_message(self.index.dir):
             return search.search(self.index, request, self.time_limit)
+
+    def every_hit(self, request: SearchRequest) -> SearchResult:
+        """The search with every hit in order as `hits` (built as they are read), for exports; the ranking may take
+        up to EXPORT_TIME_LIMIT seconds."""
+        with corruption_as_message(self.index.dir):
+            return search.search(self.index, request, max(self.time_limit, EXPORT_TIME_LIMIT), every=True)
 
     def passages(self, doc_id: str) -> list[PassageEntry]:
         """A document's stored passages, in index order."""

@@ -206,6 +206,22 @@ class FacetCache:
         pairs = sorted(((values[i], int(counts[i])) for i in nz), key=lambda p: (-p[1], p[0]))
         return pairs[:limit] if limit else pairs
 
+    def by_year(self, docnums, newest: bool = False) -> list[int]:
+        """Document numbers ordered by the earliest year each mentions (the latest, newest first, when `newest`);
+        those that mention none come last; ties in document order (a document's passages in reading order)."""
+        ids = np.fromiter(docnums, dtype=np.int64)
+        docs, vals = self._field("year")
+        years = np.array([_year_number(v) for v in self.arrays.vocab["year"].values] or [0], dtype=np.int64)
+        none = np.iinfo(np.int64).max
+        key = np.full(self.doc_count_all, none, dtype=np.int64)
+        if len(docs):
+            if newest:
+                np.minimum.at(key, docs, -years[vals])
+            else:
+                np.minimum.at(key, docs, years[vals])
+        ids.sort()
+        return ids[np.argsort(key[ids], kind="stable")].tolist()
+
     def all_values(self, name: str) -> list[str]:
         """Every value a facet field has had in this index (including values of deleted documents)."""
         self._field(name)
@@ -228,3 +244,9 @@ class FacetCache:
                 found.setdefault(name_key(v), []).append((v, n))
             self._keys[name] = found
         return found
+
+def _year_number(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        return 10**6  # not a year: ordered after every year

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Sequence
 
 from whoosh import query as Q
 from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector, TopCollector
@@ -51,8 +52,25 @@ class _TopAndAll(TopCollector):
         return len(self.docset)
 
 
-def search(index: PassageIndex, req: SearchRequest, time_limit: float) -> SearchResult:
-    """Run one search and build its page of hits, facet counts and suggestion. Refusals become `message`."""
+class EveryHit(Sequence):
+    """Every hit of a search in its order, built as they are read (an export streams them): only the ranking, a
+    document number and a score per hit, is held."""
+
+    def __init__(self, searcher, ranked: list[tuple[int, float]], terms: set[str]) -> None:
+        self.searcher, self.ranked, self.terms = searcher, ranked, terms
+
+    def __len__(self) -> int:
+        return len(self.ranked)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [_hit(self.searcher, d, s, self.terms) for d, s in self.ranked[i]]
+        return _hit(self.searcher, *self.ranked[i], self.terms)
+
+
+def search(index: PassageIndex, req: SearchRequest, time_limit: float, every: bool = False) -> SearchResult:
+    """Run one search and build its page of hits, facet counts and suggestion. Refusals become `message`.
+    With `every`, `hits` is every hit in order (an `EveryHit`), not a page."""
     started = time.perf_counter()
     if req.problem:
         return SearchResult.refusal(req, req.problem, started)
@@ -67,23 +85,23 @@ def search(index: PassageIndex, req: SearchRequest, time_limit: float) -> Search
         q = _with_feedback(searcher, q, req.query)
     if not _admission.is_broad(_query.postings_cost(q, searcher.reader()), searcher.doc_count()):
         with _admission.ordinary():
-            return _collect(searcher, facets, q, (allow, deny), result, time_limit, started, broad=False)
+            return _collect(searcher, facets, q, (allow, deny), result, time_limit, started, False, every)
     # Wait for the running broad search for at most a quarter of the budget; keep the whole answer within it.
     with _admission.broad(wait=time_limit / 4) as admitted:
         if not admitted:
             return SearchResult.refusal(req, "Another broad search is running and this one is broad too; try "
                                         "again in a moment, or add more specific words.", started)
         time_limit = max(time_limit / 2, time_limit - (time.perf_counter() - started))
-        return _collect(searcher, facets, q, (allow, deny), result, time_limit, started, broad=True)
+        return _collect(searcher, facets, q, (allow, deny), result, time_limit, started, True, every)
 
 
 def _collect(searcher, facets: FacetCache, q: Q.Query, filters: tuple, result: SearchResult, time_limit: float,
-             started: float, broad: bool) -> SearchResult:
+             started: float, broad: bool, every: bool = False) -> SearchResult:
     allow, deny = filters
-    page, per_page = result.page, result.per_page
+    page, per_page = (1, searcher.doc_count_all() or 1) if every else (result.page, result.per_page)
     words = _rerank.query_words(result.query)
     # A natural query's best hits are re-ranked: collect at least that many, whatever the page.
-    depth = max(page * per_page, _rerank.DEPTH if words else 0)
+    depth = page * per_page if result.request.sort else max(page * per_page, _rerank.DEPTH if words else 0)
     top = _TopAndAll(depth, usequality=False)  # no block skipping: every hit counts for facets
     inner = top
     if allow is not None or deny is not None:
@@ -108,10 +126,15 @@ def _collect(searcher, facets: FacetCache, q: Q.Query, filters: tuple, result: S
     result.total = len(docnums)
     terms = highlight_terms(q, searcher)
     ranked = [(hit.docnum, hit.score or 0.0) for hit in results]
-    if words:
+    if result.request.sort:  # by the years mentioned, not by relevance (a sort= request)
+        ranked = [(d, 0.0) for d in facets.by_year(docnums, newest=result.request.sort == "newest")]
+    elif words:
         ranked = _rerank.rerank(searcher, ranked, words, _natural.stand_ins(result.query, searcher.reader()))
-    shown = ranked[(page - 1) * per_page:page * per_page]
-    result.hits = [_hit(searcher, docnum, score, terms) for docnum, score in shown]
+    if every:
+        result.hits = EveryHit(searcher, ranked, terms)  # type: ignore[assignment]
+    else:
+        result.hits = [_hit(searcher, docnum, score, terms)
+                       for docnum, score in ranked[(page - 1) * per_page:page * per_page]]
     mask = facets.mask(docnums)
     result.facets = {f: [FacetValue(v, n) for v, n in facets.counts(f, mask, FACET_LIMIT)] for f in FACETS}
     # The document facet: passages per source, and how many sources match.
@@ -207,6 +230,13 @@ def terms_of(query: str, searcher, facets: FacetCache) -> set[str]:
         return set()
 
 
+def _same_case(typed: str, word: str) -> str:
+    """The suggested word in the case it was typed in ("Trotskey" → "Trotsky", "NKVB" → "NKVD")."""
+    if len(typed) > 1 and typed.isupper():
+        return word.upper()
+    return word[:1].upper() + word[1:] if typed[:1].isupper() else word
+
+
 def suggest(text: str, searcher) -> str | None:
     """A did-you-mean query: each word missing from the corpus replaced by its nearest corpus word."""
     if _query.has_operators(text):
@@ -221,7 +251,7 @@ def suggest(text: str, searcher) -> str | None:
         if len(word) >= 3 and analysed and not asking and not any(reader.frequency("text", a) for a in analysed):
             best = corrector.suggest(word.lower(), limit=1, maxdist=2, prefix=1)
             if best and best[0] != word.lower():
-                out.append(best[0])
+                out.append(_same_case(word, best[0]))
                 changed = True
                 continue
         out.append(word)
