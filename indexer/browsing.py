@@ -7,7 +7,7 @@ from typing import Iterable
 
 from .backend import Backend
 from .query.request import SearchRequest
-from .query.results import FacetValue
+from .query.results import FacetValue, SearchResult
 from .views.filters import fold_filters
 from .write.registry import Registry
 
@@ -24,6 +24,12 @@ class Browsing:
 
     def _request(self, request: SearchRequest | None, search: dict) -> SearchRequest:
         return self.fold(request or SearchRequest.matching(search))[0]
+
+    def every_hit(self, request: SearchRequest) -> SearchResult:
+        """The search with every hit in order as `hits` (a sequence whose hits are built as they are read, so an
+        export of 200,000 hits holds only their ranking); `message` says when it was cut off or refused."""
+        self._notice_corrections()  # type: ignore[attr-defined]
+        return self.backend.every_hit(self.fold(request)[0])
 
     def facet_values(self, facet: str, contains: str = "", request: SearchRequest | None = None,
                      **search: object) -> list[FacetValue]:

@@ -81,12 +81,6 @@ class Sleuth(Browsing):
             result.message = result.message or unmatched
         return result
 
-    def every_hit(self, request: SearchRequest) -> SearchResult:
-        """The search with every hit in order as `hits` (a sequence whose hits are built as they are read, so an
-        export of 200,000 hits holds only their ranking); `message` says when it was cut off or refused."""
-        self._notice_corrections()
-        return self.backend.every_hit(request)
-
     def group_by_document(self, result: SearchResult, page: int = 1, per_page: int = 10) -> list[DocumentHits]:
         """A search's hits grouped by document, best documents first, a page at a time."""
         return group_by_document(self.search, result, page, per_page)

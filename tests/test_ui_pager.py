@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from web import library
+from web.views import library
 
 from .ui_fixtures import SIZES, app, box, open_page, server, shot  # noqa: F401  (the app over the corpus, on loopback)
 

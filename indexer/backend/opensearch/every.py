@@ -20,9 +20,9 @@ class EveryHit(Sequence):
     """The hits in order, fetched as they are read; reading from the start again fetches again."""
 
     def __init__(self, client, index: str, req: SearchRequest, q: dict, total: int, timeout: str) -> None:
-        self.client, self.index, self.total, self.timeout = client, index, total, timeout
+        self.client, self.index, self.total = client, index, total
         self.body = {"query": Q.request_query(req, q), "sort": order(req, q), "_source": HIT_SOURCE,
-                     "highlight": highlight(q), "track_total_hits": False}
+                     "highlight": highlight(q), "track_total_hits": False, "timeout": timeout}
         self.words = [] if req.sort else query_words(req.query)
         self.start, self.chunk, self.after = 0, [], None
 
@@ -46,7 +46,7 @@ class EveryHit(Sequence):
         first = self.after is None and not self.chunk
         size = max(CHUNK, DEPTH) if first else CHUNK
         body = {**self.body, "size": size, **({"search_after": self.after} if self.after else {})}
-        raw = self.client.search(index=self.index, body=body, timeout=self.timeout)["hits"]["hits"]
+        raw = self.client.search(index=self.index, body=body, request_timeout=60)["hits"]["hits"]
         if not raw:
             raise IndexError("the index changed while its hits were read")
         self.after = raw[-1]["sort"]
