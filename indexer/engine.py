@@ -14,14 +14,12 @@ from .entities.corrections import Correction, CorrectionsFile, check as check_co
 from .errors import IndexBusy
 from .query.facets import ENTITY_FACETS, FACETS
 from .query.request import SearchRequest, TooManyFilters
-from .query.results import (DocumentHits, DocumentInfo, DocumentReport, DocumentView, EntityView, FacetValue,
+from .query.results import (DocumentHits, DocumentInfo, DocumentReport, EntityView, FacetValue,
                             IndexReport, SearchResult)
 from .read import ocr
 from .read.guard import safe_name
 from .read.sources import Source
 from .settings import Settings
-from .views.batch import TOP_HITS, BatchLine, search_lines
-from .views.compare import Comparison, compare_sources
 from .views.entity import entity_view
 from .views.grouping import group_by_document
 from .write.canonical import CanonicalNames
@@ -56,6 +54,7 @@ class Sleuth(Browsing):
         self.names = CanonicalNames(settings, self.registry, self.corrections, self.upkeep.queue)
         # Uploads read and index in the request's thread: a few at a time, so the others stay free for searches.
         self._upload_slots = threading.BoundedSemaphore(settings.max_concurrent_uploads)
+        self._batch_slots = threading.BoundedSemaphore(settings.max_concurrent_batches)
 
     def close(self) -> None:
         """Release files (the registry's database)."""
@@ -81,24 +80,6 @@ class Sleuth(Browsing):
     def group_by_document(self, result: SearchResult, page: int = 1, per_page: int = 10) -> list[DocumentHits]:
         """A search's hits grouped by document, best documents first, a page at a time."""
         return group_by_document(self.search, result, page, per_page)
-
-    def document(self, doc_id: str, query: str = "") -> DocumentView | None:
-        """The whole document by passages, with `query`'s terms and entity mentions marked."""
-        record = self.registry.get(doc_id)
-        if record is None:
-            return None
-        return DocumentView(record.doc_id, record.title, record.name, record.fmt, record.metadata,
-                            self.backend.marked_passages(doc_id, query), record.url, record.date,
-                            self.entities_pending(doc_id), self.registry.locations.paths(doc_id))
-
-    def search_batch(self, lines: Iterable[str], top: int = TOP_HITS) -> list[BatchLine]:
-        """Search every line of a batch (at most MAX_LINES): its passage and document counts and top hits."""
-        return search_lines(self.search, lines, top)
-
-    def compare(self, query: str | SearchRequest, doc_ids: list[str] | None = None, **search: object) -> Comparison:
-        """The passages of 2–4 documents matching a search, aligned side by side (the first two by default)."""
-        request = query if isinstance(query, SearchRequest) else SearchRequest.matching({**search, "query": query})
-        return compare_sources(self.search, self.info, self.document, request, doc_ids)
 
     def entities(self, facet: str | None = None) -> dict[str, list[FacetValue]]:
         """Every entity by facet with passage counts (one facet if given)."""

@@ -38,7 +38,7 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(IndexBusy)
     def _busy(exc: IndexBusy):
-        return _render(503, "Another indexing job is running; try again in a minute.")
+        return _render(503, str(exc) or "Another indexing job is running; try again in a minute.")
 
     @app.errorhandler(SleuthError)
     def _sleuth(exc: SleuthError):

@@ -64,8 +64,10 @@ class Backend(Protocol):
     def search(self, request: SearchRequest) -> SearchResult:
         """A page of hits, facet counts over all hits and a suggestion; refusals become `message`."""
 
-    def marked_passages(self, doc_id: str, query: str) -> list[PassageView]:
-        """A document's passages in order, with the query's words and the entity mentions marked."""
+    def marked_passages(self, doc_id: str, query: str, start: int = 0, count: int | None = None,
+                        only: set[str] | None = None) -> list[PassageView]:
+        """A document's passages in order, with the query's words and the entity mentions marked: `count` of them
+        from the `start`-th (all when None), or only the passages whose ids are in `only`."""
 
     def mentions(self, passage_id: str) -> list[Mention]:
         """The entity mentions stored with one passage."""

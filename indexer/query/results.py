@@ -128,6 +128,9 @@ class DocumentView:
     date: str | None = None
     entities_pending: bool = False  # an upload's words are indexed, its entities are still being found
     found_at: list[str] = field(default_factory=list)  # the paths (inside their folders) its file was found at
+    page: int = 1  # `passages` are this page's (SLEUTH_DOC_PASSAGES_PER_PAGE a page) of `total` passages
+    pages: int = 1
+    total: int = 0
 
     def to_json(self) -> dict:
         """JSON for `GET /api/documents/<doc_id>`."""
