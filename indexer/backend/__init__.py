@@ -95,6 +95,10 @@ class Backend(Protocol):
     def verify(self) -> None:
         """Open the index; raise SchemaMismatch or IndexCorrupt (naming the fix) when it cannot be used."""
 
+    def rebuilt(self, on_wait: OnWait = None) -> AbstractContextManager["Backend"]:
+        """A new, empty backend to rebuild into, put in this one's place when the block ends without error; writers
+        of other processes wait meanwhile (up to the writer timeout), searches read the old index."""
+
     def wipe(self) -> None:
         """Delete the index (the registry and the sources stay) so that it can be rebuilt from them."""
 

@@ -110,10 +110,12 @@ class Pipeline:
 
         `canon` starts empty (aliases and corrections only): names are rebuilt from the stored sources alone.
         """
-        self.backend.wipe()
-        stored = [Source(r.name, r.doc_id, self.registry.source_bytes(r), Path(r.source).suffix)
-                  for r in self.registry.all()]
-        done = self.index(stored, canon, force=True, progress=progress, on_wait=on_wait, rewrite=True)
+        # Into a fresh index, swapped in at the end: the server's uploads wait meanwhile, its searches go on.
+        with self.backend.rebuilt(on_wait) as fresh:
+            stored = [Source(r.name, r.doc_id, self.registry.source_bytes(r), Path(r.source).suffix)
+                      for r in self.registry.all()]
+            done = Pipeline(self.settings, fresh, self.registry).index(stored, canon, force=True, progress=progress,
+                                                                       on_wait=on_wait, rewrite=True)
         self.registry.drop_sources(self.registry.orphans(ORPHAN_AGE))
         return done.report
 

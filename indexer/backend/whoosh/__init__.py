@@ -51,6 +51,13 @@ class Backend:
         finally:
             writer.cancel()
 
+    @contextmanager
+    def rebuilt(self, on_wait: OnWait = None) -> Iterator["Backend"]:
+        """A new, empty backend to rebuild into, put in this one's place when the block ends without error (writers
+        of other processes wait meanwhile; searches read the old index until then)."""
+        with self.index.rebuilding(on_wait) as fresh:
+            yield Backend(fresh, self.index.writer_timeout, self.time_limit)
+
     def wipe(self) -> None:
         """Delete the index and its facet cache (the registry and sources stay)."""
         self.index.wipe()
