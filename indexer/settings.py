@@ -88,6 +88,9 @@ class Settings:
     compare_passages: int = 30
     batch_seconds: float = 30.0
     max_concurrent_batches: int = 1
+    # Megabytes left free on the data folder's disk: an upload or indexing run that would leave less is refused
+    # before it writes (deleting and correcting still work, and free space).
+    min_free_mb: int = 20
     debug: bool = False
     # The search backend (a subpackage of indexer/backend); only one is bundled, so the default is the only choice.
     backend: str = ""
