@@ -65,9 +65,9 @@ def test_the_document_page_is_paged_and_says_so(app_with):
     first = client.get(f"/doc/{doc}").get_data(as_text=True)
     assert 'id="p-2"' in first and 'id="p-3"' not in first
     assert "page 1 of 4" in first and "SLEUTH_DOC_PASSAGES_PER_PAGE" in first and "10 passages" in first
-    last = client.get(f"/doc/{doc}?page=4").get_data(as_text=True)
+    last = client.get(f"/doc/{doc}?doc_page=4").get_data(as_text=True)
     assert 'id="p-9"' in last and 'id="p-8"' not in last and "page 4 of 4" in last
-    assert client.get(f"/doc/{doc}?page=99").status_code == 200  # past the end: the last page
+    assert client.get(f"/doc/{doc}?doc_page=99").status_code == 200  # past the end: the last page
     api = client.get(f"/api/documents/{doc}?page=2").get_json()
     assert [p["ordinal"] for p in api["passages"]] == [3, 4, 5] and api["pages"] == 4 and api["total"] == 10
 
@@ -79,7 +79,7 @@ def test_a_hit_links_to_the_page_its_passage_is_on(app_with):
     assert any(int(n) >= 3 for _, n in links), links
     for url, ordinal in links:
         n = int(ordinal)
-        assert (f"page={n // 3 + 1}" in url) == (n >= 3), (url, n)
+        assert (f"doc_page={n // 3 + 1}" in url) == (n >= 3), (url, n)
         target = client.get(url.replace("&amp;", "&")).get_data(as_text=True)
         assert f'id="p-{n}"' in target or n == 0  # passage 0 of the seed with an Infobox is its table
 

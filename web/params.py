@@ -68,7 +68,7 @@ def entity_url(facet: str, name: str) -> str:
 def doc_url(doc_id: str, ordinal: int | None = None, q: str = "") -> str:
     """A document page link, opened at a passage."""
     page = sleuth().page_of(ordinal) if ordinal is not None else 1
-    args = "&".join(([f"q={quote(q)}"] if q else []) + ([f"page={page}"] if page > 1 else []))
+    args = "&".join(([f"q={quote(q)}"] if q else []) + ([f"doc_page={page}"] if page > 1 else []))
     url = url_for("documents.document", doc_id=doc_id) + (f"?{args}" if args else "")
     return url + (f"#p-{ordinal}" if ordinal is not None else "")
 
