@@ -158,3 +158,20 @@ def test_commits_are_on_disk_and_wipe_empties(empty, tmp_path):
     assert again.search(SearchRequest.of("axe")).total == 1
     again.wipe()
     assert open_backend(name, tmp_path / "ix").search(SearchRequest.of()).total == 0
+
+
+def test_a_rebuild_is_swapped_in_whole_and_a_failed_one_leaves_the_old_index(empty, tmp_path):
+    empty.write(DOCS)
+    with pytest.raises(RuntimeError):
+        with empty.rebuilt() as fresh:
+            fresh.write({"crime": DOCS["crime"]})
+            assert empty.search(SearchRequest.of("axe")).total == 1  # searches read the old index meanwhile
+            raise RuntimeError("the rebuild failed half-way")
+    assert empty.search(SearchRequest.of("axe")).total == 1 and empty.search(SearchRequest.of()).total == 3
+    with empty.rebuilt() as fresh:
+        fresh.write({"crime": DOCS["crime"]})
+    assert empty.search(SearchRequest.of("axe")).total == 0 and empty.search(SearchRequest.of("pick")).total == 1
+    name = type(empty).__module__.rsplit(".", 1)[-1]
+    assert open_backend(name, tmp_path / "ix").search(SearchRequest.of()).total == 1  # on disk, for other processes
+    empty.write({"wiki": DOCS["wiki"]})  # the swapped-in index takes writes
+    assert empty.search(SearchRequest.of()).total == 3
