@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import io
 import time
 
@@ -36,21 +37,35 @@ def test_uploads_during_a_rebuild_wait_for_it_and_none_is_lost(tmp_path, light_m
     env = {**os.environ, "SLEUTH_INDEX_DIR": str(data), "SLEUTH_MODEL": light_model}
     rebuild = subprocess.Popen([sys.executable, "-m", "indexer", "index", "--rebuild", str(corpus)], env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    answers, searched = [], []
+    answers, searched, seen = [], [], []
+    watching = threading.Event()
+
+    def watch():  # when the new index is being written (`.rebuild` exists)
+        while not watching.is_set():
+            if (data / ".rebuild").exists():
+                seen.append(time.monotonic())
+            time.sleep(0.01)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
     try:
         i = 0
         while rebuild.poll() is None and i < 40:
-            began, rebuilding = time.monotonic(), (data / ".rebuild").exists()  # the new index is being written
+            began = time.monotonic()
             r = client.post("/api/documents", data={"file": [(_file(i), f"note{i}.txt")]},
                             content_type="multipart/form-data")
-            answers.append((i, r.status_code, r.get_data(as_text=True), rebuilding, time.monotonic() - began))
+            answers.append((i, r.status_code, r.get_data(as_text=True), began, time.monotonic()))
             searched.append(client.get("/api/search?q=stone7").get_json()["total"])
             i += 1
         out, err = rebuild.communicate(timeout=300)
     finally:
         rebuild.kill()
+        watching.set()
+        watcher.join()
     assert rebuild.returncode == 0, err
-    assert any(a[3] for a in answers), "no upload was posted while the new index was written"
+    assert seen, "the rebuild was never seen writing its new index"
+    assert any(start <= seen[-1] and end >= seen[0] for *_, start, end in answers), \
+        "no upload was in flight while the new index was written"
     assert all(code == 201 for _, code, _, _, _ in answers), [(i, c, body[:300]) for i, c, body, _, _ in answers]
     assert set(searched) == {1}  # the old index answered searches all along, then the new one
     for i, *_ in answers:

@@ -202,6 +202,11 @@ class PassageIndex:
 
     def _generation(self, ix) -> tuple[int, int]:
         """The index folder (a rebuild swaps in another one, whose generations start again) and its generation."""
+        for _ in range(50):  # a swap in another process moves the old folder out, then the new one in: an instant
+            try:
+                return os.stat(self.dir).st_ino, ix.latest_generation()
+            except FileNotFoundError:
+                time.sleep(0.02)
         return os.stat(self.dir).st_ino, ix.latest_generation()
 
     @contextmanager
