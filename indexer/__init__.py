@@ -7,7 +7,7 @@ from .views.batch import (MAX_LINES as MAX_BATCH_LINES, TOP_HITS as BATCH_TOP_HI
 from .read.guard import safe_name
 from .engine import Sleuth
 from .entities.corrections import CorrectionsFile
-from .errors import (ClusterUnavailable, IndexBusy, IndexCorrupt, ModelMissing, QueryError, ReadError,
+from .errors import (ClusterUnavailable, DiskFull, IndexBusy, IndexCorrupt, ModelMissing, QueryError, ReadError,
                      RegistryDamaged, SchemaMismatch, SettingsError, SleuthError)
 from .folding import fold
 from .locked_file import LockedFile
@@ -22,7 +22,7 @@ from .read.pick import SUPPORTED_EXTENSIONS
 
 __all__ = [
     "Sleuth", "Settings", "SettingsError", "default_index_dir", "safe_name", "filter_problem", "SUPPORTED_EXTENSIONS",
-    "SleuthError", "QueryError", "ReadError", "IndexBusy", "IndexCorrupt", "RegistryDamaged", "SchemaMismatch",
+    "SleuthError", "QueryError", "ReadError", "IndexBusy", "DiskFull", "IndexCorrupt", "RegistryDamaged", "SchemaMismatch",
     "ModelMissing", "TooManyFilters", "SearchRequest", "MAX_PER_PAGE", "fold", "LockedFile", "CorrectionsFile",
     "damaged_message", "ClusterUnavailable",
     "FACETS", "ENTITY_FACETS", "FILTER_FACETS", "DOCUMENT_FACET", "FACET_LABELS", "FacetValue", "Hit", "Mention",

@@ -1,15 +1,25 @@
-"""The facade's browsing half: facet lists, timeline counts and neighbours over a search's hits, with the filters
-folded as search folds them (`views/filters.py`). `Sleuth` (engine.py) is the whole facade."""
+"""The facade's browsing half: a document's pages, compare, batch search, facet lists, timeline counts and neighbours
+over a search's hits, with the filters folded as search folds them (`views/filters.py`). `Sleuth` (engine.py) is the whole facade."""
 from __future__ import annotations
 
 from collections import Counter
 from typing import Iterable
 
+import threading
+from typing import Callable
+
 from .backend import Backend
+from .errors import IndexBusy
 from .query.request import SearchRequest
-from .query.results import FacetValue, SearchResult
+from .query.results import DocumentView, FacetValue, SearchResult
+from .settings import Settings
+from .views.batch import TOP_HITS, BatchLine, search_lines
+from .views.compare import Comparison, compare_sources
 from .views.filters import fold_filters
+from .write import members
 from .write.registry import Registry
+
+SLOT_WAIT = 1.0  # seconds a batch waits for a free slot before it is told the server is busy
 
 
 class Browsing:
@@ -17,6 +27,47 @@ class Browsing:
 
     backend: Backend
     registry: Registry
+    settings: Settings
+    search: Callable
+    info: Callable
+    entities_pending: Callable[[str], bool]
+    _batch_slots: threading.BoundedSemaphore
+
+    def document(self, doc_id: str, query: str = "", page: int = 1) -> DocumentView | None:
+        """One page of a document's passages (SLEUTH_DOC_PASSAGES_PER_PAGE), `query`'s terms and entities marked."""
+        record = self.registry.get(doc_id)
+        if record is None:
+            return None
+        per = self.settings.doc_passages_per_page
+        pages = max(1, -(-record.passages // per))
+        page = min(max(1, page), pages)
+        return DocumentView(record.doc_id, record.title, record.name, record.fmt, record.metadata,
+                            self.backend.marked_passages(doc_id, query, (page - 1) * per, per), record.url,
+                            record.date, self.entities_pending(doc_id), self.registry.locations.paths(doc_id),
+                            *members.family(self.registry, doc_id), page=page, pages=pages, total=record.passages)
+
+    def page_of(self, ordinal: int) -> int:
+        """The page of a document's page on which its passage `ordinal` is shown."""
+        return ordinal // self.settings.doc_passages_per_page + 1
+
+    def search_batch(self, lines: Iterable[str], top: int = TOP_HITS) -> list[BatchLine]:
+        """Search every line of a batch (at most MAX_LINES): its passage and document counts and top hits.
+
+        Within SLEUTH_BATCH_SECONDS (later lines are reported not run); SLEUTH_MAX_CONCURRENT_BATCHES at once."""
+        if not self._batch_slots.acquire(timeout=SLOT_WAIT):
+            raise IndexBusy(f"{self.settings.max_concurrent_batches} other batch search(es) are running "
+                            "(SLEUTH_MAX_CONCURRENT_BATCHES); try again in a minute.")
+        try:
+            return search_lines(self.search, lines, top, self.settings.batch_seconds)
+        finally:
+            self._batch_slots.release()
+
+    def compare(self, query: str | SearchRequest, doc_ids: list[str] | None = None, **search: object) -> Comparison:
+        """The passages of 2–4 documents matching a search, aligned side by side (the first two by default)."""
+        request = query if isinstance(query, SearchRequest) else SearchRequest.matching({**search, "query": query})
+        return compare_sources(self.search, self.info, lambda d, ids: self.backend.marked_passages(d, "", only=ids),
+                               request, doc_ids, self.settings.compare_passages)
+
 
     def fold(self, request: SearchRequest) -> tuple[SearchRequest, str | None]:
         """The request with its filters in the facets' own spelling, and a message naming any that match nothing."""

@@ -2,29 +2,28 @@
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
 from .read import office
 from .read.nested import Limits
+from . import disk
 from .backend import open_backend
 from .browsing import Browsing
 from .entities.canon import Canon
 from .entities.corrections import Correction, CorrectionsFile, check as check_correction
-from .errors import IndexBusy
+from .errors import DiskFull, IndexBusy
 from .query.facets import ENTITY_FACETS, FACETS, NAME_FACETS
 from .query.request import SearchRequest, TooManyFilters
-from .query.results import (DocumentHits, DocumentInfo, DocumentReport, DocumentView, EntityView, FacetValue,
+from .query.results import (DocumentHits, DocumentInfo, DocumentReport, EntityView, FacetValue,
                             IndexReport, SearchResult)
 from .read import ocr
 from .read.guard import safe_name
 from .read.sources import Source
 from .settings import Settings
-from .views.batch import TOP_HITS, BatchLine, search_lines
-from .views.compare import Comparison, compare_sources
 from .views.entity import entity_view
 from .views.grouping import group_by_document
-from .write import members
 from .write.canonical import CanonicalNames
 from .write.folder_aliases import adopt as adopt_aliases
 from .write.ingest import ORPHAN_AGE, Pipeline
@@ -57,6 +56,7 @@ class Sleuth(Browsing):
         self.names = CanonicalNames(settings, self.registry, self.corrections, self.upkeep.queue)
         # Uploads read and index in the request's thread: a few at a time, so the others stay free for searches.
         self._upload_slots = threading.BoundedSemaphore(settings.max_concurrent_uploads)
+        self._batch_slots = threading.BoundedSemaphore(settings.max_concurrent_batches)
 
     def close(self) -> None:
         """Release files (the registry's database) once the background upkeep, which uses them, is done."""
@@ -84,25 +84,6 @@ class Sleuth(Browsing):
     def group_by_document(self, result: SearchResult, page: int = 1, per_page: int = 10) -> list[DocumentHits]:
         """A search's hits grouped by document, best documents first, a page at a time."""
         return group_by_document(self.search, result, page, per_page)
-
-    def document(self, doc_id: str, query: str = "") -> DocumentView | None:
-        """The whole document by passages, with `query`'s terms and entity mentions marked."""
-        record = self.registry.get(doc_id)
-        if record is None:
-            return None
-        return DocumentView(record.doc_id, record.title, record.name, record.fmt, record.metadata,
-                            self.backend.marked_passages(doc_id, query), record.url, record.date,
-                            self.entities_pending(doc_id), self.registry.locations.paths(doc_id),
-                            *members.family(self.registry, doc_id))
-
-    def search_batch(self, lines: Iterable[str], top: int = TOP_HITS) -> list[BatchLine]:
-        """Search every line of a batch (at most MAX_LINES): its passage and document counts and top hits."""
-        return search_lines(self.search, lines, top)
-
-    def compare(self, query: str | SearchRequest, doc_ids: list[str] | None = None, **search: object) -> Comparison:
-        """The passages of 2–4 documents matching a search, aligned side by side (the first two by default)."""
-        request = query if isinstance(query, SearchRequest) else SearchRequest.matching({**search, "query": query})
-        return compare_sources(self.search, self.info, self.document, request, doc_ids)
 
     def entities(self, facet: str | None = None) -> dict[str, list[FacetValue]]:
         """Every entity by facet with passage counts (one facet if given)."""
@@ -150,7 +131,8 @@ class Sleuth(Browsing):
         if not self.write_lock.acquire(timeout=self.settings.writer_timeout):
             raise IndexBusy("Another write in this process did not finish within SLEUTH_WRITER_TIMEOUT; try again.")
         try:
-            return write(self.canon())
+            with disk.reported(self.settings.index_dir):
+                return write(self.canon())
         except BaseException:
             self.names.forget()
             raise
@@ -167,6 +149,7 @@ class Sleuth(Browsing):
         index from the stored sources. `progress` counts passages through NER, `ocr_progress` pages read by OCR.
         """
         paths = list(paths)
+        disk.check_room(self.settings.index_dir, 0, self.settings.min_free_mb)
         # A folder's aliases.toml is used, never indexed.
         adopted = adopt_aliases(paths, self.settings.index_dir, self.settings.corpus_dir, not self.is_empty())
         if adopted.changed:
@@ -194,6 +177,8 @@ class Sleuth(Browsing):
         # JSONL records keep their ids under upload/ too: an upload never replaces a document indexed otherwise.
         sources = [Source(name, f"upload/{name}", data, Path(name).suffix, id_prefix="upload/")
                    for name, data in ((safe_name(original), data) for original, data in files)]
+        # Room for the copies, their passages and the index's terms (about three times the bytes), and the margin.
+        disk.check_room(self.settings.index_dir, 3 * sum(len(s.data) for s in sources), self.settings.min_free_mb)
         if not self._upload_slots.acquire(timeout=UPLOAD_WAIT):
             raise IndexBusy("Other uploads are being indexed; try again in a minute.")
         try:
@@ -204,7 +189,8 @@ class Sleuth(Browsing):
             def index(canon: Canon) -> IndexReport:
                 # The upload's words are searchable when this returns; its entities are found by the upkeep just
                 # after, then the documents whose canonical names they changed ("Trotsky" → "Leon Trotsky").
-                done = self.pipeline.index(sources, canon, progress=progress, words_only=True)
+                done = self.pipeline.index(sources, canon, progress=progress, words_only=True,
+                                           between=self._let_others_write)
                 self.upkeep.queue(done.stale)
                 self.pending.add({d.doc_id: self.registry.hash_of(d.doc_id) or "" for d in done.report.documents
                                   if d.status in ("added", "updated")})
@@ -215,6 +201,13 @@ class Sleuth(Browsing):
             self._upload_slots.release()
         self.upkeep.uploaded()
         return report
+
+    def _let_others_write(self) -> None:
+        # Between a large upload's commits (SLEUTH_COMMIT_EVERY documents each): a delete, another upload or the
+        # upkeep waiting for the write lock goes first, instead of waiting minutes (or giving up).
+        self.write_lock.release()
+        time.sleep(0.001)
+        self.write_lock.acquire()
 
     def entities_pending(self, doc_id: str) -> bool:
         """True while an uploaded document's entities, dates and facets are still being found."""
@@ -237,14 +230,16 @@ class Sleuth(Browsing):
         when `wait` is False). Raises SleuthError naming what to give when the correction cannot apply."""
         check_correction(action, facet, name, into.strip(), into_type, NAME_FACETS, self.settings.max_correction_name)
         self.canon()
-        made = self.corrections.add(action, facet, name, into.strip(), into_type)
+        with disk.reported(self.settings.index_dir, "The correction was not saved"):
+            made = self.corrections.add(action, facet, name, into.strip(), into_type)
         self._rewrite_corrected(wait)
         return made
 
     def undo_correction(self, correction_id: str, wait: bool = True) -> Correction | None:
         """Take one correction back (by id); its documents' facets are rewritten. None if there is no such id."""
         self.canon()
-        gone = self.corrections.remove(correction_id)
+        with disk.reported(self.settings.index_dir, "The correction was not undone"):
+            gone = self.corrections.remove(correction_id)
         if gone is not None:
             self._rewrite_corrected(wait)
         return gone
@@ -256,7 +251,12 @@ class Sleuth(Browsing):
                 self.pipeline.rewrite_facets(canon, self.upkeep.take())
                 self.corrections.mark_applied(canon.corrections)
 
-            self._write(rewrite)
+            try:
+                self._write(rewrite)
+            except DiskFull:
+                self.upkeep.start(work=True)  # it tries again until there is room
+                raise DiskFull(disk.message(self.settings.index_dir, "The correction is saved; the facets of its "
+                                            "documents are rewritten when there is room")) from None
         else:
             self.upkeep.start()
 

@@ -33,6 +33,10 @@ class RegistryDamaged(SleuthError):
     """The document registry (documents.sqlite) cannot be read; the message names the file and the fix."""
 
 
+class DiskFull(SleuthError):
+    """The disk holding the data folder is full: the message names the folder, what was (not) written and the fix."""
+
+
 class SettingsError(SleuthError, ValueError):
     """A `SLEUTH_*` variable holds a value that cannot be used; the message names it and the fix."""
 

@@ -80,6 +80,17 @@ class Settings:
     max_archive_depth: int = 5
     max_archive_members: int = 10000
     max_expanded_bytes: int = 1024 * 1024 * 1024
+    # Batch search: seconds one batch may search in all (the lines after it are reported not run), and batches
+    # searched at once (another waits briefly, then is told the server is busy), so single searches keep their speed.
+    # Pages that could grow without bound: passages shown per page of a document, matching passages per document
+    # taken into a comparison (the page says when more matched).
+    doc_passages_per_page: int = 200
+    compare_passages: int = 30
+    batch_seconds: float = 30.0
+    max_concurrent_batches: int = 1
+    # Megabytes left free on the data folder's disk: an upload or indexing run that would leave less is refused
+    # before it writes (deleting and correcting still work, and free space).
+    min_free_mb: int = 20
     debug: bool = False
     # The search backend (a subpackage of indexer/backend): "whoosh" (the default, embedded) or "opensearch".
     backend: str = ""
@@ -123,7 +134,8 @@ _MINIMUM = {"n_process": 0, "batch_size": 1, "commit_every": 1, "writer_timeout"
             "max_upload_bytes": 1, "max_passages": 1, "max_concurrent_uploads": 1, "max_connections": 10,
             "channel_timeout": 1, "header_timeout": 0.5, "refusal_delay": 0,
             "max_correction_name": 1, "ocr_doc_seconds": 1, "max_image_pixels": 1, "max_docx_elements": 1,
-            "max_archive_members": 1, "max_expanded_bytes": 1, "opensearch_shards": 1}
+            "max_archive_members": 1, "max_expanded_bytes": 1, "opensearch_shards": 1,
+            "batch_seconds": 0.1, "doc_passages_per_page": 1, "compare_passages": 1, "max_concurrent_batches": 1}
 
 
 def _convert(name: str, raw: str) -> object:

@@ -25,7 +25,8 @@ PARTS: dict[str, int] = {
     "web": 7,
     "indexer.cli": 8,  # with indexer/__main__.py
 }
-BASE = {"indexer.errors", "indexer.settings", "indexer.folding", "indexer.dates", "indexer.locked_file"}
+BASE = {"indexer.errors", "indexer.settings", "indexer.folding", "indexer.dates", "indexer.locked_file",
+        "indexer.disk"}
 FACADE = {"indexer", "indexer.engine", "indexer.browsing"}
 # Where each third-party engine may be imported (a module path prefix).
 CONFINED = {

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import indexer.read.sources
+from indexer import Sleuth
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,3 +44,14 @@ def test_unchanged_files_are_not_parsed_and_spacy_is_not_loaded(tmp_path, monkey
             [("unchanged", "Punycode")]
     finally:
         app.close()
+
+
+def test_a_rebuild_gives_the_facets_the_first_indexing_gave(seeded, seeded_copy):
+    # A rebuild resolves each document again against names built from the registry's counts: built from nothing,
+    # "Trotsky" and "Stalin" stayed unmerged, and works and organisations lost their evidence (NKVD, KGB).
+    app = Sleuth(seeded_copy())
+    app.index_paths([], rebuild=True)
+    assert app.entities() == seeded.entities()
+    assert {"Leon Trotsky", "Joseph Stalin"} <= {v.value for v in app.entities("person")["person"]}
+    assert "Trotsky" not in {v.value for v in app.entities("person")["person"]}
+    assert {"NKVD", "KGB"} <= {v.value for v in app.entities("org")["org"]} and app.entities("work")["work"]

@@ -4,11 +4,11 @@ from __future__ import annotations
 from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from indexer import ClusterUnavailable, IndexBusy, SleuthError
+from indexer import ClusterUnavailable, DiskFull, IndexBusy, SleuthError
 
 TITLES = {400: "Bad request", 401: "Log in", 403: "Forbidden", 404: "Not found", 405: "Method not allowed",
           413: "Too large", 415: "Unsupported file type", 429: "Too many attempts", 500: "Something went wrong",
-          503: "Busy"}
+          503: "Busy", 507: "Disk full"}
 
 
 def _render(status: int, message: str):
@@ -49,7 +49,11 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(IndexBusy)
     def _busy(exc: IndexBusy):
-        return _render(503, "Another indexing job is running; try again in a minute.")
+        return _render(503, str(exc) or "Another indexing job is running; try again in a minute.")
+
+    @app.errorhandler(DiskFull)
+    def _full(exc: DiskFull):
+        return _render(507, str(exc))
 
     @app.errorhandler(ClusterUnavailable)
     def _cluster(exc: ClusterUnavailable):

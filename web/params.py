@@ -8,6 +8,8 @@ from werkzeug.datastructures import MultiDict
 
 from indexer import FILTER_FACETS, SearchRequest, TooManyFilters
 
+from .context import sleuth
+
 
 def _int(value: str | None, default: int) -> int:
     try:
@@ -65,7 +67,9 @@ def entity_url(facet: str, name: str) -> str:
 
 def doc_url(doc_id: str, ordinal: int | None = None, q: str = "") -> str:
     """A document page link, opened at a passage."""
-    url = url_for("documents.document", doc_id=doc_id) + (f"?q={quote(q)}" if q else "")
+    page = sleuth().page_of(ordinal) if ordinal is not None else 1
+    args = "&".join(([f"q={quote(q)}"] if q else []) + ([f"doc_page={page}"] if page > 1 else []))
+    url = url_for("documents.document", doc_id=doc_id) + (f"?{args}" if args else "")
     return url + (f"#p-{ordinal}" if ordinal is not None else "")
 
 

@@ -67,8 +67,10 @@ class Backend(Protocol):
     def every_hit(self, request: SearchRequest) -> SearchResult:
         """The search with every hit in order as `hits`, a sequence built as it is read (exports stream it)."""
 
-    def marked_passages(self, doc_id: str, query: str) -> list[PassageView]:
-        """A document's passages in order, with the query's words and the entity mentions marked."""
+    def marked_passages(self, doc_id: str, query: str, start: int = 0, count: int | None = None,
+                        only: set[str] | None = None) -> list[PassageView]:
+        """A document's passages in order, with the query's words and the entity mentions marked: `count` of them
+        from the `start`-th (all when None), or only the passages whose ids are in `only`."""
 
     def mentions(self, passage_id: str) -> list[Mention]:
         """The entity mentions stored with one passage."""
@@ -95,6 +97,10 @@ class Backend(Protocol):
 
     def verify(self) -> None:
         """Open the index; raise SchemaMismatch or IndexCorrupt (naming the fix) when it cannot be used."""
+
+    def rebuilt(self, on_wait: OnWait = None) -> AbstractContextManager["Backend"]:
+        """A new, empty backend to rebuild into, put in this one's place when the block ends without error; writers
+        of other processes wait meanwhile (up to the writer timeout), searches read the old index."""
 
     def wipe(self) -> None:
         """Delete the index (the registry and the sources stay) so that it can be rebuilt from them."""

@@ -68,6 +68,9 @@ def _clean(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
+BACKGROUND_NICE = 10  # how much lower the priority of background workers is (Unix nice)
+
+
 def workers(n_texts: int, configured: int) -> int:
     """How many processes to use for a batch of n_texts."""
     if configured > 0:
@@ -86,8 +89,11 @@ class EntityFinder:
     """
 
     def __init__(self, model: str = "", n_process: int = 0, batch_size: int = 64,
-                 progress: Callable[[int, int], None] | None = None, refined: bool = True) -> None:
+                 progress: Callable[[int, int], None] | None = None, refined: bool = True,
+                 background: bool = False) -> None:
+        # background: the workers run at a lower priority (the server's upkeep: searches keep the cores first).
         self.model, self.n_process, self.batch_size = model, n_process, max(1, batch_size)
+        self.background = background
         self.progress, self.refined = progress, refined
         self.texts: list[str] = []
         self._unique: dict[str, None] = {}
@@ -142,7 +148,7 @@ class EntityFinder:
         n = workers(max(len(self._unique), _PARALLEL_MIN_TEXTS), self.n_process)
         # Fork where there is fork: workers start with the parent's modules (and model, if loaded) in memory.
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-        self._pool = ctx.Pool(n, initializer=_start_worker, initargs=(name, os.getpid()))
+        self._pool = ctx.Pool(n, initializer=_start_worker, initargs=(name, os.getpid(), self.background))
         self._queue = queue.SimpleQueue()
         for chunk in self._chunks:
             self._queue.put(chunk)
@@ -164,9 +170,9 @@ class EntityFinder:
 @contextmanager
 def entity_stream(texts: list[str], model: str = "", n_process: int = 0, batch_size: int = 64,
                   progress: Callable[[int, int], None] | None = None,
-                  refined: bool = True) -> Iterator[Iterator[list[RawMention]]]:
+                  refined: bool = True, background: bool = False) -> Iterator[Iterator[list[RawMention]]]:
     """The entities of each text, in order, as an iterator valid inside the `with` block (see `EntityFinder`)."""
-    with EntityFinder(model, n_process, batch_size, progress, refined) as finder:
+    with EntityFinder(model, n_process, batch_size, progress, refined, background) as finder:
         for text in texts:
             finder.feed(text)
         yield finder.results()
@@ -201,8 +207,10 @@ def _in_order(texts: list[str], unique_results: Iterator[list[RawMention]], ever
 _WORKER_NLP = None
 
 
-def _start_worker(name: str, parent: int) -> None:
+def _start_worker(name: str, parent: int, background: bool = False) -> None:
     global _WORKER_NLP
+    if background:
+        os.nice(BACKGROUND_NICE)
     _WORKER_NLP = load(name)
 
     def watch() -> None:

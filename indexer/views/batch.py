@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
@@ -22,6 +23,7 @@ class BatchLine:
     documents: int
     hits: list[Hit]
     message: str | None = None
+    run: bool = True  # False: the batch's time budget ran out before this line (`message` says so)
 
 
 def queries(text: str) -> list[str]:
@@ -29,12 +31,22 @@ def queries(text: str) -> list[str]:
     return list(dict.fromkeys(line.strip() for line in text.splitlines() if line.strip()))
 
 
-def search_lines(search: Callable[..., SearchResult], lines: Iterable[str], top: int = TOP_HITS) -> list[BatchLine]:
-    """Search every line (at most MAX_LINES) with the facade's `search` and count its passages and documents."""
+def search_lines(search: Callable[..., SearchResult], lines: Iterable[str], top: int = TOP_HITS,
+                 budget: float | None = None) -> list[BatchLine]:
+    """Search every line (at most MAX_LINES) with the facade's `search` and count its passages and documents.
+
+    `budget`: seconds for the whole batch; the lines after it are returned not run, with the reason.
+    """
     out = []
+    deadline = None if budget is None else time.monotonic() + budget
     for query in list(lines)[:MAX_LINES]:
+        if deadline is not None and time.monotonic() >= deadline:
+            out.append(BatchLine(query, 0, 0, [], f"Not run: the batch used its {budget:g} s (SLEUTH_BATCH_SECONDS). "
+                                                  "Search this line again, or send the rest as another batch.", False))
+            continue
         result = search(query, per_page=top)
         out.append(BatchLine(query, result.total, result.documents, result.hits, result.message))
+        time.sleep(0.001)  # let the server's other threads have the interpreter between lines
     return out
 
 
@@ -49,7 +61,8 @@ def to_csv(found: list[BatchLine]) -> str:
     writer = csv.writer(out)
     writer.writerow(["query", "passages", "documents", "top_documents", "top_passages", "message"])
     for line in found:
-        writer.writerow([csv_cell(line.query), line.passages, line.documents,
+        counts = [line.passages, line.documents] if line.run else ["", ""]
+        writer.writerow([csv_cell(line.query), *counts,
                          csv_cell("; ".join(dict.fromkeys(h.title for h in line.hits))),
                          csv_cell("; ".join(h.passage_id for h in line.hits)), csv_cell(line.message or "")])
     return out.getvalue()

@@ -10,10 +10,9 @@ from typing import Callable
 from ..folding import fold
 from ..query.request import SearchRequest
 from ..query.facets import DOCUMENT_FACET, ENTITY_FACETS
-from ..query.results import DocumentInfo, DocumentView, Hit, PassageView, SearchResult
+from ..query.results import DocumentInfo, Hit, PassageView, SearchResult
 
 MIN_SIMILARITY = 0.12  # below this two passages are not about the same thing: each gets a row of its own
-MAX_PASSAGES = 30  # matching passages per document taken into the comparison
 MAX_SOURCES = 4  # documents side by side
 MAX_PER_SEARCH = 100  # hits looked at to find the documents that match
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -75,6 +74,7 @@ class Comparison:
     facts: list[Fact]
     candidates: list[Source]  # every document with matching passages, for choosing columns
     message: str | None = None
+    capped: int = 0  # when a document had more matching passages: how many of each were compared
 
 
 def _features(hit: Hit) -> dict[str, set[str]]:
@@ -209,10 +209,11 @@ def facts(columns: list[list[PassageView]]) -> list[Fact]:
 
 
 def compare_sources(search: Callable[[SearchRequest], SearchResult], info: Callable[[str], DocumentInfo | None],
-                    document: Callable[[str], DocumentView | None], request: SearchRequest,
-                    doc_ids: list[str] | None) -> Comparison:
-    """The compare view through the facade's own `search`, `info` and `document`: the chosen documents (else the
-    first two matching)."""
+                    passages: Callable[[str, set[str]], list[PassageView]], request: SearchRequest,
+                    doc_ids: list[str] | None, cap: int) -> Comparison:
+    """The compare view through the facade's own `search`, `info` and `passages` (a document's passages by id): the
+    chosen documents (else the first two matching), each with its `cap` best matching passages
+    (SLEUTH_COMPARE_PASSAGES); `Comparison.capped` says when a document had more."""
     overall = search(request.changed(page=1, per_page=MAX_PER_SEARCH))
     per_doc = Counter(h.doc_id for h in overall.hits)
     candidates = [_source(info, d, n) for d, n in per_doc.items()]
@@ -222,18 +223,17 @@ def compare_sources(search: Callable[[SearchRequest], SearchResult], info: Calla
     sources, columns, views = [], [], []
     for doc_id in wanted:
         found = search(request.changed(filters={**request.filters, DOCUMENT_FACET: [doc_id]}, page=1,
-                                       per_page=MAX_PASSAGES))
+                                       per_page=cap))
         sources.append(_source(info, doc_id, found.total))
         columns.append(found.hits)
-        ids = {h.passage_id for h in found.hits}
-        view = document(doc_id)
-        views.append([p for p in view.passages if p.passage_id in ids] if view else [])
+        views.append(passages(doc_id, {h.passage_id for h in found.hits}))
     message = overall.message
     if len(sources) < 2 and not message:
         message = ("Only one document has passages matching this search: compare needs two. Try broader words."
                    if sources else "No document has passages matching this search.")
     rows = [Row(cells_for(row), shared) for row, shared in align(columns)] if columns else []
-    return Comparison(request.query, sources, rows, facts(views), candidates, message)
+    capped = cap if any(s.matches > cap for s in sources) else 0
+    return Comparison(request.query, sources, rows, facts(views), candidates, message, capped)
 
 
 def _source(info: Callable[[str], DocumentInfo | None], doc_id: str, matches: int) -> Source:

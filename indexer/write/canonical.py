@@ -46,9 +46,12 @@ class CanonicalNames:
         return self._canon is not None and self._canon[1].corrections is not self.corrections.load()
 
     def fresh(self) -> Canon:
-        """Names from nothing but the aliases and the corrections, for a rebuild; the cached names are dropped."""
+        """Names for a rebuild, the cached ones dropped: the aliases read again, the corrections, and the registry's
+        counts. A rebuild writes each document's new counts as a change from its registered ones, so names built
+        from nothing lost every document NER found the same (one-word names unmerged, works and organisations
+        without their evidence)."""
         self._canon = None
-        canon = Canon(load_aliases(self.settings.aliases_files))
+        canon = Canon.build(self.registry.mention_counts(), load_aliases(self.settings.aliases_files))
         canon.corrections = self.corrections.load()
         return canon
 

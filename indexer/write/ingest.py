@@ -68,17 +68,15 @@ class Pipeline:
 
     def index(self, sources: Iterable[Source | DocumentReport], canon: Canon, force: bool = False,
               progress: Progress | None = None, on_wait: OnWait = None, words_only: bool = False,
-              rewrite: bool = False) -> Indexed:
+              rewrite: bool = False, between: Callable[[], None] | None = None) -> Indexed:
         """Index the sources: unchanged ones are skipped (unless `force`), changed ones replaced whole.
 
         `canon` holds the canonical names of what is indexed already; it is updated with this run. The earlier
         documents whose names it changed are returned as `stale`: the caller rewrites their facets (now or later).
         `words_only` writes the words alone, no spaCy (uploads): `add_entities` writes them again later.
-        `rewrite` rewrites the stale documents' facets in the last batch's commit (and returns none stale).
-        """
-        started = time.perf_counter()
-        stale: set[str] = set()
-        step = max(1, self.settings.commit_every)
+        `rewrite` rewrites the stale documents' facets in the last batch's commit (and returns none stale);
+        `between` is called between two batches' commits (an upload lets other writers in there)."""
+        started, stale, step = time.perf_counter(), set(), max(1, self.settings.commit_every)
         passages = entities = 0
         finder = nlp.EntityFinder(self.settings.model, self.settings.n_process, self.settings.batch_size, progress)
         with finder, self.rewrites.run(remember=rewrite), fewer_collections():
@@ -103,6 +101,8 @@ class Pipeline:
                                     rewrite=rewrite and n == len(batches))
                 passages += sum(len(item.passages) for item in batch)
                 entities += sum(1 for ms in mentions for m in ms if m.label != "DATE")
+                if between and n < len(batches):
+                    between()
         reports = [s.report if isinstance(s, _Prepared) else s for s in steps]
         for doc_id in sorted(self._dropped):
             if self.remove(doc_id, canon):
@@ -115,10 +115,12 @@ class Pipeline:
 
         `canon` starts empty (aliases and corrections only): names are rebuilt from the stored sources alone.
         """
-        self.backend.wipe()
-        stored = [Source(r.name, r.doc_id, self.registry.source_bytes(r), Path(r.source).suffix)
-                  for r in self.registry.all()]
-        done = self.index(stored, canon, force=True, progress=progress, on_wait=on_wait, rewrite=True)
+        # Into a fresh index, swapped in at the end: the server's uploads wait meanwhile, its searches go on.
+        with self.backend.rebuilt(on_wait) as fresh:
+            stored = [Source(r.name, r.doc_id, self.registry.source_bytes(r), Path(r.source).suffix)
+                      for r in self.registry.all()]
+            done = Pipeline(self.settings, fresh, self.registry).index(stored, canon, force=True, progress=progress,
+                                                                       on_wait=on_wait, rewrite=True)
         self.registry.drop_sources(self.registry.orphans(ORPHAN_AGE))
         return done.report
 
@@ -274,9 +276,13 @@ class Pipeline:
             if item.source is not None:
                 self.registry.keep_source(*item.source)
                 item.source = None  # kept; and the bytes need not stay in memory for the rest of the run
+        self.registry.flush_sources()  # the copies first (the most bytes: a full disk fails here, nothing written)
         self.backend.write(entries, on_wait, merge=len(batch) > 200, draft=draft)
-        self.registry.flush_sources()
-        self.registry.put((item.record, raw) for item, raw in zip(batch, counts))
+        try:
+            self.registry.put((item.record, raw) for item, raw in zip(batch, counts))
+        except BaseException:  # passages without a record could be found, never deleted: the new ones go
+            self.backend.delete([item.record.doc_id for item in batch if item.record.doc_id not in previous])
+            raise
         self.registry.drop_unreferenced({source for source, _ in previous.values()})
         return stale
 

@@ -43,6 +43,7 @@ CREATE TABLE IF NOT EXISTS sources (
     touched REAL NOT NULL
 );
 """
+WAL_LIMIT = 1 << 20  # bytes the write-ahead log keeps after a checkpoint
 # Named, not `*`: registries written before 2026-11 carry an unused facet_sig column.
 _COLUMNS = "doc_id, name, hash, title, fmt, source, metadata, url, date, passages, added"
 
@@ -70,6 +71,9 @@ class Registry:
         self.db.execute("PRAGMA synchronous=FULL")
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.execute("PRAGMA busy_timeout=60000")
+        # The write-ahead log is cut back to this after each checkpoint: after a large write (source copies) or a
+        # full disk it would otherwise keep its largest size for good.
+        self.db.execute(f"PRAGMA journal_size_limit={WAL_LIMIT}")
         self.db.executescript(_SCHEMA)
         columns = {row[1] for row in self.db.execute("PRAGMA table_info(documents)")}
         if "added" not in columns:  # registries written before the documents page
@@ -109,6 +113,7 @@ class Registry:
                                 "ON CONFLICT(name) DO UPDATE SET touched = excluded.touched",
                                 [(name, data, now) for name, data in self._unflushed.items()])
         self._unflushed = {}
+        self._checkpoint()
 
     def previous(self, doc_ids: Iterable[str]) -> dict[str, tuple[str, Counter]]:
         """What these documents are registered with now (before they are replaced): source copy and mentions."""
@@ -151,6 +156,7 @@ class Registry:
             return  # every batch asks (its replaced copies): no write transaction for none
         with self._tx():
             self.db.executemany("DELETE FROM sources WHERE name = ?", [(name,) for name in names])
+        self._checkpoint()
         if self.legacy.is_dir():
             for name in names:
                 (self.legacy / name).unlink(missing_ok=True)
@@ -256,6 +262,13 @@ class Registry:
     def version(self) -> int:
         """A number that changes when another connection (another process) commits to the registry."""
         return self.db.execute("PRAGMA data_version").fetchone()[0]
+
+    def _checkpoint(self) -> None:
+        """Copy the write-ahead log into the database and truncate it (it held source copies: megabytes)."""
+        try:
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        except sqlite3.Error:
+            pass  # busy (a reader) or no room to copy: the next one tries again, SQLite's own checkpoints too
 
     def _tx(self):
         return _Transaction(self.db)

@@ -8,6 +8,7 @@ import time
 from typing import Callable
 
 from . import pending
+from ..disk import is_full, message as disk_message
 from ..entities.canon import Canon
 from ..entities.corrections import CorrectionsFile
 from ..errors import SleuthError
@@ -15,6 +16,7 @@ from .ingest import Pipeline
 
 QUIET = 0.5  # seconds without an upload before background upkeep takes the write lock
 MAX_WAIT = 5.0  # ... but no longer than this: a steady stream of uploads must not starve entities and merges
+RETRY_AFTER = 30.0  # seconds after a failed pass (a full disk, a busy index) before upkeep tries again
 log = logging.getLogger(__name__)
 
 
@@ -27,6 +29,8 @@ class Upkeep:
         # found, its write lock, its canonical names and the corrections file (told what the index reflects).
         self.pipeline, self.pending, self.write_lock, self.canon = pipeline, waiting, write_lock, canon
         self.corrections = corrections
+        self.folder = pipeline.settings.index_dir
+        self.retry_after = RETRY_AFTER
         self.stale: set[str] = set()  # documents whose facets an upload's new names changed, not yet rewritten
         self.running = threading.Event()
         self.last_upload = 0.0
@@ -63,10 +67,21 @@ class Upkeep:
         try:
             while self._round():
                 pass
-        except SleuthError as exc:  # busy, or the index went away: the next upload tries again
-            log.warning("Background upkeep stopped (%s); the next upload will try again.", exc)
+        except SleuthError as exc:  # busy, a full disk, or the index went away: tried again later
+            self._retry(str(exc))
+        except Exception as exc:  # noqa: BLE001 - the thread must not die: what it had in hand stays queued
+            what = disk_message(self.folder, "Entities and facets are written later") if is_full(exc) else \
+                f"{type(exc).__name__}: {exc}"
+            self._retry(what, exc_info=not is_full(exc))
         finally:
             self.running.clear()
+
+    def _retry(self, why: str, exc_info: bool = False) -> None:
+        log.warning("Background upkeep stopped (%s); it tries again in %.0f s or after the next upload.", why,
+                    self.retry_after, exc_info=exc_info)
+        timer = threading.Timer(self.retry_after, self.start, kwargs={"work": True})
+        timer.daemon = True
+        timer.start()
 
     def _round(self) -> bool:
         """One pass: rewrite what is stale, merge if due; True when more work arrived meanwhile."""
@@ -76,12 +91,15 @@ class Upkeep:
             time.sleep(0.05)
         pipeline, backend = self.pipeline, self.pipeline.backend
         # Uploads' entities: spaCy runs outside the lock, so uploads and searches go on meanwhile.
-        waiting = self.pending.snapshot()
-        found = pending.find_entities(pipeline, waiting) if waiting else []
-        with self.write_lock:
-            if waiting:
+        # A slice at a time, each written under the lock on its own: a 60k-record upload does not hold it for minutes.
+        waiting = sorted(self.pending.snapshot().items())
+        for start in range(0, len(waiting), pipeline.settings.commit_every):
+            part = dict(waiting[start:start + pipeline.settings.commit_every])
+            found = pending.find_entities(pipeline, part)
+            with self.write_lock:
                 self.stale = pipeline.add_entities(found, self.canon(), self.stale)
-                self.pending.done(waiting)
+                self.pending.done(part)
+        with self.write_lock:
             stale = self.take()
             canon = self.canon()
             try:

@@ -188,3 +188,20 @@ def test_query_syntax_and_its_refusals(backend):
                         ("a~ b~ c~ d~ e~", "the limit is 4"), ("the", "only very common words")):
         refused = backend.search(SearchRequest.of(query))
         assert refused.refused and says in refused.message and not refused.hits, query
+
+
+def test_a_rebuild_is_swapped_in_whole_and_a_failed_one_leaves_the_old_index(empty, tmp_path):
+    empty.write(DOCS)
+    with pytest.raises(RuntimeError):
+        with empty.rebuilt() as fresh:
+            fresh.write({"crime": DOCS["crime"]})
+            assert empty.search(SearchRequest.of("axe")).total == 1  # searches read the old index meanwhile
+            raise RuntimeError("the rebuild failed half-way")
+    assert empty.search(SearchRequest.of("axe")).total == 1 and empty.search(SearchRequest.of()).total == 3
+    with empty.rebuilt() as fresh:
+        fresh.write({"crime": DOCS["crime"]})
+    assert empty.search(SearchRequest.of("axe")).total == 0 and empty.search(SearchRequest.of("pick")).total == 1
+    name = type(empty).__module__.rsplit(".", 1)[-1]
+    assert open_backend(name, tmp_path / "ix").search(SearchRequest.of()).total == 1  # on disk, for other processes
+    empty.write({"wiki": DOCS["wiki"]})  # the swapped-in index takes writes
+    assert empty.search(SearchRequest.of()).total == 3

@@ -11,6 +11,20 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "wiki-vital-summaries.jsonl"
+
+
+def corpus(dest: Path, docs: int) -> Path:
+    """A JSONL file of `docs` documents: the shared wiki summaries beside the checkout when present, else synthetic."""
+    if SHARED.exists():
+        lines = SHARED.read_text(encoding="utf-8").splitlines()[:docs]
+    else:
+        words = "river empire music physics war city people ocean history painting dynasty rome greece".split()
+        lines = [json.dumps({"id": f"s{i}", "title": f"Doc {i}", "text": " ".join(
+            words[(i * k) % len(words)] for k in range(1, 120))}) for i in range(docs)]
+    dest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return dest
+
 
 def free_port() -> int:
     """A port nobody listens on, on loopback."""

@@ -1,6 +1,7 @@
 """Abuse under load: three clients loop expensive requests while a fourth runs normal queries, against `sleuth
 serve` on loopback. The expensive ones must be cut off or refused within the time limit plus 0.5 s with a clear
-answer (never a 5xx), and the normal queries' p95 must stay within 2× of their p95 alone.
+answer (never a 5xx), and the normal queries' p95 must stay within 2× of their p95 alone. Then (issue 28 items 14
+and 15) the normal queries again while batch searches of fuzzy lines and a large JSONL upload run: p95 within 2×.
 
     python tests/stress/load.py [--docs 3000] [--seconds 8]
 
@@ -10,6 +11,8 @@ Bounded in time, loopback only.
 from __future__ import annotations
 
 import argparse
+import http.cookiejar
+import re
 import json
 import os
 import socket
@@ -25,7 +28,8 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared" / "data" / "wiki-vital-summaries.jsonl"
+sys.path.insert(0, str(ROOT))
+from tests.stress._server import corpus, multipart, request  # noqa: E402
 NORMAL = ["river", "world war", '"roman empire"', "who was the first emperor of rome", "physics", "music",
           "painting renaissance", "ancient greece", "china dynasty", "ocean"]
 EXPENSIVE = ["a* OR k* OR s*", "?*", " OR ".join(["world", "history", "city", "people", "state", "century", "river",
@@ -41,17 +45,6 @@ EXPENSIVE_ARGS = [[("q", "history")] + [("person", f"p{i}") for i in range(2000)
                   [("q", "history")] + [("not_person", f"p{i}") for i in range(2000)],
                   [("q", "war")] + [("year", str(1000 + i)) for i in range(1000)]]
 ABUSIVE_CLIENTS = 3
-
-
-def corpus(dest: Path, docs: int) -> Path:
-    if SHARED.exists():
-        lines = SHARED.read_text(encoding="utf-8").splitlines()[:docs]
-    else:
-        words = "river empire music physics war city people ocean history painting dynasty rome greece".split()
-        lines = [json.dumps({"id": f"s{i}", "title": f"Doc {i}", "text": " ".join(
-            words[(i * k) % len(words)] for k in range(1, 120))}) for i in range(docs)]
-    dest.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return dest
 
 
 def _port() -> int:
@@ -83,10 +76,55 @@ def loop(url: str, queries: list[str], until: float, out: list) -> None:
         i += 1
 
 
+def batch_loop(url: str, until: float, out: list) -> None:
+    """POST /batch (with its CSRF token) of 100 fuzzy lines, again and again: (ms, status, lines not run)."""
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    with opener.open(url + "/batch", timeout=30) as r:
+        token = re.search(r'name="csrf_token" value="([^"]+)"', r.read().decode()).group(1)
+    lines = "\n".join(f"wor~2 hist~2 peop~2 c{n:02d}~2" for n in range(100))
+    while time.monotonic() < until:
+        started = time.perf_counter()
+        data = urlencode({"lines": lines, "format": "html", "csrf_token": token}).encode()
+        try:
+            with opener.open(url + "/batch", data=data, timeout=120) as r:
+                status, page = r.status, r.read().decode()
+        except urllib.error.HTTPError as exc:
+            status, page = exc.code, exc.read().decode(errors="replace")
+        out.append(((time.perf_counter() - started) * 1000, status, page.count("Not run:")))
+
+
+def upload_big(url: str, records: int, out: list) -> None:
+    """One large JSONL upload: (ms, status)."""
+    words = "river empire music physics war city people ocean history painting dynasty rome greece".split()
+    body = "\n".join(json.dumps({"id": f"big{i}", "title": f"Upload {i}", "text": " ".join(
+        words[(i * k) % len(words)] for k in range(1, 200))}) for i in range(records)).encode()
+    data, headers = multipart([("big.jsonl", body)])
+    ms, status, _ = request(url + "/api/documents", data, headers, timeout=600)
+    out.append((ms, status, len(body)))
+
+
+def under_writes(url: str, seconds: float, records: int) -> tuple[list, list, list]:
+    """Normal queries while two clients post batches and one a large upload: (queries, batches, upload)."""
+    queries: list = []
+    batches: list = []
+    upload: list = []
+    until = time.monotonic() + seconds
+    threads = [threading.Thread(target=batch_loop, args=(url, until, batches)),
+               threading.Thread(target=batch_loop, args=(url, until, batches)),
+               threading.Thread(target=upload_big, args=(url, records, upload)),
+               threading.Thread(target=loop, args=(url, NORMAL, until, queries))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return queries, batches, upload
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=3000)
     ap.add_argument("--seconds", type=float, default=8.0)
+    ap.add_argument("--upload-records", type=int, default=5000, help="records of the large JSONL upload")
     ap.add_argument("--without-item3", action="store_true",
                     help="leave out issue 14 item 3's query forms (ranges, *, fuzzy) to measure the rest alone")
     args = ap.parse_args(argv)
@@ -120,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
             t.start()
         for t in threads:
             t.join()
+        written, batches, upload = under_writes(url, args.seconds, args.upload_records)
     finally:
         server.terminate()
         server.wait()
@@ -136,6 +175,15 @@ def main(argv: list[str] | None = None) -> int:
           f"p95 {p95(loaded_ms):.1f} ms ({p95(loaded_ms) / p95(alone_ms):.1f}× alone)")
     for q, (ms, message) in worst.items():
         print(f"  expensive {q!r}: slowest {ms:.0f} ms — {message[:90]}")
+    written_ms = [x[1] for x in written]
+    print(f"normal queries during batches and a large upload: {len(written_ms)}, p50 "
+          f"{statistics.median(written_ms):.1f} ms, p95 {p95(written_ms):.1f} ms "
+          f"({p95(written_ms) / p95(alone_ms):.1f}× alone)")
+    print(f"  batches of 100 fuzzy lines: {len(batches)} answered "
+          f"{sorted({status for _, status, _ in batches})}, slowest {max(ms for ms, _, _ in batches):.0f} ms, "
+          f"lines not run {sum(n for _, _, n in batches)}")
+    print(f"  upload of {args.upload_records} records ({upload[0][2] / 1e6:.1f} MB): {upload[0][1]} in "
+          f"{upload[0][0] / 1000:.1f} s")
     normal_ok = all(x[2] == 200 for x in alone + loaded)
     refused = {label(q) for q in EXPENSIVE_ARGS}
     checks = {
@@ -144,6 +192,10 @@ def main(argv: list[str] | None = None) -> int:
             all(status == (400 if label(q) in refused else 200) for q, _, status, _ in every_abusive),
         "expensive queries answer within the time limit + 0.5 s": all(ms < 1500 for ms, _ in worst.values()),
         "normal p95 within 2x of alone": p95(loaded_ms) <= 2 * p95(alone_ms),
+        "normal queries during batches and an upload answered 200": all(x[2] == 200 for x in written),
+        "batches answered 200 or 503 (one at a time), the upload 201":
+            all(status in (200, 503) for _, status, _ in batches) and upload[0][1] == 201,
+        "normal p95 during batches and a large upload within 2x of alone": p95(written_ms) <= 2 * p95(alone_ms),
     }
     for name, ok in checks.items():
         print(("ok    " if ok else "FAIL  ") + name)

@@ -50,7 +50,7 @@ def add_documents():
 @bp.get("/documents/<path:doc_id>")
 def get_document(doc_id: str):
     """One document with its passages."""
-    view = sleuth().document(doc_id, request.args.get("q", ""))
+    view = sleuth().document(doc_id, request.args.get("q", ""), request.args.get("page", 1, type=int) or 1)
     if view is None:
         abort(404, description=f"No document {doc_id!r}.")
     return jsonify(view.to_json())

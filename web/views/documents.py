@@ -24,7 +24,10 @@ _TAG = re.compile(r"<[^>]+>")
 
 def doc_link(doc_id: str, ordinal: int | None = None, args: list[tuple[str, str]] | None = None) -> str:
     """A document page link carrying `args` (the search, or the entity to mark), opened at a passage."""
-    query = urlencode(args or [])
+    args = list(args or [])
+    if ordinal is not None and sleuth().page_of(ordinal) > 1:
+        args = [(k, v) for k, v in args if k != "doc_page"] + [("doc_page", str(sleuth().page_of(ordinal)))]
+    query = urlencode(args)
     url = url_for("documents.document", doc_id=doc_id) + ("?" + query if query else "")
     return url + (f"#p-{ordinal}" if ordinal is not None else "")
 
@@ -34,7 +37,8 @@ def document(doc_id: str):
     """Show one document, with the query's hits (or one entity's mentions) marked."""
     q = request.args.get("q", "").strip()
     focus = _focus(request.args.get("mark", ""))
-    view = sleuth().document(doc_id, q)
+    # `doc_page`: the document's own pages (`page` is the search's, carried back to the results).
+    view = sleuth().document(doc_id, q, request.args.get("doc_page", 1, type=int) or 1)
     if view is None:
         abort(404, description=f"No document “{doc_id}” is indexed.")
     sections: list[tuple[str, list]] = []
@@ -54,12 +58,13 @@ def document(doc_id: str):
             sections.append((passage.section, []))
         sections[-1][1].append(passage)
     facets_used = sorted({m.facet for p in view.passages for m in p.mentions})
-    search_args = [(k, v) for k, v in request.args.items(multi=True) if k != "mark"]
+    search_args = [(k, v) for k, v in request.args.items(multi=True) if k not in ("mark", "doc_page")]
     before, after = sleuth().neighbours(doc_id)
     return render_template("document.html", doc=view, sections=sections, q=q, hits=hits, box_hits=box_hits,
                            facets_used=facets_used, focus=focus, before=before, after=after,
                            back=url_for("search.search") + ("?" + urlencode(search_args) if search_args else ""),
-                           carry=list(request.args.items(multi=True)))
+                           carry=[(k, v) for k, v in request.args.items(multi=True) if k != "doc_page"],
+                           per_page=sleuth().settings.doc_passages_per_page)
 
 
 def _focus(mark: str) -> tuple[str, str] | None:

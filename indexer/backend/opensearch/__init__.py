@@ -18,7 +18,7 @@ from ...query.request import SearchRequest
 from ...query.results import FacetValue, Mention, PassageView, SearchResult
 from ...settings import Settings
 from .. import OnWait, PassageEntry
-from . import browse, every, search
+from . import browse, every, rebuild, search
 from . import query as Q
 from .client import answers, check_version, connect, helpers
 from .lock import FileLock
@@ -103,6 +103,10 @@ class Backend:
         if len(chunks) > 1:
             self.client.indices.refresh(index=index)
 
+    def rebuilt(self, on_wait: OnWait = None):
+        """A new, empty backend to rebuild into, put in this one's place when the block ends without error."""
+        return rebuild.rebuilt(self, on_wait)
+
     def write_lock(self, on_wait: OnWait = None):
         """Hold the data folder's write lock (across processes) without writing."""
         return self.lock.held(on_wait)
@@ -159,14 +163,21 @@ class Backend:
         """A document's stored passages, in order."""
         return [entry_of(h["_source"]) for h in self._documents(doc_id)]
 
-    def marked_passages(self, doc_id: str, query: str) -> list[PassageView]:
-        """A document's passages by ordinal, with the query's words and the entity mentions marked."""
+    def marked_passages(self, doc_id: str, query: str, start: int = 0, count: int | None = None,
+                        only: set[str] | None = None) -> list[PassageView]:
+        """A document's passages by ordinal, with the query's words and the entity mentions marked: `count` of them
+        from the `start`-th (all when None), or only the passages whose ids are in `only`."""
         try:
             q = Q.user_query(query) if query.strip() else None
         except QueryError:
             q = None
+        found = self._documents(doc_id, {"highlight": search.highlight(q)} if q else None)
+        if only is not None:
+            found = [h for h in found if h["_source"]["passage_id"] in only]
+        elif count is not None or start:
+            found = found[start:None if count is None else start + count]
         views = []
-        for h in self._documents(doc_id, {"highlight": search.highlight(q)} if q else None):
+        for h in found:
             s = h["_source"]
             text, mentions = s.get("text", ""), mentions_of(s)
             spans = search.marked_spans(h, text)

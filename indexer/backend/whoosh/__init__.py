@@ -54,6 +54,13 @@ class Backend:
         finally:
             writer.cancel()
 
+    @contextmanager
+    def rebuilt(self, on_wait: OnWait = None) -> Iterator["Backend"]:
+        """A new, empty backend to rebuild into, put in this one's place when the block ends without error (writers
+        of other processes wait meanwhile; searches read the old index until then)."""
+        with self.index.rebuilding(on_wait) as fresh:
+            yield Backend(fresh, self.index.writer_timeout, self.time_limit)
+
     def wipe(self) -> None:
         """Delete the index and its facet cache (the registry and sources stay)."""
         self.index.wipe()
@@ -92,12 +99,17 @@ class Backend:
         searcher, _ = self.index.searcher()
         return [entry_of(stored) for stored in searcher.documents(doc_id=doc_id)]
 
-    def marked_passages(self, doc_id: str, query: str) -> list[PassageView]:
-        """A document's passages by ordinal, with the query's words and the entity mentions marked."""
+    def marked_passages(self, doc_id: str, query: str, start: int = 0, count: int | None = None,
+                        only: set[str] | None = None) -> list[PassageView]:
+        """A document's passages by ordinal (`count` from the `start`-th, or those in `only`), with the query's
+        words and the entity mentions marked."""
         searcher, facets = self.index.searcher()
         terms = search.terms_of(query, searcher, facets)
         views = []
-        for s in sorted(searcher.documents(doc_id=doc_id), key=lambda s: s["ordinal"]):
+        stored = sorted(searcher.documents(doc_id=doc_id), key=lambda s: s["ordinal"])
+        stored = [s for s in stored if s["passage_id"] in only] if only is not None else \
+            stored[start:None if count is None else start + count]
+        for s in stored:
             html, hits = passage_html(s.get("text", ""), terms, passage_mentions(s))
             views.append(PassageView(s["passage_id"], s["ordinal"], s.get("section", ""), s["text"], html, hits,
                                      passage_mentions(s), list(s.get("dates") or []), bool(s.get("ocr"))))
