@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
 from .read import office
 from .read.nested import Limits
 from .backend import open_backend
-from .browsing import Browsing
+from .annotating import Annotating
 from .entities.canon import Canon
 from .entities.corrections import Correction, CorrectionsFile, check as check_correction
 from .errors import IndexBusy
@@ -24,6 +25,7 @@ from .views.batch import TOP_HITS, BatchLine, search_lines
 from .views.compare import Comparison, compare_sources
 from .views.entity import entity_view
 from .views.grouping import group_by_document
+from .write.annotations import Annotations
 from .write.canonical import CanonicalNames
 from .write.folder_aliases import adopt as adopt_aliases
 from .write.ingest import ORPHAN_AGE, Pipeline
@@ -36,7 +38,7 @@ UPLOAD_WAIT = 1.0  # seconds an upload waits for a free slot before it is told t
 T = TypeVar("T")
 
 
-class Sleuth(Browsing):
+class Sleuth(Annotating):
     """A collection: its index, its stored sources and the search API over them."""
 
     def __init__(self, settings: Settings, set_aside_damaged: bool = False) -> None:
@@ -48,6 +50,7 @@ class Sleuth(Browsing):
                                     search_time_limit=settings.search_time_limit)
         self.registry = Registry(settings.index_dir, set_aside_damaged)
         self.corrections = CorrectionsFile(settings.index_dir)
+        self.annotations = Annotations(settings.index_dir, settings.max_tag_chars, settings.max_note_chars)
         self.pipeline = Pipeline(settings, self.backend, self.registry)
         # Serialises writers within this process; other processes are kept out by the backend's own lock.
         self.write_lock = threading.Lock()
@@ -60,6 +63,7 @@ class Sleuth(Browsing):
     def close(self) -> None:
         """Release files (the registry's database)."""
         self.registry.close()
+        self.annotations.close()
 
     # --- searching -------------------------------------------------------------------------------
     def search(self, request: SearchRequest | str = "", **parts: object) -> SearchResult:
@@ -72,8 +76,10 @@ class Sleuth(Browsing):
                 page = {k: parts[k] for k in ("page", "per_page") if k in parts}
                 return SearchResult.refusal(SearchRequest.of(request, **page), str(exc))  # type: ignore[arg-type]
         self._notice_corrections()
-        request, unmatched = self.fold(request)
+        asked, (request, unmatched) = request, self.fold(request)
         result = self.backend.search(request)
+        if request.within is not None:  # `tag:` was turned into documents and passages: show it as typed
+            result.request = replace(result.request, query=asked.query, within=None)
         if unmatched and not result.total:
             result.message = result.message or unmatched
         return result

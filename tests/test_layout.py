@@ -26,7 +26,7 @@ PARTS: dict[str, int] = {
     "indexer.cli": 8,  # with indexer/__main__.py
 }
 BASE = {"indexer.errors", "indexer.settings", "indexer.folding", "indexer.dates", "indexer.locked_file"}
-FACADE = {"indexer", "indexer.engine", "indexer.browsing"}
+FACADE = {"indexer", "indexer.engine", "indexer.browsing", "indexer.annotating"}
 # Where each third-party engine may be imported (a module path prefix).
 CONFINED = {
     "whoosh": "indexer.backend.whoosh",

@@ -37,6 +37,9 @@ class SearchRequest:
     page: int = 1
     per_page: int = DEFAULT_PER_PAGE
     problem: str | None = None  # why the request is refused (a date that is not one), or None
+    # Set by the facade for `tag:NAME` (or new documents): hits must be in one of these documents ("doc_id", id)
+    # or be one of these passages ("passage_id", id); () matches nothing, None restricts nothing.
+    within: tuple[tuple[str, str], ...] | None = None
 
     @classmethod
     def of(cls, query: str | None = "", filters: Groups | None = None, exclude: Groups | None = None,
