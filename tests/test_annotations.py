@@ -70,6 +70,8 @@ def test_bad_marks_are_refused_naming_the_fix(collection):
         s.tag("no-such.txt", ["a"])
     with pytest.raises(AnnotationError, match="passage id"):
         s.star(f"{TROTSKY}#9999")
+    with pytest.raises(AnnotationError, match="double quote"):
+        s.tag(TROTSKY, ['say "hi"'])
     with pytest.raises(AnnotationError, match="letter or digit"):
         s.tag(TROTSKY, ["   "])
     assert s.all_marks() == []

@@ -110,6 +110,9 @@ class Annotations:
         tag = " ".join(tag.split())
         if not tag:
             raise AnnotationError(f"A {what} needs at least one letter or digit; type one, e.g. “to check”.")
+        if '"' in tag and what == "tag":
+            raise AnnotationError('A tag cannot hold a double quote ("): it would end the tag in a `tag:"…"` search. '
+                                  "Leave it out, or use ’ or « » instead.")
         if len(tag) > self.max_tag:
             raise AnnotationError(f"The {what} is {len(tag)} characters long; at most {self.max_tag} are kept "
                                   "(SLEUTH_MAX_TAG_CHARS). Shorten it, or raise the setting.")
