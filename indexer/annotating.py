@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from .browsing import Browsing
 from .query.request import SearchRequest
+from .query.results import SearchResult
 from .views.batch import csv_cell
 from .write.annotations import AnnotationError, Annotations, Marks, SavedSearch
 
@@ -88,6 +89,12 @@ class Annotating(Browsing):
             missing = f"Nothing is tagged “{'” and “'.join(names)}” (tags: {known})."
             message = f"{message} {missing}" if message else missing
         return replace(folded, query=" ".join(_TAG.sub(" ", folded.query).split()), within=within), message
+
+    def as_typed(self, result: SearchResult, query: str) -> None:
+        """A `tag:` search's result with the query as typed, its suggestion keeping the tags."""
+        result.request = replace(result.request, query=query, within=None)
+        if result.suggestion:
+            result.suggestion = " ".join([result.suggestion, *(m.group(0) for m in _TAG.finditer(query))])
 
     def _within(self, names: list[str]) -> tuple[tuple[str, str], ...]:
         sets = [self.annotations.tagged(n) for n in names]

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
@@ -79,7 +78,7 @@ class Sleuth(Annotating):
         asked, (request, unmatched) = request, self.fold(request)
         result = self.backend.search(request)
         if request.within is not None:  # `tag:` was turned into documents and passages: show it as typed
-            result.request = replace(result.request, query=asked.query, within=None)
+            self.as_typed(result, asked.query)
         if unmatched and not result.total:
             result.message = result.message or unmatched
         return result

@@ -58,6 +58,8 @@ def test_tag_in_a_query_restricts_to_tagged_documents_and_passages(collection):
     # Facet counts follow the tag as the hits do.
     people = {v.value for v in s.facet_values("person", query='tag:"to check"')}
     assert "Leon Trotsky" in people
+    typo = s.search("Trotksy tag:weapon")  # "did you mean" keeps the tag
+    assert typo.suggestion and typo.suggestion.lower() == "trotsky tag:weapon"
     nothing = s.search("tag:unknown")
     assert nothing.total == 0 and "Nothing is tagged “unknown”" in nothing.message and "To Check" in nothing.message
 
