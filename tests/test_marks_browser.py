@@ -75,6 +75,12 @@ def test_document_page_marks_and_tags_page(server, page):  # noqa: F811
     passage.locator("button", has_text="Add tag").click()
     passage.locator(".marks .mark-tags a.tag").wait_for()
     _check(page, "document", {"include": [[".doc-head .marks"], ["#p-1"]]})
+    # The page of the control alone (the link in place of the control without JavaScript).
+    page.goto(server + f"/marks?target={TROTSKY}%231&next=/doc/{TROTSKY}")
+    assert page.locator("h1").inner_text() == "Star, tag or note: Leon Trotsky (passage 2)"
+    page.locator("button.mark-star").click()
+    page.locator("button.mark-star[aria-pressed=true]").wait_for()
+    _check(page, "form-page")
     page.goto(server + "/tags")
     assert page.locator("h1").inner_text() == "Tags, stars and notes"
     items = page.locator(".mark-list").first.locator("li")
