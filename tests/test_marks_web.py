@@ -64,3 +64,12 @@ def test_marks_pages_ask_for_login(seeded_copy):
     _login(client, "pw")
     assert "Tags, stars and notes" in client.get("/tags").get_data(as_text=True)
     assert client.get("/saved").status_code == 200
+
+
+def test_a_removed_documents_marks_are_kept_and_named(client):
+    engine = client.application.extensions["sleuth"]
+    engine.tag(TROTSKY, ["to check"])
+    engine.remove(TROTSKY)
+    page = client.get("/tags").get_data(as_text=True)
+    assert f"{TROTSKY} <span class=\"mark-where\">(no longer indexed)</span>" in page
+    assert f'href="/doc/{TROTSKY}"' not in page

@@ -101,7 +101,7 @@ def tags():
     """Every tag with its documents and passages, then the starred ones and the notes."""
     engine = sleuth()
     marks = engine.all_marks()
-    titles = {m.doc_id: info.title if (info := engine.info(m.doc_id)) else m.doc_id for m in marks}
+    titles = {m.doc_id: info.title if (info := engine.info(m.doc_id)) else None for m in marks}
     by_tag = {tag: [m for m in marks if fold(tag) in {fold(t) for t in m.tags}] for tag, _ in engine.tags()}
     return render_template("tags.html", by_tag=by_tag, starred=[m for m in marks if m.starred],
                            notes=[m for m in marks if m.note], titles=titles)
