@@ -73,3 +73,9 @@ def test_a_removed_documents_marks_are_kept_and_named(client):
     page = client.get("/tags").get_data(as_text=True)
     assert f"{TROTSKY} <span class=\"mark-where\">(no longer indexed)</span>" in page
     assert f'href="/doc/{TROTSKY}"' not in page
+
+
+def test_a_documents_marks_show_on_its_hits(client):
+    client.application.extensions["sleuth"].tag(TROTSKY, ["soviet exiles"])
+    page = client.get("/search?q=ice+pick").get_data(as_text=True)
+    assert page.count('<span class="mark-where">Document:</span> <a class="tag mark-tag"') == 2  # its two hits
