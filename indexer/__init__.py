@@ -8,8 +8,8 @@ from .read.guard import safe_name
 from .engine import Sleuth
 from .annotating import marks_csv
 from .entities.corrections import CorrectionsFile
-from .errors import (IndexBusy, IndexCorrupt, ModelMissing, QueryError, ReadError, RegistryDamaged, SchemaMismatch,
-                     SettingsError, SleuthError)
+from .errors import (ClusterUnavailable, IndexBusy, IndexCorrupt, ModelMissing, QueryError, ReadError,
+                     RegistryDamaged, SchemaMismatch, SettingsError, SleuthError)
 from .folding import fold
 from .locked_file import LockedFile
 from .query.request import MAX_PER_PAGE, SearchRequest, TooManyFilters, filter_problem
@@ -26,7 +26,7 @@ __all__ = [
     "Sleuth", "Settings", "SettingsError", "default_index_dir", "safe_name", "filter_problem", "SUPPORTED_EXTENSIONS",
     "SleuthError", "QueryError", "ReadError", "IndexBusy", "IndexCorrupt", "RegistryDamaged", "SchemaMismatch",
     "ModelMissing", "TooManyFilters", "SearchRequest", "MAX_PER_PAGE", "fold", "LockedFile", "CorrectionsFile",
-    "damaged_message", "AnnotationError", "Marks", "SavedSearch", "marks_csv",
+    "damaged_message", "ClusterUnavailable", "AnnotationError", "Marks", "SavedSearch", "marks_csv",
     "FACETS", "ENTITY_FACETS", "FILTER_FACETS", "DOCUMENT_FACET", "FACET_LABELS", "FacetValue", "Hit", "Mention",
     "SearchResult", "DocumentView", "PassageView", "EntityView", "DocumentInfo", "DocumentHits", "IndexReport",
     "DocumentReport", "BatchLine", "MAX_BATCH_LINES", "BATCH_TOP_HITS", "batch_lines", "batch_csv", "csv_cell",

@@ -12,7 +12,7 @@ from .annotating import Annotating
 from .entities.canon import Canon
 from .entities.corrections import Correction, CorrectionsFile, check as check_correction
 from .errors import IndexBusy
-from .query.facets import ENTITY_FACETS, FACETS
+from .query.facets import ENTITY_FACETS, FACETS, NAME_FACETS
 from .query.request import SearchRequest, TooManyFilters
 from .query.results import (DocumentHits, DocumentInfo, DocumentReport, DocumentView, EntityView, FacetValue,
                             IndexReport, SearchResult)
@@ -46,7 +46,7 @@ class Sleuth(Annotating):
         self.settings = settings
         settings.index_dir.mkdir(parents=True, exist_ok=True)
         self.backend = open_backend(settings.backend, settings.index_dir, writer_timeout=settings.writer_timeout,
-                                    search_time_limit=settings.search_time_limit)
+                                    search_time_limit=settings.search_time_limit, settings=settings)
         self.registry = Registry(settings.index_dir, set_aside_damaged)
         self.corrections = CorrectionsFile(settings.index_dir)
         self.annotations = Annotations(settings.index_dir, settings.max_tag_chars, settings.max_note_chars)
@@ -236,7 +236,7 @@ class Sleuth(Annotating):
                 wait: bool = True) -> Correction:
         """Merge, rename, retype or hide an entity; its documents' facets are rewritten (now, or in the background
         when `wait` is False). Raises SleuthError naming what to give when the correction cannot apply."""
-        check_correction(action, facet, name, into.strip(), into_type, ENTITY_FACETS, self.settings.max_correction_name)
+        check_correction(action, facet, name, into.strip(), into_type, NAME_FACETS, self.settings.max_correction_name)
         self.canon()
         made = self.corrections.add(action, facet, name, into.strip(), into_type)
         self._rewrite_corrected(wait)

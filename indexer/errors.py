@@ -25,6 +25,10 @@ class IndexCorrupt(SleuthError):
     """The index on disk cannot be opened."""
 
 
+class ClusterUnavailable(SleuthError):
+    """The search cluster (OpenSearch) does not answer, refuses the credentials, or is too old or red."""
+
+
 class RegistryDamaged(SleuthError):
     """The document registry (documents.sqlite) cannot be read; the message names the file and the fix."""
 

@@ -14,3 +14,15 @@ def fold(text: str) -> str:
 def name_key(name: str) -> str:
     """The matching key of a name: accents folded, case folded, punctuation spacing ignored."""
     return " ".join(re.sub(r"[^\w\s]", " ", fold(name)).split())
+
+
+def spelled_like(keyed: dict[str, list[tuple[str, int]]], value: str, near: int) -> tuple[list[str], list[str]]:
+    """Among values grouped by `name_key` (each with its passage count, most first): those spelled like `value`;
+    when there is none, up to `near` values sharing most of its words (then most passages, then by name)."""
+    key = name_key(value)
+    if key in keyed or not near:
+        return [v for v, _ in keyed.get(key, [])], []
+    words = {w for w in key.split() if len(w) > 1}
+    scored = [(len(words & set(k.split())), n, v) for k, pairs in keyed.items() for v, n in pairs]
+    best = sorted((s for s in scored if s[0]), key=lambda s: (-s[0], -s[1], s[2]))
+    return [], [v for _, _, v in best[:near]]

@@ -84,8 +84,16 @@ class Settings:
     max_archive_members: int = 10000
     max_expanded_bytes: int = 1024 * 1024 * 1024
     debug: bool = False
-    # The search backend (a subpackage of indexer/backend); only one is bundled, so the default is the only choice.
+    # The search backend (a subpackage of indexer/backend): "whoosh" (the default, embedded) or "opensearch".
     backend: str = ""
+    # OpenSearch: one or more nodes (comma-separated URLs), optional credentials and CA bundle for TLS, the index
+    # name (default: one per data folder) and its number of primary shards (replicas: one once a second node joins).
+    opensearch_url: str = ""
+    opensearch_user: str = ""
+    opensearch_password: str = ""
+    opensearch_ca_certs: str = ""
+    opensearch_index: str = ""
+    opensearch_shards: int = 1
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> "Settings":
@@ -118,7 +126,8 @@ _MINIMUM = {"n_process": 0, "batch_size": 1, "commit_every": 1, "writer_timeout"
             "max_upload_bytes": 1, "max_passages": 1, "max_concurrent_uploads": 1, "max_connections": 10,
             "channel_timeout": 1, "header_timeout": 0.5, "refusal_delay": 0,
             "max_correction_name": 1, "ocr_doc_seconds": 1, "max_image_pixels": 1, "max_docx_elements": 1,
-            "max_archive_members": 1, "max_expanded_bytes": 1, "max_tag_chars": 1, "max_note_chars": 1}
+            "max_archive_members": 1, "max_expanded_bytes": 1, "opensearch_shards": 1, "max_tag_chars": 1,
+            "max_note_chars": 1}
 
 
 def _convert(name: str, raw: str) -> object:

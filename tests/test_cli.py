@@ -31,7 +31,8 @@ def test_search_json_shape_and_ranking(cli_index):
     data = json.loads(sleuth(cli_index, "search", "ice axe", "--json", check_code=0).stdout)
     assert data["results"][0]["title"] == "Assassination of Leon Trotsky"
     assert "<mark" in data["results"][0]["snippet"]
-    assert set(data["facets"]) == {"person", "org", "place", "group", "event", "work", "year", "doc_id"}
+    assert set(data["facets"]) == {"person", "org", "place", "group", "event", "work", "email", "phone", "iban", "url",
+                                   "year", "doc_id"}
     data = json.loads(sleuth(cli_index, "search", "ice pick", "--json", check_code=0).stdout)
     assert data["results"][0]["title"] == "Leon Trotsky"
 

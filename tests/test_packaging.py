@@ -33,7 +33,8 @@ def test_wheel_ships_the_corpus_templates_and_licence(built):
     names = set(zipfile.ZipFile(wheel).namelist())
     corpus = sorted(p.name for p in (ROOT / "corpus").iterdir() if p.suffix in (".txt", ".toml"))
     assert corpus and {f"indexer/corpus/{name}" for name in corpus} <= names
-    assert {"web/templates/base.html", "web/static/htmx.min.js", "sleuth-0.1.0.dist-info/licenses/LICENSE"} <= names
+    assert {"web/templates/base.html", "web/static/htmx.min.js", "sleuth-0.1.0.dist-info/licenses/LICENSE",
+            "indexer/backend/opensearch/__init__.py", "indexer/backend/opensearch/search.py"} <= names
     assert not any(n.startswith(("tests/", "corpus/")) for n in names)
     assert "would be ignored" not in log and "is deprecated" not in log.replace("--no-build-isolation", "")
 

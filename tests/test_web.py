@@ -148,7 +148,8 @@ def test_security_headers(client):
 def test_api_search_json_and_csv(client):
     data = client.get("/api/search?q=ice+axe&per_page=500").get_json()
     assert data["per_page"] == 100 and data["results"][0]["doc_id"] == WIKI
-    assert set(data["facets"]) == {"person", "org", "place", "group", "event", "work", "year", "doc_id"}
+    assert set(data["facets"]) == {"person", "org", "place", "group", "event", "work", "email", "phone", "iban", "url",
+                                   "year", "doc_id"}
     r = client.get("/api/search?q=ice+axe&format=csv")
     assert r.mimetype == "text/csv" and "attachment" in r.headers["Content-Disposition"]
     assert r.get_data(as_text=True).splitlines()[0].startswith("doc_id,title,passage_id")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from indexer import IndexBusy, SleuthError
+from indexer import ClusterUnavailable, IndexBusy, SleuthError
 
 TITLES = {400: "Bad request", 401: "Log in", 403: "Forbidden", 404: "Not found", 405: "Method not allowed",
           413: "Too large", 415: "Unsupported file type", 429: "Too many attempts", 500: "Something went wrong",
@@ -39,6 +39,10 @@ def register(app: Flask) -> None:
     @app.errorhandler(IndexBusy)
     def _busy(exc: IndexBusy):
         return _render(503, "Another indexing job is running; try again in a minute.")
+
+    @app.errorhandler(ClusterUnavailable)
+    def _cluster(exc: ClusterUnavailable):
+        return _render(503, str(exc))
 
     @app.errorhandler(SleuthError)
     def _sleuth(exc: SleuthError):

@@ -109,6 +109,9 @@ class Backend(Protocol):
         """Read now what the next search would read first (after a merge, outside the write lock)."""
 
 
+DEFAULT = "whoosh"
+
+
 def available() -> list[str]:
     """The backends installed: this package's subpackages."""
     return sorted(m.name for m in pkgutil.iter_modules(__path__) if m.ispkg)
@@ -117,9 +120,9 @@ def available() -> list[str]:
 def open_backend(name: str, index_dir: Path, **options: object) -> Backend:
     """The backend called `name` over `index_dir` (the one place where an engine is chosen).
 
-    An empty name is the bundled backend (there is one; with a second, the default is named here).
+    An empty name is the embedded default, Whoosh.
     """
-    name = name or available()[0]
+    name = name or DEFAULT
     if name not in available():
         raise SettingsError(f"SLEUTH_BACKEND={name!r} is not a search backend; use one of {', '.join(available())}.")
     return importlib.import_module(f"{__name__}.{name}").Backend(index_dir, **options)

@@ -12,16 +12,21 @@ class Facet:
     label: str  # the human title
     entity: bool = True  # an entity type found in the text (not a year, not the document)
     sidebar: bool = True  # listed with its values beside the results (the document facet is shown as hits)
+    pattern: bool = False  # found by a validated pattern (addresses, numbers, links: entities/patterns.py), not NER
 
 
 # In the order the sidebar shows them; the document facet (passages per source) filters and excludes by source.
 FACET_DEFS: tuple[Facet, ...] = (
     Facet("person", "People"), Facet("org", "Organisations"), Facet("place", "Places"), Facet("group", "Groups"),
-    Facet("event", "Events"), Facet("work", "Works"), Facet("year", "Years", entity=False),
+    Facet("event", "Events"), Facet("work", "Works"), Facet("email", "Email addresses", pattern=True),
+    Facet("phone", "Phone numbers", pattern=True), Facet("iban", "IBANs", pattern=True),
+    Facet("url", "Links", pattern=True), Facet("year", "Years", entity=False),
     Facet("doc_id", "Document", entity=False, sidebar=False),
 )
 FACETS: tuple[str, ...] = tuple(f.name for f in FACET_DEFS if f.sidebar)
 ENTITY_FACETS: tuple[str, ...] = tuple(f.name for f in FACET_DEFS if f.entity)
+PATTERN_FACETS: tuple[str, ...] = tuple(f.name for f in FACET_DEFS if f.pattern)
+NAME_FACETS: tuple[str, ...] = tuple(f.name for f in FACET_DEFS if f.entity and not f.pattern)  # names: NER's
 DOCUMENT_FACET = "doc_id"
 FILTER_FACETS: tuple[str, ...] = tuple(f.name for f in FACET_DEFS)  # what a search may filter or exclude by
 FACET_LABELS: dict[str, str] = {f.name: f.label for f in FACET_DEFS}

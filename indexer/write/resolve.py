@@ -5,6 +5,7 @@ import re
 
 from ..backend import PassageEntry
 from ..dates import day_number, normalise_date
+from ..entities import patterns
 from ..entities.canon import Canon
 from ..entities.nlp import RawMention
 from ..read.passages import Passage
@@ -19,7 +20,16 @@ def entry(record: DocRecord, passage: Passage, found: list[RawMention], canon: C
     facets: dict[str, list[str]] = {}
     mentions = []
     dates: list = []
+    # Addresses, numbers and links: found by their patterns, and no name NER saw inside one counts.
+    shapes = patterns.find(passage.text, passage.kind)
+    for p in shapes:
+        facets.setdefault(p.facet, [])
+        if p.value not in facets[p.facet]:
+            facets[p.facet].append(p.value)
+        mentions.append((p.start, p.end, p.facet, p.value, passage.text[p.start:p.end]))
     for m in found:
+        if m.end > m.start and any(m.start < p.end and p.start < m.end for p in shapes):
+            continue
         if m.label == "DATE":
             d = normalise_date(m.text)
             if d:

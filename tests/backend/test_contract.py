@@ -6,6 +6,8 @@ backend, not the model.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from indexer import SearchRequest
@@ -43,6 +45,8 @@ DOCS = {
 @pytest.fixture(scope="module", params=available())
 def backend(request, tmp_path_factory):
     """A backend holding DOCS (read-only for the tests that use it)."""
+    if request.param == "opensearch":
+        request.getfixturevalue("opensearch_url")  # a real node (tests/backend/conftest.py)
     b = open_backend(request.param, tmp_path_factory.mktemp(f"backend-{request.param}"))
     b.write(DOCS)
     return b
@@ -51,6 +55,8 @@ def backend(request, tmp_path_factory):
 @pytest.fixture(params=available())
 def empty(request, tmp_path):
     """A backend with nothing in it, for tests that write."""
+    if request.param == "opensearch":
+        request.getfixturevalue("opensearch_url")
     return open_backend(request.param, tmp_path / "ix")
 
 
@@ -88,6 +94,18 @@ def test_filters_and_exclusions(backend):
     assert ids(backend.search(SearchRequest.of(filters={"person": ["Ramón Mercader"]}))) == {"wiki#0"}
     assert ids(backend.search(SearchRequest.of("trotsky", exclude={"doc_id": ["wiki"]}))) == {"crime#0"}
     assert ids(backend.search(SearchRequest.of(filters={"doc_id": ["wiki"]}))) == {"wiki#0", "wiki#1"}
+
+
+def test_within_keeps_any_of_the_documents_and_passages_given(backend):
+    """`SearchRequest.within`: what `tag:` is turned into (a tag's documents and passages), with the other filters."""
+    within = SearchRequest.of("trotsky")
+    assert ids(backend.search(replace(within, within=(("doc_id", "crime"), ("passage_id", "wiki#0"))))) == {
+        "crime#0", "wiki#0"}
+    assert ids(backend.search(replace(SearchRequest.of(), within=(("doc_id", "wiki"),)))) == {"wiki#0", "wiki#1"}
+    assert backend.search(replace(within, within=())).total == 0
+    tagged = replace(SearchRequest.of(filters={"person": ["Leon Trotsky"]}), within=(("doc_id", "wiki"),))
+    assert ids(backend.search(tagged)) == {"wiki#0"}
+    assert [(v.value, v.count) for v in backend.facet_lists(tagged, ["place"])["place"]] == [("Coyoacán", 1)]
 
 
 def test_date_ranges_match_mentioned_days(backend):
@@ -158,3 +176,18 @@ def test_commits_are_on_disk_and_wipe_empties(empty, tmp_path):
     assert again.search(SearchRequest.of("axe")).total == 1
     again.wipe()
     assert open_backend(name, tmp_path / "ix").search(SearchRequest.of()).total == 0
+
+
+def test_query_syntax_and_its_refusals(backend):
+    assert ids(backend.search(SearchRequest.of("trotsky NOT pick"))) == {"wiki#0"}
+    assert ids(backend.search(SearchRequest.of("(axe OR pick) AND coyoacan"))) == {"wiki#0", "crime#0"}
+    assert ids(backend.search(SearchRequest.of("person:mercader"))) == {"wiki#0"}
+    assert ids(backend.search(SearchRequest.of("year:1962"))) == {"wiki#1"}
+    assert ids(backend.search(SearchRequest.of("Trotsly~"))) == {"wiki#0", "crime#0"}
+    assert ids(backend.search(SearchRequest.of("ice *"))) == {"wiki#0", "crime#0"}
+    unclosed = backend.search(SearchRequest.of("(axe OR pick"))
+    assert ids(unclosed) == {"wiki#0", "crime#0"} and "never closed" in unclosed.message
+    for query, says in (("start:3", "is not a field you can search"), ("?x", "starts with a wildcard"),
+                        ("a~ b~ c~ d~ e~", "the limit is 4"), ("the", "only very common words")):
+        refused = backend.search(SearchRequest.of(query))
+        assert refused.refused and says in refused.message and not refused.hits, query

@@ -22,7 +22,8 @@ MAX_SMALL_SEGMENTS = 10  # uploads add small segments; past this many a backgrou
 class Backend:
     """Passages in a Whoosh index under `index_dir`, searched with Sleuth's parser, ranking and facet cache."""
 
-    def __init__(self, index_dir: Path, writer_timeout: float = 60.0, search_time_limit: float = 1.0) -> None:
+    def __init__(self, index_dir: Path, writer_timeout: float = 60.0, search_time_limit: float = 1.0,
+                 settings: object = None) -> None:  # `settings`: what a cluster backend reads; nothing here
         self.index = PassageIndex(index_dir, writer_timeout)
         self.time_limit = search_time_limit
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 from whoosh.searching import Searcher
 
-from ...folding import name_key
+from ...folding import name_key, spelled_like
 
 
 class Vocabulary:
@@ -217,14 +217,7 @@ class FacetCache:
         self._field(name)
         if value in self.arrays.vocab[name].ids:  # the facet's own spelling: no need to build the keys
             return [value], []
-        keyed = self._keyed(name)
-        key = name_key(value)
-        if key in keyed or not near:
-            return [v for v, _ in keyed.get(key, [])], []
-        words = {w for w in key.split() if len(w) > 1}
-        scored = [(len(words & set(k.split())), n, v) for k, pairs in keyed.items() for v, n in pairs]
-        best = sorted((s for s in scored if s[0]), key=lambda s: (-s[0], -s[1], s[2]))
-        return [], [v for _, _, v in best[:near]]
+        return spelled_like(self._keyed(name), value, near)
 
     def _keyed(self, name: str) -> dict[str, list[tuple[str, int]]]:
         """The values in use (with passages) by their matching key, computed once per searcher."""

@@ -74,8 +74,8 @@ def analyse(text: str) -> list[str]:
     return list(_SCHEMA["text"].process_text(text, mode="query"))
 
 
-def natural(text: str, reader, max_terms: int) -> Q.Query:
-    """Every word optional, weighted per field; a quoted phrase is required, as the README promises."""
+def checked_words(text: str, max_terms: int) -> tuple[list[str], list[list[str]]]:
+    """`content_words`, refusing a query with nothing to search for or more than `max_terms` words."""
     words, phrases = content_words(text)
     if not words and not phrases:
         if WORD.search(text):
@@ -84,6 +84,12 @@ def natural(text: str, reader, max_terms: int) -> Q.Query:
                          '"phrase in quotes".')
     if len(words) + sum(map(len, phrases)) > max_terms:
         raise QueryError(f"The query has over {max_terms} words; that is the limit.")
+    return words, phrases
+
+
+def natural(text: str, reader, max_terms: int) -> Q.Query:
+    """Every word optional, weighted per field; a quoted phrase is required, as the README promises."""
+    words, phrases = checked_words(text, max_terms)
     heads = stand_ins(text, reader)
     optional = [word_query(w, variants(w, reader) + heads.get(w, [])) for w in words]
     required = [Q.Phrase("text", p, boost=PHRASE_WEIGHT) if len(p) > 1 else word_query(p[0]) for p in phrases]

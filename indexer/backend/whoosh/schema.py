@@ -12,9 +12,10 @@ from .analyzer import CachedAnalyzer, CachedPositions
 from .identifiers import IdentifierFilter
 from ...query.facets import ENTITY_FACETS
 
-SCHEMA_VERSION = 6  # 2: the ocr field; 3: identifiers by their parts; 4: Infobox facts, new raw labels;
+SCHEMA_VERSION = 7  # 2: the ocr field; 3: identifiers by their parts; 4: Infobox facts, new raw labels;
 # 5: title without disambiguation and unboosted at index time; lead-sentence field;
-# 6: evidence labels for organisations and works stored with the raw counts (indexer/entities/evidence.py)
+# 6: evidence labels for organisations and works stored with the raw counts (indexer/entities/evidence.py);
+# 7: pattern facets (email, phone, iban, url: indexer/entities/patterns.py)
 
 # A trailing "(plant)" or "(1897–1962)" tells documents of one name apart; it is not what the text is about.
 _DISAMBIGUATION = re.compile(r"\s*\([^()]*\)\s*$")
