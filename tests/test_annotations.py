@@ -144,3 +144,34 @@ def test_cli_tag_notes_and_saved(seeded_copy):
     assert "no saved search" in run(ix, "saved", "zzz", "--delete", check_code=2).stderr
     run(ix, "saved", "axes", "--delete", check_code=0)
     assert "No saved searches yet" in run(ix, "saved", check_code=0).stdout
+
+
+_WRITER = """
+import sys
+from pathlib import Path
+from indexer.write.annotations import Annotations
+store = Annotations(Path(sys.argv[1]))
+for i in range(100000):
+    store.tag("doc.txt", "", [f"t{i}"])
+    print(i, flush=True)  # acknowledged: committed
+"""
+
+
+def test_every_acknowledged_mark_survives_kill_9(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", _WRITER, str(tmp_path)], stdout=subprocess.PIPE, text=True)
+    acknowledged = -1
+    for line in proc.stdout:
+        acknowledged = int(line)
+        if acknowledged >= 150:
+            break
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    from indexer.write.annotations import Annotations
+
+    kept = {t for t, _ in Annotations(tmp_path).tag_counts()}
+    assert {f"t{i}" for i in range(acknowledged + 1)} <= kept
