@@ -175,3 +175,16 @@ def test_every_acknowledged_mark_survives_kill_9(tmp_path):
 
     kept = {t for t, _ in Annotations(tmp_path).tag_counts()}
     assert {f"t{i}" for i in range(acknowledged + 1)} <= kept
+
+
+def test_a_damaged_annotations_file_is_named_with_its_fix_and_search_still_works(seeded_copy):
+    settings = seeded_copy()
+    (settings.index_dir / "annotations.sqlite").write_bytes(b"not a database, " * 100)
+    s = Sleuth(settings)
+    assert s.search("ice axe").total > 0
+    with pytest.raises(AnnotationError, match="annotations.sqlite in the data folder.*from a backup"):
+        s.tag(TROTSKY, ["x"])
+    proc = run(settings.index_dir, "tag", check_code=1)
+    assert "annotations.sqlite" in proc.stderr and "Traceback" not in proc.stderr
+    assert (settings.index_dir / "annotations.sqlite").read_bytes().startswith(b"not a database")
+    s.close()

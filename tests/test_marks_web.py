@@ -79,3 +79,13 @@ def test_a_documents_marks_show_on_its_hits(client):
     client.application.extensions["sleuth"].tag(TROTSKY, ["soviet exiles"])
     page = client.get("/search?q=ice+pick").get_data(as_text=True)
     assert page.count('<span class="mark-where">Document:</span> <a class="tag mark-tag"') == 2  # its two hits
+
+
+def test_a_damaged_store_leaves_search_and_documents_usable(seeded_copy):
+    settings = seeded_copy(secret_key="t")
+    (settings.index_dir / "annotations.sqlite").write_bytes(b"not a database, " * 100)
+    client = create_app(settings).test_client()
+    assert client.get("/search?q=ice+axe").status_code == 200
+    assert client.get(f"/doc/{TROTSKY}").status_code == 200
+    page = client.get("/tags")
+    assert page.status_code == 500 and "annotations.sqlite in the data folder" in page.get_data(as_text=True)

@@ -81,16 +81,39 @@ class Annotations:
 
     def __init__(self, data_dir: Path, max_tag: int = 60, max_note: int = 10000) -> None:
         self.max_tag, self.max_note = max_tag, max_note
-        self._lock = threading.Lock()
-        data_dir.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(data_dir / FILE_NAME, check_same_thread=False, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=FULL")
-        self.db.execute("PRAGMA busy_timeout=60000")
-        self.db.executescript(_SCHEMA)
+        self._lock = threading.Lock()  # one write transaction at a time on the shared connection
+        self._opening = threading.Lock()
+        self.path = data_dir / FILE_NAME
+        self._db: sqlite3.Connection | None = None
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The database, opened on first use: a damaged file stops the marks (naming the fix), not searches."""
+        if self._db is None:
+            with self._opening:
+                self._db = self._db or self._open()
+        return self._db
+
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=FULL")
+            db.execute("PRAGMA busy_timeout=60000")
+            db.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            if isinstance(exc, sqlite3.OperationalError):  # locked, no space, no permission: not damage
+                raise
+            raise AnnotationError(f"The stars, tags, notes and saved searches ({FILE_NAME} in the data folder) cannot "
+                                  f"be read ({exc}). Restore the file from a backup, or move it aside to start "
+                                  "again without them; documents and searches are not affected.") from None
+        return db
 
     def close(self) -> None:
-        self.db.close()
+        if self._db is not None:
+            self._db.close()
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:

@@ -18,15 +18,23 @@ _ACTIONS = ("star", "unstar", "tag", "untag", "note")
 
 
 @bp.app_template_global()
-def marks_of(doc_id: str, ordinal: int | None = None):
-    """What is kept on a document (or one of its passages), for the summary shown beside it."""
-    return sleuth().marks(doc_id, "" if ordinal is None else str(ordinal))
+def marks_of(doc_id: str, ordinal: int | None = None) -> Marks:
+    """What is kept on a document (or one of its passages), for the summary shown beside it. An unreadable store
+    shows nothing here (searches and documents stay usable); the control itself names the problem."""
+    passage = "" if ordinal is None else str(ordinal)
+    try:
+        return sleuth().marks(doc_id, passage)
+    except AnnotationError:
+        return Marks(doc_id, passage)
 
 
 @bp.app_template_global()
 def passage_marks(doc_id: str) -> dict:
     """A document's marked passages by ordinal (one look-up for the whole document page)."""
-    return {int(m.passage): m for m in sleuth().all_marks(doc_id) if m.passage}
+    try:
+        return {int(m.passage): m for m in sleuth().all_marks(doc_id) if m.passage}
+    except AnnotationError:
+        return {}
 
 
 @bp.app_template_global()
