@@ -6,10 +6,12 @@ import csv
 import io
 import re
 from dataclasses import replace
+from functools import cached_property
 
 from .browsing import Browsing
 from .query.request import SearchRequest
 from .query.results import SearchResult
+from .settings import Settings
 from .views.batch import csv_cell
 from .write.annotations import AnnotationError, Annotations, Marks, SavedSearch
 
@@ -21,7 +23,12 @@ _SAVED_KEYS = ("query", "filters", "exclude", "date_from", "date_to")
 class Annotating(Browsing):
     """What the tag, note and saved-search pages and commands need."""
 
-    annotations: Annotations
+    settings: Settings
+
+    @cached_property
+    def annotations(self) -> Annotations:
+        """The store in the data folder (its database is opened on first use)."""
+        return Annotations(self.settings.index_dir, self.settings.max_tag_chars, self.settings.max_note_chars)
 
     # --- targets ---------------------------------------------------------------------------------
     def target(self, text: str) -> tuple[str, str]:

@@ -24,7 +24,7 @@ from .views.batch import TOP_HITS, BatchLine, search_lines
 from .views.compare import Comparison, compare_sources
 from .views.entity import entity_view
 from .views.grouping import group_by_document
-from .write.annotations import Annotations
+from .write import members
 from .write.canonical import CanonicalNames
 from .write.folder_aliases import adopt as adopt_aliases
 from .write.ingest import ORPHAN_AGE, Pipeline
@@ -49,7 +49,6 @@ class Sleuth(Annotating):
                                     search_time_limit=settings.search_time_limit, settings=settings)
         self.registry = Registry(settings.index_dir, set_aside_damaged)
         self.corrections = CorrectionsFile(settings.index_dir)
-        self.annotations = Annotations(settings.index_dir, settings.max_tag_chars, settings.max_note_chars)
         self.pipeline = Pipeline(settings, self.backend, self.registry)
         # Serialises writers within this process; other processes are kept out by the backend's own lock.
         self.write_lock = threading.Lock()
@@ -60,9 +59,11 @@ class Sleuth(Annotating):
         self._upload_slots = threading.BoundedSemaphore(settings.max_concurrent_uploads)
 
     def close(self) -> None:
-        """Release files (the registry's database)."""
-        self.registry.close()
-        self.annotations.close()
+        """Release files (the registry's database) once the background upkeep, which uses them, is done."""
+        self.upkeep.settle(self.settings.writer_timeout)
+        with self.write_lock:  # never under a rewrite: closing SQLite while another thread uses it can crash
+            self.registry.close()
+            self.annotations.close()
 
     # --- searching -------------------------------------------------------------------------------
     def search(self, request: SearchRequest | str = "", **parts: object) -> SearchResult:
@@ -94,7 +95,8 @@ class Sleuth(Annotating):
             return None
         return DocumentView(record.doc_id, record.title, record.name, record.fmt, record.metadata,
                             self.backend.marked_passages(doc_id, query), record.url, record.date,
-                            self.entities_pending(doc_id), self.registry.locations.paths(doc_id))
+                            self.entities_pending(doc_id), self.registry.locations.paths(doc_id),
+                            *members.family(self.registry, doc_id))
 
     def search_batch(self, lines: Iterable[str], top: int = TOP_HITS) -> list[BatchLine]:
         """Search every line of a batch (at most MAX_LINES): its passage and document counts and top hits."""

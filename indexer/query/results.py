@@ -128,6 +128,9 @@ class DocumentView:
     date: str | None = None
     entities_pending: bool = False  # an upload's words are indexed, its entities are still being found
     found_at: list[str] = field(default_factory=list)  # the paths (inside their folders) its file was found at
+    found_in: tuple[str, str] | None = None  # (id, title) of the email or archive it was found in
+    contains: list[tuple[str, str]] = field(default_factory=list)  # (id, title) of its attachments or members
+    contains_count: int = 0  # all of them (the list is cut at a few hundred)
 
     def to_json(self) -> dict:
         """JSON for `GET /api/documents/<doc_id>`."""

@@ -1,7 +1,14 @@
-"""How a run's documents are cut into batches, each written in one commit."""
+"""How a run's documents are fed and cut into batches: a large JSONL file announced to NER before it is parsed,
+then batches each written in one commit."""
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterable, Iterator
+
+from ..entities import nlp
+from ..query.results import DocumentReport
+from ..read.sources import Source
+
+BULK_BYTES = 1 << 20  # a JSONL file this large holds hundreds of documents: NER workers are started before parsing it
 
 
 def tapered(items: list, step: int, smallest: int) -> Iterator[list]:
@@ -15,3 +22,16 @@ def tapered(items: list, step: int, smallest: int) -> Iterator[list]:
             size = left  # a last batch of a few documents would cost a commit of its own
         yield items[start:start + size]
         start += size
+
+
+def announced(sources: Iterable[Source | DocumentReport],
+               finder: nlp.EntityFinder) -> Iterator[Source | DocumentReport]:
+    """The sources; a large JSONL file starts the NER workers first, so that they start while it is parsed.
+
+    Its records are compared with the registry only once parsed: re-indexing an unchanged file starts workers it
+    does not use (they load the model beside the parsing, and are stopped at the end), a fresh one gains the parse.
+    """
+    for src in sources:
+        if isinstance(src, Source) and src.is_jsonl and len(src.data) >= BULK_BYTES:
+            finder.expect_many()
+        yield src

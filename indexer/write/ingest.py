@@ -23,7 +23,8 @@ from ..errors import ReadError
 from ..read.passages import Passage, split_passages, with_infobox
 from ..read.document import Document, Refused
 from ..read.nested import Limits
-from .batching import tapered
+from . import members
+from .batching import announced, tapered
 from .registry import DocRecord, Registry, content_hash
 from .resolve import entry
 from .rewrites import Rewrites
@@ -33,7 +34,6 @@ from ..read.sources import Source
 
 Progress = Callable[[int, int], None]
 OnWait = Callable[[str], None] | None
-BULK_BYTES = 1 << 20  # a JSONL file this large holds hundreds of documents: NER workers are started before parsing it
 ORPHAN_AGE = 600.0  # seconds before an unreferenced source copy counts as left behind (see gc)
 
 
@@ -64,6 +64,7 @@ class Pipeline:
         self.backend = backend
         self.registry = registry
         self.rewrites = Rewrites(registry, backend)
+        self._dropped: set[str] = set()  # members whose container's new version no longer holds them
 
     def index(self, sources: Iterable[Source | DocumentReport], canon: Canon, force: bool = False,
               progress: Progress | None = None, on_wait: OnWait = None, words_only: bool = False,
@@ -83,7 +84,7 @@ class Pipeline:
         with finder, self.rewrites.run(remember=rewrite), fewer_collections():
             # The texts go to NER as they are read: the workers start (and load the model) meanwhile.
             steps = []
-            for item in self._read(sources if words_only else _announced(sources, finder), force):
+            for item in self._read(sources if words_only else announced(sources, finder), force):
                 steps.append(item)
                 if isinstance(item, _Prepared) and not words_only:
                     for p in item.passages:
@@ -103,6 +104,10 @@ class Pipeline:
                 passages += sum(len(item.passages) for item in batch)
                 entities += sum(1 for ms in mentions for m in ms if m.label != "DATE")
         reports = [s.report if isinstance(s, _Prepared) else s for s in steps]
+        for doc_id in sorted(self._dropped):
+            if self.remove(doc_id, canon):
+                reports.append(DocumentReport(doc_id, "removed", doc_id, reason="no longer in its container"))
+        self._dropped = set()
         return Indexed(IndexReport(reports, passages, entities, time.perf_counter() - started), stale)
 
     def rebuild(self, canon: Canon, progress: Progress | None = None, on_wait: OnWait = None) -> IndexReport:
@@ -121,11 +126,15 @@ class Pipeline:
         """Delete a document's passages and record; rewrite the facets its names changed. False if unknown."""
         if self.registry.get(doc_id) is None:
             return False
-        gone = self.registry.doc_mentions(doc_id)
-        self.backend.delete([doc_id])
-        self.registry.delete(doc_id)
+        ids = [doc_id, *members.under(self.registry, doc_id)]  # its attachments and members go with it
+        gone: Counter = Counter()
+        for d in ids:
+            gone.update(self.registry.doc_mentions(d))
+        self.backend.delete(ids)
+        for d in ids:
+            self.registry.delete(d)
         changed = canon.add(Counter({k: -n for k, n in gone.items()}))
-        self.rewrite_facets(canon, self.registry.docs_mentioning(changed) - {doc_id})
+        self.rewrite_facets(canon, self.registry.docs_mentioning(changed) - set(ids))
         return True
 
     def rewrite_facets(self, canon: Canon, docs: set[str], on_wait: OnWait = None) -> int:
@@ -154,6 +163,9 @@ class Pipeline:
             except Exception as exc:  # a reader bug must not lose the rest of the batch
                 yield DocumentReport(src.name, "failed", reason=f"could not read ({exc})")
                 continue
+            if not src.is_jsonl:  # a container's members that its new version no longer holds go
+                held = {members.inside(src, it.source) for it in items if isinstance(it, Document) and it.source}
+                self._dropped |= set(members.under(self.registry, src.doc_id)) - held
             for n, item in enumerate(items, 1):
                 yield self._prepare(src, n, item, seen, force)
 
@@ -165,9 +177,9 @@ class Pipeline:
         jsonl = src.is_jsonl
         doc_id = src.id_prefix + item.doc_id if jsonl and item.doc_id else src.doc_id
         if item.source:  # an attachment, an archive member, a message of an mbox: kept like a JSONL record
-            jsonl, doc_id = True, _inside(src, item.source)
+            jsonl, doc_id = True, members.inside(src, item.source)
             if item.parent:
-                item.metadata.setdefault("found in", _inside(src, item.parent))
+                item.metadata.setdefault("found in", members.inside(src, item.parent))
         if doc_id in seen and "found in" in item.metadata:  # a rebuild reads it from its own copy and from its file
             return DocumentReport(doc_id, "unchanged", doc_id, item.title)
         problem = guard.refusal(item, doc_id, seen)
@@ -267,24 +279,6 @@ class Pipeline:
         self.registry.put((item.record, raw) for item, raw in zip(batch, counts))
         self.registry.drop_unreferenced({source for source, _ in previous.values()})
         return stale
-
-
-def _announced(sources: Iterable[Source | DocumentReport],
-               finder: nlp.EntityFinder) -> Iterator[Source | DocumentReport]:
-    """The sources; a large JSONL file starts the NER workers first, so that they start while it is parsed.
-
-    Its records are compared with the registry only once parsed: re-indexing an unchanged file starts workers it
-    does not use (they load the model beside the parsing, and are stopped at the end), a fresh one gains the parse.
-    """
-    for src in sources:
-        if isinstance(src, Source) and src.is_jsonl and len(src.data) >= BULK_BYTES:
-            finder.expect_many()
-        yield src
-
-
-def _inside(src: Source, label: str) -> str:
-    """The id of a document inside a file: the file's id, then where in it ("mail.eml › report.pdf")."""
-    return src.doc_id + label[len(src.display_name):] if label.startswith(src.display_name) else label
 
 
 def _record_bytes(doc: Document, doc_id: str) -> bytes:
