@@ -10,7 +10,7 @@ from .read import office
 from .read.nested import Limits
 from . import disk
 from .backend import open_backend
-from .browsing import Browsing
+from .annotating import Annotating
 from .entities.canon import Canon
 from .entities.corrections import Correction, CorrectionsFile, check as check_correction
 from .errors import DiskFull, IndexBusy
@@ -36,7 +36,7 @@ UPLOAD_WAIT = 1.0  # seconds an upload waits for a free slot before it is told t
 T = TypeVar("T")
 
 
-class Sleuth(Browsing):
+class Sleuth(Annotating):
     """A collection: its index, its stored sources and the search API over them."""
 
     def __init__(self, settings: Settings, set_aside_damaged: bool = False) -> None:
@@ -63,6 +63,7 @@ class Sleuth(Browsing):
         self.upkeep.settle(self.settings.writer_timeout)
         with self.write_lock:  # never under a rewrite: closing SQLite while another thread uses it can crash
             self.registry.close()
+            self.annotations.close()
 
     # --- searching -------------------------------------------------------------------------------
     def search(self, request: SearchRequest | str = "", **parts: object) -> SearchResult:
@@ -75,8 +76,10 @@ class Sleuth(Browsing):
                 page = {k: parts[k] for k in ("page", "per_page") if k in parts}
                 return SearchResult.refusal(SearchRequest.of(request, **page), str(exc))  # type: ignore[arg-type]
         self._notice_corrections()
-        request, unmatched = self.fold(request)
+        asked, (request, unmatched) = request, self.fold(request)
         result = self.backend.search(request)
+        if request.within is not None:  # `tag:` was turned into documents and passages: show it as typed
+            self.as_typed(result, asked.query)
         if unmatched and not result.total:
             result.message = result.message or unmatched
         return result

@@ -75,6 +75,9 @@ class Settings:
     max_docx_elements: int = 1_000_000
     # Characters in an entity name a correction gives (a longer one is refused, naming this setting).
     max_correction_name: int = 200
+    # Characters in a tag or a saved search's name, and in a note on a document or passage (longer are refused).
+    max_tag_chars: int = 60
+    max_note_chars: int = 10000
     # Files inside files (attachments, archive members, a zip in an email in an mbox), read in memory: how deep
     # containers may nest, how many files one input may hold in all, and how many bytes they may expand to.
     max_archive_depth: int = 5
@@ -135,7 +138,8 @@ _MINIMUM = {"n_process": 0, "batch_size": 1, "commit_every": 1, "writer_timeout"
             "channel_timeout": 1, "header_timeout": 0.5, "refusal_delay": 0,
             "max_correction_name": 1, "ocr_doc_seconds": 1, "max_image_pixels": 1, "max_docx_elements": 1,
             "max_archive_members": 1, "max_expanded_bytes": 1, "opensearch_shards": 1,
-            "batch_seconds": 0.1, "doc_passages_per_page": 1, "compare_passages": 1, "max_concurrent_batches": 1}
+            "batch_seconds": 0.1, "doc_passages_per_page": 1, "compare_passages": 1, "max_concurrent_batches": 1,
+            "max_tag_chars": 1, "max_note_chars": 1}
 
 
 def _convert(name: str, raw: str) -> object:

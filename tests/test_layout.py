@@ -27,7 +27,7 @@ PARTS: dict[str, int] = {
 }
 BASE = {"indexer.errors", "indexer.settings", "indexer.folding", "indexer.dates", "indexer.locked_file",
         "indexer.disk"}
-FACADE = {"indexer", "indexer.engine", "indexer.browsing"}
+FACADE = {"indexer", "indexer.engine", "indexer.browsing", "indexer.annotating"}
 # Where each third-party engine may be imported (a module path prefix).
 CONFINED = {
     "whoosh": "indexer.backend.whoosh",

@@ -1,4 +1,5 @@
-"""The `sleuth` command's arguments: one subcommand each for index, search, stats, entities, remove, gc, serve."""
+"""The `sleuth` command's arguments: one subcommand each for index, search, stats, entities, remove, gc, serve,
+tag, notes, saved."""
 from __future__ import annotations
 
 import argparse
@@ -24,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     _index_and_search(sub)
     _entities_and_upkeep(sub)
+    _annotations(sub)
     return p
 
 
@@ -77,3 +79,33 @@ def _entities_and_upkeep(sub) -> None:
     sv.add_argument("--port", type=int, default=5000)
     sv.add_argument("--no-auth", action="store_true",
                     help="serve beyond loopback without a password (anyone who can reach it can read and delete)")
+
+
+def _annotations(sub) -> None:
+    tg = sub.add_parser("tag", help="tag or star a document or passage; list the tags, or export every mark",
+                        epilog="TARGET is a document id, or a passage id (doc_id#N) as `sleuth search` shows it")
+    tg.add_argument("target", nargs="?", default="", help="document or passage id (none: list the tags)")
+    tg.add_argument("tags", nargs="*", help="tags to add (or remove with --remove)")
+    tg.add_argument("--remove", action="store_true", help="remove the tags given instead of adding them")
+    star = tg.add_mutually_exclusive_group()
+    star.add_argument("--star", action="store_true", help="star the document or passage")
+    star.add_argument("--unstar", action="store_true", help="take its star away")
+    tg.add_argument("--export", choices=("csv", "json"), help="print every star, tag and note (CSV or JSON)")
+    tg.add_argument("--json", action="store_true")
+
+    nt = sub.add_parser("notes", help="list the notes, or read or write the note of a document or passage")
+    nt.add_argument("target", nargs="?", default="", help="document or passage id (none: list every note)")
+    nt.add_argument("text", nargs="?", default=None, help="the note to keep (\"\" deletes it)")
+    nt.add_argument("--json", action="store_true")
+
+    sv = sub.add_parser("saved", help="saved searches: list them with what is new, save one, run one, delete one",
+                        epilog="sleuth saved NAME QUERY [--filter TYPE=VALUE] saves; sleuth saved NAME runs it")
+    sv.add_argument("name", nargs="?", default="")
+    sv.add_argument("query", nargs="?", default=None, help="the query to save under NAME")
+    sv.add_argument("--filter", action="append", default=[], metavar="TYPE=VALUE")
+    sv.add_argument("--exclude", action="append", default=[], metavar="TYPE=VALUE")
+    sv.add_argument("--from", dest="date_from", metavar="DATE")
+    sv.add_argument("--to", dest="date_to", metavar="DATE")
+    sv.add_argument("--delete", action="store_true", help="delete the saved search NAME")
+    sv.add_argument("--limit", type=int, default=10)
+    sv.add_argument("--json", action="store_true")

@@ -41,6 +41,9 @@ class SearchRequest:
     per_page: int = DEFAULT_PER_PAGE
     problem: str | None = None  # why the request is refused (a date that is not one), or None
     sort: str = ""  # "" by relevance, or one of SORTS: by the years the passage mentions
+    # Set by the facade for `tag:NAME` (or new documents): hits must be in one of these documents ("doc_id", id)
+    # or be one of these passages ("passage_id", id); () matches nothing, None restricts nothing.
+    within: tuple[tuple[str, str], ...] | None = None
 
     @classmethod
     def of(cls, query: str | None = "", filters: Groups | None = None, exclude: Groups | None = None,

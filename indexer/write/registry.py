@@ -196,6 +196,10 @@ class Registry:
         for row in self.db.execute(f"SELECT {_COLUMNS} FROM documents ORDER BY doc_id"):
             yield _record(row)
 
+    def added_since(self, stamp: str) -> list[str]:
+        """The documents first indexed after a time stamp (UTC, ISO 8601, as `added` keeps it)."""
+        return [r[0] for r in self.db.execute("SELECT doc_id FROM documents WHERE added > ?", (stamp,))]
+
     def count(self) -> int:
         """Number of documents."""
         return self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]

@@ -6,6 +6,8 @@ backend, not the model.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from indexer import SearchRequest
@@ -103,6 +105,18 @@ def test_every_hit_is_the_pages_put_together_and_sorts_by_year(backend):
     assert [h.passage_id for h in oldest] == ["wiki#0", "crime#0", "wiki#1"]  # 1940, 1940 (reading order), 1962
     newest = backend.every_hit(SearchRequest.of("trotsky", sort="newest")).hits
     assert [h.passage_id for h in newest[0:2]] == ["wiki#0", "crime#0"]
+
+
+def test_within_keeps_any_of_the_documents_and_passages_given(backend):
+    """`SearchRequest.within`: what `tag:` is turned into (a tag's documents and passages), with the other filters."""
+    within = SearchRequest.of("trotsky")
+    assert ids(backend.search(replace(within, within=(("doc_id", "crime"), ("passage_id", "wiki#0"))))) == {
+        "crime#0", "wiki#0"}
+    assert ids(backend.search(replace(SearchRequest.of(), within=(("doc_id", "wiki"),)))) == {"wiki#0", "wiki#1"}
+    assert backend.search(replace(within, within=())).total == 0
+    tagged = replace(SearchRequest.of(filters={"person": ["Leon Trotsky"]}), within=(("doc_id", "wiki"),))
+    assert ids(backend.search(tagged)) == {"wiki#0"}
+    assert [(v.value, v.count) for v in backend.facet_lists(tagged, ["place"])["place"]] == [("Coyoacán", 1)]
 
 
 def test_date_ranges_match_mentioned_days(backend):

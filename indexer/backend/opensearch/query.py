@@ -97,6 +97,12 @@ def filters(req: SearchRequest) -> tuple[list[dict], list[dict]]:
     if days:
         lo, hi = days
         allow.append({"range": {"date": {k: v for k, v in (("gte", lo), ("lte", hi)) if v is not None}}})
+    if req.within is not None:  # a tag's documents and passages: any of them; none matches nothing
+        fields: dict[str, list[str]] = {}
+        for f, v in req.within:
+            fields.setdefault(f, []).append(v)
+        allow.append({"bool": {"should": [{"terms": {f: vs}} for f, vs in fields.items()], "minimum_should_match": 1}}
+                     if fields else {"bool": {"must_not": [EVERYTHING]}})
     deny = [{"term": {f: v}} for f, vals in req.exclude.items() for v in vals]
     return allow, deny
 

@@ -33,6 +33,8 @@ def filter_query(req: SearchRequest) -> tuple[Q.Query | None, Q.Query | None]:
     days = req.day_range()
     if days:
         allow.append(Q.NumericRange("date", *days))
+    if req.within is not None:  # a tag's documents and passages: any of them
+        allow.append(Q.Or([Q.Term(f, v) for f, v in req.within]) if req.within else Q.NullQuery)
     deny = [Q.Term(f, v) for f, vals in req.exclude.items() for v in vals]
     return (Q.And(allow) if allow else None), (Q.Or(deny) if deny else None)
 
