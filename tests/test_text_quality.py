@@ -1,5 +1,6 @@
 """Issue 24, item 5: text quality on real files (tests/data/real/README.md) — DocBook headings kept as sections, PDF
-running headers, footers and page numbers dropped, dot leaders dropped, a title broken over two lines joined."""
+running headers, footers and page numbers dropped, dot leaders dropped, a title broken over two lines joined, and a
+quoted phrase that goes on past a dotted or camel-case identifier found."""
 from __future__ import annotations
 
 import re
@@ -98,3 +99,27 @@ def test_plain_text_title_and_leaders(tmp_path):
     [doc] = read_bytes("crc.txt", text.encode())
     assert doc.title == "Everything we know about CRC but afraid to forget"
     assert doc.text == "Contents\n4.4 Computing powers of x 8\n4.5 Simplified CRC 9"
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory):
+    app = Sleuth(Settings(index_dir=tmp_path_factory.mktemp("phrases") / "data", n_process=1))
+    app.index_paths([REAL / "nodejs" / "punycode.md", REAL / "debian-reference" / "ch05.en.html"])
+    yield app
+    app.close()
+
+
+@pytest.mark.parametrize("phrase, doc_id", [
+    ('"punycode.toASCII() method converts"', "punycode.md"),  # a dotted camel-case identifier, then words
+    ('"NetworkManager GNOME frontend"', "ch05.en.html"),  # the issue's example: camel case, then words
+    ('"Node.js is being deprecated"', "punycode.md"),
+])
+def test_a_phrase_goes_on_past_an_identifier(docs, phrase, doc_id):
+    result = docs.search(phrase)
+    assert result.total > 0 and result.hits[0].doc_id == doc_id, phrase
+    assert docs.search('"url.domainToASCII"').total > 0  # the identifier alone still matches
+
+
+def test_a_phrase_across_a_split_identifier_still_does_not_match(docs):
+    # "domainToASCII" is indexed as domain, To, ASCII too: a phrase made of its parts is not its text.
+    assert docs.search('"domain to ascii"').total == 0
