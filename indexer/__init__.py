@@ -18,10 +18,11 @@ from .query.results import (DocumentHits, DocumentInfo, DocumentReport, Document
 from .settings import Settings, default_index_dir
 from .write.registry_file import damaged_message
 
-from .read.pick import SUPPORTED_EXTENSIONS
+from .read.pick import SUPPORTED_EXTENSIONS, type_refusal
 
 __all__ = [
     "Sleuth", "Settings", "SettingsError", "default_index_dir", "safe_name", "filter_problem", "SUPPORTED_EXTENSIONS",
+    "type_refusal",
     "SleuthError", "QueryError", "ReadError", "IndexBusy", "IndexCorrupt", "RegistryDamaged", "SchemaMismatch",
     "ModelMissing", "TooManyFilters", "SearchRequest", "MAX_PER_PAGE", "fold", "LockedFile", "CorrectionsFile",
     "damaged_message",

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 
 from flask import Blueprint, g, Response, abort, jsonify, request
 
-from indexer import ENTITY_FACETS, SUPPORTED_EXTENSIONS, csv_cell
+from indexer import ENTITY_FACETS, csv_cell, type_refusal
 
 from .. import params
 
@@ -45,8 +44,10 @@ def add_documents():
     files = received_files()
     if not files:
         abort(400, description="Send one or more files in the multipart field 'file'.")
-    if all(Path(name).suffix.lower() not in SUPPORTED_EXTENSIONS for name, _ in files):
-        abort(415, description=f"Unsupported file type; supported: {', '.join(sorted(SUPPORTED_EXTENSIONS))}.")
+    # Any file whose bytes are text is read, whatever its extension (.json, .rst, none): the readers decide.
+    refused = [(name, type_refusal(name, data)) for name, data in files]
+    if all(reason for _, reason in refused):
+        abort(415, description="; ".join(f"{name}: {reason}" for name, reason in refused[:3]) + ".")
     if all(not data for _, data in files):
         abort(400, description="Every file sent is empty.")
     report = sleuth().index_uploads(files)
