@@ -48,6 +48,15 @@ def test_docbook_reference_chapter_keeps_its_sections_in_order():
     assert "NSS (Name Service Switch)" in hostname.text
 
 
+def test_docbook_handbook_sections_inside_nested_divs():
+    doc = _read("debian-handbook/sect.apt-get.html")
+    titles = [s.title for s in doc.sections]
+    assert doc.title == "6.2. aptitude, apt-get, and apt Commands"
+    assert titles[1:6] == ["6.2.1. Initialization", "6.2.2. Installing and Removing", "6.2.3. System Upgrade",
+                           "6.2.4. Configuration Options", "6.2.5. Managing Package Priorities"]
+    assert doc.sections[3].text.startswith("Regular upgrades are recommended")
+
+
 def test_pdf_running_header_and_page_numbers_are_dropped():
     doc = _read("shared-mime-info/shared-mime-info-spec.pdf")
     assert doc.title == "Shared MIME-info Database"  # the header on its title page is still the title

@@ -19,6 +19,30 @@ _SKIPPED = frozenset({"script", "style", "template", "head", "title", "h1"})
 _WORD = re.compile(r"\w+")
 
 
+def unwrap_divs(main) -> None:
+    """Lift the blocks of trafilatura's <div>s (DocBook's sections and paras) up into <main>, so the headings inside
+    them start sections like any other; loose text in a div, or after a block in one, becomes a <p> of its own."""
+    while divs := [el for el in main if el.tag == "div"]:
+        for div in divs:
+            blocks = []
+            for text, child in [(div.text, None)] + [(c.tail, c) for c in div]:
+                if child is not None:
+                    child.tail = None
+                    blocks.append(child)
+                if text and text.strip():
+                    p = etree.Element("p")
+                    p.text = text
+                    blocks.append(p)
+            if div.tail and div.tail.strip():
+                p = etree.Element("p")
+                p.text = div.tail
+                blocks.append(p)
+            at = main.index(div)
+            main.remove(div)
+            for k, block in enumerate(blocks):
+                main.insert(at + k, block)
+
+
 def restore(headings: list[tuple[str, tuple[str, ...]]], main) -> int:
     """Put the page's headings (`page_headings`, taken before trafilatura changed the tree) that `main`
     (trafilatura's <main>) lacks back into it as <head> elements; how many were."""

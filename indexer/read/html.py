@@ -49,6 +49,7 @@ def read_html(html: str, stem: str) -> Document:
         page_headings = headings.page_headings(tree)  # before trafilatura prunes the tree
         main = _extract(trafilatura, tree)
         if main is not None:
+            headings.unwrap_divs(main)
             headings.restore(page_headings, main)
     b = Builder()
     if main is not None:
