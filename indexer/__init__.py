@@ -20,10 +20,11 @@ from .settings import Settings, default_index_dir
 from .write.annotations import AnnotationError, Marks, SavedSearch
 from .write.registry_file import damaged_message
 
-from .read.pick import SUPPORTED_EXTENSIONS
+from .read.pick import SUPPORTED_EXTENSIONS, type_refusal
 
 __all__ = [
     "Sleuth", "Settings", "SettingsError", "default_index_dir", "safe_name", "filter_problem", "SUPPORTED_EXTENSIONS",
+    "type_refusal",
     "SleuthError", "QueryError", "ReadError", "IndexBusy", "DiskFull", "IndexCorrupt", "RegistryDamaged", "SchemaMismatch",
     "ModelMissing", "TooManyFilters", "SearchRequest", "MAX_PER_PAGE", "fold", "LockedFile", "CorrectionsFile",
     "damaged_message", "ClusterUnavailable", "AnnotationError", "Marks", "SavedSearch", "marks_csv",

@@ -163,7 +163,8 @@ def test_api_documents_lifecycle_and_errors(writer):
     assert writer.delete("/api/documents/upload/h.txt").status_code == 204
     assert writer.get("/api/documents/upload/h.txt").status_code == 404
     assert writer.post("/api/documents", data={}).get_json()["error"]
-    r = writer.post("/api/documents", data={"file": [(_bytes("x"), "a.exe")]}, content_type="multipart/form-data")
+    r = writer.post("/api/documents", data={"file": [(_raw(bytes(range(256))), "a.exe")]},
+                    content_type="multipart/form-data")
     assert r.status_code == 415 and "error" in r.get_json()
     r = writer.post("/api/documents", data={"file": [(_raw(b""), "e.txt")]}, content_type="multipart/form-data")
     assert r.status_code == 400

@@ -7,6 +7,7 @@ import re
 import lxml.html
 from lxml import etree
 
+from . import headings
 from .document import Builder, Document
 from .markdown import heading_text
 from .text import clean_text, is_cruft, one_line
@@ -43,7 +44,13 @@ def read_html(html: str, stem: str) -> Document:
         meta["page title"] = page_title  # a site-wide <title> often holds the only publication date
     # trafilatura's justext fallback is quadratic in nesting: 2,048 levels took 9 s a pass. Real pages nest a few
     # dozen levels; a page past MAX_DEPTH keeps its text, without the extraction.
-    main = _extract(trafilatura, tree) if _depth(tree) <= MAX_DEPTH else None
+    main = None
+    if _depth(tree) <= MAX_DEPTH:
+        page_headings = headings.page_headings(tree)  # before trafilatura prunes the tree
+        main = _extract(trafilatura, tree)
+        if main is not None:
+            headings.unwrap_divs(main)
+            headings.restore(page_headings, main)
     b = Builder()
     if main is not None:
         _sections(main, b, title)

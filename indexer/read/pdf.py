@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from . import ocr
+from . import ocr, running
 from .document import Builder, Document
-from .text import clean_text, one_line
+from .text import clean_text, drop_leaders, one_line, title_of
 from ..errors import ReadError
 
 # A page tree can repeat one page object: a 120 KB file became 20,000 pages. Real books stay far below this.
@@ -31,9 +31,12 @@ def read_pdf(data: bytes, stem: str, ocr_options: ocr.Options) -> Document:
         layers = []
         for page in pdf:
             textpage = page.get_textpage()
-            layers.append(clean_text(textpage.get_text_range()))
+            layers.append(drop_leaders(clean_text(textpage.get_text_range()))[0])
             textpage.close()
             page.close()
+        # The title is read before the running header goes: on a title page, that header is the title.
+        first_page = next((layer for layer in layers if layer.strip()), "")
+        layers, _, headers = running.drop_running_lines(layers)
         # Pages with (almost) no text layer but a picture over most of the page are read by OCR.
         scanned, unread = ocr.read_scans(pdf, layers, ocr_options)
     finally:
@@ -51,7 +54,9 @@ def read_pdf(data: bytes, stem: str, ocr_options: ocr.Options) -> Document:
         meta["created"] = "-".join(g for g in m.groups() if g)
     if unread:
         meta["ocr"] = unread
-    first = one_line(b.sections[0].text.split("\n", 1)[0]) if not b.sections[0].ocr else ""
+    first = title_of(first_page.split("\n"))[0] if not b.sections[0].ocr else ""
+    if running.is_running(first, headers):  # "Debian Reference i": the book's name, without the page number
+        first = running.unnumbered(first)
     if _FILE_NAME_TITLE.match(meta.get("title", "")):
         meta["file name"] = meta.pop("title")
     title = meta.get("title") or (first if len(first) < 120 and re.search(r"[^\W\d_]", first) else stem)

@@ -103,6 +103,19 @@ def read_bytes(name: str, data: bytes, ocr_options: ocr.Options | None = None,
     return [read_plain(text, stem)]
 
 
+def type_refusal(name: str, data: bytes) -> str | None:
+    """Why a file would be refused for its type alone (an unknown extension and bytes that are not text), without
+    reading it; None when a reader takes it (whether its content then reads is the reader's to say)."""
+    suffix = Path(name).suffix.lower()
+    if suffix in SUPPORTED_EXTENSIONS:
+        return None
+    try:
+        _sniff(name, suffix, data)
+    except ReadError as exc:
+        return str(exc)
+    return None
+
+
 def _sniff(name: str, suffix: str, data: bytes) -> str:
     """The type of a file by its content, whatever its extension (README, Apache-2.0, x.json): a PDF, an archive,
     text (emails, reST and man pages are told apart later), or refused."""

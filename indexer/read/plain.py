@@ -5,25 +5,25 @@ from __future__ import annotations
 import re
 
 from .document import Builder, Document
-from .text import is_cruft, one_line
+from .text import drop_leaders, is_cruft, one_line, title_of
 
 WIKI_TITLE = re.compile(r"^=(?!=)\s*(.+?)\s*(?<!=)=$")
 _WIKI_HEADING = re.compile(r"^(={2,6})\s*(.+?)\s*\1$")
 _INFOBOX = re.compile(r"^infobox(?:\s+[\w ]{1,40})?$", re.I)
 _KV = re.compile(r"^\s*[-*]\s*([^:]{1,60}):\s*(.*)$")
+MAX_TITLE_LINES = 200  # blank lines before a title looked past
 _MODE_LINE = re.compile(r"\s*-\*-.*?-\*-\s*")  # an Emacs mode line ("GNU make NEWS  -*-indented-text-*-")
 
 
 def read_plain(text: str, stem: str) -> Document:
-    lines = [ln for ln in text.split("\n") if not is_cruft(ln)]
+    lines = [ln for ln in drop_leaders(text)[0].split("\n") if not is_cruft(ln)]
     title = stem
-    first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
-    if first is not None:
-        cand = one_line(_MODE_LINE.sub(" ", lines[first]))
+    cand, used = title_of([_MODE_LINE.sub(" ", ln) for ln in lines[:MAX_TITLE_LINES]])
+    if used:
         # JSON and XML open with a bracket: their first line names nothing, the file's name does.
         if len(cand) < 120 and not cand.endswith((".", "!", "?")) and not cand.startswith(("{", "[", "<")):
             title = cand
-            rest = lines[first + 1:]
+            rest = lines[used:]
             # Scraped pages repeat the title as a heading: drop the repeats that directly follow.
             while rest and one_line(rest[0]) in ("", cand):
                 rest = rest[1:]

@@ -127,3 +127,35 @@ def is_cruft(line: str) -> bool:
     """A navigation line of a scraped page ("Skip to content", "Back to top")."""
     line = line.strip()
     return bool(line) and len(line.split()) <= 8 and NAV_LINES.fullmatch(line) is not None
+
+
+# The dots that lead a table of contents' entry to its page number ("Introduction ........ 3", ". . . . 15",
+# "·····  iii"): four or more, before the page number that ends the line.
+_LEADER = re.compile(r"[ \t]*(?:[.·…][ \t]?){4,}(?=[ \t]*(?:\d+|[ivxlcdm]+)[ \t]*$)", re.M | re.I)
+# A title line that goes on in the next line: it ends with a word that cannot end a title, a comma or a dash.
+_GOES_ON = re.compile(r"(?:\b(?:a|an|the|of|and|or|nor|for|to|in|on|at|by|with|from|about|into|as|vs\.?)|[,&–—-])$",
+                      re.I)
+MAX_TITLE_CHARS = 120
+
+
+def drop_leaders(text: str) -> tuple[str, int]:
+    """The text without its dot leaders (the page numbers they lead to stay), and how many were dropped."""
+    if "...." not in text and ". . . ." not in text and "…" not in text and "····" not in text:
+        return text, 0
+    return _LEADER.subn(" ", text)
+
+
+def title_of(lines: list[str]) -> tuple[str, int]:
+    """The title a text's first non-blank lines make, and how many lines it takes: its first line, joined with the
+    next when the title was broken over two ("Everything we know about CRC but afraid to" / "forget")."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if not filled:
+        return "", 0
+    first = one_line(lines[filled[0]])
+    below = one_line(lines[filled[0] + 1]) if filled[0] + 1 < len(lines) else ""
+    joined = f"{first} {below}"
+    if below and len(joined) < MAX_TITLE_CHARS and not first.endswith((".", "!", "?", ";", ":")) \
+            and not below.endswith((".", "!", "?", ";", ":", ",")) and len(below.split()) <= 6 \
+            and (_GOES_ON.search(first) or below[0].islower()):
+        return joined, filled[0] + 2
+    return first, filled[0] + 1

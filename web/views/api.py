@@ -1,11 +1,10 @@
 """The JSON API: search (and CSV export), documents (upload, get, delete) and entities."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from flask import Blueprint, g, abort, jsonify, request
 
-from indexer import ENTITY_FACETS, SUPPORTED_EXTENSIONS
+from indexer import ENTITY_FACETS, type_refusal
 
 from .. import export, params
 
@@ -33,8 +32,10 @@ def add_documents():
     files = received_files()
     if not files:
         abort(400, description="Send one or more files in the multipart field 'file'.")
-    if all(Path(name).suffix.lower() not in SUPPORTED_EXTENSIONS for name, _ in files):
-        abort(415, description=f"Unsupported file type; supported: {', '.join(sorted(SUPPORTED_EXTENSIONS))}.")
+    # Any file whose bytes are text is read, whatever its extension (.json, .rst, none): the readers decide.
+    refused = [(name, type_refusal(name, data)) for name, data in files]
+    if all(reason for _, reason in refused):
+        abort(415, description="; ".join(f"{name}: {reason}" for name, reason in refused[:3]) + ".")
     if all(not data for _, data in files):
         abort(400, description="Every file sent is empty.")
     report = sleuth().index_uploads(files)

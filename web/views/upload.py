@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, render_template, request
 
-from indexer import SUPPORTED_EXTENSIONS
-
 from ..context import check_csrf, sleuth
 
 bp = Blueprint("upload", __name__)
@@ -19,11 +17,11 @@ def received_files() -> list[tuple[str, bytes]]:
 def upload():
     """The upload form, and indexing what it sends."""
     if request.method == "GET":
-        return render_template("upload.html", report=None, accept=",".join(sorted(SUPPORTED_EXTENSIONS)))
+        return render_template("upload.html", report=None)
     check_csrf()
     files = received_files()
     if not files:
         abort(400, description="Choose at least one file to upload.")
     report = sleuth().index_uploads(files)
     template = "_upload_report.html" if request.headers.get("HX-Request") else "upload.html"
-    return render_template(template, report=report, accept=",".join(sorted(SUPPORTED_EXTENSIONS)))
+    return render_template(template, report=report)

@@ -36,12 +36,14 @@ class CachedAnalyzer(CompositeAnalyzer):
         t = Token(**{k: v for k, v in kwargs.items() if k not in _DEFAULTS})
         t.boost, t.stopped = 1.0, False
         pos = None
-        # The StopFilter's numbering: the first word kept keeps its own place, every later term takes the next.
+        # The StopFilter's numbering (`PartStopFilter`): the first word kept keeps its own place, every later word
+        # takes the next, and all the terms of one word (an identifier and its parts) share its place.
         for i, word in enumerate(self._words(value)):
-            for term in terms_of(word):
-                if positions:
-                    pos = i if pos is None else pos + 1
-                    t.pos = pos
+            terms = terms_of(word)
+            if positions and terms:
+                pos = i if pos is None else pos + 1
+                t.pos = pos
+            for term in terms:
                 t.text = term
                 yield t
 
@@ -54,8 +56,9 @@ class CachedAnalyzer(CompositeAnalyzer):
         pos = None
         for i, word in enumerate(self._words(value)):
             terms, unstemmed = both(word)
-            for term in terms:
+            if terms:
                 pos = i if pos is None else pos + 1
+            for term in terms:
                 found = poses.get(term)
                 if found is None:
                     poses[term] = [pos]

@@ -5,17 +5,18 @@ import functools
 import re
 
 from whoosh import fields
-from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter
 from whoosh.support.charset import accent_map
 
 from .analyzer import CachedAnalyzer, CachedPositions
-from .identifiers import IdentifierFilter
+from .identifiers import IdentifierFilter, PartStopFilter
 from ...query.facets import ENTITY_FACETS
 
 SCHEMA_VERSION = 7  # 2: the ocr field; 3: identifiers by their parts; 4: Infobox facts, new raw labels;
 # 5: title without disambiguation and unboosted at index time; lead-sentence field;
 # 6: evidence labels for organisations and works stored with the raw counts (indexer/entities/evidence.py);
-# 7: pattern facets (email, phone, iban, url: indexer/entities/patterns.py)
+# 7: pattern facets (email, phone, iban, url: indexer/entities/patterns.py); an identifier's parts share its
+# position (a quoted phrase goes on past it)
 
 # A trailing "(plant)" or "(1897–1962)" tells documents of one name apart; it is not what the text is about.
 _DISAMBIGUATION = re.compile(r"\s*\([^()]*\)\s*$")
@@ -70,7 +71,7 @@ def _analyzer(tokenizer: RegexTokenizer):
     # Accents fold before stemming so "Coyoacán" and "Coyoacan" meet; the Snowball English stemmer (not the
     # original Porter one) makes "assassinated" meet "assassination".
     # Identifiers are indexed whole and by their parts (deepStrictEqual, assert.deepStrictEqual).
-    chain = (tokenizer | IdentifierFilter() | LowercaseFilter() | CharsetFilter(accent_map) | StopFilter()
+    chain = (tokenizer | IdentifierFilter() | LowercaseFilter() | CharsetFilter(accent_map) | PartStopFilter()
              | StemFilter(lang="en"))
     return CachedAnalyzer(*chain.items)
 
