@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Iterator
 
 from ..read import guard as guard
 from ..entities import nlp
+from ..entities.finder import Finder, entity_finder
 from ..read import ocr
 from ..backend import Backend
 from .collector import fewer_collections
@@ -79,7 +80,7 @@ class Pipeline:
         stale: set[str] = set()
         step = max(1, self.settings.commit_every)
         passages = entities = 0
-        finder = nlp.EntityFinder(self.settings.model, self.settings.n_process, self.settings.batch_size, progress)
+        finder = entity_finder(self.settings, progress)
         with finder, self.rewrites.run(remember=rewrite), fewer_collections():
             # The texts go to NER as they are read: the workers start (and load the model) meanwhile.
             steps = []
@@ -270,7 +271,7 @@ class Pipeline:
 
 
 def _announced(sources: Iterable[Source | DocumentReport],
-               finder: nlp.EntityFinder) -> Iterator[Source | DocumentReport]:
+               finder: Finder) -> Iterator[Source | DocumentReport]:
     """The sources; a large JSONL file starts the NER workers first, so that they start while it is parsed.
 
     Its records are compared with the registry only once parsed: re-indexing an unchanged file starts workers it
