@@ -27,6 +27,7 @@ from .views.grouping import group_by_document
 from .write.canonical import CanonicalNames
 from .write.folder_aliases import adopt as adopt_aliases
 from .write.ingest import ORPHAN_AGE, Pipeline
+from .write.migration import migrate
 from .write.pending import Pending
 from .write.registry import Registry
 from .write.sync import FolderSync
@@ -276,6 +277,10 @@ class Sleuth(Browsing):
             gone = self.registry.orphans(min_age)
             self.registry.drop_sources(gone)
         return len(gone)
+
+    def migrate(self, to: str, progress: Callable[[int, int], None] | None = None) -> tuple[int, int]:
+        """Copy the collection into the backend `to` (see write/migration.py); (documents, passages) copied."""
+        return migrate(self.settings, self.registry, self.backend, to, progress)
 
     def documents(self) -> list[DocumentInfo]:
         """Every indexed document, in id order, for the documents page."""
