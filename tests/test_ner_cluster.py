@@ -128,3 +128,26 @@ def test_an_unreachable_scheduler_is_named_with_the_fix(tmp_path):
                           env=env, timeout=120)
     assert proc.returncode != 0 and "Traceback" not in proc.stderr, proc.stderr
     assert "SLEUTH_NER_CLUSTER" in proc.stderr and "dask scheduler" in proc.stderr, proc.stderr
+
+
+def test_a_scheduler_lost_mid_run_is_a_message_and_keeps_what_was_written(tmp_path, light_model):
+    own = LocalCluster(tmp_path)
+    try:
+        own.add_worker("only")
+        folder = _folder(tmp_path / "docs", 3000)
+        env = {**os.environ, "SLEUTH_INDEX_DIR": str(tmp_path / "data"), "SLEUTH_CORPUS_DIR": str(folder),
+               "SLEUTH_NER_CLUSTER": own.address, "SLEUTH_MODEL": light_model, "SLEUTH_BATCH_SIZE": "4",
+               "SLEUTH_COMMIT_EVERY": "200"}
+        proc = subprocess.Popen([sys.executable, "-m", "indexer", "index", str(folder)], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, env=env)
+        with Client(own.address, timeout=60, set_as_default=False) as client:
+            deadline = time.monotonic() + 60
+            while not any(str(k).startswith("sleuth-ner-") for ks in client.processing().values() for k in ks):
+                assert time.monotonic() < deadline and proc.poll() is None, proc.communicate()
+                time.sleep(0.01)
+        own.scheduler.kill()  # SIGKILL: the scheduler's machine is gone
+        out, err = proc.communicate(timeout=120)
+    finally:
+        own.stop()
+    assert proc.returncode == 1 and "Traceback" not in err, err
+    assert "SLEUTH_NER_CLUSTER" in err and "run the command again" in err, err

@@ -8,11 +8,12 @@ cached `nlp.load`), the first time a task reaches it; start workers with `--nthr
 """
 from __future__ import annotations
 
+import logging
 import threading
 import uuid
 from typing import Callable, Iterator
 
-from ..errors import ClusterUnavailable
+from ..errors import ClusterUnavailable, SleuthError
 from . import nlp
 from .nlp import RawMention
 
@@ -33,6 +34,9 @@ def connect(address: str, timeout: float):
     except ImportError:
         raise ClusterUnavailable(f"SLEUTH_NER_CLUSTER={address!r} needs Dask: pip install 'sleuth[cluster]' "
                                  "(or unset SLEUTH_NER_CLUSTER to find entities on this machine).") from None
+    # The client logs a lost scheduler with tracebacks while it retries; the user gets one message instead (below).
+    for name in [n for n in logging.root.manager.loggerDict if n.split(".")[0] == "distributed"] + ["distributed"]:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     try:
         client = Client(address, timeout=timeout, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
@@ -87,7 +91,16 @@ class ClusterEntityFinder(nlp.TextFeed):
     def _gathered(self) -> Iterator[list[RawMention]]:
         for n in range(len(self._futures)):
             future, self._futures[n] = self._futures[n], None  # taken once: the cluster may forget it
-            yield from future.result()
+            try:
+                found = future.result()
+            except SleuthError:
+                raise  # from the worker, as it is: a missing model names its install line
+            except Exception as exc:  # the scheduler gone, a chunk whose workers all died (KilledWorker)…
+                raise ClusterUnavailable(
+                    f"The Dask cluster at SLEUTH_NER_CLUSTER={self.address!r} failed during the run "
+                    f"({type(exc).__name__}: {exc}); the documents written so far are kept: check the scheduler "
+                    "and its workers, then run the command again to finish (or unset SLEUTH_NER_CLUSTER).") from None
+            yield from found
             future.release()
 
     def __enter__(self) -> "ClusterEntityFinder":
