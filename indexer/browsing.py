@@ -11,7 +11,7 @@ from typing import Callable
 from .backend import Backend
 from .errors import IndexBusy
 from .query.request import SearchRequest
-from .query.results import DocumentView, FacetValue, SearchResult
+from .query.results import DocumentInfo, DocumentView, FacetValue, SearchResult
 from .settings import Settings
 from .views.batch import TOP_HITS, BatchLine, search_lines
 from .views.compare import Comparison, compare_sources
@@ -113,3 +113,16 @@ class Browsing:
     def neighbours(self, doc_id: str) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
         """The (doc_id, title) of the documents before and after this one, by id."""
         return self.registry.neighbours(doc_id)
+
+    def documents(self) -> list[DocumentInfo]:
+        """Every indexed document, in id order, for the documents page."""
+        return [DocumentInfo.of(r) for r in self.registry.all()]
+
+    def info(self, doc_id: str) -> DocumentInfo | None:
+        """One document's line of the documents page, or None if it is not indexed."""
+        record = self.registry.get(doc_id)
+        return DocumentInfo.of(record) if record else None
+
+    def original(self, doc_id: str) -> tuple[str, bytes] | None:
+        """A document's original source as indexed (a file name to save it as, its bytes), or None."""
+        return self.registry.original(doc_id)

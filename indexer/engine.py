@@ -16,8 +16,7 @@ from .entities.corrections import Correction, CorrectionsFile, check as check_co
 from .errors import DiskFull, IndexBusy
 from .query.facets import ENTITY_FACETS, FACETS, NAME_FACETS
 from .query.request import SearchRequest, TooManyFilters
-from .query.results import (DocumentHits, DocumentInfo, DocumentReport, EntityView, FacetValue,
-                            IndexReport, SearchResult)
+from .query.results import DocumentHits, DocumentReport, EntityView, FacetValue, IndexReport, SearchResult
 from .read import ocr
 from .read.guard import safe_name
 from .read.sources import Source
@@ -27,6 +26,7 @@ from .views.grouping import group_by_document
 from .write.canonical import CanonicalNames
 from .write.folder_aliases import adopt as adopt_aliases
 from .write.ingest import ORPHAN_AGE, Pipeline
+from .write.migration import migrate
 from .write.pending import Pending
 from .write.registry import Registry
 from .write.sync import FolderSync
@@ -284,15 +284,6 @@ class Sleuth(Annotating):
             self.registry.drop_sources(gone)
         return len(gone)
 
-    def documents(self) -> list[DocumentInfo]:
-        """Every indexed document, in id order, for the documents page."""
-        return [DocumentInfo.of(r) for r in self.registry.all()]
-
-    def info(self, doc_id: str) -> DocumentInfo | None:
-        """One document's line of the documents page, or None if it is not indexed."""
-        record = self.registry.get(doc_id)
-        return DocumentInfo.of(record) if record else None
-
-    def original(self, doc_id: str) -> tuple[str, bytes] | None:
-        """A document's original source as indexed (a file name to save it as, its bytes), or None."""
-        return self.registry.original(doc_id)
+    def migrate(self, to: str, progress: Callable[[int, int], None] | None = None) -> tuple[int, int]:
+        """Copy the collection into the backend `to` (see write/migration.py); (documents, passages) copied."""
+        return migrate(self.settings, self.registry, self.backend, to, progress)

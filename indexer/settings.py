@@ -39,6 +39,10 @@ class Settings:
     # Worker processes for spaCy; 0 means "use the cores when the batch is large enough to pay for forking".
     n_process: int = 0
     batch_size: int = 64
+    # NER on a Dask cluster: the scheduler's address (tcp://HOST:8786), empty for this machine's processes; seconds
+    # to wait for the scheduler to answer and for its first worker.
+    ner_cluster: str = ""
+    ner_cluster_timeout: float = 30.0
     # Documents per commit: a crash loses at most this batch (never part of a document).
     commit_every: int = 2000
     # Seconds a writer waits for another process's lock before telling the user the index is busy.
@@ -139,7 +143,7 @@ _MINIMUM = {"n_process": 0, "batch_size": 1, "commit_every": 1, "writer_timeout"
             "max_correction_name": 1, "ocr_doc_seconds": 1, "max_image_pixels": 1, "max_docx_elements": 1,
             "max_archive_members": 1, "max_expanded_bytes": 1, "opensearch_shards": 1,
             "batch_seconds": 0.1, "doc_passages_per_page": 1, "compare_passages": 1, "max_concurrent_batches": 1,
-            "max_tag_chars": 1, "max_note_chars": 1}
+            "max_tag_chars": 1, "max_note_chars": 1, "ner_cluster_timeout": 1}
 
 
 def _convert(name: str, raw: str) -> object:

@@ -2,6 +2,7 @@
 copies for tests that write, a light spaCy pipeline for tests where entities do not matter, one Chromium."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from typing import Callable
@@ -12,6 +13,7 @@ from flask import Flask
 from indexer import Settings, Sleuth
 from web import create_app
 
+from .backend.opensearch_node import Unavailable, start_node
 from .copies import copy_index
 from .light_model import save_light_model
 
@@ -98,3 +100,25 @@ def browser():
         b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+def _unavailable(reason: str) -> None:
+    message = f"OpenSearch node not started: {reason}"
+    if os.environ.get("CI"):
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def opensearch_url():
+    """A real OpenSearch node from Maven Central (tests/backend/opensearch_node.py), single-node, on loopback, started
+    once per session; its URL is also SLEUTH_OPENSEARCH_URL for the session. Without Java or Maven: skipped with the
+    reason (failed under CI=true)."""
+    try:
+        node = start_node()
+    except Unavailable as exc:
+        _unavailable(str(exc))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SLEUTH_OPENSEARCH_URL", node.url)
+        yield node.url
+    node.stop()

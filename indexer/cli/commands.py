@@ -259,6 +259,23 @@ def cmd_gc(settings: Settings, args) -> int:
     return EXIT_OK
 
 
+def cmd_migrate(settings: Settings, args) -> int:
+    """`sleuth migrate --to BACKEND`: the collection's passages copied into another backend; the old index stays."""
+    sleuth = Sleuth(settings)
+    if not sleuth.documents():
+        print(shown(f"sleuth: nothing to migrate: the data folder {settings.index_dir} holds no documents "
+                    "(set SLEUTH_INDEX_DIR or --index-dir to the collection's folder)."), file=sys.stderr)
+        return EXIT_PARTIAL
+    bar = _progress_bar("Copying", "document")
+    docs, passages = sleuth.migrate(args.to, progress=bar.update if bar else None)
+    if bar:
+        bar.close()
+    print(f"{docs} documents, {passages} passages copied into {args.to}.")
+    print(f"Set SLEUTH_BACKEND={args.to} (and its settings) for every sleuth command and `sleuth serve` on this "
+          "data folder; the old index is left as it was.", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_serve(settings: Settings, args) -> int:
     """`sleuth serve`."""
     from web.serve import serve
@@ -267,4 +284,4 @@ def cmd_serve(settings: Settings, args) -> int:
 
 
 _COMMANDS = {"index": cmd_index, "search": cmd_search, "stats": cmd_stats, "entities": cmd_entities,
-             "remove": cmd_remove, "gc": cmd_gc, "serve": cmd_serve}
+             "remove": cmd_remove, "gc": cmd_gc, "migrate": cmd_migrate, "serve": cmd_serve}

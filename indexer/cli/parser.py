@@ -1,5 +1,5 @@
-"""The `sleuth` command's arguments: one subcommand each for index, search, stats, entities, remove, gc, serve,
-tag, notes, saved."""
+"""The `sleuth` command's arguments: one subcommand each for index, search, stats, entities, remove, gc, migrate,
+serve, tag, notes, saved."""
 from __future__ import annotations
 
 import argparse
@@ -73,6 +73,11 @@ def _entities_and_upkeep(sub) -> None:
     gc = sub.add_parser("gc", help="delete source copies no document uses (left by killed runs)")
     gc.add_argument("--min-age", type=float, default=600.0, metavar="SECONDS",
                     help="spare copies younger than this (another process may be about to use them; default 600)")
+
+    mg = sub.add_parser("migrate", help="move the collection into another search backend (its passages, entities "
+                                         "and corrections as they are)")
+    mg.add_argument("--to", required=True, choices=("whoosh", "opensearch"),
+                    help="the backend (opensearch: with SLEUTH_OPENSEARCH_URL)")
 
     sv = sub.add_parser("serve", help="serve the web app (indexes the bundled corpus first if the index is empty)")
     sv.add_argument("--host", default="127.0.0.1")

@@ -27,6 +27,9 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _KEPT = NER_LABELS | {"CARDINAL"}
 
 
+BACKGROUND_NICE = 10  # how much lower the priority of background workers is (Unix nice)
+
+
 class RawMention(NamedTuple):
     """One entity as spaCy saw it, offsets relative to the text it came from."""
 
@@ -68,9 +71,6 @@ def _clean(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
-BACKGROUND_NICE = 10  # how much lower the priority of background workers is (Unix nice)
-
-
 def workers(n_texts: int, configured: int) -> int:
     """How many processes to use for a batch of n_texts."""
     if configured > 0:
@@ -79,7 +79,35 @@ def workers(n_texts: int, configured: int) -> int:
     return min(cores, 4) if cores > 1 and n_texts >= _PARALLEL_MIN_TEXTS else 1
 
 
-class EntityFinder:
+class TextFeed:
+    """Texts fed one at a time (`texts`, in order); each distinct text goes once to `_send`, a chunk at a time."""
+
+    def __init__(self, batch_size: int) -> None:
+        self.batch_size = max(1, batch_size)
+        self.texts: list[str] = []
+        self._unique: dict[str, None] = {}
+        self._chunk: list[str] = []
+
+    def feed(self, text: str) -> None:
+        """Add the next text."""
+        self.texts.append(text)
+        if text in self._unique:
+            return
+        self._unique[text] = None
+        self._chunk.append(text)
+        if len(self._chunk) == self.batch_size:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._chunk:
+            self._send(self._chunk)
+            self._chunk = []
+
+    def _send(self, chunk: list[str]) -> None:
+        raise NotImplementedError
+
+
+class EntityFinder(TextFeed):
     """Texts fed as they are read; their entities, in order, once every text is in (`results`).
 
     Past a few hundred texts, NER goes to worker processes, started while the caller is still reading and fed a
@@ -91,13 +119,10 @@ class EntityFinder:
     def __init__(self, model: str = "", n_process: int = 0, batch_size: int = 64,
                  progress: Callable[[int, int], None] | None = None, refined: bool = True,
                  background: bool = False) -> None:
+        super().__init__(batch_size)
+        self.model, self.n_process, self.progress, self.refined = model, n_process, progress, refined
         # background: the workers run at a lower priority (the server's upkeep: searches keep the cores first).
-        self.model, self.n_process, self.batch_size = model, n_process, max(1, batch_size)
         self.background = background
-        self.progress, self.refined = progress, refined
-        self.texts: list[str] = []
-        self._unique: dict[str, None] = {}
-        self._chunk: list[str] = []
         self._chunks: list[list[str]] = []  # filled chunks, kept until it is known whether workers run them
         self._pool = None
         self._queue: queue.SimpleQueue | None = None
@@ -108,17 +133,6 @@ class EntityFinder:
         """True when worker processes find the entities."""
         return self._pool is not None
 
-    def feed(self, text: str) -> None:
-        """Add the next text."""
-        self.texts.append(text)
-        if text in self._unique:
-            return
-        self._unique[text] = None
-        self._chunk.append(text)
-        if len(self._chunk) == self.batch_size:
-            self._send(self._chunk)
-            self._chunk = []
-
     def expect_many(self) -> None:
         """Start the worker processes now (if this machine uses them for a large run): many texts are coming."""
         if self._pool is None and workers(_PARALLEL_MIN_TEXTS, self.n_process) > 1:
@@ -126,14 +140,12 @@ class EntityFinder:
 
     def results(self) -> Iterator[list[RawMention]]:
         """Every fed text's entities, in order (call once, after the last `feed`)."""
-        if self._chunk:
-            self._send(self._chunk)
-            self._chunk = []
+        self._flush()
         if self._queue is not None:
             self._queue.put(None)  # the end of the chunks: the pool's feeding thread returns
         found = self._results if self._results is not None else \
-            (_entities(load(self.model), chunk) for chunk in self._chunks)
-        return _in_order(self.texts, _flat(found), self.batch_size, self.progress, self.refined)
+            (find_entities(load(self.model), chunk) for chunk in self._chunks)
+        return in_order(self.texts, _flat(found), self.batch_size, self.progress, self.refined)
 
     def _send(self, chunk: list[str]) -> None:
         if self._pool is None:
@@ -178,7 +190,7 @@ def entity_stream(texts: list[str], model: str = "", n_process: int = 0, batch_s
         yield finder.results()
 
 
-def _entities(nlp, chunk: list[str]) -> list[list[RawMention]]:
+def find_entities(nlp, chunk: list[str]) -> list[list[RawMention]]:
     docs = nlp.pipe([_clean(t[: nlp.max_length - 1]) for t in chunk], batch_size=len(chunk) or 1)
     return [[RawMention(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents if e.label_ in _KEPT]
             for doc in docs]
@@ -189,7 +201,7 @@ def _flat(chunks: Iterable[list[list[RawMention]]]) -> Iterator[list[RawMention]
         yield from chunk
 
 
-def _in_order(texts: list[str], unique_results: Iterator[list[RawMention]], every: int,
+def in_order(texts: list[str], unique_results: Iterator[list[RawMention]], every: int,
               progress: Callable[[int, int], None] | None, refined: bool = True) -> Iterator[list[RawMention]]:
     # unique_results follow the first occurrences of the texts, so a text not seen yet is always the next one.
     # Progress counts the texts the caller has taken, i.e. what is written, not what the workers have done.
@@ -223,4 +235,4 @@ def _start_worker(name: str, parent: int, background: bool = False) -> None:
 
 
 def _worker_chunk(chunk: list[str]) -> list[list[RawMention]]:
-    return _entities(_WORKER_NLP, chunk)
+    return find_entities(_WORKER_NLP, chunk)

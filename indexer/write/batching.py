@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from ..entities import nlp
+from ..entities.finder import Finder
 from ..query.results import DocumentReport
 from ..read.sources import Source
 
@@ -25,7 +25,7 @@ def tapered(items: list, step: int, smallest: int) -> Iterator[list]:
 
 
 def announced(sources: Iterable[Source | DocumentReport],
-               finder: nlp.EntityFinder) -> Iterator[Source | DocumentReport]:
+               finder: Finder) -> Iterator[Source | DocumentReport]:
     """The sources; a large JSONL file starts the NER workers first, so that they start while it is parsed.
 
     Its records are compared with the registry only once parsed: re-indexing an unchanged file starts workers it

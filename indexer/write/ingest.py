@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Iterator
 
 from ..read import guard as guard
 from ..entities import nlp
+from ..entities.finder import entity_finder
 from ..read import ocr
 from ..backend import Backend
 from .collector import fewer_collections
@@ -78,7 +79,7 @@ class Pipeline:
         `between` is called between two batches' commits (an upload lets other writers in there)."""
         started, stale, step = time.perf_counter(), set(), max(1, self.settings.commit_every)
         passages = entities = 0
-        finder = nlp.EntityFinder(self.settings.model, self.settings.n_process, self.settings.batch_size, progress)
+        finder = entity_finder(self.settings, progress)
         with finder, self.rewrites.run(remember=rewrite), fewer_collections():
             # The texts go to NER as they are read: the workers start (and load the model) meanwhile.
             steps = []

@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..entities import nlp
+from ..entities.finder import entity_stream
 from .resolve import passage_of
 
 if TYPE_CHECKING:
@@ -82,5 +82,5 @@ def find_entities(pipeline: "Pipeline", docs: dict[str, str]) -> list:
         waiting.append((record, [passage_of(s) for s in stored]))
     texts = [p.text if p.kind == "body" else "" for _, passages in waiting for p in passages]
     settings = pipeline.settings
-    with nlp.entity_stream(texts, settings.model, settings.n_process, settings.batch_size, background=True) as spans:
+    with entity_stream(texts, settings, background=True) as spans:
         return [(record, passages, [next(spans) for _ in passages]) for record, passages in waiting]
