@@ -116,14 +116,20 @@ class Pipeline:
 
         `canon` starts empty (aliases and corrections only): names are rebuilt from the stored sources alone.
         """
-        # Into a fresh index, swapped in at the end: the server's uploads wait meanwhile, its searches go on.
+        # Into a fresh index, swapped in at the end: the server's uploads wait meanwhile, its searches go on. A
+        # document another process committed just before the rebuild took its lock is registered a moment later:
+        # the registry is read again until it holds nothing the rebuild has not written (later writers wait).
+        report, seen = IndexReport(), set()
         with self.backend.rebuilt(on_wait) as fresh:
-            stored = [Source(r.name, r.doc_id, self.registry.source_bytes(r), Path(r.source).suffix)
-                      for r in self.registry.all()]
-            done = Pipeline(self.settings, fresh, self.registry).index(stored, canon, force=True, progress=progress,
-                                                                       on_wait=on_wait, rewrite=True)
+            into = Pipeline(self.settings, fresh, self.registry)
+            while batch := [r for r in self.registry.all() if r.doc_id not in seen]:
+                seen.update(r.doc_id for r in batch)
+                stored = [Source(r.name, r.doc_id, self.registry.source_bytes(r), Path(r.source).suffix)
+                          for r in batch]
+                done = into.index(stored, canon, force=True, progress=progress, on_wait=on_wait, rewrite=True)
+                report = report.followed_by(done.report)
         self.registry.drop_sources(self.registry.orphans(ORPHAN_AGE))
-        return done.report
+        return report
 
     def remove(self, doc_id: str, canon: Canon) -> bool:
         """Delete a document's passages and record; rewrite the facets its names changed. False if unknown."""
