@@ -11,11 +11,13 @@ from typing import Callable
 from .backend import Backend
 from .errors import IndexBusy
 from .query.request import SearchRequest
-from .query.results import DocumentInfo, DocumentView, FacetValue, SearchResult
+from .query.results import DocumentInfo, DocumentView, FacetValue, OriginalPage, SearchResult
+from .read.options import Options
 from .settings import Settings
 from .views.batch import TOP_HITS, BatchLine, search_lines
 from .views.compare import Comparison, compare_sources
 from .views.filters import fold_filters
+from .views import original as originals
 from .write import members
 from .write.registry import Registry
 
@@ -126,3 +128,29 @@ class Browsing:
     def original(self, doc_id: str) -> tuple[str, bytes] | None:
         """A document's original source as indexed (a file name to save it as, its bytes), or None."""
         return self.registry.original(doc_id)
+
+    def original_page(self, doc_id: str, page: int = 1, query: str = "") -> OriginalPage | None:
+        """Page `page` of a PDF or scan as it is, `query`'s hits outlined on it; None when the document is not
+        indexed or its original is not a PDF or an image."""
+        found = self._original_source(doc_id)
+        if found is None:
+            return None
+        record, data, opts = found
+        return originals.original_page(record, data, page, self.backend.marked_passages(doc_id, query),
+                                       self.settings.page_image_side, opts)
+
+    def original_png(self, doc_id: str, page: int) -> bytes | None:
+        """Page `page` of a PDF or scan as a PNG image (SLEUTH_PAGE_IMAGE_SIDE pixels at most), or None."""
+        found = self._original_source(doc_id)
+        if found is None:
+            return None
+        record, data, opts = found
+        pages = originals.page_count(record, data, opts)
+        return originals.page_png(record, data, min(max(1, page), pages), self.settings.page_image_side, opts)[0]
+
+    def _original_source(self, doc_id: str):
+        record = self.registry.get(doc_id)
+        if record is None or record.fmt not in ("pdf", "image"):
+            return None
+        data, opts = self.registry.source_bytes(record), Options.from_settings(self.settings)
+        return (record, data, opts) if originals.page_count(record, data, opts) else None

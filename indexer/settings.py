@@ -93,6 +93,8 @@ class Settings:
     # taken into a comparison (the page says when more matched).
     doc_passages_per_page: int = 200
     compare_passages: int = 30
+    # The longest side, in pixels, of a PDF page or scan shown as it is on the original view (larger are scaled down).
+    page_image_side: int = 1600
     batch_seconds: float = 30.0
     max_concurrent_batches: int = 1
     # Megabytes left free on the data folder's disk: an upload or indexing run that would leave less is refused
@@ -143,7 +145,7 @@ _MINIMUM = {"n_process": 0, "batch_size": 1, "commit_every": 1, "writer_timeout"
             "max_correction_name": 1, "ocr_doc_seconds": 1, "max_image_pixels": 1, "max_docx_elements": 1,
             "max_archive_members": 1, "max_expanded_bytes": 1, "opensearch_shards": 1,
             "batch_seconds": 0.1, "doc_passages_per_page": 1, "compare_passages": 1, "max_concurrent_batches": 1,
-            "max_tag_chars": 1, "max_note_chars": 1, "ner_cluster_timeout": 1}
+            "max_tag_chars": 1, "max_note_chars": 1, "page_image_side": 200, "ner_cluster_timeout": 1}
 
 
 def _convert(name: str, raw: str) -> object:

@@ -34,12 +34,13 @@ def create_app(settings: Settings | None = None, bind_host: str | None = None) -
     app.extensions["sleuth"] = Sleuth(settings)
     app.extensions["sleuth"].resume_upkeep()  # uploads a stopped server left without their entities
 
-    from .views import api, auth, batch, compare, corrections, documents, entities, library, marks, search, upload
+    from .views import (api, auth, batch, compare, corrections, documents, entities, library, marks, original, search,
+                        upload)
     from . import errors, guard
 
     guard.install(app, guard.allowed_hosts(bind_host, settings.allowed_hosts))
     auth.install(app, settings.password)
-    for module in (search, documents, entities, upload, api, compare, library, batch, corrections, marks):
+    for module in (search, documents, entities, upload, api, compare, library, batch, corrections, marks, original):
         app.register_blueprint(module.bp)
     errors.register(app)
 

@@ -262,3 +262,21 @@ class IndexReport:
             "notes": self.notes,
             "documents": [asdict(d) for d in self.documents],
         }
+
+
+@dataclass
+class OriginalPage:
+    """One page of a PDF or scan as it is (the original view): its size as shown and where the hits stand on it."""
+
+    doc_id: str
+    title: str
+    page: int  # from 1
+    pages: int
+    width: int  # pixels of the page image as served
+    height: int
+    hits: list[list[tuple[float, float, float, float]]]  # per hit, its boxes: left, top, width, height (fractions)
+    ocr: bool = False  # the words were found by Tesseract on the picture
+    note: str = ""  # why the hits could not be marked, when they could not
+    ordinals: list[int] = field(default_factory=list)  # the passages read from this page
+    section: str = ""  # "Page 3", as the passages name it
+    hit_pages: list[int] = field(default_factory=list)  # the pages whose passages hold the search's hits

@@ -171,7 +171,7 @@ def image_texts(data: bytes, opts: Options) -> list[str]:
         raise ReadError(f"image too large to read ({exc})") from None
     _check(n, opts)
     try:
-        return read_images((_prepare(_within_budget(frame, opts)) for frame in ImageSequence.Iterator(img)), n, opts)
+        return read_images((prepare(_within_budget(frame, opts)) for frame in ImageSequence.Iterator(img)), n, opts)
     except (OSError, SyntaxError) as exc:  # Pillow's errors for truncated or damaged image data
         raise ReadError(f"damaged image: {exc}") from None
 
@@ -194,7 +194,7 @@ def _within_budget(frame, opts: Options):
     return frame
 
 
-def _prepare(frame):
+def prepare(frame):
     """A grayscale copy on white, scaled up when the letters are too small for Tesseract."""
     from PIL import Image
 
