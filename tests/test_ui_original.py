@@ -1,5 +1,6 @@
 """The original in the browser: a PDF page and a scan shown as they are, the search's hits outlined on the page image,
-page by page, reached from the passage's page number, at a phone's and a laptop's width."""
+page by page, reached from the passage's page number, at a phone's and a laptop's width; axe-core finds no
+violation of any impact on them or on their documents' pages."""
 from __future__ import annotations
 
 import shutil
@@ -12,6 +13,7 @@ from indexer.read import ocr
 from web import create_app
 
 from .ocr_pages import typeset_png
+from .test_ui_axe import _violations
 from .ui_fixtures import DESKTOP, SIZES, _serve, box, open_page, shot  # noqa: F401  (open_page: a fixture)
 
 pytestmark = pytest.mark.browser
@@ -65,6 +67,7 @@ def _shown(page) -> None:
 def test_a_pdf_page_as_printed_with_the_hits_outlined(server, open_page, size):  # noqa: F811
     page = open_page(size)
     page.goto(server + f"/doc/{PDF.name}?q=polynomial")
+    assert _violations(page) == []
     link = page.get_by_role("link", name="see page 1 as printed")
     link.focus()
     page.keyboard.press("Enter")  # reached by keyboard from the passage's page number
@@ -75,6 +78,7 @@ def test_a_pdf_page_as_printed_with_the_hits_outlined(server, open_page, size): 
     assert wanted and page.locator("rect.hit-box").count() >= wanted
     assert page.locator(".hit-count").inner_text().startswith(f"{wanted} hit")
     assert "polynomial" in page.locator(".original-frame img").get_attribute("alt")
+    assert page.locator("h1").count() == 1 and _violations(page) == []
     shot(page, "original-pdf")
     # The next page, by keyboard; the search goes along, and so do its hits.
     page.get_by_role("navigation", name="Pages of the original", exact=True).get_by_role("link", name="Page 2").focus()
@@ -91,11 +95,13 @@ def test_a_pdf_page_as_printed_with_the_hits_outlined(server, open_page, size): 
 def test_a_scan_as_scanned_with_the_words_tesseract_found_outlined(server, open_page, size):  # noqa: F811
     page = open_page(size)
     page.goto(server + "/doc/memo.png?q=telegram")
+    assert _violations(page) == []
     page.get_by_role("link", name="the original, page by page").click()
     page.wait_for_selector(".original")
     _shown(page)
     assert page.locator("rect.hit-box").count() == 1
     assert "read by OCR" in page.locator("figcaption").inner_text()
+    assert page.locator("h1").count() == 1 and _violations(page) == []
     # The outline is where the word is: in the second paragraph, near the top of the page, inside the margins.
     img, hit = box(page.locator(".original-frame img")), box(page.locator("rect.hit-box"))
     assert 0.12 < (hit["y"] - img["y"]) / img["height"] < 0.3

@@ -61,15 +61,17 @@ def open_page(browser):
     """Open pages at a given size; fails the test on any script error, CSP violation or missing file."""
     contexts, errors = [], []
 
-    def make(size: dict, expect_404: bool = False, **options):
+    def make(size: dict, expect_404: bool = False, expect: tuple[int, ...] = (), **options):
+        """`expect_404` or `expect`: these error statuses are what the test asks for, not failures."""
+        expected = {str(s) for s in (*expect, *((404,) if expect_404 else ()))}
         ctx = browser.new_context(viewport=size, **options)
         contexts.append(ctx)
         pg = ctx.new_page()
-        pg.on("console", lambda m: errors.append(m.text) if m.type == "error" and not (
-            expect_404 and "404" in m.text) else None)
+        pg.on("console", lambda m: errors.append(m.text) if m.type == "error" and not any(
+            s in m.text for s in expected) else None)
         pg.on("pageerror", lambda e: errors.append(str(e)))
-        pg.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 and not (
-            expect_404 and r.status == 404) else None)
+        pg.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 and str(
+            r.status) not in expected else None)
         return pg
 
     yield make
