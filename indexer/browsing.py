@@ -148,9 +148,15 @@ class Browsing:
         pages = originals.page_count(record, data, opts)
         return originals.page_png(record, data, min(max(1, page), pages), self.settings.page_image_side, opts)[0]
 
+    def shows_original(self, doc_id: str) -> bool:
+        """Whether the original view can show this document: a PDF or an image kept as its own file (a file found
+        inside an email or an archive is kept as its text)."""
+        record = self.registry.get(doc_id)
+        return record is not None and record.fmt in ("pdf", "image") and not record.source.endswith(".jsonl")
+
     def _original_source(self, doc_id: str):
         record = self.registry.get(doc_id)
-        if record is None or record.fmt not in ("pdf", "image"):
+        if record is None or not self.shows_original(doc_id):
             return None
         data, opts = self.registry.source_bytes(record), Options.from_settings(self.settings)
         return (record, data, opts) if originals.page_count(record, data, opts) else None

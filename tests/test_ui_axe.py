@@ -1,7 +1,10 @@
 """axe-core on every page a user reaches, at a phone's and a laptop's width: no violation of any impact, by every
-rule (the experimental ones too); a heading-one on each. The original view (a PDF page, a scan) is checked in
-test_ui_original.py, over an index that holds them."""
+rule (the experimental ones too); a heading-one on each. The seeds and a PDF are indexed, for the original view; a
+scan's original view is checked in test_ui_original.py (it needs Tesseract)."""
 from __future__ import annotations
+
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -9,10 +12,11 @@ from indexer import SearchRequest, Settings
 from web import create_app
 
 from .copies import copy_index
-from .ui_fixtures import SIZES, _serve, app, open_filters, open_page, server, shot  # noqa: F401  (the app, on loopback)
+from .ui_fixtures import SIZES, _serve, open_filters, open_page, server, shot  # noqa: F401  (the app, on loopback)
 
 pytestmark = pytest.mark.browser
 WIKI = "002_e41d2cd84ffb8d9f.txt"
+PDF = Path(__file__).resolve().parent / "data" / "real" / "zlib" / "crc-doc-pages-1-2.pdf"
 PAGES = {
     "browse": "/", "search": "/search?q=Trotsky", "search-filtered": "/search?q=ice+axe&person=Ram%C3%B3n+Mercader"
     "&not_doc_id=000_7320f9c5cac2b3a8.txt&from=1940", "search-grouped": "/search?q=Trotsky&group_by=document",
@@ -28,14 +32,29 @@ PAGES = {
     # A suggestion, a refused query, a documents list filtered to nothing.
     "search-suggestion": "/search?q=Trotksy", "search-refused": "/search?q=" + "(" * 9 + "x" + ")" * 9,
     "documents-none": "/documents?title=zzqqxx&sort=added&order=desc",
+    # A PDF's document page (its page headings link to the original) and the original view, the hits outlined.
+    "document-pdf": f"/doc/{PDF.name}?q=polynomial", "original": f"/original/{PDF.name}?q=polynomial&at=1",
+    "original-last": f"/original/{PDF.name}?at=2",
 }
 # Error pages: a page that is not there, a search with more filters than a search may have.
 ERRORS = {"not-found": ("/no/such/page", 404),
           "bad-request": ("/search?q=x&" + "&".join(f"person=p{n}" for n in range(60)), 400)}
 
 
+@pytest.fixture(scope="module")
+def app(tmp_path_factory, seeded_dir, corpus_copy):
+    """The app over a private copy of the seed index with a PDF added (this module writes marks and corrections)."""
+    index_dir = copy_index(seeded_dir, tmp_path_factory.mktemp("axe-data"))
+    made = create_app(Settings(index_dir=index_dir, corpus_dir=corpus_copy, secret_key="t"))
+    folder = tmp_path_factory.mktemp("axe-pdf")
+    shutil.copy(PDF, folder / PDF.name)
+    assert made.extensions["sleuth"].index_paths([folder]).count("added") == 1
+    made.extensions["sleuth"].settle()
+    return made
+
+
 @pytest.fixture(scope="module", autouse=True)
-def marked(app):  # noqa: F811
+def marked(app):
     """A star, tags and a note on the wiki document and a passage, and a saved search: the pages that list them."""
     engine = app.extensions["sleuth"]
     engine.star(WIKI)

@@ -4,6 +4,7 @@ violation of any impact on them or on their documents' pages."""
 from __future__ import annotations
 
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -30,10 +31,12 @@ def server(tmp_path_factory, light_model):
     folder = tmp_path_factory.mktemp("originals")
     shutil.copy(PDF, folder / PDF.name)
     (folder / "memo.png").write_bytes(typeset_png(SCAN_TEXT, dpi=150, points=14))
+    with zipfile.ZipFile(folder / "pack.zip", "w") as z:  # a PDF inside an archive is kept as its text only
+        z.write(PDF, "inside.pdf")
     settings = Settings(index_dir=tmp_path_factory.mktemp("original-data"), corpus_dir=folder, model=light_model,
                         secret_key="t")
     sleuth = Sleuth(settings)
-    assert sleuth.index_paths([folder]).count("added") == 2
+    assert sleuth.index_paths([folder]).count("added") == 4
     sleuth.settle()
     sleuth.close()
     srv = _serve(create_app(settings))
@@ -111,6 +114,11 @@ def test_a_scan_as_scanned_with_the_words_tesseract_found_outlined(server, open_
 
 def test_the_page_image_is_bounded_and_a_non_pdf_is_refused_in_words(server, open_page):  # noqa: F811
     page = open_page(DESKTOP, expect_404=True)
+    # A hit's page number opens that page as printed, the search's words outlined.
+    page.goto(server + "/search?q=polynomial")
+    page.locator("li.hit a.original-link", has_text="Page 2").first.click()
+    page.wait_for_selector("text=page 2 of 2")
+    assert page.locator("rect.hit-box").count() >= _occurrences("polynomial", 2) > 0
     image = page.request.get(server + f"/original-image/{PDF.name}?at=2")
     assert image.headers["content-type"] == "image/png"
     from PIL import Image
@@ -118,3 +126,6 @@ def test_the_page_image_is_bounded_and_a_non_pdf_is_refused_in_words(server, ope
     assert max(Image.open(io.BytesIO(image.body())).size) == Settings().page_image_side
     page.goto(server + "/original/no-such.txt")
     assert "only those can be shown as they are" in page.locator("main").inner_text()
+    # A PDF found inside an archive has no original file of its own: its page offers none.
+    page.goto(server + "/doc/pack.zip › inside.pdf?q=polynomial")
+    assert page.locator(".hitnav").is_visible() and page.locator("a.original-link").count() == 0

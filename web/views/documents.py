@@ -64,7 +64,8 @@ def document(doc_id: str):
                            facets_used=facets_used, focus=focus, before=before, after=after,
                            back=url_for("search.search") + ("?" + urlencode(search_args) if search_args else ""),
                            carry=[(k, v) for k, v in request.args.items(multi=True) if k != "doc_page"],
-                           per_page=sleuth().settings.doc_passages_per_page)
+                           per_page=sleuth().settings.doc_passages_per_page,
+                           shows_original=sleuth().shows_original(doc_id))
 
 
 def _focus(mark: str) -> tuple[str, str] | None:

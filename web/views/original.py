@@ -41,4 +41,4 @@ def original_link(doc_id: str, page: int, args: list[tuple[str, str]] | None = N
 
 @bp.app_context_processor
 def _helpers() -> dict:
-    return {"original_link": original_link}
+    return {"original_link": original_link, "shows_original": lambda doc_id: sleuth().shows_original(doc_id)}
