@@ -89,6 +89,20 @@ def test_a_pdf_page_as_printed_with_the_hits_outlined(server, open_page, size): 
     page.wait_for_selector("text=page 2 of 2")
     _shown(page)
     assert page.locator(".hit-count").inner_text().startswith(f"{_occurrences('polynomial', 2)} hit")
+    # Zoomed in, the page is drawn at its full size in a region scrolled by keyboard too, the outlines still on the
+    # words; the next page stays zoomed.
+    page.get_by_role("link", name="Zoom in: the page at its full size").click()
+    region = page.get_by_role("region", name="The page at its full size (scroll to see all of it)")
+    region.focus()
+    page.keyboard.press("ArrowDown")
+    img = box(page.locator(".original-frame img"))
+    assert img["width"] == int(page.locator(".original-frame img").get_attribute("width"))  # its own pixels
+    hit = box(page.locator("rect.hit-box").first)
+    assert img["x"] <= hit["x"] <= img["x"] + img["width"] and hit["width"] > 30  # a word's width at full size
+    assert _violations(page) == []
+    shot(page, "original-zoomed")
+    page.get_by_role("link", name="Fit the page to the screen").click()
+    _shown(page)
     # The original file downloads as it was indexed.
     href = page.get_by_role("link", name="Download the original file").get_attribute("href")
     assert page.request.get(server + href).body() == PDF.read_bytes()

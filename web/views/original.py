@@ -20,8 +20,10 @@ def page(doc_id: str):
     view = sleuth().original_page(doc_id, request.args.get("at", 1, type=int) or 1, q)
     if view is None:
         abort(404, description=NOT_SHOWN.format(doc_id))
-    carry = [(k, v) for k, v in request.args.items(multi=True) if k != "at"]
-    return render_template("original.html", view=view, q=q, carry=carry)
+    carry = [(k, v) for k, v in request.args.items(multi=True) if k not in ("at", "zoom")]
+    zoom = request.args.get("zoom") == "1"  # the image at its own size, scrolled, instead of fitted to the screen
+    return render_template("original.html", view=view, q=q, carry=carry + [("zoom", "1")] * zoom, zoom=zoom,
+                           unzoomed=carry)
 
 
 @bp.get("/original-image/<path:doc_id>")
