@@ -10,7 +10,7 @@ from typing import Callable
 
 from .backend import Backend
 from .errors import IndexBusy
-from .query.request import SearchRequest
+from .query.request import MAX_PER_PAGE, SearchRequest
 from .query.results import DocumentInfo, DocumentView, FacetValue, OriginalPage, SearchResult
 from .read.options import Options
 from .settings import Settings
@@ -136,8 +136,15 @@ class Browsing:
         if found is None:
             return None
         record, data, opts = found
-        return originals.original_page(record, data, page, self.backend.marked_passages(doc_id, query),
-                                       self.settings.page_image_side, opts)
+        sections = {e.ordinal: e.section for e in self.backend.passages(doc_id)}
+
+        def hit_sections() -> list[str]:  # the pages of the document's best hits: one search within it
+            if not query.strip():
+                return []
+            within = SearchRequest.of(query, filters={"doc_id": [doc_id]}, per_page=MAX_PER_PAGE)
+            return [hit.section for hit in self.search(within).hits]
+        return originals.original_page(record, data, page, self.settings.page_image_side, opts, sections,
+                                       lambda ids: self.backend.marked_passages(doc_id, query, only=ids), hit_sections)
 
     def original_png(self, doc_id: str, page: int) -> bytes | None:
         """Page `page` of a PDF or scan as a PNG image (SLEUTH_PAGE_IMAGE_SIDE pixels at most), or None."""

@@ -55,19 +55,23 @@ def page_png(record: DocRecord, data: bytes, page: int, side: int, opts: Options
     return _IMAGES.get((record.hash, page, side), make)  # type: ignore[return-value]
 
 
-def original_page(record: DocRecord, data: bytes, page: int, passages: list[PassageView], side: int,
-                  opts: Options) -> OriginalPage:
-    """Page `page` of a document (clamped to its pages) with the words its `passages` mark as hits outlined."""
+def original_page(record: DocRecord, data: bytes, page: int, side: int, opts: Options, sections: dict[int, str],
+                  marked: Callable[[set[str]], list[PassageView]], hit_sections: Callable[[], list[str]]
+                  ) -> OriginalPage:
+    """Page `page` of a document (clamped to its pages) with the search's hits outlined. `sections`: each passage's
+    section by ordinal; `marked(ids)`: those passages with the search's words marked; `hit_sections()`: the
+    sections of the document's best hits (for the pages with hits)."""
     pages = page_count(record, data, opts)
     page = min(max(1, page), pages)
     _, width, height = page_png(record, data, page, side, opts)
     section = f"Page {page}" if pages > 1 or record.fmt == "pdf" else ""
-    on_page = [p for p in passages if p.section == section]
+    ordinals = sorted(n for n, s in sections.items() if s == section)
+    on_page = marked({f"{record.doc_id}#{n}" for n in ordinals}) if ordinals else []
     words = {_TAG.sub("", m).strip() for p in on_page for m in _MARK.findall(p.html)} - {""}
     scanned = record.fmt == "image" or any(p.ocr for p in on_page)
-    hit_pages = sorted({int(p.section[5:]) for p in passages if p.hit_count and p.section[5:].isdigit()})
-    view = OriginalPage(record.doc_id, record.title, page, pages, width, height, [], scanned,
-                        ordinals=[p.ordinal for p in on_page], section=section, hit_pages=hit_pages)
+    hit_pages = sorted({int(s[5:]) for s in hit_sections() if s[:5] == "Page " and s[5:].isdigit()})
+    view = OriginalPage(record.doc_id, record.title, page, pages, width, height, [], scanned, ordinals=ordinals,
+                        section=section, hit_pages=hit_pages)
     if not words:
         return view
     try:
