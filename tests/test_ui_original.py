@@ -3,8 +3,10 @@ page by page, reached from the passage's page number, at a phone's and a laptop'
 violation of any impact on them or on their documents' pages."""
 from __future__ import annotations
 
+import re
 import shutil
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -24,8 +26,8 @@ SCAN_TEXT = ("Memorandum: the guards at the villa were doubled after the May rai
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory, light_model):
-    """The app over a PDF with a text layer and a typeset scan (read by OCR), with the light model."""
+def indexed(tmp_path_factory, light_model) -> Settings:
+    """A PDF with a text layer, a typeset scan (read by OCR) and a PDF inside a zip, with the light model."""
     if ocr.problem(ocr.Options()):
         pytest.skip(ocr.problem(ocr.Options()))
     folder = tmp_path_factory.mktemp("originals")
@@ -39,7 +41,12 @@ def server(tmp_path_factory, light_model):
     assert sleuth.index_paths([folder]).count("added") == 4
     sleuth.settle()
     sleuth.close()
-    srv = _serve(create_app(settings))
+    return settings
+
+
+@pytest.fixture(scope="module")
+def server(indexed):
+    srv = _serve(create_app(indexed))
     yield f"http://127.0.0.1:{srv.server_port}"
     srv.shutdown()
 
@@ -143,3 +150,23 @@ def test_the_page_image_is_bounded_and_a_non_pdf_is_refused_in_words(server, ope
     # A PDF found inside an archive has no original file of its own: its page offers none.
     page.goto(server + "/doc/pack.zip › inside.pdf?q=polynomial")
     assert page.locator(".hitnav").is_visible() and page.locator("a.original-link").count() == 0
+
+
+def test_with_ocr_off_the_scan_is_shown_and_the_page_says_why_nothing_is_outlined(indexed):
+    client = create_app(replace(indexed, ocr=False)).test_client()
+    page = client.get("/original/memo.png?q=telegram")
+    assert page.status_code == 200
+    text = page.get_data(as_text=True)
+    assert "The hits could not be marked on this page: OCR is off (SLEUTH_OCR=off)" in text and "hit-box" not in text
+    assert client.get("/original-image/memo.png").mimetype == "image/png"
+
+
+def test_behind_a_password_the_original_and_its_image_ask_for_the_login(indexed):
+    client = create_app(replace(indexed, password="pw")).test_client()
+    for url in (f"/original/{PDF.name}?at=2", f"/original-image/{PDF.name}?at=2"):
+        answer = client.get(url)
+        assert answer.status_code == 302 and answer.headers["Location"].startswith("/login?next=")
+    form = client.get("/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
+    assert client.post("/login", data={"csrf_token": token, "password": "pw"}).status_code == 302
+    assert client.get(f"/original-image/{PDF.name}?at=2").mimetype == "image/png"  # logged in, it is shown

@@ -84,8 +84,8 @@ def render(data: bytes, page: int, max_side: int, opts: Options, for_ocr: bool =
         if for_ocr:
             return ocr.prepare(img)
         frame = img.convert("RGB") if img.mode not in ("RGB", "L") else img.copy()
-    except (OSError, SyntaxError) as exc:  # Pillow's errors for truncated or damaged image data
-        raise ReadError(f"damaged image: {exc}") from None
+    except (OSError, SyntaxError, ValueError) as exc:  # Pillow's errors for damaged data or modes it cannot convert
+        raise ReadError(f"this image cannot be shown: {exc}") from None
     frame.thumbnail((max_side, max_side))
     return frame
 

@@ -76,7 +76,7 @@ def original_page(record: DocRecord, data: bytes, page: int, side: int, opts: Op
         return view
     try:
         if scanned:
-            found = _OCR.get((record.hash, page), lambda: original.ocr_words(
+            found = _OCR.get((record.hash, page, opts), lambda: original.ocr_words(
                 original.render(data, page, side, opts, for_ocr=True), opts))
             view.hits = original.matching(found, words)  # type: ignore[arg-type]
         else:
