@@ -33,7 +33,7 @@ PAGES = {
     "search-suggestion": "/search?q=Trotksy", "search-refused": "/search?q=" + "(" * 9 + "x" + ")" * 9,
     "documents-none": "/documents?title=zzqqxx&sort=added&order=desc",
     # A PDF's document page (its page headings link to the original) and the original view, the hits outlined.
-    "document-pdf": f"/doc/{PDF.name}?q=polynomial", "original": f"/original/{PDF.name}?q=polynomial&at=1",
+    "search-pdf": "/search?q=polynomial", "document-pdf": f"/doc/{PDF.name}?q=polynomial", "original": f"/original/{PDF.name}?q=polynomial&at=1",
     "original-last": f"/original/{PDF.name}?at=2",
 }
 # Error pages: a page that is not there, a search with more filters than a search may have.
