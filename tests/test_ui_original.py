@@ -3,6 +3,7 @@ page by page, reached from the passage's page number, at a phone's and a laptop'
 violation of any impact on them or on their documents' pages."""
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import zipfile
@@ -10,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from indexer import Settings, Sleuth
 from indexer.read import ocr
@@ -27,18 +29,21 @@ SCAN_TEXT = ("Memorandum: the guards at the villa were doubled after the May rai
 
 @pytest.fixture(scope="module")
 def indexed(tmp_path_factory, light_model) -> Settings:
-    """A PDF with a text layer, a typeset scan (read by OCR) and a PDF inside a zip, with the light model."""
+    """A PDF with a text layer, a typeset scan as an image and as a PDF (both read by OCR) and a PDF inside a zip,
+    with the light model."""
     if ocr.problem(ocr.Options()):
         pytest.skip(ocr.problem(ocr.Options()))
     folder = tmp_path_factory.mktemp("originals")
     shutil.copy(PDF, folder / PDF.name)
     (folder / "memo.png").write_bytes(typeset_png(SCAN_TEXT, dpi=150, points=14))
+    memo = Image.open(io.BytesIO(typeset_png(SCAN_TEXT, dpi=150, points=14)))
+    memo.save(folder / "memo-scan.pdf", "PDF", resolution=150)  # a scanned PDF: a picture, no text layer
     with zipfile.ZipFile(folder / "pack.zip", "w") as z:  # a PDF inside an archive is kept as its text only
         z.write(PDF, "inside.pdf")
     settings = Settings(index_dir=tmp_path_factory.mktemp("original-data"), corpus_dir=folder, model=light_model,
                         secret_key="t")
     sleuth = Sleuth(settings)
-    assert sleuth.index_paths([folder]).count("added") == 4
+    assert sleuth.index_paths([folder]).count("added") == 5
     sleuth.settle()
     sleuth.close()
     return settings
@@ -131,6 +136,17 @@ def test_a_scan_as_scanned_with_the_words_tesseract_found_outlined(server, open_
     assert 0.12 < (hit["y"] - img["y"]) / img["height"] < 0.3
     assert (hit["x"] - img["x"]) / img["width"] > 0.1 and hit["width"] / img["width"] < 0.25
     shot(page, "original-scan")
+
+
+def test_a_scanned_pdf_page_as_scanned_with_the_words_tesseract_found_outlined(server, open_page):  # noqa: F811
+    page = open_page({"width": 390, "height": 844})
+    page.goto(server + "/doc/memo-scan.pdf?q=telegram")
+    page.get_by_role("link", name="see page 1 as scanned").click()
+    page.wait_for_selector(".original")
+    _shown(page)
+    assert page.locator("rect.hit-box").count() == 1 and "read by OCR" in page.locator("figcaption").inner_text()
+    img, hit = box(page.locator(".original-frame img")), box(page.locator("rect.hit-box"))
+    assert 0.12 < (hit["y"] - img["y"]) / img["height"] < 0.3
 
 
 def test_the_page_image_is_bounded_and_a_non_pdf_is_refused_in_words(server, open_page):  # noqa: F811
