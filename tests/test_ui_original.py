@@ -72,6 +72,7 @@ def _shown(page) -> None:
                            " return i && i.complete && i.naturalWidth > 0; }")
     img = box(page.locator(".original-frame img"))
     assert img["width"] <= page.viewport_size["width"] and img["height"] > img["width"]  # a portrait page, whole
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     for rect in page.locator("rect.hit-box").all():
         b = box(rect)
         assert img["x"] <= b["x"] and b["x"] + b["width"] <= img["x"] + img["width"] + 1
