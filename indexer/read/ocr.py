@@ -15,6 +15,7 @@ from typing import Callable, Iterable, Iterator
 
 from ..errors import ReadError
 from .options import MAX_RENDER_PIXELS, Options
+from .pdfium_lock import PDFIUM
 
 IMAGE_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-eng"
@@ -93,6 +94,14 @@ def reporting(callback: Callable[[int, int], None] | None) -> Iterator[None]:
 
 
 # --- reading ----------------------------------------------------------------------------------------------------
+def bitmap_image(bitmap):
+    """A pdfium bitmap as a Pillow image of its own (`to_pil` shares pdfium's buffer), the bitmap freed now, under
+    the caller's lock, rather than by the garbage collector in any thread."""
+    image = bitmap.to_pil().copy()
+    bitmap.close()
+    return image
+
+
 def scanned_pages(pdf, layers: list[str]) -> list[int]:
     """Indexes of the PDF's pages whose text layer is (almost) empty while a picture covers most of the page."""
     import pypdfium2.raw as pdfium_c
@@ -101,15 +110,16 @@ def scanned_pages(pdf, layers: list[str]) -> list[int]:
     for i, layer in enumerate(layers):
         if len(_ALNUM.findall(layer)) >= MIN_LAYER_CHARS:
             continue
-        page = pdf[i]
-        try:
-            width, height = page.get_size()
-            cover = 0.0
-            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
-                left, bottom, right, top = obj.get_bounds()
-                cover = max(cover, (right - left) * (top - bottom) / max(width * height, 1.0))
-        finally:
-            page.close()
+        with PDFIUM:
+            page = pdf[i]
+            try:
+                width, height = page.get_size()
+                cover = 0.0
+                for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
+                    left, bottom, right, top = obj.get_bounds()
+                    cover = max(cover, (right - left) * (top - bottom) / max(width * height, 1.0))
+            finally:
+                page.close()
         if cover >= MIN_IMAGE_COVER:
             out.append(i)
     return out
@@ -120,14 +130,16 @@ def read_pdf_pages(pdf, pages: list[int], opts: Options) -> dict[int, str]:
     _check(len(pages), opts)
 
     def images() -> Iterator:
-        for i in pages:  # rendered here, in the calling thread: pdfium is not thread-safe
-            page = pdf[i]
-            try:
-                width, height = page.get_size()
-                scale = min(opts.dpi / 72, (MAX_RENDER_PIXELS / max(width * height, 1.0)) ** 0.5)
-                yield page.render(scale=scale, grayscale=True).to_pil()
-            finally:
-                page.close()
+        for i in pages:  # rendered here, in the calling thread, under the lock: pdfium is not thread-safe
+            with PDFIUM:
+                page = pdf[i]
+                try:
+                    width, height = page.get_size()
+                    scale = min(opts.dpi / 72, (MAX_RENDER_PIXELS / max(width * height, 1.0)) ** 0.5)
+                    image = bitmap_image(page.render(scale=scale, grayscale=True))
+                finally:
+                    page.close()
+            yield image
 
     texts = read_images(images(), len(pages), opts)
     return {i: t for i, t in zip(pages, texts) if t}

@@ -12,6 +12,7 @@ from ..errors import ReadError
 from ..folding import fold
 from . import ocr
 from .options import MAX_RENDER_PIXELS, Options
+from .pdfium_lock import PDFIUM
 
 Box = tuple[float, float, float, float]  # left, top, width, height: fractions of the page's width and height
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
@@ -27,16 +28,18 @@ def kind(data: bytes) -> str | None:
 
 @contextmanager
 def _pdf(data: bytes) -> Iterator:
+    """The PDF open, for a few quick calls, holding the pdfium lock throughout."""
     import pypdfium2 as pdfium
 
-    try:
-        pdf = pdfium.PdfDocument(data)
-    except Exception as exc:  # pdfium's own error types for damaged or protected files
-        raise ReadError(f"this PDF cannot be shown: {exc}") from None
-    try:
-        yield pdf
-    finally:
-        pdf.close()
+    with PDFIUM:
+        try:
+            pdf = pdfium.PdfDocument(data)
+        except Exception as exc:  # pdfium's own error types for damaged or protected files
+            raise ReadError(f"this PDF cannot be shown: {exc}") from None
+        try:
+            yield pdf
+        finally:
+            pdf.close()
 
 
 def _image(data: bytes, opts: Options):
@@ -75,7 +78,7 @@ def render(data: bytes, page: int, max_side: int, opts: Options, for_ocr: bool =
                     scale = min(opts.dpi / 72, (MAX_RENDER_PIXELS / max(width * height, 1.0)) ** 0.5)
                 else:
                     scale = max_side / max(width, height, 1.0)
-                return pg.render(scale=scale, grayscale=for_ocr).to_pil()
+                return ocr.bitmap_image(pg.render(scale=scale, grayscale=for_ocr))
             finally:
                 pg.close()
     img = _image(data, opts)

@@ -5,6 +5,7 @@ import re
 
 from . import ocr, running
 from .document import Builder, Document
+from .pdfium_lock import PDFIUM
 from .text import clean_text, drop_leaders, one_line, title_of
 from ..errors import ReadError
 
@@ -19,28 +20,31 @@ def read_pdf(data: bytes, stem: str, ocr_options: ocr.Options) -> Document:
     import pypdfium2 as pdfium
 
     try:
-        pdf = pdfium.PdfDocument(data)
+        with PDFIUM:
+            pdf = pdfium.PdfDocument(data)
     except Exception as exc:  # pdfium raises its own error types for damaged files
         if "password" in str(exc).lower():
             raise ReadError("this PDF is password-protected") from None
         raise ReadError(f"not a valid PDF: {exc}") from None
     b = Builder()
     try:
-        _check_pages(len(pdf))
-        raw = pdf.get_metadata_dict() or {}
-        layers = []
-        for page in pdf:
-            textpage = page.get_textpage()
-            layers.append(drop_leaders(clean_text(textpage.get_text_range()))[0])
-            textpage.close()
-            page.close()
+        with PDFIUM:
+            _check_pages(len(pdf))
+            raw = pdf.get_metadata_dict() or {}
+            layers = []
+            for page in pdf:
+                textpage = page.get_textpage()
+                layers.append(drop_leaders(clean_text(textpage.get_text_range()))[0])
+                textpage.close()
+                page.close()
         # The title is read before the running header goes: on a title page, that header is the title.
         first_page = next((layer for layer in layers if layer.strip()), "")
         layers, _, headers = running.drop_running_lines(layers)
         # Pages with (almost) no text layer but a picture over most of the page are read by OCR.
         scanned, unread = ocr.read_scans(pdf, layers, ocr_options)
     finally:
-        pdf.close()
+        with PDFIUM:
+            pdf.close()
     for n, layer in enumerate(layers):
         if len(scanned.get(n, "")) > len(layer.strip()):
             b.add(f"Page {n + 1}", clean_text(scanned[n]), from_ocr=True)
