@@ -13,7 +13,7 @@ from ..query.results import DocRecord, OriginalPage, PassageView
 from ..read import original
 from ..read.options import Options
 
-CACHED_PAGES = 16  # page images (and OCR word lists) kept in memory, each a few hundred KB at most
+CACHED_PAGES = 16  # page images (and OCR word lists) kept in memory: a PNG of a page is some 100 KB to 3 MB
 _MARK = re.compile(r'<mark class="hit">(.*?)</mark>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 
