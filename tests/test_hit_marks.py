@@ -63,3 +63,11 @@ def test_a_word_marks_its_own_forms_not_every_word_of_its_stem(wiki, client):
     assert "assassination" in marked(client.get("/search?q=assassinated").get_data(as_text=True))
     assert {"coyoacan", "coyoacán"} <= set(marked(client.get("/search?q=Coyoacan").get_data(as_text=True)))
     assert "trotsky" in marked(client.get("/search?q=Trotsly~").get_data(as_text=True))
+
+
+def test_grouped_by_document_a_document_is_shown_by_its_best_prose_passage(client):
+    page = client.get("/search?q=Trotsky&group_by=document").get_data(as_text=True)
+    page = re.search(r'<ol class="hit-list grouped".*?</ol>', page, re.S).group(0)
+    assert "Assassination of Leon Trotsky" in page
+    assert "Revolutionary" not in page and "Joshua Rubenstein" not in page  # the "See also" list
+    assert "survived a raid on his villa" in page  # the 24 May 1940 raid: the best passage that is prose
