@@ -65,6 +65,14 @@ def test_a_word_marks_its_own_forms_not_every_word_of_its_stem(wiki, client):
     assert "trotsky" in marked(client.get("/search?q=Trotsly~").get_data(as_text=True))
 
 
+def test_the_infobox_hit_is_marked_in_its_table_and_counted(client):
+    page = client.get(f"/doc/{WIKI_DOC}?q=Mercader").get_data(as_text=True)
+    table = re.search(r'<section class="metadata".*?</section>', page, re.S).group(0)
+    assert re.search(r'<dt>Assailant</dt><dd>.*<mark class="hit">Mercader</mark>', table)
+    shown = int(re.search(r"<strong>(\d+)</strong> hits? for", page).group(1))
+    assert shown == len(_MARK.findall(page)) and "(1 of them in the Infobox)" in page
+
+
 def test_grouped_by_document_a_document_is_shown_by_its_best_prose_passage(client):
     page = client.get("/search?q=Trotsky&group_by=document").get_data(as_text=True)
     page = re.search(r'<ol class="hit-list grouped".*?</ol>', page, re.S).group(0)
