@@ -58,7 +58,7 @@ def test_a_word_marks_its_own_forms_not_every_word_of_its_stem(wiki, client):
     page = wiki.get("/search?q=relativity&per_page=50").get_data(as_text=True)
     assert re.search(r"\b(related|relation|relates)\b", re.sub(r"<[^>]+>", "", page))  # found: the stem is shared
     words = set(marked(page))
-    assert "relativity" in words and not words & {"related", "relation", "relates", "relations"}, words
+    assert "relativity" in words and not words & {"related", "relation", "relates", "relative", "relatives"}, words
     # What the stems join and the user meant is still marked: another ending, accents, near spellings.
     assert "assassination" in marked(client.get("/search?q=assassinated").get_data(as_text=True))
     assert {"coyoacan", "coyoacán"} <= set(marked(client.get("/search?q=Coyoacan").get_data(as_text=True)))

@@ -4,9 +4,10 @@ A word is marked only where the query matched it: the words of a quoted phrase o
 phrase ("the axe" is not "ice axe"), and a word the user typed only in its own forms. The index's stemmer joins more
 than a reader would ("relativity", "related" and "relation" are all `relat`), so a typed word marks the words whose
 stem it shares and whose ending, once the stemmer has undone only inflections and normalised derivations (Snowball
-English without its step 4, which cuts -ive, -ion, -ity...), is the same: "assassinated" marks "assassination"
-(both `assassinat`), "relativity" (`relativ`) does not mark "related" (`relat`). Words the query reached by itself
-(fuzzy `word~`, wildcards, variants, a country's adjective) are marked wherever their stem stands.
+English without its step 4, which cuts -ive, -ion, -ate..., and without turning -ity into -ive), is the same:
+"assassinated" marks "assassination" (both `assassinat`), "relativity" (`relativiti`) marks neither "related"
+(`relat`) nor "relative" (`relativ`). Words the query reached by itself (fuzzy `word~`, wildcards, variants, a
+country's adjective) are marked wherever their stem stands.
 """
 from __future__ import annotations
 
@@ -27,8 +28,11 @@ _EXPANDING = "*?~"  # a typed word followed by one of these stands for other wor
 
 
 class _FormStemmer(EnglishStemmer):
-    """Snowball English without step 4 (whoosh's port keeps each step's suffixes in a class attribute)."""
+    """Snowball English without step 4, and without step 2's -ity endings: a noun in -ity names another thing than its
+    adjective ("relativity", "relatives"). Whoosh's port keeps each step's suffixes in a class attribute."""
 
+    _EnglishStemmer__step2_suffixes = tuple(s for s in EnglishStemmer._EnglishStemmer__step2_suffixes
+                                            if not s.endswith("iti"))
     _EnglishStemmer__step4_suffixes = ()
 
 
