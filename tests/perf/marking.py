@@ -10,8 +10,6 @@ each). Not collected by pytest.
 """
 from __future__ import annotations
 
-import argparse
-import json
 import statistics
 import sys
 import time
@@ -23,22 +21,15 @@ sys.path.insert(0, str(ROOT))
 from indexer import Settings, Sleuth  # noqa: E402
 from indexer.backend.whoosh import highlight as H, search as S  # noqa: E402
 from indexer.query.markup import snippet  # noqa: E402
-
-SHARED = ROOT.parent / "shared"
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))]
+from tests.quality.hit_marks import arguments, dev_queries  # noqa: E402
+from tests.quality.relevance import pct  # noqa: E402
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--index-dir", type=Path, required=True, help="a copy of the 10k wiki index (it is opened)")
-    ap.add_argument("--queries", type=Path, default=SHARED / "eval" / "known-item-dev.jsonl")
+    ap = arguments(__doc__)
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
-    queries = [json.loads(line)["query"] for line in args.queries.open(encoding="utf-8") if line.strip()]
+    queries = dev_queries(args.queries)
     sleuth = Sleuth(Settings(index_dir=args.index_dir))
     searcher, facets = sleuth.backend.index.searcher()
     sleuth.search("warm up")

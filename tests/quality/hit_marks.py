@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from indexer import Settings  # noqa: E402
+from tests.quality.relevance import pct  # noqa: E402
 from web import create_app  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -130,23 +131,31 @@ def run(index_dir: Path, queries: list[str], show: int) -> None:
     print(f"{len(queries)} queries, {marks} marks on page 1: {totals['match']} matches, {totals['derived']} "
           f"derived forms, {totals['lone']} lone words of a quoted phrase, {totals['other']} other words "
           f"(not matches: {totals['lone'] + totals['other']}, {100 * (totals['lone'] + totals['other']) / max(marks, 1):.1f}%)")
-    ordered = sorted(times)
-    print(f"latency p50 {statistics.median(times):.1f} ms, p95 {ordered[round(0.95 * len(ordered)) - 1]:.1f} ms")
+    print(f"latency p50 {statistics.median(times):.1f} ms, p95 {pct(times, 95):.1f} ms")
     for query, c in examples.items():
         print(f"  {query!r}: {c['match']} matches, {c['derived']} derived, {c['lone']} lone, {c['other']} other")
     common = [(k[5:], n) for k, n in totals.most_common() if k.startswith("word:")][:show]
     print("most frequent other words: " + ", ".join(f"{w} ({n})" for w, n in common))
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def arguments(doc: str) -> argparse.ArgumentParser:
+    """The options of a script over a copy of the 10k wiki index and the dev queries (this one, tests/perf/marking.py)."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
     ap.add_argument("--index-dir", type=Path, required=True, help="a copy of the 10k wiki index (it is opened)")
     ap.add_argument("--queries", type=Path, default=SHARED / "eval" / "known-item-dev.jsonl")
+    return ap
+
+
+def dev_queries(path: Path) -> list[str]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line)["query"] for line in f if line.strip()]
+
+
+def main() -> None:
+    ap = arguments(__doc__)
     ap.add_argument("--show", type=int, default=15)
     args = ap.parse_args()
-    with args.queries.open(encoding="utf-8") as f:
-        queries = [json.loads(line)["query"] for line in f if line.strip()]
-    run(args.index_dir, queries + EXAMPLES, args.show)
+    run(args.index_dir, dev_queries(args.queries) + EXAMPLES, args.show)
 
 
 if __name__ == "__main__":
