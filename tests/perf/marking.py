@@ -6,7 +6,8 @@ Runs on the Whoosh backend of the code it is run from (before and after a change
 it picks the marking API the code has). For every known-item dev query it searches once for page 1, then times, the
 best of `--repeat` runs, what the search spends on marks: the query's marks from the parsed query, and each hit's
 snippet built from its marked spans. Prints p50/p95 of that time per query beside the search's own p50/p95 (one run
-each). Not collected by pytest.
+each); `--grouped N` also times the grouped-by-document view (its page of hits and each document's best passage)
+of the first N queries. Not collected by pytest.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from tests.quality.relevance import pct  # noqa: E402
 def main() -> None:
     ap = arguments(__doc__)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--grouped", type=int, default=0, help="also time the grouped-by-document view of the first N")
     args = ap.parse_args()
     queries = dev_queries(args.queries)
     sleuth = Sleuth(Settings(index_dir=args.index_dir))
@@ -53,6 +55,15 @@ def main() -> None:
     print(f"{len(queries)} queries: marking a page p50 {statistics.median(marking):.2f} ms, p95 "
           f"{pct(marking, 95):.2f} ms; the search p50 {statistics.median(searches):.1f} ms, p95 "
           f"{pct(searches, 95):.1f} ms")
+    grouped = []
+    for query in queries[:args.grouped]:
+        result = sleuth.search(query)
+        started = time.perf_counter()
+        sleuth.group_by_document(result)
+        grouped.append((time.perf_counter() - started) * 1000)
+    if grouped:
+        print(f"{len(grouped)} queries grouped by document (after their search): p50 {statistics.median(grouped):.0f} "
+              f"ms, p95 {pct(grouped, 95):.0f} ms")
     sleuth.close()
 
 
