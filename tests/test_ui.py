@@ -110,13 +110,13 @@ def test_hit_count_counts_the_phrase(server, open_page):
     page.locator(".hit h3 a").first.click()
     page.wait_for_selector("#hit-pos")
     said = int(page.locator(".hit-count strong").inner_text())
-    marks = page.locator(".document .passage mark.hit")
-    heads = page.locator(".document .passage mark.hit:not(.cont)")
+    marks = page.locator(".document mark.hit")
+    heads = page.locator(".document mark.hit:not(.cont)")
     assert said == heads.count() < marks.count()  # "ice" and "axe" side by side are one hit
-    groups = page.evaluate("""[...document.querySelectorAll('.passage mark.hit:not(.cont)')].map(m => {
+    groups = page.evaluate("""[...document.querySelectorAll('.document mark.hit:not(.cont)')].map(m => {
         let t = m.textContent, n = m;
         for (;;) {  // the words of one hit: this mark and the marks after it that continue it
-          const all = [...document.querySelectorAll('.passage mark.hit')], k = all.indexOf(n) + 1;
+          const all = [...document.querySelectorAll('.document mark.hit')], k = all.indexOf(n) + 1;
           if (k >= all.length || !all[k].classList.contains('cont')) return t.toLowerCase();
           n = all[k]; t += ' ' + n.textContent;
         }})""")
@@ -124,8 +124,24 @@ def test_hit_count_counts_the_phrase(server, open_page):
     page.goto(page.url.replace("q=ice+axe", "q=%22ice+axe%22"))  # the quoted phrase: lone words are no hits
     page.wait_for_selector("#hit-pos")
     phrase = int(page.locator(".hit-count strong").inner_text())
-    assert phrase == groups.count("ice axe") and phrase == page.locator(".passage mark.hit:not(.cont)").count()
+    assert phrase == groups.count("ice axe") and phrase == page.locator(".document mark.hit:not(.cont)").count()
     assert page.locator("#hit-pos").inner_text() == f"– of {said}" or " of " in page.locator("#hit-pos").inner_text()
+
+
+@SIZES
+def test_the_infobox_hit_is_marked_and_stepped_to(server, open_page, size):
+    page = open_page(size)
+    page.goto(server + "/doc/002_e41d2cd84ffb8d9f.txt?q=Mercader")
+    page.wait_for_selector("#hit-pos")
+    said = int(page.locator(".hit-count strong").inner_text())
+    assert "1 of them in the Infobox" in page.locator(".hit-count").inner_text()
+    in_box = page.locator(".metadata mark.hit", has_text="Mercader")
+    assert in_box.count() == 1 and in_box.is_visible()
+    assert said == page.locator(".document mark.hit:not(.cont)").count()
+    page.keyboard.press("n")  # the first hit in the page's order is the Infobox's Assailant
+    assert "current" in in_box.get_attribute("class") and page.locator("#hit-pos").inner_text() == f"1 of {said}"
+    _bar_clears(page)
+    shot(page, "document-infobox")
 
 
 @SIZES

@@ -6,6 +6,7 @@ backend, not the model.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -80,6 +81,25 @@ def test_words_find_their_passages_with_the_words_marked(backend):
 def test_accents_and_stems_meet(backend):
     assert ids(backend.search(SearchRequest.of("coyoacan"))) == {"wiki#0", "crime#0"}
     assert "crime#0" in ids(backend.search(SearchRequest.of("kill")))
+
+
+ROME = ("The Roman Empire followed the Roman Republic; the Byzantine Empire outlived it. Relativity is related to "
+        "the relation of motion, and Caesar was assassinated: his assassination was planned.")
+
+
+def test_marks_only_where_the_match_is(empty):
+    empty.write({"rome": [entry("rome", 0, ROME)]})
+
+    def marked(query: str) -> list[str]:
+        snippet = empty.search(SearchRequest.of(query)).hits[0].snippet
+        html = empty.marked_passages("rome", query)[0].html
+        words = re.findall(r'<mark class="hit">(.*?)</mark>', snippet)
+        assert words == re.findall(r'<mark class="hit">(.*?)</mark>', html), query  # the page marks the same
+        return words
+
+    assert marked('"Roman Empire"') == ["Roman", "Empire"]  # not the Republic's Roman, not the Byzantine Empire
+    assert marked("relativity") == ["Relativity"]  # not "related", "relation": the same stem, other words
+    assert marked("assassinated") == ["assassinated", "assassination"]
 
 
 def test_facets_count_passages_over_all_hits(backend):

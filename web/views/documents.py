@@ -7,6 +7,7 @@ import re
 from urllib.parse import urlencode
 
 from flask import Blueprint, abort, render_template, request, url_for
+from markupsafe import Markup
 
 from indexer import ENTITY_FACETS
 
@@ -20,6 +21,7 @@ _SPAN = re.compile(r'<span class="ent ent-(\w+)" data-facet="\w+" data-name="([^
 _MARK_OPEN = '<mark class="hit">'
 _MARK = re.compile(r'<mark class="hit">(.*?)</mark>', re.S)
 _TAG = re.compile(r"<[^>]+>")
+_FIELD_COLON = re.compile(r"<[^>]+>|: ")
 
 
 def doc_link(doc_id: str, ordinal: int | None = None, args: list[tuple[str, str]] | None = None) -> str:
@@ -43,24 +45,26 @@ def document(doc_id: str):
         abort(404, description=f"No document “{doc_id}” is indexed.")
     sections: list[tuple[str, list]] = []
     hits = box_hits = 0
+    box: list[tuple[Markup, Markup]] = []  # the Infobox's fields with their marks, when its passage is on this page
     for passage in view.passages:
-        passage.html, n = group_hits(link_entities(passage.html, focus) if focus else passage.html,
-                                     1 if focus else phrase_words(q))
+        passage.html, n = group_hits(link_entities(passage.html, focus) if focus else passage.html)
         if not focus:
             passage.html = link_entities(passage.html)
-        # The Infobox passage is shown as a table of fields, without marks: its hits are counted apart, so that
-        # "n hits" matches the marks that Previous/Next step through.
+        hits += n
+        # The Infobox passage is shown as the table of its fields, marked like any other passage.
         if view.metadata and passage.section == "Infobox":
             box_hits += n
-        else:
-            hits += n
+            box += infobox_rows(passage.html)
         if not sections or sections[-1][0] != passage.section:
             sections.append((passage.section, []))
         sections[-1][1].append(passage)
+    if len(box) != len(view.metadata):  # fields the passage does not give line by line: shown plain, hits apart
+        box, hits = [], hits - box_hits
     facets_used = sorted({m.facet for p in view.passages for m in p.mentions})
     search_args = [(k, v) for k, v in request.args.items(multi=True) if k not in ("mark", "doc_page")]
     before, after = sleuth().neighbours(doc_id)
     return render_template("document.html", doc=view, sections=sections, q=q, hits=hits, box_hits=box_hits,
+                           box=box,
                            facets_used=facets_used, focus=focus, before=before, after=after,
                            back=url_for("search.search") + ("?" + urlencode(search_args) if search_args else ""),
                            carry=[(k, v) for k, v in request.args.items(multi=True) if k != "doc_page"],
@@ -99,10 +103,9 @@ def link_entities(markup: str, focus: tuple[str, str] | None = None) -> str:
     return "".join(out)
 
 
-def group_hits(markup: str, min_words: int = 1) -> tuple[str, int]:
+def group_hits(markup: str) -> tuple[str, int]:
     """Marks separated only by spaces are one hit (the words of "ice axe" are one phrase hit, not two): every mark
-    after the first of a run gets the class `cont`. Runs of fewer than `min_words` words (a lone "axe" when the
-    query is the phrase "ice axe") are unmarked. Returns the markup and the number of hits."""
+    after the first of a run gets the class `cont`. Returns the markup and the number of hits."""
     groups: list[list[re.Match]] = []
     for m in _MARK.finditer(markup):
         if groups and not _TAG.sub("", markup[groups[-1][-1].end():m.start()]).strip():
@@ -111,20 +114,28 @@ def group_hits(markup: str, min_words: int = 1) -> tuple[str, int]:
             groups.append([m])
     out, pos, hits = [], 0, 0
     for group in groups:
-        keep = len(" ".join(_TAG.sub("", m.group(1)) for m in group).split()) >= min_words
-        hits += keep
+        hits += 1
         for i, m in enumerate(group):
             out.append(markup[pos:m.start()])
-            out.append(f'<mark class="hit{" cont" if i else ""}">{m.group(1)}</mark>' if keep else m.group(1))
+            out.append(f'<mark class="hit{" cont" if i else ""}">{m.group(1)}</mark>')
             pos = m.end()
     out.append(markup[pos:])
     return "".join(out), hits
 
 
-def phrase_words(q: str) -> int:
-    """The number of words of a query that is one quoted phrase (1 for any other query)."""
-    m = re.fullmatch(r'"([^"]+)"', q.strip())
-    return len(m.group(1).split()) if m else 1
+def infobox_rows(markup: str) -> list[tuple[Markup, Markup]]:
+    """An Infobox passage's marked-up `Key: value` lines as (key, value) markup; the colon is the first one outside
+    a tag (an entity link's title holds one too). The passage's markup is escaped text with our own tags: each half
+    is kept only when every tag opened in it is closed in it, else the line is left out."""
+    rows = []
+    for line in markup.split("\n"):
+        for m in _FIELD_COLON.finditer(line):
+            if m.group(0) == ": ":
+                key, value = line[:m.start()], line[m.end():]
+                if all(part.count(f"<{t}") == part.count(f"</{t}>") for part in (key, value) for t in ("a", "mark")):
+                    rows.append((Markup(key), Markup(value)))  # noqa: S704 - escaped by markup(), cut between tags
+                break
+    return rows
 
 
 def report_row(d) -> tuple[str, int | str]:

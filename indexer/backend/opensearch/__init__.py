@@ -180,7 +180,7 @@ class Backend:
         for h in found:
             s = h["_source"]
             text, mentions = s.get("text", ""), mentions_of(s)
-            spans = search.marked_spans(h, text)
+            spans = search.marked_spans(h, text, query) if q else []
             views.append(PassageView(s["passage_id"], s["ordinal"], s.get("section", ""), text,
                                      markup(text, spans, mentions), len(spans), mentions,
                                      list(s.get("dates") or []), bool(s.get("ocr"))))

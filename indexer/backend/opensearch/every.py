@@ -24,6 +24,7 @@ class EveryHit(Sequence):
         self.body = {"query": Q.request_query(req, q), "sort": order(req, q), "_source": HIT_SOURCE,
                      "highlight": highlight(q), "track_total_hits": False, "timeout": timeout}
         self.words = [] if req.sort else query_words(req.query)
+        self.query = req.query
         self.start, self.chunk, self.after = 0, [], None
 
     def __len__(self) -> int:
@@ -54,7 +55,7 @@ class EveryHit(Sequence):
         if first and self.words:
             hits = rerank(self.client, self.index, raw[:DEPTH], self.words) + raw[DEPTH:]
         self.start += len(self.chunk)
-        self.chunk = [hit_of(h) for h in hits]
+        self.chunk = [hit_of(h, self.query) for h in hits]
 
 
 def every_hit(client, index: str, first: SearchResult, time_limit: float) -> SearchResult:

@@ -9,6 +9,7 @@ from ...query.markup import snippet
 from ...query.request import SearchRequest
 from ...query.facets import FACETS
 from ...query.results import FacetValue, Hit, SearchResult
+from ..whoosh.highlight import confine
 from ..whoosh.natural import is_asking
 from ..whoosh.query import has_operators, note
 from ..whoosh.rerank import DEPTH, query_words, wants_feedback
@@ -53,9 +54,11 @@ def spans_of(text: str, marked: list[str]) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def marked_spans(hit: dict, text: str) -> list[tuple[int, int]]:
+def marked_spans(hit: dict, text: str, query: str) -> list[tuple[int, int]]:
+    """The highlighter's marks, kept to the words the query matched as the Whoosh backend marks them (a phrase's
+    words only as the phrase, a typed word only in its own forms)."""
     fragments = [f for field in HIGHLIGHT_FIELDS for f in hit.get("highlight", {}).get(field, [])]
-    return spans_of(text, fragments)
+    return confine(text, spans_of(text, fragments), query)
 
 
 def order(req: SearchRequest, q: dict) -> list:
@@ -107,7 +110,7 @@ def search(client, index: str, req: SearchRequest, time_limit: float) -> SearchR
     hits = answer["hits"]["hits"]
     if ranked:
         hits = rerank(client, index, hits, ranked)[(req.page - 1) * req.per_page:req.page * req.per_page]
-    result.hits = [hit_of(h) for h in hits]
+    result.hits = [hit_of(h, req.query) for h in hits]
     aggs = answer.get("aggregations", {})
     for f in (*FACETS, "doc_id"):
         result.facets[f] = [FacetValue(b["key"], b["doc_count"]) for b in aggs.get(f, {}).get("buckets", [])]
@@ -118,12 +121,12 @@ def search(client, index: str, req: SearchRequest, time_limit: float) -> SearchR
     return result
 
 
-def hit_of(h: dict) -> Hit:
+def hit_of(h: dict, query: str) -> Hit:
     s = h["_source"]
     text = s.get("text", "")
     return Hit(passage_id=s["passage_id"], doc_id=s["doc_id"], title=s.get("title", ""),
                section=s.get("section", ""), score=round(float(h.get("_score") or 0.0), 4),
-               snippet=snippet(text, marked_spans(h, text)), text=text, entities=entities_of(s),
+               snippet=snippet(text, marked_spans(h, text, query)), text=text, entities=entities_of(s),
                dates=list(s.get("dates") or []), ordinal=s.get("ordinal", 0), start=s.get("start", 0),
                end=s.get("end", 0), ocr=bool(s.get("ocr")), kind=s.get("kind") or "body")
 

@@ -10,7 +10,7 @@ from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector, To
 
 from . import admission as _admission, natural as _natural, query as _query, rerank as _rerank
 from .facets import FacetCache
-from .highlight import term_spans
+from .highlight import Marking, marking, term_spans
 from ...query.markup import snippet
 from .index import PassageIndex
 from ...errors import QueryError
@@ -58,7 +58,7 @@ class EveryHit(Sequence):
     """Every hit of a search in its order, built as they are read (an export streams them): only the ranking, a
     document number and a score per hit, is held."""
 
-    def __init__(self, searcher, ranked: list[tuple[int, float]], terms: set[str]) -> None:
+    def __init__(self, searcher, ranked: list[tuple[int, float]], terms: Marking) -> None:
         self.searcher, self.ranked, self.terms = searcher, ranked, terms
 
     def __len__(self) -> int:
@@ -126,7 +126,7 @@ def _collect(searcher, facets: FacetCache, q: Q.Query, filters: tuple, result: S
     results = collector.results()
     docnums = results.docs()
     result.total = len(docnums)
-    terms = highlight_terms(q, searcher)
+    terms = marking(q, searcher.reader(), result.query)
     ranked = [(hit.docnum, hit.score or 0.0) for hit in results]
     if result.request.sort:  # by the years mentioned, not by relevance (a sort= request)
         ranked = [(d, 0.0) for d in facets.by_year(docnums, newest=result.request.sort == "newest")]
@@ -164,44 +164,7 @@ def _with_feedback(searcher, q: Q.Query, text: str) -> Q.Query:
     return Q.Or([q, *(Q.Term("text", t, boost=_rerank.FEEDBACK_WEIGHT) for t in extra)])
 
 
-def highlight_terms(q: Q.Query, searcher) -> set[str]:
-    """The analysed words a query matches in passage text (wildcards and fuzzy terms expanded), for marking."""
-    reader = searcher.reader()
-    out: set[str] = set()
-    leaves = [q] if q.is_leaf() else list(q.leaves())
-    for leaf in leaves:
-        if getattr(leaf, "fieldname", None) not in ("text", "title", "section"):
-            continue
-        if isinstance(leaf, Q.Phrase):
-            out.update(leaf.words)
-        elif isinstance(leaf, Q.MultiTerm):
-            # Bounded already by _query's expansion check.
-            out.update(t.decode("utf-8") if isinstance(t, bytes) else t for t in leaf._btexts(reader))
-        elif isinstance(leaf, Q.Term) and not isinstance(leaf, Q.Not):
-            out.add(str(leaf.text))
-    for node in _negated(q):
-        out.discard(str(getattr(node, "text", "")))
-    return out
-
-
-def _negated(q: Q.Query) -> list[Q.Query]:
-    """Terms under a NOT: never marked as hits."""
-    found: list[Q.Query] = []
-    stack = [q]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, Q.Not):
-            found.extend([node.query] if node.query.is_leaf() else node.query.leaves())
-        elif isinstance(node, Q.AndNot):
-            n = node.b
-            found.extend([n] if n.is_leaf() else n.leaves())
-            stack.append(node.a)
-        elif not node.is_leaf():
-            stack.extend(node.children())
-    return found
-
-
-def _hit(searcher, docnum: int, score: float, terms: set[str]) -> Hit:
+def _hit(searcher, docnum: int, score: float, terms: Marking) -> Hit:
     stored = searcher.stored_fields(docnum)
     text = stored.get("text", "")
     return Hit(
@@ -222,14 +185,14 @@ def _hit(searcher, docnum: int, score: float, terms: set[str]) -> Hit:
     )
 
 
-def terms_of(query: str, searcher, facets: FacetCache) -> set[str]:
-    """The analysed words a query would mark in passage text (none for a refused query)."""
+def terms_of(query: str, searcher, facets: FacetCache) -> Marking:
+    """What a query would mark in passage text (nothing for a refused query)."""
     if not query.strip():
-        return set()
+        return Marking()
     try:
-        return highlight_terms(_query.parse(query, searcher, facets), searcher)
+        return marking(_query.parse(query, searcher, facets), searcher.reader(), query)
     except QueryError:
-        return set()
+        return Marking()
 
 
 def _same_case(typed: str, word: str) -> str:
