@@ -171,11 +171,13 @@ _ORDINALS = {w: i for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first".split(), 1)}
 _ORDINAL = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + ")"
-_PART = r"(?:early|mid|late|(?:the )?(?:first|second|latter) half of(?: the)?)"
+_PART = (r"(?:early|mid|late|(?:the )?(?:first|second|latter) half of(?: the)?|"
+         r"(?:the )?(?:beginning|start|middle|end) of(?: the)?)")
 # "the 5th century", "19th-century", "the fourteenth century", "the early 20th century", "the first half of the
 # 20th century", "the 17th and 18th centuries", "the 8th-10th century": an interval of whole centuries (the
-# nth century is the years (n-1)*100+1 to n*100); a half is read as one, "early", "mid" and "late" as the whole.
-_CENTURY = re.compile(rf"^(?:(?:in|during|from|since|by|until|between|throughout|of) )?(?:the )?"
+# nth century is the years (n-1)*100+1 to n*100); a half is read as one, "early", "mid", "late", "the beginning of",
+# "the end of" as the whole century.
+_CENTURY = re.compile(rf"^(?:(?P<lead>in|during|from|since|by|until|between|throughout|of) )?(?:the )?"
                       rf"(?:(?P<part>{_PART})(?: |-))?(?P<a>{_ORDINAL})(?: century)?"
                       rf"(?: ?(?P<sep>-|to|and|or|through) ?(?:the )?(?:(?:early|mid|late)(?: |-))?(?P<b>{_ORDINAL})"
                       rf"(?: century)?)?"
@@ -194,7 +196,8 @@ def _centuries(text: str) -> NormDate | None:
     first, last = _ordinal(m.group("a")), _ordinal(m.group("b") or m.group("a"))
     if not 1 <= first <= last <= 21:
         return None
-    if (m.group("sep") or "").lower() == "and" and last - first > 1:  # "the 3rd and 7th centuries": two, not a span
+    # "the 3rd and 7th centuries" are two, not a span ("between the 18th and 20th centuries" is one)
+    if (m.group("sep") or "").lower() == "and" and last - first > 1 and (m.group("lead") or "").lower() != "between":
         return None
     start, end = (first - 1) * 100 + 1, last * 100
     part = (m.group("part") or "").lower()

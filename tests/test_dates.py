@@ -88,6 +88,7 @@ def test_quantities_bc_and_lists_are_not_dates(text):
         ("the first half of the 20th century", "1901/1950"), ("the second half of the 18th century", "1751/1800"),
         ("the 17th and 18th centuries", "1601/1800"), ("between the 8th-10th century", "0701/1000"),
         ("the 1st century AD", "0001/0100"), ("the twenty-first century", "2001/2100"),
+        ("Between the 18th and 20th centuries", "1701/2000"), ("the end of the 19th century", "1801/1900"),
     ],
 )
 def test_centuries_are_intervals(text, edtf):

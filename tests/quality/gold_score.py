@@ -61,8 +61,9 @@ def precision_table(rows: list[dict], judged: list[dict]) -> list[str]:
             overall.append(f"**{est:.2f}** [{lo:.2f}–{hi:.2f}]")
         n_rest = sum(r["stratum"] == "rest" for r in mine)
         c = Counter(top)
-        lines.append(f"| {kind} | {len(values):,} | {len(top)}, {cells[0][0]}, {cells[1][0]} | {n_rest}, {cells[0][1]}, "
-                     f"{cells[1][1]} | {overall[0]} | {overall[1]} | {c['right']}/{c['cut']}/{c['type']}/{c['junk']} |")
+        lines.append(f"| {kind} | {len(values):,} | {len(top)}, {cells[0][0]}, {cells[1][0]} | {n_rest}, "
+                     f"{cells[0][1]}, {cells[1][1]} | {overall[0]} | {overall[1]} | "
+                     f"{c['right']}/{c['cut']}/{c['type']}/{c['junk']} |")
     return lines
 
 
@@ -109,8 +110,10 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
 KINDS = [
     ("BC (the index holds years 1–9999 only)", re.compile(r"\bBCE?\b|B\.C\.", re.I)),
     ("centuries", re.compile(r"centur|millenni", re.I)),
-    ("ranges across days or months", re.compile(rf"(?:\d|{_MONTH}).*(?:\b(?:to|and|until|through)\b|[-–]).*{_MONTH}", re.I)),
-    ("quantities, ages, durations", re.compile(r"years?|months?|weeks?|days?|\bage\b|\bold\b|\bago\b|\bhis\b|\bher\b", re.I)),
+    ("ranges across days or months",
+     re.compile(rf"(?:\d|{_MONTH}).*(?:\b(?:to|and|until|through)\b|[-–]).*{_MONTH}", re.I)),
+    ("quantities, ages, durations",
+     re.compile(r"years?|months?|weeks?|days?|\bage\b|\bold\b|\bago\b|\bhis\b|\bher\b", re.I)),
     ("decades", re.compile(r"\d0s\b")),
     ("other", re.compile("")),
 ]
