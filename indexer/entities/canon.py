@@ -9,6 +9,7 @@ from typing import Iterable
 from .aliases import BUILTIN_ALIASES
 from .evidence import ORG_CUE, WORK_CUE
 from .mentions import DEFINED_THING
+from .variants import ACRONYM, FIRST_MARK, Variants, acronym_key
 from .names import (MEMBERS, clean_name, looks_like_full_name, name_key, org_shaped, person_form, shape_facet,
                     surname_key, work_shaped)
 
@@ -71,6 +72,7 @@ class Canon:
         self._display: dict[str, str] = {}
         self._facet: dict[str, str] = {}
         self.corrections = None  # the user's corrections (indexer.corrections.Corrections), applied last
+        self.variants = Variants()  # acronyms, long names and first names: merges on the collection's evidence
 
     @classmethod
     def build(cls, counts: Counter, aliases: dict[str, str] | None = None) -> "Canon":
@@ -83,15 +85,20 @@ class Canon:
         """Add (or, with negative counts, remove) mentions; returns the raw mentions whose resolution changed."""
         keys: set[str] = set()
         for pair in delta:
-            found = self._key_of(*pair)
-            if found is not None:
+            found = self._key_of(*pair) if pair[1] != ACRONYM else acronym_key(pair[0])
+            if found:
                 keys.add(found[0])
-        surnames = {surname_key(self._display.get(k, k)) for k in keys} | {surname_key(k) for k in keys}
-        watched = {pair for k in keys | surnames for pair in self._surfaces.get(k, ())} | set(delta)
+        surnames = {surname_key(self._display.get(k, k)) for k in keys} | {surname_key(k) for k in keys} \
+            | {k.split()[0] for k in keys if " " in k}  # first names too ("Charles" and a new Charles Darwin)
+        longer = {long for k in keys for long in self.variants.longer.get(k, ())}
+        watched = {pair for k in keys | surnames | longer for pair in self._surfaces.get(k, ())} | set(delta)
         before = {pair: self.resolve(*pair) for pair in watched}
-        people = {s: set(self._by_last.get(s, ())) for s in surnames}
+        people = {s: set(self._by_last.get(s, ())) | set(self.variants.by_first.get(s, ())) for s in surnames}
         for (surface, label), n in delta.items():
             self.counts[(surface, label)] += n
+            if label == ACRONYM:
+                self.variants.define(surface, n)
+                continue
             found = self._key_of(surface, label)
             if found is None:
                 continue
@@ -106,7 +113,7 @@ class Canon:
         changed = {pair for pair in watched if self.resolve(*pair) != before[pair]}
         # Full names of a surname changed: its mentions may resolve otherwise inside documents naming them.
         for s, old in people.items():
-            if self._by_last.get(s, set()) != old:
+            if set(self._by_last.get(s, ())) | set(self.variants.by_first.get(s, ())) != old:
                 changed |= self._surfaces.get(s, set())
         return changed
 
@@ -150,6 +157,7 @@ class Canon:
         if not forms:
             for d in (self._forms, self._facets, self._display, self._facet, self._surfaces):
                 d.pop(key, None)
+            self.variants.person(key, False)
             return
         self._forms[key] = forms
         facets = self._facets[key] = +self._facets[key]
@@ -166,9 +174,11 @@ class Canon:
         else:
             self._facet.pop(key, None)
         surname = surname_key(display)
-        if self._facet.get(key) == "person" and looks_like_full_name(display) and surname != key:
+        full = self._facet.get(key) == "person" and looks_like_full_name(display) and surname != key
+        if full:
             self._by_last[surname].add(key)
             self._surname_of[key] = surname
+        self.variants.person(key, full, display)
 
     def _alias_key(self, key: str) -> str:
         target = self.aliases.get(key)
@@ -184,6 +194,8 @@ class Canon:
         best: dict[str, str] = {}
         for key, _ in sorted(people.items(), key=lambda kv: (-kv[1], kv[0])):
             best.setdefault(self._surname_of[key], key)
+            if first := self.variants.first_of(key):
+                best.setdefault(first + FIRST_MARK, key)  # "Charles" there means its "Charles Darwin"
         return best
 
     def _person_for(self, key: str, name: str, label: str, ctx: dict[str, str] | None) -> str | None:
@@ -219,8 +231,12 @@ class Canon:
         found = self._key_of(surface, label)
         if found is None or label in _NO_FACET_LABELS:
             return None
-        key, name = found
+        key, name = self._variant(*found)
         target = self._person_for(key, name, label, ctx)
+        if target is None and " " not in key and self._facet.get(key) == "person":
+            target = (ctx or {}).get(key + FIRST_MARK) or self.variants.sharing(key, self._size)
+            if target is False:
+                return None  # a first name several people share, none named in its document ("Charles")
         if target is not None:
             key, facet = target, "person"
         else:
@@ -241,6 +257,18 @@ class Canon:
         if facet in _EVIDENCE and not self._evidenced(key, facet, display):
             return None
         return facet, display
+
+    def _variant(self, key: str, name: str) -> tuple[str, str]:
+        """The key a variant merges into: a defined acronym's name, a long name's first-and-last form."""
+        if (full := self.variants.expansion(key)) is not None and full in self._facet:
+            return full, self._display[full]
+        short = self.variants.short_of(key)
+        if short and self._facet.get(key) == "person" == self._facet.get(short):
+            return short, self._display[short]
+        return key, name
+
+    def _size(self, key: str) -> int:
+        return sum(self._forms.get(key, Counter()).values())
 
     def _evidenced(self, key: str, facet: str, display: str) -> bool:
         """An organisation or a work needs its shape or one mention whose text shows it: the model's label alone

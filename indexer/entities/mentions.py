@@ -9,6 +9,7 @@ from typing import Iterable
 
 from .evidence import LIST_GAP, WORK_CUE, with_evidence
 from .names import org_shaped
+from .variants import defined_acronyms
 
 Span = tuple[int, int, str, str]  # (start, end, label, text) as spaCy saw it
 
@@ -75,7 +76,8 @@ def refine(text: str, found: Iterable[Span]) -> list[Span]:
     spans = _one_sense(_listed_places(text, [_with_org_noun(text, _not_a_person(text, m)) for m in spans]))
     spans = _overlay(spans, [(m.start("name"), m.end("name"), "PERSON") for m in _BIB_NAME.finditer(text)], text)
     spans = _overlay(spans, [(m.start(), m.end(), "EVENT") for m in _OPERATION.finditer(text)], text)
-    return with_evidence(text, _overlay(spans, _titles(text), text))
+    spans = with_evidence(text, _overlay(spans, _titles(text), text))
+    return sorted(spans + defined_acronyms(text, spans), key=lambda m: (m[0], -m[1]))
 
 
 # An eponym is a thing named after a person ("Fourier series", "Markov chain", "Coulomb's law").
