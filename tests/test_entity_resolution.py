@@ -57,3 +57,17 @@ def test_a_first_name_several_people_share_is_no_one_of_them_without_evidence():
     found = facets(docs)
     assert ("person", "Charles") not in found["list"]  # several Charleses, none named here: no value
     assert ("person", "Charles Darwin") in found["beagle"] and ("person", "Charles") not in found["beagle"]
+
+
+def test_a_name_the_model_cut_short_is_extended_to_the_whole_name_in_the_text():
+    found = facets({"tezuka": ["Osamu Tezuka was a Japanese manga artist, cartoonist and animator. Tezuka began "
+                               "what was known as the manga revolution in Japan."],
+                    "senate": ["He was elected to the United States Senate in 1952."],
+                    "stars": ["Wolf–Rayet stars are a rare heterogeneous set of stars with unusual spectra."],
+                    "ucla": ["She studied at the University of California, Los Angeles, then taught in Boston."],
+                    "joyce": ["James Joyce wrote the novel A Portrait of the Artist as a Young Man in 1916."]})
+    assert ("person", "Osamu Tezuka") in found["tezuka"] and ("person", "Tezuka") not in found["tezuka"]
+    assert ("org", "United States Senate") in found["senate"] and ("place", "United States") not in found["senate"]
+    assert not {("person", "Wolf"), ("person", "Rayet")} & found["stars"]
+    assert ("org", "University of California, Los Angeles") in found["ucla"]
+    assert {v for f, v in found["joyce"] if f == "work"} == {"A Portrait of the Artist as a Young Man"}

@@ -9,6 +9,7 @@ from typing import Iterable
 
 from .evidence import LIST_GAP, WORK_CUE, with_evidence
 from .names import org_shaped
+from .extend import whole_names
 from .variants import defined_acronyms
 
 Span = tuple[int, int, str, str]  # (start, end, label, text) as spaCy saw it
@@ -73,6 +74,7 @@ def refine(text: str, found: Iterable[Span]) -> list[Span]:
     spans = [m for m in spans if m[2] != "CARDINAL" and not _code_number(text, m)]
     spans = _with_era(text, spans)
     spans = _join_nicknames(text, spans)
+    spans = whole_names(text, spans)
     spans = _one_sense(_listed_places(text, [_with_org_noun(text, _not_a_person(text, m)) for m in spans]))
     spans = _overlay(spans, [(m.start("name"), m.end("name"), "PERSON") for m in _BIB_NAME.finditer(text)], text)
     spans = _overlay(spans, [(m.start(), m.end(), "EVENT") for m in _OPERATION.finditer(text)], text)

@@ -35,7 +35,7 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 _INITIAL = re.compile(r"^[A-Z]\.(?: [a-z]\.)*(?: [a-z]+)?$|\b[IVX]+\. [A-Z]")
 _CODE = re.compile(r"^[/\\]|[{}<>=|\\@#$^~`]")
 # "Washington, D.C." and "Martin Luther King, Jr." are names; any other comma joins a list ("Antigua, Barbuda").
-_COMMA_OK = re.compile(r", (?:Jr|Sr|D\.\s?C|Inc|Ltd|II|III|IV)\b\.?")
+_COMMA_OK = re.compile(r", (?:Jr|Sr|D\.\s?C|Inc|Ltd|II|III|IV)\b\.?|^University of [A-Z]\w+, [A-Z]")
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
 # "Don Levine, Isaac" (a bibliography's surname-first order) is the person Isaac Don Levine.
 _INVERTED = re.compile(r"^(?P<last>[^,]+), (?P<first>[^,]+)$")
@@ -110,7 +110,7 @@ def clean_name(text: str, keep_article: bool = False, title: bool = False) -> st
         name = _ARTICLE.sub("", name)  # a work's own "The" is kept ("The Little Prince"), a sentence's "the" is not
     name = _POSSESSIVE.sub("", name).strip(" \t-–—,;:·•*'‘’")
     name = _strip_outer(name)
-    if not name or len(name) > MAX_NAME_CHARS or len(name.split()) > MAX_NAME_WORDS:
+    if not name or len(name) > MAX_NAME_CHARS or len(_ARTICLE.sub("", name).split()) > MAX_NAME_WORDS:
         return None
     if not _HAS_LETTER.search(name) or name.casefold() in _JUNK or junk_shape(name, title):
         return None
@@ -164,6 +164,11 @@ def _territories() -> frozenset[str]:
         return frozenset()
     skip = ("Pseudo", "Euro", "United Nations", "world", "Unknown")
     return frozenset(name_key(n) for n in Locale("en").territories.values() if not n.startswith(skip))
+
+
+def is_territory(name: str) -> bool:
+    """A country's or a region's English name (CLDR)."""
+    return name_key(name) in _territories()
 
 
 @lru_cache(maxsize=1)
