@@ -71,3 +71,31 @@ def test_a_name_the_model_cut_short_is_extended_to_the_whole_name_in_the_text():
     assert not {("person", "Wolf"), ("person", "Rayet")} & found["stars"]
     assert ("org", "University of California, Los Angeles") in found["ucla"]
     assert {v for f, v in found["joyce"] if f == "work"} == {"A Portrait of the Artist as a Young Man"}
+
+
+def test_a_value_is_typed_by_its_context_and_its_shape():
+    found = facets({
+        "luther": ["The Lutheran churches adhere to the Bible and the ecumenical creeds, with Lutheran doctrine being "
+                   "explicated in the Book of Concord.", "Philipp Melanchthon was a German Lutheran reformer."],
+        "paris": ["The Belle Époque was a period of French history. Paris flourished during the Belle Époque."],
+        "aus": ["The Commonwealth of Australia was formed in 1901 when six colonies federated."],
+        "prussia": ["The House of Hohenzollern ruled Prussia. Frederick the Great belonged to the House of "
+                    "Hohenzollern."],
+        "crusade": ["Pope Urban II called the First Crusade at the Council of Clermont in 1095."],
+        "agra": ["The Taj Mahal is an ivory-white marble mausoleum in Agra. Millions visit the Taj Mahal every year."]})
+    people = {v for pairs in found.values() for f, v in pairs if f == "person"}
+    assert not {"Lutheran", "Belle Époque"} & people  # a faith and a period are no persons
+    assert ("place", "Commonwealth of Australia") in found["aus"]  # a country's official name
+    assert ("group", "House of Hohenzollern") in found["prussia"]  # a dynasty
+    assert ("event", "Council of Clermont") in found["crusade"]
+    assert ("place", "Taj Mahal") in found["agra"]  # a building
+    assert not {f for pairs in found.values() for f, _ in pairs} & {"org"}
+
+
+def test_common_nouns_titles_and_trailing_adverbs_are_no_names():
+    found = facets({"drug": ["Morphine is a strong opiate. It is given as morphine sulfate for pain."],
+                    "king": ["John VI later returned to Portugal in 1821."],
+                    "duke": ["The Grand Duke ordered the army to march."]})
+    assert found["drug"] == set()
+    assert ("person", "John VI") in found["king"] and ("person", "John VI later") not in found["king"]
+    assert found["duke"] == set()

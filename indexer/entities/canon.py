@@ -9,6 +9,7 @@ from typing import Iterable
 from .aliases import BUILTIN_ALIASES
 from .evidence import ORG_CUE, WORK_CUE
 from .mentions import DEFINED_THING
+from .votes import vote
 from .variants import ACRONYM, FIRST_MARK, Variants, acronym_key
 from .names import (MEMBERS, clean_name, looks_like_full_name, name_key, org_shaped, person_form, shape_facet,
                     surname_key, work_shaped)
@@ -50,7 +51,6 @@ _OTHER_USES_PER_MENTION = 4
 # Without the full name in the document, a surname is the corpus's one full name only where it rarely stands alone
 # ("Wu" 16 times alone, "Chien-Shiung Wu" 3 times: "Wu culture" and "Emperor Wu" are not her).
 _ALONE_PER_FULL = 3
-_PLACE_SHARE = 0.6
 
 
 _KEY_MEMO = 100_000  # distinct (surface, label) pairs a Canon remembers (some 30 MB at most)
@@ -164,13 +164,9 @@ class Canon:
         # Deterministic: most mentions first, then the form with most non-ASCII letters (accents kept), then text.
         display = self._display[key] = self._alias_names.get(key) or min(
             forms.items(), key=lambda kv: (-kv[1], -_accents(kv[0]), kv[0]))[0]
-        # A value's type is the majority of the labels the model gave it ("French" is a group, not a person).
-        if facets:
-            self._facet[key] = max(facets.items(), key=lambda kv: (kv[1], kv[0]))[0]
-            # The model's PERSON is the weak label on proper nouns: a name it also often calls a place is a place
-            # ("Java": 16 persons, 11 places).
-            if self._facet[key] == "person" and facets["place"] >= _PLACE_SHARE * facets["person"]:
-                self._facet[key] = "place"
+        # A value's type is the vote of the labels its mentions got ("French" is a group, not a person).
+        if (facet := vote(facets)) is not None:
+            self._facet[key] = facet
         else:
             self._facet.pop(key, None)
         surname = surname_key(display)

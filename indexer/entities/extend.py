@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .names import is_territory, org_shaped
+from .names import ADVERBS, is_territory, org_shaped
 
 Span = tuple[int, int, str, str]  # (start, end, label, text) as spaCy saw it
 
@@ -44,12 +44,18 @@ _CAMPUS = re.compile(r"\bUniversity of [A-Z][\w]+$")
 _LIST_ON = re.compile(r",\s[A-Z]|\sand\s[A-Z]")
 
 
+def _trimmed(m: Span) -> Span:
+    """A span that ran on into an adverb, cut before it ("John VI later" → "John VI")."""
+    head, _, last = m[3].rpartition(" ")
+    return (m[0], m[0] + len(head), m[2], head) if head and last in ADVERBS else m
+
+
 def whole_names(text: str, spans: list[Span]) -> list[Span]:
     """The spans (sorted by start) with each name extended over the capitalised words the text writes against it."""
     out: list[Span] = []
     i = 0
     while i < len(spans):
-        m = spans[i]
+        m = _trimmed(spans[i])
         i += 1
         if m[2] not in _NAMES or "\n" in m[3]:
             out.append(m)

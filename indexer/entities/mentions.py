@@ -127,7 +127,29 @@ _APPOSITIVE_PLACE = re.compile(r",\s(?:the\s)?(?:[\w-]+\s){0,2}(?:capital|city|t
 _TERM_BEFORE = re.compile(r"\b[a-z][a-z-]+\s\($")
 
 
+# A people's, faith's or period's adjective before the thing it qualifies: "the Norman conquest", "a Lutheran church",
+# "the Medieval period". A person's name is not written so (a ruler's era, "the Stalin era", is outvoted).
+_QUALIFIES = re.compile(r"\s(?:period|era|age|ages|epoch|dynasty|style|architecture|art|arts|culture|conquest|"
+                        r"church|churches|faith|religion|tradition|traditions|rule|sultanate|empire|kingdom|people|"
+                        r"peoples|tribes?|language|languages|script|literature|music|cuisine|descent|origin|"
+                        r"settlers|invasion|invasions|reformation|theology|theologians?|reformers?|adventurers?|doctrine|monks?|"
+                        r"priests?|clergy|pastors?|identity|origins?|nobility|knights?|rulers?)\b")
+_ONE_WORD = ("PERSON", "ORG", "WORK_OF_ART")
+
+
+def _common_noun(text: str, m: Span) -> bool:
+    """A one-word name the passage also writes in lower case is a common noun ("Morphine … morphine")."""
+    word = m[3]
+    if m[2] not in _ONE_WORD or " " in word or not word[:1].isupper():
+        return False
+    low = word.lower()
+    return low != word and re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is not None
+
+
 def _not_a_person(text: str, m: Span) -> Span:
+    if _common_noun(text, m) or (m[2] == "PERSON" and " " not in m[3]
+                                 and _QUALIFIES.match(text, m[1], m[1] + 24)):
+        return (m[0], m[1], "MISC", m[3])
     if m[2] == "ORG" and not org_shaped(m[3]) and _DEFINED_PLACE_HEAD.match(text, m[1], m[1] + 200):
         return (m[0], m[1], DEFINED_PLACE, m[3])  # "Lusaka is the capital and largest city of Zambia"
     if m[2] in ("ORG", "PERSON") and _TERM_BEFORE.search(text, max(0, m[0] - 40), m[0]) \
