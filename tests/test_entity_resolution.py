@@ -1,6 +1,7 @@
 """Issue 25: names resolved, typed and found on evidence, with the real model over small collections."""
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 from indexer.entities import nlp
@@ -99,3 +100,22 @@ def test_common_nouns_titles_and_trailing_adverbs_are_no_names():
     assert found["drug"] == set()
     assert ("person", "John VI") in found["king"] and ("person", "John VI later") not in found["king"]
     assert found["duke"] == set()
+
+
+def test_a_name_found_with_confidence_is_found_where_the_model_missed_it(fresh, tmp_path):
+    parana = ("The Paraná River is a river in south-central South America, running through Brazil, Paraguay, and "
+              "Argentina for some 4,880 kilometres (3,030 mi). Among South American rivers, it is second in length "
+              "only to the Amazon River. It merges with the Paraguay River and then farther downstream with the "
+              "Uruguay River to form the Río de la Plata and empties into the Atlantic Ocean.")
+    with nlp.entity_stream([parana], n_process=1) as found:
+        assert "Paraguay River" not in {m.text for m in next(found)}  # the model misses it here
+    records = [{"id": "parana", "title": "Paraná River", "text": parana},
+               {"id": "paraguay", "title": "Paraguay River",
+                "text": "The Paraguay River flows through Brazil, Bolivia, Paraguay and Argentina. Asunción lies on "
+                        "the Paraguay River."}]
+    path = tmp_path / "rivers.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    fresh.index_paths([path])
+    searcher, _ = fresh.backend.index.searcher()
+    places = {v for p in searcher.documents(doc_id="parana") for v in p.get("place") or []}
+    assert "Paraguay River" in places

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from collections import Counter, defaultdict
-from typing import Iterable
+from typing import Iterator
 
 from .aliases import BUILTIN_ALIASES
 from .evidence import ORG_CUE, WORK_CUE
@@ -53,6 +53,7 @@ _OTHER_USES_PER_MENTION = 4
 _ALONE_PER_FULL = 3
 
 
+_SURE_ALONE = 3  # mentions of a one-word person, all but a tenth of its labels PERSON, to be looked for everywhere
 _KEY_MEMO = 100_000  # distinct (surface, label) pairs a Canon remembers (some 30 MB at most)
 
 
@@ -73,6 +74,7 @@ class Canon:
         self._facet: dict[str, str] = {}
         self.corrections = None  # the user's corrections (indexer.corrections.Corrections), applied last
         self.variants = Variants()  # acronyms, long names and first names: merges on the collection's evidence
+        self.generation = 0  # counts the changes to the names (a cache of what they give is good while it holds)
 
     @classmethod
     def build(cls, counts: Counter, aliases: dict[str, str] | None = None) -> "Canon":
@@ -83,6 +85,7 @@ class Canon:
 
     def add(self, delta: Counter) -> set[tuple[str, str]]:
         """Add (or, with negative counts, remove) mentions; returns the raw mentions whose resolution changed."""
+        self.generation += 1
         keys: set[str] = set()
         for pair in delta:
             found = self._key_of(*pair) if pair[1] != ACRONYM else acronym_key(pair[0])
@@ -263,6 +266,11 @@ class Canon:
             return short, self._display[short]
         return key, name
 
+    def sure_alone(self, form: str, facet: str) -> bool:
+        """A one-word person the collection always calls one, often enough to be looked for ("Krishna")."""
+        votes = self._facets.get(name_key(form), Counter())
+        return facet == "person" and votes["person"] >= _SURE_ALONE and votes["person"] >= 0.9 * sum(votes.values())
+
     def _size(self, key: str) -> int:
         return sum(self._forms.get(key, Counter()).values())
 
@@ -274,19 +282,14 @@ class Canon:
         cues = _EVIDENCE[facet]
         return any(label in cues and self.counts[(s, label)] > 0 for s, label in self._surfaces.get(key, ()))
 
-    def surface_forms(self, facet: str, display: str, docs: Iterable[Counter] = ()) -> Counter:
-        """Every written form merged into one canonical entity, with mention counts; `docs` (mention counts of the
-        documents naming it) adds the forms only their context resolves ("Mercader" beside "Ramón Mercader")."""
-        out: Counter = Counter()
-        for (surface, label), n in self.counts.items():
-            if self.resolve(surface, label) == (facet, display):
-                out[" ".join(surface.split())] += n
-        for counts in docs:
-            ctx = self.context(counts)
-            for (surface, label), n in counts.items():
-                if self.resolve(surface, label) != (facet, display) == self.resolve(surface, label, ctx):
-                    out[" ".join(surface.split())] += n
-        return out
+    def confident_forms(self, labels: dict[str, str], least: int) -> Iterator[tuple[str, str, str]]:
+        """(written form, facet, canonical name) of the values of these facets (each with the label that resolves to
+        it) the collection names `least` times."""
+        for key, facet in list(self._facet.items()):
+            if facet in labels and self._size(key) >= least:
+                for form in self._forms[key]:
+                    if (got := self.resolve(form, labels[facet])) is not None and got[0] == facet:
+                        yield form, *got
 
 
 def _accents(text: str) -> int:

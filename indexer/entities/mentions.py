@@ -86,7 +86,8 @@ def refine(text: str, found: Iterable[Span]) -> list[Span]:
 _EPONYM_AFTER = re.compile(r"(?:['’]s)?(?:[–-][A-Z]\w+)?\s(?:series|chains?|laws?|transforms?|analysis|equations?|"
                            r"numbers?|theorems?|diagrams?|process|distributions?|functions?|effect|constants?|"
                            r"hypothesis|conjecture|principle|spaces?|fields?|scale|expansions?|integrals?|methods?|"
-                           r"algorithms?|tests?|units?|cycle|sequences?|culture|dynasty)\b")
+                           r"algorithms?|tests?|units?|cycle|sequences?|culture|dynasty|statistics|condensates?|stars?|bosons?|"
+                           r"syndrome|disease|reaction)\b")
 # A building named after a saint is no person: "St Paul's Cathedral".
 _BUILDING_AFTER = re.compile(r"(?:['’]s)?\s(?:Cathedral|Church|Abbey|Basilica|Chapel|Monastery|Priory)\b")
 

@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 
 from ..folding import name_key
-from .names import clean_name
+from .names import NAME_PARTICLES, clean_name
 
 Span = tuple[int, int, str, str]  # (start, end, label, text) as spaCy saw it
 
@@ -27,6 +27,7 @@ _SMALL = frozenset("of the for and on in de du des la le al at to".split())
 _REGNAL = re.compile(r"^[IVXL]+$|^(?:the|The)$")
 # A one-word name that is the first word of several people's full names is one of them only by a clear majority.
 _MAJORITY = 2
+_CLEAR = 3  # mentions of the full name at least
 _ALONE_PER_FULL = 3
 _SHARED_BY, _SHARED_PER_ALONE = 3, 2  # "Charles": 36 full names, 54 mentions of them, 9 of "Charles" alone
 FIRST_MARK = " *"  # a context key for a first name ("charles *"), beside the surname keys
@@ -78,7 +79,8 @@ def short_form(key: str) -> str | None:
 def first_name(display: str) -> str | None:
     """The first name's key of a full name of capitalised words, not a ruler's ("Charles XII") nor an epithet's."""
     words = display.split()
-    if len(words) < 2 or any(_REGNAL.match(w) for w in words[1:]) or not all(w[:1].isupper() for w in words):
+    if len(words) < 2 or any(_REGNAL.match(w) for w in words[1:]) \
+            or not all(w[:1].isupper() or w.casefold() in NAME_PARTICLES for w in words):
         return None
     return name_key(words[0])
 
@@ -139,6 +141,8 @@ class Variants:
         share it and none is, None when it is no shared first name. `size(k)` is a key's mentions."""
         fulls = sorted(self.by_first.get(key, ()), key=lambda k: (-size(k), k))
         top, rest = (size(fulls[0]), sum(size(k) for k in fulls[1:])) if fulls else (0, 0)
+        if top >= _CLEAR and top >= _MAJORITY * rest and size(key) <= _ALONE_PER_FULL * (top + rest):
+            return fulls[0]  # "Jesus" and "Jesus Christ"; "Leonardo" and "Leonardo da Vinci"
         if len(fulls) < _SHARED_BY or top + rest < _SHARED_PER_ALONE * size(key):
             return None  # a name known alone ("Muhammad" 48 times, its namesakes' full names 14)
-        return fulls[0] if top >= _MAJORITY * rest and size(key) <= _ALONE_PER_FULL * (top + rest) else False
+        return False
