@@ -4,7 +4,9 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from indexer import Sleuth
 from indexer.entities import nlp
+from indexer.settings import Settings
 from indexer.entities.canon import Canon
 
 
@@ -102,7 +104,7 @@ def test_common_nouns_titles_and_trailing_adverbs_are_no_names():
     assert found["duke"] == set()
 
 
-def test_a_name_found_with_confidence_is_found_where_the_model_missed_it(fresh, tmp_path):
+def test_a_name_found_with_confidence_is_found_where_the_model_missed_it(tmp_path):
     parana = ("The Paraná River is a river in south-central South America, running through Brazil, Paraguay, and "
               "Argentina for some 4,880 kilometres (3,030 mi). Among South American rivers, it is second in length "
               "only to the Amazon River. It merges with the Paraguay River and then farther downstream with the "
@@ -115,7 +117,9 @@ def test_a_name_found_with_confidence_is_found_where_the_model_missed_it(fresh, 
                         "the Paraguay River."}]
     path = tmp_path / "rivers.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    fresh.index_paths([path])
-    searcher, _ = fresh.backend.index.searcher()
+    # One document a commit: the river's own article comes after the one where the model misses it.
+    sleuth = Sleuth(Settings(index_dir=tmp_path / "index", commit_every=1))
+    sleuth.index_paths([path])
+    searcher, _ = sleuth.backend.index.searcher()
     places = {v for p in searcher.documents(doc_id="parana") for v in p.get("place") or []}
     assert "Paraguay River" in places
