@@ -97,11 +97,24 @@ def test_a_value_is_typed_by_its_context_and_its_shape():
 
 def test_common_nouns_titles_and_trailing_adverbs_are_no_names():
     found = facets({"drug": ["Morphine is a strong opiate. It is given as morphine sulfate for pain."],
+                    "opus": ["The Symphony No. 9 in D minor, Op. 125, is a choral symphony. Op. 125 was completed "
+                             "in 1824."],
+                    "sky": ["The Milky Way is part of the Local Group, itself part of the Virgo Supercluster."],
+                    "insects": ["Dragonflies belong to the order Odonata. The Odonata include damselflies. Like "
+                                "other Odonata, they hunt insects."],
                     "king": ["John VI later returned to Portugal in 1821."],
                     "duke": ["The Grand Duke ordered the army to march."]})
     assert found["drug"] == set()
     assert ("person", "John VI") in found["king"] and ("person", "John VI later") not in found["king"]
     assert found["duke"] == set()
+    assert not {f for f, _ in found["opus"] | found["insects"]} & {"person", "org"}
+    assert not {v for _, v in found["sky"]} & {"Virgo Supercluster"}
+
+
+def test_a_person_with_a_particle_the_model_calls_an_organisation_is_a_person():
+    found = facets({"ode": ["The Symphony No. 9 in D minor is a choral symphony by Ludwig van Beethoven, completed "
+                            "in 1824."]})
+    assert ("person", "Ludwig van Beethoven") in found["ode"]
 
 
 def test_a_name_found_with_confidence_is_found_where_the_model_missed_it(tmp_path):

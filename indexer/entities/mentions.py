@@ -147,7 +147,14 @@ def _common_noun(text: str, m: Span) -> bool:
     return low != word and re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is not None
 
 
+# A person's name with a particle, which the model takes for an organisation ("Ludwig van Beethoven" ORG).
+_PARTICLE_NAME = re.compile(r"^[A-Z][\w'’-]+ (?:[A-Z][\w'’-]+ )?(?:van|von|da|de|di|del|della|der|du|ibn|bin) "
+                            r"(?:[a-z]+ )?[A-Z][\w'’-]+$")
+
+
 def _not_a_person(text: str, m: Span) -> Span:
+    if m[2] == "ORG" and _PARTICLE_NAME.match(m[3]) and not org_shaped(m[3]):
+        return (m[0], m[1], "PERSON", m[3])
     if _common_noun(text, m) or (m[2] == "PERSON" and " " not in m[3]
                                  and _QUALIFIES.match(text, m[1], m[1] + 24)):
         return (m[0], m[1], "MISC", m[3])

@@ -23,7 +23,7 @@ _JUNK = frozenset({"infobox", "skip to content", "back to top"})
 _TAXON = re.compile(r"(?:idae|aceae|inae|iformes|oideae|opsida|phyta|mycota|zoa|pithecus|ptera|saurus|therium|"
                     r"ichthyes)$")
 # era markers the model tags ORG ("BC" 190 mentions);
-_ERA = frozenset({"bc", "bce", "ad", "ce", "b c", "b c e", "a d", "c e"})
+_ERA = frozenset({"bc", "bce", "ad", "ce", "b c", "b c e", "a d", "c e", "op", "no", "vol", "pp", "fig"})
 # a trailing function word: the span ran on into the sentence ("Charles V was");
 _DIRECTION = frozenset("eastern western northern southern central north south east west".split())
 _TRAILING = frozenset("was were is are and or of the in on at to for by with from as that which who whose had has "
@@ -71,6 +71,11 @@ _DYNASTY = re.compile(r"^House of (?!Commons|Lords|Representatives|Councillors|K
                       r"Burgesses|Delegates|Nobles)[A-Z][\w-]+$|\b[Dd]ynasty$")
 _COUNCIL = re.compile(r"^(?:Second |First |Fourth |Third )?Council of (?!State$|Ministers$|Elders$|People$|War$|"
                       r"Europe$|Regency$|Government$|Nobles$)(?P<city>[A-Z][a-z]+)$")
+# Kinds of names we do not facet: sky objects, a disease's code name, a variety of English; and higher taxa, one
+# Latin word ("Odonata", "Eurypterida", "Xiphosura", "Cnidaria") the model calls an organisation.
+_NOT_OURS = re.compile(r"\b(?:Supercluster|Cluster|Nebula|Galaxy|Constellation)$|^[A-Z]{2,}-\d+$|"
+                       r"^[A-Z]\w+(?: [A-Z]\w+)? English$")
+_HIGHER_TAXON = re.compile(r"^[A-Z][a-z]+(?:ata|ida|ura|oda|aria|ozoa|phyta|opoda|ptera)$")
 # A work whose name ends in an organisation's head is the organisation ("King's College").
 _ORG_END = re.compile(r"\b(?:College|University|Corporation|Company|Inc\.?|Ltd|Institute|Academy|Party|Church)$")
 # A ruler's title is no name ("King of England"); an adjective alone is no organisation ("Classical", "Indigenous").
@@ -237,6 +242,8 @@ def shape_facet(name: str, facet: str) -> str | None:
         return "group"
     if facet == "org" and (council := _COUNCIL.match(name)) and not is_territory(council.group("city")):
         return "event"
+    if _NOT_OURS.search(name) or (facet in ("org", "person") and _HIGHER_TAXON.match(name)):
+        return ""  # galaxy clusters, diseases, varieties of English, orders of animals ("Odonata")
     if facet == "org" and _ORG_HEAD.fullmatch(name):
         return ""  # a head word alone is the common noun ("the Church", "Parliament")
     if facet == "work" and _ORG_END.search(name):
