@@ -136,3 +136,23 @@ def test_a_name_found_with_confidence_is_found_where_the_model_missed_it(tmp_pat
     searcher, _ = sleuth.backend.index.searcher()
     places = {v for p in searcher.documents(doc_id="parana") for v in p.get("place") or []}
     assert "Paraguay River" in places
+
+
+def test_merges_on_evidence_are_the_same_built_at_once_or_document_by_document():
+    # What a later document changes is reported, so that the earlier documents' facets are rewritten.
+    first = Counter({("EU", "ORG"): 3, ("Charles", "PERSON"): 2, ("John Fitzgerald Kennedy", "PERSON"): 1,
+                     ("Charles Darwin", "PERSON"): 2, ("Charles Dickens", "PERSON"): 2})
+    second = Counter({("European Union", "ORG_CUE"): 1, ("EU=European Union", "ACRONYM"): 1,
+                      ("John Kennedy", "PERSON"): 2, ("Charles Martel", "PERSON"): 2})
+    canon = Canon.build(first)
+    assert canon.resolve("Charles", "PERSON") == ("person", "Charles")
+    changed = canon.add(second)
+    full = Canon.build(first + second)
+    for pair in first + second:
+        assert canon.resolve(*pair) == full.resolve(*pair), pair
+    assert canon.resolve("EU", "ORG") == ("org", "European Union")
+    assert canon.resolve("John Fitzgerald Kennedy", "PERSON") == ("person", "John Kennedy")
+    assert canon.resolve("Charles", "PERSON") is None
+    assert {("EU", "ORG"), ("John Fitzgerald Kennedy", "PERSON"), ("Charles", "PERSON")} <= changed
+    back = canon.add(Counter({k: -n for k, n in second.items()}))
+    assert {("EU", "ORG"), ("Charles", "PERSON")} <= back and canon.resolve("EU", "ORG") is None
