@@ -42,13 +42,19 @@ class NormDate:
     edtf: str
     start: dt.date
     end: dt.date
-    precision: str  # "day", "month", "year", "season" or "range"
+    precision: str  # "day", "month", "year", "season", "range" or "set" (two days or months: "6 and 9 August")
 
     @property
     def years(self) -> list[str]:
         """The year facet values: the start year, and the end year of a range."""
         ys = {self.start.year, self.end.year}
         return [f"{y:04d}" for y in sorted(ys)]
+
+
+def shown_days(edtf: str) -> list[str]:
+    """The days or months a stored EDTF code puts on the timeline: itself, an interval's start, each of a set's."""
+    parts = edtf.strip("{}").split(",") if edtf.startswith("{") else [edtf.split("/")[0]]
+    return [p[:10] for p in parts if len(p) >= 7]
 
 
 def day_number(day: dt.date) -> int:
@@ -71,8 +77,12 @@ def parse_bound(text: str, end: bool = False) -> dt.date | None:
 def normalise_date(text: str) -> NormDate | None:
     """Normalise one DATE mention, or None when it names no definite year (relative, vague or X-years)."""
     text = " ".join(text.translate(_DASHES).split())
+    if len(text) > 80 or _BC.search(text):
+        return None
+    if century := _centuries(_AD.sub(" ", text).strip()):
+        return century
     years = _YEAR.findall(text)
-    if not years or len(text) > 80 or _BC.search(text):
+    if not years:
         return None
     bare = _BARE_YEAR.match(text)
     if not bare and _QUANTITY.search(text):
@@ -80,6 +90,8 @@ def normalise_date(text: str) -> NormDate | None:
     text = _AD.sub(" ", text).strip()  # "802 to 1431 AD": the era marker must not hide the range's start
     if decade := _DECADE.match(text):
         return _decade(decade.group("y"))
+    if span := _day_span(text):
+        return span
     if circa := _CIRCA.match(text):
         year = int(circa.group(1))
         return NormDate(f"{year:04d}~", dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
@@ -153,3 +165,99 @@ def _edtf(text: str) -> str | None:
         return text_to_edtf(text)
     except Exception:  # the library raises on some free text; treat as "no date"
         return None
+
+
+_ORDINALS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first".split(), 1)}
+_ORDINAL = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + ")"
+_PART = (r"(?:early|mid|late|(?:the )?(?:first|second|latter) half of(?: the)?|"
+         r"(?:the )?(?:beginning|start|middle|end) of(?: the)?)")
+# "the 5th century", "19th-century", "the fourteenth century", "the early 20th century", "the first half of the
+# 20th century", "the 17th and 18th centuries", "the 8th-10th century": an interval of whole centuries (the
+# nth century is the years (n-1)*100+1 to n*100); a half is read as one, "early", "mid", "late", "the beginning of",
+# "the end of" as the whole century.
+_CENTURY = re.compile(rf"^(?:(?P<lead>in|during|from|since|by|until|between|throughout|of) )?(?:the )?"
+                      rf"(?:(?P<part>{_PART})(?: |-))?(?P<a>{_ORDINAL})(?: century)?"
+                      rf"(?: ?(?P<sep>-|to|and|or|through) ?(?:the )?(?:(?:early|mid|late)(?: |-))?(?P<b>{_ORDINAL})"
+                      rf"(?: century)?)?"
+                      rf"(?: |-)centur(?:y|ies)$", re.I)
+
+
+def _ordinal(word: str) -> int:
+    return int(word[:-2]) if word[0].isdigit() else _ORDINALS[word.lower()]
+
+
+def _centuries(text: str) -> NormDate | None:
+    """A century or a run of centuries as an EDTF interval ("the 19th century" is 1801/1900)."""
+    m = _CENTURY.match(text)
+    if not m:
+        return None
+    first, last = _ordinal(m.group("a")), _ordinal(m.group("b") or m.group("a"))
+    if not 1 <= first <= last <= 21:
+        return None
+    # "the 3rd and 7th centuries" are two, not a span ("between the 18th and 20th centuries" is one)
+    if (m.group("sep") or "").lower() == "and" and last - first > 1 and (m.group("lead") or "").lower() != "between":
+        return None
+    start, end = (first - 1) * 100 + 1, last * 100
+    part = (m.group("part") or "").lower()
+    if "half" in part and first == last:
+        start, end = (start, start + 49) if "first" in part else (start + 50, end)
+    return NormDate(f"{start:04d}/{end:04d}", dt.date(start, 1, 1), dt.date(end, 12, 31), "range")
+
+
+def _atom(tag: str) -> str:
+    """One end of a span of days or months: "19 July 1870", "July 19, 1870", "15 April", "June", "January 1968"."""
+    return (rf"(?:(?P<{tag}d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<{tag}m>{_MONTH[6:-1]})|"
+            rf"(?P<{tag}m2>{_MONTH[6:-1]}) (?P<{tag}d2>\d{{1,2}})(?:st|nd|rd|th)?|(?P<{tag}m3>{_MONTH[6:-1]}))"
+            rf"(?:,? (?P<{tag}y>1\d{{3}}|20\d{{2}}|[1-9]\d{{2}}))?")
+
+
+# "19 July 1870 to 28 January 1871", "15 April to 4 June 1989", "June to August 1931", "6-9 August 1945" (an
+# interval), "6 and 9 August 1945" (two days, an EDTF set: "and" makes a range only after "between").
+_SPAN = re.compile(rf"^(?P<lead>from |between )?(?:{_atom('a')}|(?P<aday>\d{{1,2}})(?:st|nd|rd|th)?)"
+                   rf" ?(?P<sep>-|to|until|till|through|and) ?(?:the )?{_atom('b')}$", re.I)
+_SPAN_US = re.compile(rf"^(?P<lead>from |between )?{_MONTH} (?P<d1>\d{{1,2}}) ?(?P<sep>-|to|and) ?"
+                      rf"(?P<d2>\d{{1,2}}),? (?P<y>1\d{{3}}|20\d{{2}})$", re.I)
+
+
+def _day_span(text: str) -> NormDate | None:
+    """A span or pair of days or months whose ends are written out, the first end taking the second's month and
+    year when it leaves them out; None unless the year is written and the first end comes before the second."""
+    if m := _SPAN_US.match(text):
+        month, year = _MONTHS.get(m.group("m")[:3].lower()), int(m.group("y"))
+        ends = [(year, month, int(m.group("d1"))), (year, month, int(m.group("d2")))]
+    elif m := _SPAN.match(text):
+        b = _end(m, "b")
+        if b is None or b[0] is None:
+            return None
+        a = (b[0], b[1], int(m.group("aday"))) if m.group("aday") else _end(m, "a")
+        if a is None or (a[2] is None) != (b[2] is None):  # "15 April to June 1989": ends of one kind only
+            return None
+        ends = [(a[0] or b[0], a[1], a[2]), b]
+    else:
+        return None
+    try:
+        days = [(dt.date(y, mo, d or 1), dt.date(y, mo, d) if d else
+                 dt.date(y, mo, calendar.monthrange(y, mo)[1])) for y, mo, d in ends]
+    except (TypeError, ValueError):  # a day the month does not have, or no month
+        return None
+    if not days[0][1] < days[1][0]:
+        return None
+    codes = [f"{y:04d}-{mo:02d}" + (f"-{d:02d}" if d else "") for y, mo, d in ends]
+    if m.group("sep").lower() == "and" and not m.group("lead"):
+        return NormDate("{" + ",".join(codes) + "}", days[0][0], days[1][1], "set")
+    code = "/".join(codes)
+    parse_edtf(code)  # the library checks the interval's form
+    return NormDate(code, days[0][0], days[1][1], "range")
+
+
+def _end(m: re.Match, tag: str) -> tuple[int | None, int, int | None] | None:
+    """(year or None, month, day or None) of one end of a span."""
+    name = m.group(f"{tag}m") or m.group(f"{tag}m2") or m.group(f"{tag}m3")
+    month = _MONTHS.get(name[:3].lower()) if name else None
+    if not month:
+        return None
+    day = m.group(f"{tag}d") or m.group(f"{tag}d2")
+    year = m.group(f"{tag}y")
+    return (int(year) if year else None, month, int(day) if day else None)

@@ -1,9 +1,11 @@
 """Date normalisation: EDTF with precision, no guesses from vague or relative mentions."""
+import csv
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
-from indexer.dates import day_number, normalise_date, parse_bound
+from indexer.dates import day_number, normalise_date, parse_bound, shown_days
 
 
 @pytest.mark.parametrize(
@@ -28,7 +30,7 @@ def test_mentions_normalise_with_precision(text, edtf, precision):
 
 
 @pytest.mark.parametrize(
-    "text", ["31 February 1940", "the next day", "Two years later", "the age of 60", "the 19th century", "Friday",
+    "text", ["31 February 1940", "the next day", "Two years later", "the age of 60", "this century", "Friday",
              "14-year-old", "the next 20 years", ""]
 )
 def test_vague_relative_or_x_year_mentions_are_not_dates(text):
@@ -74,3 +76,75 @@ def test_decades_ranges_and_era_markers(text, edtf):
 )
 def test_quantities_bc_and_lists_are_not_dates(text):
     assert normalise_date(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, edtf",
+    [
+        # Issue 25: 855 century mentions of the wiki index were read as no date. The nth century is the years
+        # (n-1)*100+1 to n*100; a half is read as one, "early", "mid" and "late" as the whole century.
+        ("the 5th century", "0401/0500"), ("19th-century", "1801/1900"), ("the fourteenth century", "1301/1400"),
+        ("the 19th century", "1801/1900"), ("the early 20th century", "1901/2000"), ("mid-19th century", "1801/1900"),
+        ("the first half of the 20th century", "1901/1950"), ("the second half of the 18th century", "1751/1800"),
+        ("the 17th and 18th centuries", "1601/1800"), ("between the 8th-10th century", "0701/1000"),
+        ("the 1st century AD", "0001/0100"), ("the twenty-first century", "2001/2100"),
+        ("Between the 18th and 20th centuries", "1701/2000"), ("the end of the 19th century", "1801/1900"),
+    ],
+)
+def test_centuries_are_intervals(text, edtf):
+    norm = normalise_date(text)
+    assert norm is not None and (norm.edtf, norm.precision) == (edtf, "range")
+    assert (norm.start.year, norm.end.year) == tuple(int(y) for y in edtf.split("/"))
+
+
+@pytest.mark.parametrize(
+    "text, edtf, first, last",
+    [
+        # Issue 25: spans across months and pairs of days were read as no date (or as a wrong year by edtf).
+        ("19 July 1870 to 28 January 1871", "1870-07-19/1871-01-28", "1870-07-19", "1871-01-28"),
+        ("15 April to 4 June 1989", "1989-04-15/1989-06-04", "1989-04-15", "1989-06-04"),
+        ("June to August 1931", "1931-06/1931-08", "1931-06-01", "1931-08-31"),
+        ("January 1968 to April 1969", "1968-01/1969-04", "1968-01-01", "1969-04-30"),
+        ("6–9 August 1945", "1945-08-06/1945-08-09", "1945-08-06", "1945-08-09"),
+        ("July 2–4, 1863", "1863-07-02/1863-07-04", "1863-07-02", "1863-07-04"),
+        ("from 1 November 1700 to 14 January 1724", "1700-11-01/1724-01-14", "1700-11-01", "1724-01-14"),
+        ("between 30 October 1914 and 30 October 1918", "1914-10-30/1918-10-30", "1914-10-30", "1918-10-30"),
+        # Two days, not the days between them: an EDTF set ("and" is a range only after "between").
+        ("6 and 9 August 1945", "{1945-08-06,1945-08-09}", "1945-08-06", "1945-08-09"),
+    ],
+)
+def test_spans_across_days_and_months(text, edtf, first, last):
+    norm = normalise_date(text)
+    assert norm is not None and norm.edtf == edtf
+    assert (norm.start.isoformat(), norm.end.isoformat()) == (first, last)
+
+
+def test_the_timeline_shows_each_day_of_a_pair_and_the_start_of_a_span():
+    assert shown_days(normalise_date("6 and 9 August 1945").edtf) == ["1945-08-06", "1945-08-09"]
+    assert shown_days(normalise_date("15 April to 4 June 1989").edtf) == ["1989-04-15"]
+    assert shown_days("1801/1900") == [] and shown_days("1940-08") == ["1940-08"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Still no date: no ordinal, Before Christ (the index holds years 1-9999), a name, ends of two kinds, a day
+        # the month lacks, an end before the start, durations, two centuries apart (two, not one span).
+        "the past few centuries", "centuries", "several centuries later", "the 5th century BC", "21st Century Fox",
+        "15 April to June 1989", "30 February to 2 March 1990", "1 May to 1 April 1990", "6 and 9 years",
+        "the 10th", "the 30th century", "the third and seventh centuries CE",
+    ],
+)
+def test_what_is_still_not_a_date(text):
+    assert normalise_date(text) is None
+
+
+def test_the_seeds_dates_stay_right(seeded):
+    """Every date of the two seed documents in tests/quality/gold/seeds.tsv is found, and no other."""
+    gold = Path(__file__).parent / "quality" / "gold" / "seeds.tsv"
+    with gold.open(encoding="utf-8") as fh:
+        want = {(r["doc"], r["value"]) for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+                if r["type"] == "date"}
+    searcher, _ = seeded.backend.index.searcher()
+    found = {(d["doc_id"], edtf) for d in searcher.documents() for edtf in d.get("dates") or ()}
+    assert len(want) == 21 and found == want

@@ -4,11 +4,13 @@ from __future__ import annotations
 import re
 
 from collections import Counter, defaultdict
-from typing import Iterable
+from typing import Iterator
 
 from .aliases import BUILTIN_ALIASES
 from .evidence import ORG_CUE, WORK_CUE
 from .mentions import DEFINED_THING
+from .votes import vote
+from .variants import ACRONYM, FIRST_MARK, Variants, acronym_key
 from .names import (MEMBERS, clean_name, looks_like_full_name, name_key, org_shaped, person_form, shape_facet,
                     surname_key, work_shaped)
 
@@ -49,9 +51,9 @@ _OTHER_USES_PER_MENTION = 4
 # Without the full name in the document, a surname is the corpus's one full name only where it rarely stands alone
 # ("Wu" 16 times alone, "Chien-Shiung Wu" 3 times: "Wu culture" and "Emperor Wu" are not her).
 _ALONE_PER_FULL = 3
-_PLACE_SHARE = 0.6
 
 
+_SURE_ALONE = 3  # mentions of a one-word person, all but a tenth of its labels PERSON, to be looked for everywhere
 _KEY_MEMO = 100_000  # distinct (surface, label) pairs a Canon remembers (some 30 MB at most)
 
 
@@ -71,6 +73,8 @@ class Canon:
         self._display: dict[str, str] = {}
         self._facet: dict[str, str] = {}
         self.corrections = None  # the user's corrections (indexer.corrections.Corrections), applied last
+        self.variants = Variants()  # acronyms, long names and first names: merges on the collection's evidence
+        self.generation = 0  # counts the changes to the names (a cache of what they give is good while it holds)
 
     @classmethod
     def build(cls, counts: Counter, aliases: dict[str, str] | None = None) -> "Canon":
@@ -81,17 +85,23 @@ class Canon:
 
     def add(self, delta: Counter) -> set[tuple[str, str]]:
         """Add (or, with negative counts, remove) mentions; returns the raw mentions whose resolution changed."""
+        self.generation += 1
         keys: set[str] = set()
         for pair in delta:
-            found = self._key_of(*pair)
-            if found is not None:
+            found = self._key_of(*pair) if pair[1] != ACRONYM else acronym_key(pair[0])
+            if found:
                 keys.add(found[0])
-        surnames = {surname_key(self._display.get(k, k)) for k in keys} | {surname_key(k) for k in keys}
-        watched = {pair for k in keys | surnames for pair in self._surfaces.get(k, ())} | set(delta)
+        surnames = {surname_key(self._display.get(k, k)) for k in keys} | {surname_key(k) for k in keys} \
+            | {k.split()[0] for k in keys if " " in k}  # first names too ("Charles" and a new Charles Darwin)
+        longer = {long for k in keys for long in self.variants.longer.get(k, ())}
+        watched = {pair for k in keys | surnames | longer for pair in self._surfaces.get(k, ())} | set(delta)
         before = {pair: self.resolve(*pair) for pair in watched}
-        people = {s: set(self._by_last.get(s, ())) for s in surnames}
+        people = {s: set(self._by_last.get(s, ())) | set(self.variants.by_first.get(s, ())) for s in surnames}
         for (surface, label), n in delta.items():
             self.counts[(surface, label)] += n
+            if label == ACRONYM:
+                self.variants.define(surface, n)
+                continue
             found = self._key_of(surface, label)
             if found is None:
                 continue
@@ -106,7 +116,7 @@ class Canon:
         changed = {pair for pair in watched if self.resolve(*pair) != before[pair]}
         # Full names of a surname changed: its mentions may resolve otherwise inside documents naming them.
         for s, old in people.items():
-            if self._by_last.get(s, set()) != old:
+            if set(self._by_last.get(s, ())) | set(self.variants.by_first.get(s, ())) != old:
                 changed |= self._surfaces.get(s, set())
         return changed
 
@@ -150,25 +160,24 @@ class Canon:
         if not forms:
             for d in (self._forms, self._facets, self._display, self._facet, self._surfaces):
                 d.pop(key, None)
+            self.variants.person(key, False)
             return
         self._forms[key] = forms
         facets = self._facets[key] = +self._facets[key]
         # Deterministic: most mentions first, then the form with most non-ASCII letters (accents kept), then text.
         display = self._display[key] = self._alias_names.get(key) or min(
             forms.items(), key=lambda kv: (-kv[1], -_accents(kv[0]), kv[0]))[0]
-        # A value's type is the majority of the labels the model gave it ("French" is a group, not a person).
-        if facets:
-            self._facet[key] = max(facets.items(), key=lambda kv: (kv[1], kv[0]))[0]
-            # The model's PERSON is the weak label on proper nouns: a name it also often calls a place is a place
-            # ("Java": 16 persons, 11 places).
-            if self._facet[key] == "person" and facets["place"] >= _PLACE_SHARE * facets["person"]:
-                self._facet[key] = "place"
+        # A value's type is the vote of the labels its mentions got ("French" is a group, not a person).
+        if (facet := vote(facets)) is not None:
+            self._facet[key] = facet
         else:
             self._facet.pop(key, None)
         surname = surname_key(display)
-        if self._facet.get(key) == "person" and looks_like_full_name(display) and surname != key:
+        full = self._facet.get(key) == "person" and looks_like_full_name(display) and surname != key
+        if full:
             self._by_last[surname].add(key)
             self._surname_of[key] = surname
+        self.variants.person(key, full, display)
 
     def _alias_key(self, key: str) -> str:
         target = self.aliases.get(key)
@@ -184,6 +193,8 @@ class Canon:
         best: dict[str, str] = {}
         for key, _ in sorted(people.items(), key=lambda kv: (-kv[1], kv[0])):
             best.setdefault(self._surname_of[key], key)
+            if first := self.variants.first_of(key):
+                best.setdefault(first + FIRST_MARK, key)  # "Charles" there means its "Charles Darwin"
         return best
 
     def _person_for(self, key: str, name: str, label: str, ctx: dict[str, str] | None) -> str | None:
@@ -219,8 +230,12 @@ class Canon:
         found = self._key_of(surface, label)
         if found is None or label in _NO_FACET_LABELS:
             return None
-        key, name = found
+        key, name = self._variant(*found)
         target = self._person_for(key, name, label, ctx)
+        if target is None and " " not in key and self._facet.get(key) == "person":
+            target = (ctx or {}).get(key + FIRST_MARK) or self.variants.sharing(key, self._size)
+            if target is False:
+                return None  # a first name several people share, none named in its document ("Charles")
         if target is not None:
             key, facet = target, "person"
         else:
@@ -242,6 +257,23 @@ class Canon:
             return None
         return facet, display
 
+    def _variant(self, key: str, name: str) -> tuple[str, str]:
+        """The key a variant merges into: a defined acronym's name, a long name's first-and-last form."""
+        if (full := self.variants.expansion(key)) is not None and full in self._facet:
+            return full, self._display[full]
+        short = self.variants.short_of(key)
+        if short and self._facet.get(key) == "person" == self._facet.get(short):
+            return short, self._display[short]
+        return key, name
+
+    def sure_alone(self, form: str, facet: str) -> bool:
+        """A one-word person the collection always calls one, often enough to be looked for ("Krishna")."""
+        votes = self._facets.get(name_key(form), Counter())
+        return facet == "person" and votes["person"] >= _SURE_ALONE and votes["person"] >= 0.9 * sum(votes.values())
+
+    def _size(self, key: str) -> int:
+        return sum(self._forms.get(key, Counter()).values())
+
     def _evidenced(self, key: str, facet: str, display: str) -> bool:
         """An organisation or a work needs its shape or one mention whose text shows it: the model's label alone
         is wrong more often than right on these ("SI", "RNA" as organisations; "PhD", "Beef" as works)."""
@@ -250,19 +282,14 @@ class Canon:
         cues = _EVIDENCE[facet]
         return any(label in cues and self.counts[(s, label)] > 0 for s, label in self._surfaces.get(key, ()))
 
-    def surface_forms(self, facet: str, display: str, docs: Iterable[Counter] = ()) -> Counter:
-        """Every written form merged into one canonical entity, with mention counts; `docs` (mention counts of the
-        documents naming it) adds the forms only their context resolves ("Mercader" beside "Ramón Mercader")."""
-        out: Counter = Counter()
-        for (surface, label), n in self.counts.items():
-            if self.resolve(surface, label) == (facet, display):
-                out[" ".join(surface.split())] += n
-        for counts in docs:
-            ctx = self.context(counts)
-            for (surface, label), n in counts.items():
-                if self.resolve(surface, label) != (facet, display) == self.resolve(surface, label, ctx):
-                    out[" ".join(surface.split())] += n
-        return out
+    def confident_forms(self, labels: dict[str, str], least: int) -> Iterator[tuple[str, str, str]]:
+        """(written form, facet, canonical name) of the values of these facets (each with the label that resolves to
+        it) the collection names `least` times."""
+        for key, facet in list(self._facet.items()):
+            if facet in labels and self._size(key) >= least:
+                for form in self._forms[key]:
+                    if (got := self.resolve(form, labels[facet])) is not None and got[0] == facet:
+                        yield form, *got
 
 
 def _accents(text: str) -> int:

@@ -9,6 +9,8 @@ from typing import Iterable
 
 from .evidence import LIST_GAP, WORK_CUE, with_evidence
 from .names import org_shaped
+from .extend import whole_names
+from .variants import defined_acronyms
 
 Span = tuple[int, int, str, str]  # (start, end, label, text) as spaCy saw it
 
@@ -72,17 +74,20 @@ def refine(text: str, found: Iterable[Span]) -> list[Span]:
     spans = [m for m in spans if m[2] != "CARDINAL" and not _code_number(text, m)]
     spans = _with_era(text, spans)
     spans = _join_nicknames(text, spans)
+    spans = whole_names(text, spans)
     spans = _one_sense(_listed_places(text, [_with_org_noun(text, _not_a_person(text, m)) for m in spans]))
     spans = _overlay(spans, [(m.start("name"), m.end("name"), "PERSON") for m in _BIB_NAME.finditer(text)], text)
     spans = _overlay(spans, [(m.start(), m.end(), "EVENT") for m in _OPERATION.finditer(text)], text)
-    return with_evidence(text, _overlay(spans, _titles(text), text))
+    spans = with_evidence(text, _overlay(spans, _titles(text), text))
+    return sorted(spans + defined_acronyms(text, spans), key=lambda m: (m[0], -m[1]))
 
 
 # An eponym is a thing named after a person ("Fourier series", "Markov chain", "Coulomb's law").
 _EPONYM_AFTER = re.compile(r"(?:['’]s)?(?:[–-][A-Z]\w+)?\s(?:series|chains?|laws?|transforms?|analysis|equations?|"
                            r"numbers?|theorems?|diagrams?|process|distributions?|functions?|effect|constants?|"
                            r"hypothesis|conjecture|principle|spaces?|fields?|scale|expansions?|integrals?|methods?|"
-                           r"algorithms?|tests?|units?|cycle|sequences?|culture|dynasty)\b")
+                           r"algorithms?|tests?|units?|cycle|sequences?|culture|dynasty|statistics|condensates?|stars?|bosons?|"
+                           r"syndrome|disease|reaction)\b")
 # A building named after a saint is no person: "St Paul's Cathedral".
 _BUILDING_AFTER = re.compile(r"(?:['’]s)?\s(?:Cathedral|Church|Abbey|Basilica|Chapel|Monastery|Priory)\b")
 
@@ -123,7 +128,36 @@ _APPOSITIVE_PLACE = re.compile(r",\s(?:the\s)?(?:[\w-]+\s){0,2}(?:capital|city|t
 _TERM_BEFORE = re.compile(r"\b[a-z][a-z-]+\s\($")
 
 
+# A people's, faith's or period's adjective before the thing it qualifies: "the Norman conquest", "a Lutheran church",
+# "the Medieval period". A person's name is not written so (a ruler's era, "the Stalin era", is outvoted).
+_QUALIFIES = re.compile(r"\s(?:period|era|age|ages|epoch|dynasty|style|architecture|art|arts|culture|conquest|"
+                        r"church|churches|faith|religion|tradition|traditions|rule|sultanate|empire|kingdom|people|"
+                        r"peoples|tribes?|language|languages|script|literature|music|cuisine|descent|origin|"
+                        r"settlers|invasion|invasions|reformation|theology|theologians?|reformers?|adventurers?|doctrine|monks?|"
+                        r"priests?|clergy|pastors?|identity|origins?|nobility|knights?|rulers?)\b")
+_ONE_WORD = ("PERSON", "ORG", "WORK_OF_ART")
+
+
+def _common_noun(text: str, m: Span) -> bool:
+    """A one-word name the passage also writes in lower case is a common noun ("Morphine … morphine")."""
+    word = m[3]
+    if m[2] not in _ONE_WORD or " " in word or not word[:1].isupper():
+        return False
+    low = word.lower()
+    return low != word and re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is not None
+
+
+# A person's name with a particle, which the model takes for an organisation ("Ludwig van Beethoven" ORG).
+_PARTICLE_NAME = re.compile(r"^[A-Z][\w'’-]+ (?:[A-Z][\w'’-]+ )?(?:van|von|da|de|di|del|della|der|du|ibn|bin) "
+                            r"(?:[a-z]+ )?[A-Z][\w'’-]+$")
+
+
 def _not_a_person(text: str, m: Span) -> Span:
+    if m[2] == "ORG" and _PARTICLE_NAME.match(m[3]) and not org_shaped(m[3]):
+        return (m[0], m[1], "PERSON", m[3])
+    if _common_noun(text, m) or (m[2] == "PERSON" and " " not in m[3]
+                                 and _QUALIFIES.match(text, m[1], m[1] + 24)):
+        return (m[0], m[1], "MISC", m[3])
     if m[2] == "ORG" and not org_shaped(m[3]) and _DEFINED_PLACE_HEAD.match(text, m[1], m[1] + 200):
         return (m[0], m[1], DEFINED_PLACE, m[3])  # "Lusaka is the capital and largest city of Zambia"
     if m[2] in ("ORG", "PERSON") and _TERM_BEFORE.search(text, max(0, m[0] - 40), m[0]) \

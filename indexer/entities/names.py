@@ -23,11 +23,14 @@ _JUNK = frozenset({"infobox", "skip to content", "back to top"})
 _TAXON = re.compile(r"(?:idae|aceae|inae|iformes|oideae|opsida|phyta|mycota|zoa|pithecus|ptera|saurus|therium|"
                     r"ichthyes)$")
 # era markers the model tags ORG ("BC" 190 mentions);
-_ERA = frozenset({"bc", "bce", "ad", "ce", "b c", "b c e", "a d", "c e"})
+_ERA = frozenset({"bc", "bce", "ad", "ce", "b c", "b c e", "a d", "c e", "op", "no", "vol", "pp", "fig"})
 # a trailing function word: the span ran on into the sentence ("Charles V was");
 _DIRECTION = frozenset("eastern western northern southern central north south east west".split())
 _TRAILING = frozenset("was were is are and or of the in on at to for by with from as that which who whose had has "
                       "have be been his her its their a an".split())
+# a trailing adverb: the span ran on ("John VI later", "Stalin himself");
+ADVERBS = frozenset("later also then still again himself herself itself themselves too soon once now already "
+                     "alone instead".split())
 # a number with no real word ("133rd", "Zn-64", "B-52"); code-like characters ("// Returns", "a=b").
 _WORD = re.compile(r"[^\W\d_]{3,}")
 # A species written with an initial ("M. yarae", "H. e. erectus", "C."), or a span run over a sentence end after a
@@ -35,7 +38,7 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 _INITIAL = re.compile(r"^[A-Z]\.(?: [a-z]\.)*(?: [a-z]+)?$|\b[IVX]+\. [A-Z]")
 _CODE = re.compile(r"^[/\\]|[{}<>=|\\@#$^~`]")
 # "Washington, D.C." and "Martin Luther King, Jr." are names; any other comma joins a list ("Antigua, Barbuda").
-_COMMA_OK = re.compile(r", (?:Jr|Sr|D\.\s?C|Inc|Ltd|II|III|IV)\b\.?")
+_COMMA_OK = re.compile(r", (?:Jr|Sr|D\.\s?C|Inc|Ltd|II|III|IV)\b\.?|^University of [A-Z]\w+, [A-Z]")
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
 # "Don Levine, Isaac" (a bibliography's surname-first order) is the person Isaac Don Levine.
 _INVERTED = re.compile(r"^(?P<last>[^,]+), (?P<first>[^,]+)$")
@@ -48,7 +51,7 @@ _EVENT = re.compile(r"^(?:Western|Eastern|Southern|Northern|Italian|Balkan|Maced
                     r"Restoration|Famine)$")
 _NOT_EVENT = re.compile(r"^(?:Ministry|Department|Office|Secretary|Museum|Institute|College|School)\b")
 # Periods are dates, not entities ("Bronze Age", "Neolithic", "Paleogene").
-_PERIOD = re.compile(r"\b(?:Age|Ages|Era|Epoch)$|(?:lithic|cene|gene|zoic|ocene)$|^Renaissance$")
+_PERIOD = re.compile(r"\b(?:Age|Ages|Era|Epoch|Époque|Epoque|Period)$|(?:lithic|cene|gene|zoic|ocene)$|^Renaissance$")
 _AWARD = re.compile(r"\b(?:Prize|Prizes|Award|Awards|Medal|Trophy|Laureate)\b|^(?:Order|Hero) of (?!St\b|Saint\b)|^Nobel$")
 # Rulers by epithet are persons ("Catherine the Great" tagged as a work).
 _EPITHET = re.compile(r"^[A-Z]\w+ the (?:Great|Elder|Younger|Wise|Bold|Pious|Conqueror|Magnificent|Terrible)$")
@@ -56,10 +59,29 @@ _EPITHET = re.compile(r"^[A-Z]\w+ the (?:Great|Elder|Younger|Wise|Bold|Pious|Con
 _PLACE_WORD = re.compile(r"\b(?:Lake|Mount|Mountains|River|Sea|Ocean|Island|Islands|Canal|Valley|Desert|Bay|Gulf|"
                          r"Strait|Peninsula|County|Province|Basin|Plateau|Coast|Pradesh|Nadu|Darya|Empire|Indies|"
                          r"Theatre|Theater|Cathedral|Palace|Castle|Bridge|Stadium|Airport|Square|Caliphate|Sultanate|"
-                         r"Khanate|Emirate|Duchy|Principality)\b")
+                         r"Khanate|Emirate|Duchy|Principality|Falls|Wat|Mahal|Mosque|Pagoda|Stupa|Fortress|Citadel|"
+                         r"Pyramids?|Glacier|Volcano|Reef|Atoll|Oasis|Fjord|Gorge|Canyon|Statue|Highlands)\b")
+# A country's official name is a place ("Commonwealth of Australia", "Democratic People's Republic of Korea"), not the
+# Commonwealth of Nations; a dynasty is a family ("House of Hohenzollern", "Solomonic dynasty"), not the House of
+# Commons; a council named after its city is an event ("Council of Clermont"), not the Council of Europe.
+_STATE_OF = re.compile(r"^(?:(?:Federal|People's|Democratic|Islamic|Socialist|Arab|Federative|United|Hashemite) )*"
+                       r"(?:Commonwealth|Republic|Kingdom|Principality|Grand Duchy|Duchy|Emirate|Sultanate|State|"
+                       r"Republics) of (?!Nations\b|Independent\b|the Union\b)[A-Z]")
+_DYNASTY = re.compile(r"^House of (?!Commons|Lords|Representatives|Councillors|Keys|Wisdom|Deputies|Assembly|Peers|"
+                      r"Burgesses|Delegates|Nobles)[A-Z][\w-]+$|\b[Dd]ynasty$")
+_COUNCIL = re.compile(r"^(?:Second |First |Fourth |Third )?Council of (?!State$|Ministers$|Elders$|People$|War$|"
+                      r"Europe$|Regency$|Government$|Nobles$)(?P<city>[A-Z][a-z]+)$")
+# Kinds of names we do not facet: sky objects, a disease's code name, a variety of English; and higher taxa, one
+# Latin word ("Odonata", "Eurypterida", "Xiphosura", "Cnidaria") the model calls an organisation.
+_NOT_OURS = re.compile(r"\b(?:Supercluster|Cluster|Nebula|Galaxy|Constellation)$|^[A-Z]{2,}-\d+$|"
+                       r"^[A-Z]\w+(?: [A-Z]\w+)? English$")
+_HIGHER_TAXON = re.compile(r"^[A-Z][a-z]+(?:ata|ida|ura|oda|aria|ozoa|phyta|opoda|ptera)$")
+# A work whose name ends in an organisation's head is the organisation ("King's College").
+_ORG_END = re.compile(r"\b(?:College|University|Corporation|Company|Inc\.?|Ltd|Institute|Academy|Party|Church)$")
 # A ruler's title is no name ("King of England"); an adjective alone is no organisation ("Classical", "Indigenous").
 _TITLE = re.compile(r"^(?:King|Queen|Emperor|Empress|Prince|Princess|Duke|Duchess|Pope|Sultan|Tsar|Shah|Caliph) of |"
-                    r"^(?:King|Queen|Emperor|Empress|Pope|Sultan|Tsar|Shah|Caliph|Pharaoh)$")
+                    r"^(?:King|Queen|Emperor|Empress|Pope|Sultan|Tsar|Shah|Caliph|Pharaoh|Grand Duke|Grand Duchess|"
+                    r"Archduke|Archduchess|Crown Prince|Crown Princess|Grand Prince|Grand Vizier)$")
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ical|ous|ern)$")
 # Regions named by a continent or "World" at the end ("New World", "Maritime Southeast Asia", "British Isles").
 _REGION_END = re.compile(r"^(?!.*\bof\b).* (?:World|Isles|Asia|Europe|Africa|America|Americas)$")
@@ -69,7 +91,7 @@ _LANGUAGE = re.compile(r"^(?:Ancient|Old|Middle|Modern|Classical|Koine|Vedic|Sta
                        r"Irish|Dutch|Tamil|Turkish|Javanese)$|^[A-Z][a-z]+-[A-Z][a-z]+(?:an|ic)$")
 # Religions and creeds tagged ORG or PERSON are groups ("Islam", "Judaism"); so are language-family adjectives
 # tagged ORG ("Germanic", "Turkic").
-_CREED = re.compile(r"^(?:Islam|[A-Z]\w+ism)$|\bFaith$")
+_CREED = re.compile(r"^(?:Islam|[A-Z][\w-]+ism)$|\bFaith$")
 _FAMILY = re.compile(r"^[A-Z][a-z]+(?:ic|ish|ese)$")
 # The Sun and its planets are no place, organisation or person of ours.
 _SKY = frozenset({"sun", "solar system", "milky way", "moon", "jupiter", "saturn", "uranus", "neptune", "mars",
@@ -110,7 +132,7 @@ def clean_name(text: str, keep_article: bool = False, title: bool = False) -> st
         name = _ARTICLE.sub("", name)  # a work's own "The" is kept ("The Little Prince"), a sentence's "the" is not
     name = _POSSESSIVE.sub("", name).strip(" \t-–—,;:·•*'‘’")
     name = _strip_outer(name)
-    if not name or len(name) > MAX_NAME_CHARS or len(name.split()) > MAX_NAME_WORDS:
+    if not name or len(name) > MAX_NAME_CHARS or len(_ARTICLE.sub("", name).split()) > MAX_NAME_WORDS:
         return None
     if not _HAS_LETTER.search(name) or name.casefold() in _JUNK or junk_shape(name, title):
         return None
@@ -133,7 +155,8 @@ def junk_shape(name: str, title: bool = False) -> bool:
         return True
     if low in _DIRECTION:
         return True  # "Eastern" alone: the model cut a name ("Eastern Europe") short
-    if (not any(c.isupper() for c in name) and any(c.islower() for c in name)) or name_key(name) in _ERA or words[-1].casefold() in _TRAILING:
+    if (not any(c.isupper() for c in name) and any(c.islower() for c in name)) or name_key(name) in _ERA \
+            or words[-1].casefold() in _TRAILING or words[-1] in ADVERBS:
         return True
     if _TAXON.search(words[-1]) and len(words) <= 2 and words[-1][:1].isupper():
         return True
@@ -164,6 +187,11 @@ def _territories() -> frozenset[str]:
         return frozenset()
     skip = ("Pseudo", "Euro", "United Nations", "world", "Unknown")
     return frozenset(name_key(n) for n in Locale("en").territories.values() if not n.startswith(skip))
+
+
+def is_territory(name: str) -> bool:
+    """A country's or a region's English name (CLDR)."""
+    return name_key(name) in _territories()
 
 
 @lru_cache(maxsize=1)
@@ -208,6 +236,18 @@ def shape_facet(name: str, facet: str) -> str | None:
         return ""
     if facet in ("person", "org") and name_key(name) in _languages():
         return ""
+    if facet in ("org", "person", "work") and _STATE_OF.match(name):
+        return "place"
+    if facet in ("org", "person", "place") and _DYNASTY.search(name):
+        return "group"
+    if facet == "org" and (council := _COUNCIL.match(name)) and not is_territory(council.group("city")):
+        return "event"
+    if _NOT_OURS.search(name) or (facet in ("org", "person") and _HIGHER_TAXON.match(name)):
+        return ""  # galaxy clusters, diseases, varieties of English, orders of animals ("Odonata")
+    if facet == "org" and _ORG_HEAD.fullmatch(name):
+        return ""  # a head word alone is the common noun ("the Church", "Parliament")
+    if facet == "work" and _ORG_END.search(name):
+        return "org"
     if facet in ("org", "person", "work") and _CREED.search(name):
         return "group"
     if facet == "org" and _FAMILY.match(name):

@@ -6,6 +6,7 @@ from typing import Callable
 
 from ..backend import Backend
 from ..entities.canon import Canon
+from ..entities.forms import surface_forms
 from ..query.markup import snippet
 from ..query.request import SearchRequest
 from ..query.facets import ENTITY_FACETS
@@ -38,6 +39,6 @@ def entity_view(search: Callable[[SearchRequest], SearchResult], backend: Backen
     company = backend.facet_lists(request, ENTITY_FACETS, limit=CO_LIMIT)
     co = {f: [v for v in company.get(f, []) if not (f == facet and v.value == name)] for f in ENTITY_FACETS}
     in_docs = [doc_mentions(d) for d in per_doc]  # "Mercader" is him only beside his full name
-    forms = [FacetValue(s, n) for s, n in canon().surface_forms(facet, name, in_docs).most_common()]
+    forms = [FacetValue(s, n) for s, n in surface_forms(canon(), facet, name, in_docs).most_common()]
     years = sorted(backend.facet_lists(request, ["year"]).get("year", []), key=lambda fv: fv.value)
     return EntityView(facet, name, forms, result.total, docs, result.hits, co, years)

@@ -276,8 +276,8 @@ class Pipeline:
             entries[item.record.doc_id] = [entry(item.record, p, ms, canon, ctx) for p, ms in zip(item.passages, found)]
             if not draft:
                 self.rewrites.written(item.record, item.passages, found, raw, entries[item.record.doc_id])
-        if rewrite:
-            entries.update(self.rewrites.entries(canon, stale))
+        if rewrite:  # and the run's documents that write names the collection learnt after them
+            entries.update(self.rewrites.entries(canon, stale | self.rewrites.naming_known(canon) - set(entries)))
             stale = set()
         for item in batch:
             if item.source is not None:

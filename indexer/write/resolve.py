@@ -5,7 +5,7 @@ import re
 
 from ..backend import PassageEntry
 from ..dates import day_number, normalise_date
-from ..entities import patterns
+from ..entities import patterns, recall
 from ..entities.canon import Canon
 from ..entities.nlp import RawMention
 from ..read.passages import Passage
@@ -43,6 +43,15 @@ def entry(record: DocRecord, passage: Passage, found: list[RawMention], canon: C
                 facets[facet].append(name)
             if m.end > m.start:  # metadata facts have no place in the text to mark
                 mentions.append((m.start, m.end, facet, name, m.text))
+    if passage.kind != "metadata":
+        # Names the collection knows, written here where the model missed them (recall through the collection).
+        covered = [(m[0], m[1]) for m in mentions] + [(m.start, m.end) for m in found]
+        for start, end, label, surface in recall.confident(canon).find(passage.text, covered):
+            if (resolved := canon.resolve(surface, label, ctx)) is not None:
+                facet, name = resolved
+                if name not in facets.setdefault(facet, []):
+                    facets[facet].append(name)
+                mentions.append((start, end, facet, name, surface))
     if passage.kind == "metadata":
         # Infobox values are kept out of NER, but their dates ("Date: 20 August 1940, 17:20") still count.
         dates += [d for d in (normalise_date(v) for v in _KEY_VALUE.findall(passage.text)) if d]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..backend import Backend, PassageEntry
+from ..entities import recall
 from ..entities.canon import Canon
 from ..entities.nlp import RawMention
 from ..read.passages import Passage
@@ -56,6 +57,13 @@ class Rewrites:
         """A document was written in this run (kept if the run remembers)."""
         if self._remembering:
             self._written[record.doc_id] = _Written(record, passages, found, counts, _signature(entries))
+
+    def naming_known(self, canon: Canon) -> set[str]:
+        """The run's documents whose passages write a name of the collection's dictionary that no mention covers."""
+        dictionary = recall.confident(canon)
+        return {doc_id for doc_id, mine in self._written.items()
+                if any(dictionary.find(p.text, [(m.start, m.end) for m in ms])
+                       for p, ms in zip(mine.passages, mine.found) if p.kind != "metadata")}
 
     def entries(self, canon: Canon, docs: set[str]) -> dict[str, list[PassageEntry]]:
         """The passages of those of these documents whose facets now resolve otherwise, with their new facets."""

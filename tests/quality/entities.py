@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from indexer.dates import normalise_date
+from indexer.entities import recall
 from indexer.entities.canon import Canon
 from indexer.entities.mentions import refine
 from tests.quality.ner_cache import load_or_build
@@ -63,8 +64,10 @@ def apply_rules(rows: list[dict]):
     values: dict[str, Counter] = defaultdict(Counter)
     contexts: dict[tuple[str, str], list[str]] = defaultdict(list)
     dates: Counter = Counter()
+    dictionary = recall.confident(canon)
     for row, spans in zip(rows, refined):
-        for start, end, label, surface in spans:
+        again = dictionary.find(row["text"], [(m[0], m[1]) for m in spans])  # as write/resolve.entry adds them
+        for start, end, label, surface in spans + again:
             if label == "DATE":
                 dates[surface] += 1
                 continue

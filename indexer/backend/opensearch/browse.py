@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable
 
-from ...dates import day_number, parse_bound
+from ...dates import day_number, parse_bound, shown_days
 from ...folding import fold, name_key, spelled_like
 from ...query.request import SearchRequest
 from ...query.facets import FILTER_FACETS
@@ -54,8 +54,8 @@ def date_counts(client, index: str, req: SearchRequest, limit: int) -> Counter:
     body = {"query": {"bool": {"must": [q], "filter": [{"exists": {"field": "date"}}]}},
             "size": min(limit, MAX_WINDOW), "_source": ["dates"], "sort": [{"doc_id": "asc"}, {"ordinal": "asc"}]}
     for hit in client.search(index=index, body=body)["hits"]["hits"]:
-        days = {str(d).split("/")[0][:10] for d in hit["_source"].get("dates") or ()}
-        counts.update(d for d in days if len(d) >= 7)
+        days = {day for d in hit["_source"].get("dates") or () for day in shown_days(str(d))}
+        counts.update(days)
     return counts
 
 

@@ -10,7 +10,7 @@ from whoosh import query as Q
 
 from . import search as _search
 from .index import PassageIndex
-from ...dates import day_number, parse_bound
+from ...dates import day_number, parse_bound, shown_days
 from ...errors import SleuthError
 from ...folding import fold
 from ...query.request import SearchRequest
@@ -57,8 +57,8 @@ def date_counts(index: PassageIndex, s: Search, limit: int) -> Counter:
     searcher, facets = index.searcher()
     counts: Counter = Counter()
     for docnum in sorted(matching(searcher, facets, s) or ())[:limit]:
-        days = {str(d).split("/")[0][:10] for d in searcher.stored_fields(docnum).get("dates") or ()}
-        counts.update(d for d in days if len(d) >= 7)
+        days = {day for d in searcher.stored_fields(docnum).get("dates") or () for day in shown_days(str(d))}
+        counts.update(days)
     return counts
 
 

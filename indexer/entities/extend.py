@@ -1,0 +1,85 @@
+"""Names the model cut short, extended to the whole capitalised name the text shows.
+
+"Osamu Tezuka was…" tagged "Tezuka"; "the United States Senate" tagged "United States" (and "Senate" apart);
+"Wolf–Rayet stars" tagged "Wolf". A span grows over the capitalised words written against it (a space or a dash
+between, no punctuation), taking in any span it meets; the label is the organisation's when the whole has an
+organisation's head word, else the first span's.
+"""
+from __future__ import annotations
+
+import re
+
+from .names import ADVERBS, is_territory, org_shaped
+
+Span = tuple[int, int, str, str]  # (start, end, label, text) as spaCy saw it
+
+_NAMES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART"})
+# A people's adjective is no name cut short: "Italian Renaissance", "American English", "Nazi Germany" are others.
+_GROWS = _NAMES - {"NORP"}
+# Capitalised words right after a span: " Senate", "–Rayet", " Los Angeles" (not after a comma: lists).
+_WORD = r"[A-Z][a-z][\w-]*(?:['’][A-Z]\w*)?"  # "O'Brien", not "Schubert's" nor a role ("Apple CEO")
+_AFTER = re.compile(rf"(?:[ ]|[–-]){_WORD}(?:[ ]{_WORD})*(?!['’\w])")
+# A capitalised word right before a person: "Osamu Tezuka" (not "In Tezuka's", "President Lincoln").
+_BEFORE = re.compile(r"(?:^|(?<=[.!?;:]\s)|(?<=^\s)|(?<=\n))(?P<word>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ ]$")
+# Words that start sentences or head a phrase, and titles: never a first name taken in.
+_NOT_A_NAME = frozenset(
+    "The A An In On At After Before When While His Her Their Its This That These Those As By For From With Of To "
+    "During Although Though But And Or Since Under Both Later Then Today Some Many Most Several Early Late In "
+    "Between Following Like Unlike Upon Until Within Without Despite Among Born Also However Meanwhile Here There "
+    "President King Queen General Sir Saint St Dr Mr Mrs Ms Emperor Empress Pope Prince Princess Lord Lady Duke "
+    "Duchess Count Countess Baron Captain Colonel Admiral Chancellor Governor Senator Professor Father Mother "
+    "Brother Sister Uncle Aunt Archbishop Bishop Cardinal Rabbi Imam Sultan Tsar Czar Shah Caliph Pharaoh Chief "
+    "Judge Justice Minister Premier Secretary Mayor Director Author Poet Composer Artist Painter Hence Thus Yet "
+    "Still Now Eventually Finally Initially Subsequently Soon Once Only Even Perhaps Indeed Instead Nevertheless "
+    "Furthermore Moreover Additionally Together Neither Either Each Every Such Other Another Young Old Famous "
+    "Critics Scholars Historians If Because Where Whereas What Which Who How Why Although Unlike Against".split())
+# Never taken in on the right: a possessive or a sentence's next word is not written against a name.
+_STOP_AFTER = frozenset("I A The In On At Of And Or But As January February March April May June July August "
+                        "September October November December".split())
+
+# A title's lower-case words and its next capitalised ones: " as a Young Man", " to the West".
+_TITLE_TAIL = re.compile(rf"(?:[ ](?:as|of|the|a|an|to|for)){{1,3}}[ ]{_WORD}(?:[ ]{_WORD})*(?!['’\w])")
+# A university of a state system, whose campus follows after a comma; and a list going on after a place.
+_CAMPUS = re.compile(r"\bUniversity of [A-Z][\w]+$")
+_LIST_ON = re.compile(r",\s[A-Z]|\sand\s[A-Z]")
+
+
+def _trimmed(m: Span) -> Span:
+    """A span that ran on into an adverb, cut before it ("John VI later" → "John VI")."""
+    head, _, last = m[3].rpartition(" ")
+    return (m[0], m[0] + len(head), m[2], head) if head and last in ADVERBS else m
+
+
+def whole_names(text: str, spans: list[Span]) -> list[Span]:
+    """The spans (sorted by start) with each name extended over the capitalised words the text writes against it."""
+    out: list[Span] = []
+    i = 0
+    while i < len(spans):
+        m = _trimmed(spans[i])
+        i += 1
+        if m[2] not in _NAMES or "\n" in m[3]:
+            out.append(m)
+            continue
+        start, end, label = m[0], m[1], m[2]
+        if label == "PERSON" and " " not in m[3] and (before := _BEFORE.search(text, max(0, start - 24), start)) \
+                and before.group("word") not in _NOT_A_NAME and not (out and out[-1][1] > before.start("word")):
+            start = before.start("word")  # "Osamu Tezuka"
+        while label in _GROWS and not text[:end].endswith(("'s", "’s")) and (after := _AFTER.match(text, end)) and after.group().split()[0].strip("–-") not in _STOP_AFTER:
+            end = after.end()
+            while i < len(spans) and spans[i][0] < end:  # a span met on the way is part of the name
+                end = max(end, spans[i][1]) if spans[i][2] in _NAMES else end
+                i += 1
+        if label == "WORK_OF_ART" and (tail := _TITLE_TAIL.match(text, end)) \
+                and not any(n[0] < tail.end() and tail.start() < n[1] for n in spans[i:]):
+            end = tail.end()  # "A Portrait of the Artist as a Young Man": no other name in the tail
+        if label == "ORG" and _CAMPUS.search(m[3]) and i < len(spans) and spans[i][2] == "GPE" \
+                and text[end:spans[i][0]] == ", " and not _LIST_ON.match(text, spans[i][1]) \
+                and not is_territory(spans[i][3]):
+            end = spans[i][1]  # "University of California, Los Angeles"
+            i += 1
+        if (start, end) != (m[0], m[1]):
+            whole = text[start:end]
+            label = "ORG" if label != "ORG" and org_shaped(whole) and not org_shaped(m[3]) else label
+            m = (start, end, label, whole)
+        out.append(m)
+    return out

@@ -1,0 +1,148 @@
+"""Variants of one name, merged only on evidence: a defined acronym, a middle name, a first name many people share.
+
+- "European Union (EU)": the text defines the acronym; `defined_acronyms` adds a raw mention of the pair
+  (label ACRONYM, surface "EU=European Union"), and the collection's majority definition sends "EU" to the name.
+- "John Fitzgerald Kennedy" is "John F. Kennedy" (whose key drops the initial) when the collection names a person
+  "John Kennedy": a name of three or more capitalised words goes to its first-and-last form when that is a person.
+- "Charles" alone, where the collection has Charles Darwin, Charles Martel and Charles Dickens, is none of them
+  unless its own document names one (or one is a clear majority): `Variants.first_name`.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from ..folding import name_key
+from .names import NAME_PARTICLES, clean_name
+
+Span = tuple[int, int, str, str]  # (start, end, label, text) as spaCy saw it
+
+ACRONYM = "ACRONYM"
+_SEP = "="
+# "(EU)", "(CCP)", "(NATO)" right after a name.
+_BRACKETED = re.compile(r"\s?\((?P<acr>[A-Z][A-Za-z&]{1,9})\)")
+_NAMES = ("ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "ORG_CUE")
+_SMALL = frozenset("of the for and on in de du des la le al at to".split())
+# Regnal numbers: "Charles V" and "Charles XII" are not people sharing the first name "Charles".
+_REGNAL = re.compile(r"^[IVXL]+$|^(?:the|The)$")
+# A one-word name that is the first word of several people's full names is one of them only by a clear majority.
+_MAJORITY = 2
+_CLEAR = 3  # mentions of the full name at least
+_ALONE_PER_FULL = 3
+_SHARED_BY, _SHARED_PER_ALONE = 3, 2  # "Charles": 36 full names, 54 mentions of them, 9 of "Charles" alone
+FIRST_MARK = " *"  # a context key for a first name ("charles *"), beside the surname keys
+
+
+def _initials(name: str) -> tuple[str, str]:
+    """(initials of the capitalised words, initials of every word) of a name, upper case."""
+    words = re.findall(r"[^\W\d_][\w'’]*", name)
+    return ("".join(w[0] for w in words if w[0].isupper()).upper(),
+            "".join(w[0] for w in words if w.casefold() not in _SMALL).upper())
+
+
+def abbreviates(acronym: str, name: str) -> bool:
+    """True when the acronym's capitals are the initials of the name's words ("CCP", "Chinese Communist Party")."""
+    capitals = "".join(c for c in acronym if c.isupper())
+    return len(capitals) >= 2 and capitals in _initials(name)
+
+
+def defined_acronyms(text: str, spans: list[Span]) -> list[Span]:
+    """Raw ACRONYM mentions for the names the text follows with their acronym in brackets."""
+    out = []
+    for m in spans:
+        if m[2] not in _NAMES or " " not in m[3].strip():
+            continue
+        found = _BRACKETED.match(text, m[1])
+        if found and abbreviates(found.group("acr"), m[3]):
+            out.append((found.start("acr"), found.end("acr"), ACRONYM, f"{found.group('acr')}{_SEP}{m[3]}"))
+    return out
+
+
+def split_acronym(surface: str) -> tuple[str, str] | None:
+    """("EU", "European Union") of an ACRONYM mention's surface."""
+    acronym, sep, name = surface.partition(_SEP)
+    return (acronym, name) if sep and acronym and name else None
+
+
+def acronym_key(surface: str) -> tuple[str] | None:
+    """(the acronym's key,) of an ACRONYM mention's surface."""
+    pair = split_acronym(surface)
+    return (name_key(pair[0]),) if pair else None
+
+
+def short_form(key: str) -> str | None:
+    """The first-and-last key of a person key of three or more words ("john fitzgerald kennedy" → "john kennedy")."""
+    words = key.split()
+    return f"{words[0]} {words[-1]}" if len(words) >= 3 else None
+
+
+def first_name(display: str) -> str | None:
+    """The first name's key of a full name of capitalised words, not a ruler's ("Charles XII") nor an epithet's."""
+    words = display.split()
+    if len(words) < 2 or any(_REGNAL.match(w) for w in words[1:]) \
+            or not all(w[:1].isupper() or w.casefold() in NAME_PARTICLES for w in words):
+        return None
+    return name_key(words[0])
+
+
+class Variants:
+    """The collection's evidence for merging variants: acronym definitions, long names and first names."""
+
+    def __init__(self) -> None:
+        self.acronyms: dict[str, Counter] = defaultdict(Counter)  # acronym key -> name key -> definitions
+        self.longer: dict[str, set[str]] = defaultdict(set)  # "john kennedy" -> {"john fitzgerald kennedy"}
+        self.by_first: dict[str, set[str]] = defaultdict(set)  # "charles" -> full-name person keys
+        self._of: dict[str, tuple[str | None, str | None]] = {}  # person key -> (short form, first name)
+
+    def define(self, surface: str, n: int) -> str | None:
+        """Count an ACRONYM mention; returns the acronym's key."""
+        pair = split_acronym(surface)
+        if pair is None:
+            return None
+        acr, name = pair
+        key = name_key(acr)
+        self.acronyms[key][name_key(clean_name(name) or name)] += n
+        self.acronyms[key] = +self.acronyms[key]
+        return key
+
+    def expansion(self, key: str) -> str | None:
+        """The name an acronym stands for, by the collection's majority of its definitions."""
+        defs = self.acronyms.get(key)
+        if not defs:
+            return None
+        (best, n), *rest = sorted(defs.items(), key=lambda kv: (-kv[1], kv[0]))
+        return best if n >= _MAJORITY * sum(m for _, m in rest) else None
+
+    def person(self, key: str, full: bool, display: str = "") -> None:
+        """Index a person key by its short form and its first name (`full`), or take it out of the index."""
+        short, first = self._of.pop(key, (None, None))
+        if short:
+            self.longer[short].discard(key)
+        if first:
+            self.by_first[first].discard(key)
+        if full:
+            short, first = short_form(key), first_name(display)
+            self._of[key] = (short, first)
+            if short:
+                self.longer[short].add(key)
+            if first:
+                self.by_first[first].add(key)
+
+    def short_of(self, key: str) -> str | None:
+        """The first-and-last form a long person key is indexed by."""
+        return self._of.get(key, (None, None))[0]
+
+    def first_of(self, key: str) -> str | None:
+        """The first-name key a full-name person key is indexed by."""
+        return self._of.get(key, (None, None))[1]
+
+    def sharing(self, key: str, size) -> str | None | bool:
+        """For a one-word person key: the full name it stands for by a clear majority, False when several people
+        share it and none is, None when it is no shared first name. `size(k)` is a key's mentions."""
+        fulls = sorted(self.by_first.get(key, ()), key=lambda k: (-size(k), k))
+        top, rest = (size(fulls[0]), sum(size(k) for k in fulls[1:])) if fulls else (0, 0)
+        if top >= _CLEAR and top >= _MAJORITY * rest and size(key) <= _ALONE_PER_FULL * (top + rest):
+            return fulls[0]  # "Jesus" and "Jesus Christ"; "Leonardo" and "Leonardo da Vinci"
+        if len(fulls) < _SHARED_BY or top + rest < _SHARED_PER_ALONE * size(key):
+            return None  # a name known alone ("Muhammad" 48 times, its namesakes' full names 14)
+        return False
