@@ -80,8 +80,8 @@ class _Worker:
             try:
                 kind, value = self.conn.recv()
             except (EOFError, OSError):
-                raise WorkerDied("The worker process doing this request ended unexpectedly (out of memory?); "
-                                 "nothing of it was acknowledged. Try again, or send smaller files.") from None
+                raise WorkerDied("The worker process doing this request ended unexpectedly (out of memory?) and "
+                                 "nothing was acknowledged. Try again, with smaller files or a shorter batch.") from None
             if kind == "ask":
                 self.conn.send(answer(value) if answer else None)
             else:
@@ -103,9 +103,10 @@ class _Worker:
 
 
 class Pool:
-    """At most `size` worker processes (SLEUTH_WORKER_PROCESSES), started when first needed, at `nice` priority."""
+    """At most `size` worker processes (SLEUTH_WORKER_PROCESSES), started when first needed, at `nice` priority: below
+    the server's, so that on a busy machine its searches get the cores first."""
 
-    def __init__(self, size: int, nice: int = 5, wait: float = 60.0) -> None:
+    def __init__(self, size: int, nice: int = 10, wait: float = 60.0) -> None:
         self.size, self.nice, self.wait = size, nice, wait
         self._slots = threading.BoundedSemaphore(max(1, size))
         self._idle: list[_Worker] = []
