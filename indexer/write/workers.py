@@ -20,6 +20,8 @@ from typing import Any, Callable
 from ..errors import IndexBusy, SleuthError
 
 POLL = 0.2  # seconds between checks of `cancelled` while a job runs
+# Its own process group (killed whole, Tesseract included), not its own session: Linux's autogroup would give a
+# new session an equal share of the cores beside the server's whatever its nice value.
 # A fresh interpreter, never a fork (the server's other threads may hold locks), and not multiprocessing's spawn
 # either (it runs the parent's main script again, which a script using Sleuth need not guard).
 _START = "import sys; sys.path[:0] = __import__('json').loads(sys.argv[3]); " \
@@ -50,12 +52,17 @@ def main(fd: int, nice: int) -> None:
             return conn.recv()
 
         try:
-            conn.send(("done", job(ask, *args)))
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller, who raises it
             try:
-                conn.send(("error", exc))
-            except Exception:  # an exception that cannot be pickled: its words are enough
-                conn.send(("error", SleuthError(f"{type(exc).__name__}: {exc}")))
+                conn.send(("done", job(ask, *args)))
+            except BaseException as exc:  # noqa: BLE001 - the caller raises it
+                try:
+                    conn.send(("error", exc))
+                except (EOFError, OSError):
+                    raise
+                except Exception:  # an exception that cannot be pickled: its words are enough
+                    conn.send(("error", SleuthError(f"{type(exc).__name__}: {exc}")))
+        except (EOFError, OSError):
+            return  # the server is gone
 
 
 class _Worker:
@@ -64,7 +71,7 @@ class _Worker:
         self.conn = Connection(ours.detach())
         fd = theirs.fileno()
         self.process = subprocess.Popen([sys.executable, "-c", _START, str(fd), str(nice), json.dumps(sys.path)],
-                                        pass_fds=(fd,), stdin=subprocess.DEVNULL, start_new_session=True)
+                                        pass_fds=(fd,), stdin=subprocess.DEVNULL, process_group=0)
         theirs.close()
 
     def alive(self) -> bool:
@@ -96,7 +103,7 @@ class _Worker:
             self.process.wait(1)
         except subprocess.TimeoutExpired:
             try:
-                os.killpg(self.process.pid, signal.SIGKILL)  # its own session: the group is it and its children
+                os.killpg(self.process.pid, signal.SIGKILL)  # its own group: it and its children
             except ProcessLookupError:
                 pass
             self.process.wait(5)
