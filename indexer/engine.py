@@ -202,9 +202,9 @@ class Sleuth(Annotating):
                               if d.status in ("added", "updated")})
             return done.report
         try:
-            # Large ones (SLEUTH_WORKER_UPLOAD_BYTES), and a server's (its client may go) in a worker (upload_job).
-            if progress is None and self.settings.worker_processes and (size >= self.settings.worker_upload_bytes
-                                                                        or cancelled is not None):
+            # Large ones (SLEUTH_WORKER_UPLOAD_BYTES), and a server's scans (OCR stops if its client goes): upload_job.
+            if progress is None and self.settings.worker_processes and (size >= self.settings.worker_upload_bytes or (
+                    cancelled is not None and any(ocr.may_need(s.data, s.suffix) for s in sources))):
                 report = upload_job.run(self.workers, self.settings, sources, self._writing, self._let_others_write,
                                         written, cancelled)
             else:
