@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Iterable
 
 import threading
+import time
 from typing import Callable
 
 from .backend import Backend
@@ -19,9 +20,23 @@ from .views.compare import Comparison, compare_sources
 from .views.filters import fold_filters
 from .views import original as originals
 from .write import members
+from .write.workers import Pool
 from .write.registry import Registry
 
 SLOT_WAIT = 1.0  # seconds a batch waits for a free slot before it is told the server is busy
+
+
+_opened: dict = {}  # a worker process's own collection (its own searchers), opened on its first batch
+
+
+def batch_job(ask: Callable, facade: type, settings: Settings, lines: list[str], top: int,
+              started: float) -> list[BatchLine]:
+    """A batch searched in a worker process (`write.workers`), over the worker's own index searchers (reopened when
+    the index changes, as the server's are). `facade` is `Sleuth` (passed in: this module is below it)."""
+    if settings not in _opened:
+        _opened[settings] = collection = facade(settings)
+        collection.upkeep.start = lambda work=False: None  # it only reads: the server's upkeep does the writes
+    return search_lines(_opened[settings].search, lines, top, settings.batch_seconds, started)
 
 
 class Browsing:
@@ -34,6 +49,7 @@ class Browsing:
     info: Callable
     entities_pending: Callable[[str], bool]
     _batch_slots: threading.BoundedSemaphore
+    workers: Pool
 
     def document(self, doc_id: str, query: str = "", page: int = 1) -> DocumentView | None:
         """One page of a document's passages (SLEUTH_DOC_PASSAGES_PER_PAGE), `query`'s terms and entities marked."""
@@ -60,6 +76,8 @@ class Browsing:
             raise IndexBusy(f"{self.settings.max_concurrent_batches} other batch search(es) are running "
                             "(SLEUTH_MAX_CONCURRENT_BATCHES); try again in a minute.")
         try:
+            if self.settings.worker_processes:  # the fuzzy expansion of 500 lines would hold this interpreter
+                return self.workers.run(batch_job, type(self), self.settings, list(lines), top, time.monotonic())
             return search_lines(self.search, lines, top, self.settings.batch_seconds)
         finally:
             self._batch_slots.release()

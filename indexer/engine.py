@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterable, TypeVar
+from typing import Callable, Iterable, Iterator, TypeVar
 
-from .read import office
 from .read.nested import Limits
 from . import disk
 from .backend import open_backend
@@ -17,7 +17,7 @@ from .errors import DiskFull, IndexBusy
 from .query.facets import ENTITY_FACETS, FACETS, NAME_FACETS
 from .query.request import SearchRequest, TooManyFilters
 from .query.results import DocumentHits, DocumentReport, EntityView, FacetValue, IndexReport, SearchResult
-from .read import ocr
+from .read import ocr, office
 from .read.guard import safe_name
 from .read.sources import Source
 from .settings import Settings
@@ -25,12 +25,14 @@ from .views.entity import entity_view
 from .views.grouping import group_by_document
 from .write.canonical import CanonicalNames
 from .write.folder_aliases import adopt as adopt_aliases
-from .write.ingest import ORPHAN_AGE, Pipeline
+from .write.ingest import ORPHAN_AGE, Indexed, Pipeline
 from .write.migration import migrate
 from .write.pending import Pending
 from .write.registry import Registry
 from .write.sync import FolderSync
 from .write.upkeep import Upkeep
+from .write import upload_job
+from .write.workers import Pool
 
 UPLOAD_WAIT = 1.0  # seconds an upload waits for a free slot before it is told the server is busy
 T = TypeVar("T")
@@ -57,6 +59,8 @@ class Sleuth(Annotating):
         # Uploads read and index in the request's thread: a few at a time, so the others stay free for searches.
         self._upload_slots = threading.BoundedSemaphore(settings.max_concurrent_uploads)
         self._batch_slots = threading.BoundedSemaphore(settings.max_concurrent_batches)
+        # Large uploads and batch searches run in worker processes, so searches keep this interpreter.
+        self.workers = Pool(settings.worker_processes, wait=settings.writer_timeout)
 
     def close(self) -> None:
         """Release files (the registry's database) once the background upkeep, which uses them, is done."""
@@ -64,6 +68,7 @@ class Sleuth(Annotating):
         with self.write_lock:  # never under a rewrite: closing SQLite while another thread uses it can crash
             self.registry.close()
             self.annotations.close()
+        self.workers.close()
 
     # --- searching -------------------------------------------------------------------------------
     def search(self, request: SearchRequest | str = "", **parts: object) -> SearchResult:
@@ -129,13 +134,19 @@ class Sleuth(Annotating):
 
     # --- writing ---------------------------------------------------------------------------------
     def _write(self, write: Callable[[Canon], T]) -> T:
-        """Run a write with the write lock held; a failed write drops the in-memory names (rebuilt on next use)."""
+        """Run a write with the write lock held."""
+        with self._writing() as canon:
+            return write(canon)
+
+    @contextmanager
+    def _writing(self) -> Iterator[Canon]:
+        """The write lock held (a bounded wait); a failed write drops the in-memory names (rebuilt on next use)."""
         # Bounded wait: a request queued behind a long write must not hold a server thread for ever.
         if not self.write_lock.acquire(timeout=self.settings.writer_timeout):
             raise IndexBusy("Another write in this process did not finish within SLEUTH_WRITER_TIMEOUT; try again.")
         try:
             with disk.reported(self.settings.index_dir):
-                return write(self.canon())
+                yield self.canon()
         except BaseException:
             self.names.forget()
             raise
@@ -173,41 +184,41 @@ class Sleuth(Annotating):
         with ocr.reporting(ocr_progress):
             return self._write(index)
 
-    def index_uploads(
-        self, files: list[tuple[str, bytes]], progress: Callable[[int, int], None] | None = None
-    ) -> IndexReport:
-        """Index uploaded files given as (original filename, content); doc id is `upload/<safe name>`."""
-        # JSONL records keep their ids under upload/ too: an upload never replaces a document indexed otherwise.
+    def index_uploads(self, files: list[tuple[str, bytes]], progress: Callable[[int, int], None] | None = None,
+                      cancelled: Callable[[], bool] | None = None) -> IndexReport:
+        """Index uploaded files given as (original filename, content); doc id is `upload/<safe name>` (JSONL records:
+        `upload/<their id>`). `cancelled()` (the client went away) True stops a worker's reading: `Cancelled`."""
         sources = [Source(name, f"upload/{name}", data, Path(name).suffix, id_prefix="upload/")
                    for name, data in ((safe_name(original), data) for original, data in files)]
+        size = sum(len(s.data) for s in sources)
         # Room for the copies, their passages and the index's terms (about three times the bytes), and the margin.
-        disk.check_room(self.settings.index_dir, 3 * sum(len(s.data) for s in sources), self.settings.min_free_mb)
+        disk.check_room(self.settings.index_dir, 3 * size, self.settings.min_free_mb)
         if not self._upload_slots.acquire(timeout=UPLOAD_WAIT):
             raise IndexBusy("Other uploads are being indexed; try again in a minute.")
+
+        def written(done: Indexed) -> IndexReport:  # its words searchable; the upkeep finds its entities next
+            self.upkeep.queue(done.stale)
+            self.pending.add({d.doc_id: self.registry.hash_of(d.doc_id) or "" for d in done.report.documents
+                              if d.status in ("added", "updated")})
+            return done.report
         try:
-            for src in sources:
-                # parsing happens outside the write lock
-                src.read_early(ocr.Options.from_settings(self.settings), Limits.from_settings(self.settings))
-
-            def index(canon: Canon) -> IndexReport:
-                # The upload's words are searchable when this returns; its entities are found by the upkeep just
-                # after, then the documents whose canonical names they changed ("Trotsky" → "Leon Trotsky").
-                done = self.pipeline.index(sources, canon, progress=progress, words_only=True,
-                                           between=self._let_others_write)
-                self.upkeep.queue(done.stale)
-                self.pending.add({d.doc_id: self.registry.hash_of(d.doc_id) or "" for d in done.report.documents
-                                  if d.status in ("added", "updated")})
-                return done.report
-
-            report = self._write(index)
+            # Large ones (SLEUTH_WORKER_UPLOAD_BYTES), and a server's scans (OCR stops if its client goes): upload_job.
+            if progress is None and self.settings.worker_processes and (size >= self.settings.worker_upload_bytes or (
+                    cancelled is not None and any(ocr.may_need(s.data, s.suffix) for s in sources))):
+                report = upload_job.run(self.workers, self.settings, sources, self._writing, self._let_others_write,
+                                        written, cancelled)
+            else:
+                for src in sources:  # parsing happens outside the write lock
+                    src.read_early(ocr.Options.from_settings(self.settings), Limits.from_settings(self.settings))
+                report = self._write(lambda canon: written(self.pipeline.index(
+                    sources, canon, progress=progress, words_only=True, between=self._let_others_write)))
         finally:
             self._upload_slots.release()
         self.upkeep.uploaded()
         return report
 
     def _let_others_write(self) -> None:
-        # Between a large upload's commits (SLEUTH_COMMIT_EVERY documents each): a delete, another upload or the
-        # upkeep waiting for the write lock goes first, instead of waiting minutes (or giving up).
+        # Between a large upload's commits (SLEUTH_COMMIT_EVERY documents): other writers go first, not minutes later.
         self.write_lock.release()
         time.sleep(0.001)
         self.write_lock.acquire()

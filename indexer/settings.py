@@ -97,6 +97,10 @@ class Settings:
     page_image_side: int = 1600
     batch_seconds: float = 30.0
     max_concurrent_batches: int = 1
+    # Worker processes for work that would hold the server's interpreter for seconds (uploads of at least
+    # worker_upload_bytes, batch searches), so searches keep their speed meanwhile; 0: all in the server's process.
+    worker_processes: int = 3
+    worker_upload_bytes: int = 1024 * 1024
     # Megabytes left free on the data folder's disk: an upload or indexing run that would leave less is refused
     # before it writes (deleting and correcting still work, and free space).
     min_free_mb: int = 20

@@ -10,6 +10,7 @@ from indexer import Settings
 
 from . import create_app
 
+LOOKAHEAD = 1  # requests read ahead on a connection (waitress.client_disconnected needs at least one)
 BODY_SLACK = 64 * 1024  # multipart boundaries and form fields around the files, beyond max_upload_bytes
 
 
@@ -58,6 +59,7 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 5000, no_auth
         report = engine.index_paths([settings.corpus_dir])
         print(f"Indexed {report.count('added')} documents, {report.passages} passages in {report.seconds:.1f} s.",
               flush=True)
+    engine.workers.start(engine.settings.worker_processes)  # a first batch or upload need not wait for one
     server = waitress.create_server(app, host=host, port=port, threads=8, ident="Sleuth", **server_limits(settings))
     slow_headers_cut_off(server, settings.header_timeout, settings.max_upload_bytes)
     print(who, flush=True)
@@ -73,7 +75,9 @@ def server_limits(settings: Settings) -> dict:
     """Waitress limits from the settings: an over-long body is answered 413 as soon as its headers arrive."""
     return dict(max_request_body_size=settings.max_upload_bytes + BODY_SLACK,
                 channel_timeout=settings.channel_timeout, connection_limit=settings.max_connections,
-                cleanup_interval=min(30, settings.channel_timeout), asyncore_use_poll=True)
+                cleanup_interval=min(30, settings.channel_timeout), asyncore_use_poll=True,
+                # Reading ahead keeps a busy connection watched: a client gone mid-upload is seen (and its OCR stopped).
+                channel_request_lookahead=LOOKAHEAD)
 
 
 def slow_headers_cut_off(server, timeout: float, max_upload: int) -> None:

@@ -34,6 +34,13 @@ _PROGRESS: ContextVar["_Counter | None"] = ContextVar("sleuth_ocr_progress", def
 
 
 # --- is OCR possible here? ------------------------------------------------------------------------------------
+_SCAN_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+
+
+def may_need(data: bytes, suffix: str) -> bool:
+    """True for a file that may hold scans to OCR (a PDF or an image, by its first bytes or its extension)."""
+    return data.lstrip()[:4].startswith(_SCAN_MAGIC) or suffix.lower() in IMAGE_EXTENSIONS | {".pdf"}
+
 def problem(opts: Options) -> str | None:
     """Why OCR cannot run with these options (a message naming the fix), or None when it can."""
     if not opts.enabled:

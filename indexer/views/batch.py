@@ -32,13 +32,14 @@ def queries(text: str) -> list[str]:
 
 
 def search_lines(search: Callable[..., SearchResult], lines: Iterable[str], top: int = TOP_HITS,
-                 budget: float | None = None) -> list[BatchLine]:
+                 budget: float | None = None, started: float | None = None) -> list[BatchLine]:
     """Search every line (at most MAX_LINES) with the facade's `search` and count its passages and documents.
 
-    `budget`: seconds for the whole batch; the lines after it are returned not run, with the reason.
+    `budget`: seconds for the whole batch, from `started` (`time.monotonic()`, the same clock in every process of
+    the machine; default now); the lines after it are returned not run, with the reason.
     """
     out = []
-    deadline = None if budget is None else time.monotonic() + budget
+    deadline = None if budget is None else (time.monotonic() if started is None else started) + budget
     for query in list(lines)[:MAX_LINES]:
         if deadline is not None and time.monotonic() >= deadline:
             out.append(BatchLine(query, 0, 0, [], f"Not run: the batch used its {budget:g} s (SLEUTH_BATCH_SECONDS). "

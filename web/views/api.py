@@ -9,7 +9,7 @@ from indexer import ENTITY_FACETS, type_refusal
 from .. import export, params
 
 from ..context import sleuth
-from .upload import received_files
+from .upload import client_gone, received_files
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -38,7 +38,7 @@ def add_documents():
         abort(415, description="; ".join(f"{name}: {reason}" for name, reason in refused[:3]) + ".")
     if all(not data for _, data in files):
         abort(400, description="Every file sent is empty.")
-    report = sleuth().index_uploads(files)
+    report = sleuth().index_uploads(files, cancelled=client_gone())
     # Searchable by their words now; entities, dates and facets follow in the background (`entities_pending`).
     docs = [{"doc_id": d.doc_id, "title": d.title, "passages": d.passages, "status": d.status,
              "entities_pending": sleuth().entities_pending(d.doc_id)} for d in report.documents if d.status != "failed"]

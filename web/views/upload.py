@@ -13,6 +13,11 @@ def received_files() -> list[tuple[str, bytes]]:
     return [(f.filename or "unnamed", f.read()) for f in request.files.getlist("file") if f and f.filename]
 
 
+def client_gone():
+    """Waitress's check whether the request's client has disconnected (an OCR upload is then stopped), or None."""
+    return request.environ.get("waitress.client_disconnected")
+
+
 @bp.route("/upload", methods=["GET", "POST"])
 def upload():
     """The upload form, and indexing what it sends."""
@@ -22,6 +27,6 @@ def upload():
     files = received_files()
     if not files:
         abort(400, description="Choose at least one file to upload.")
-    report = sleuth().index_uploads(files)
+    report = sleuth().index_uploads(files, cancelled=client_gone())
     template = "_upload_report.html" if request.headers.get("HX-Request") else "upload.html"
     return render_template(template, report=report)
