@@ -8,13 +8,12 @@ import shutil
 import time
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
-from contextvars import ContextVar
 from functools import lru_cache
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from ..errors import ReadError
 from .options import MAX_RENDER_PIXELS, Options
+from .ocr_progress import current as _progress, reporting  # noqa: F401 - reporting is this module's API
 from .pdfium_lock import PDFIUM
 
 IMAGE_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
@@ -30,7 +29,6 @@ _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi",
 # A word broken at the end of a line ("mor-\ntar") is joined, or neither half would be found by search.
 _BROKEN_WORD = re.compile(r"([^\W\d_])-[ \t]*\n[ \t]*([a-z])")
 _ALNUM = re.compile(r"[^\W_]")
-_PROGRESS: ContextVar["_Counter | None"] = ContextVar("sleuth_ocr_progress", default=None)
 
 
 # --- is OCR possible here? ------------------------------------------------------------------------------------
@@ -40,6 +38,7 @@ _SCAN_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 def may_need(data: bytes, suffix: str) -> bool:
     """True for a file that may hold scans to OCR (a PDF or an image, by its first bytes or its extension)."""
     return data.lstrip()[:4].startswith(_SCAN_MAGIC) or suffix.lower() in IMAGE_EXTENSIONS | {".pdf"}
+
 
 def problem(opts: Options) -> str | None:
     """Why OCR cannot run with these options (a message naming the fix), or None when it can."""
@@ -77,27 +76,6 @@ def status(opts: Options) -> str:
     import pytesseract
 
     return f"available (Tesseract {pytesseract.get_tesseract_version()}, languages {opts.langs})"
-
-
-# --- progress: pages read, for the CLI's bar ----------------------------------------------------------------------
-class _Counter:
-    def __init__(self, callback: Callable[[int, int], None]) -> None:
-        self.callback, self.done, self.total = callback, 0, 0
-
-    def add(self, total: int = 0, done: int = 0) -> None:
-        self.total += total
-        self.done += done
-        self.callback(self.done, self.total)
-
-
-@contextmanager
-def reporting(callback: Callable[[int, int], None] | None) -> Iterator[None]:
-    """Within the block, OCR calls `callback(pages_done, pages_to_do)` as pages are read (in this thread)."""
-    token = _PROGRESS.set(_Counter(callback) if callback else None)
-    try:
-        yield
-    finally:
-        _PROGRESS.reset(token)
 
 
 # --- reading ----------------------------------------------------------------------------------------------------
@@ -237,7 +215,7 @@ def read_images(images: Iterable, count: int, opts: Options) -> list[str]:
     """
     # Tesseract's own OpenMP threads fight the parallel pages for the cores: one thread per process is faster.
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    counter = _PROGRESS.get()
+    counter = _progress()
     if counter:
         counter.add(total=count)
     workers = max(1, min(os.cpu_count() or 1, 4, count))
