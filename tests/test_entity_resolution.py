@@ -156,3 +156,12 @@ def test_merges_on_evidence_are_the_same_built_at_once_or_document_by_document()
     assert {("EU", "ORG"), ("John Fitzgerald Kennedy", "PERSON"), ("Charles", "PERSON")} <= changed
     back = canon.add(Counter({k: -n for k, n in second.items()}))
     assert {("EU", "ORG"), ("Charles", "PERSON")} <= back and canon.resolve("EU", "ORG") is None
+
+
+def test_a_surname_the_collection_also_calls_a_place_is_a_person_only_in_his_document():
+    # The city of Sucre is not Antonio José de Sucre, except where his own article says "Sucre".
+    canon = Canon.build(Counter({("Antonio José de Sucre", "PERSON"): 3, ("Sucre", "PERSON"): 2,
+                                 ("Sucre", "GPE"): 1}))
+    assert canon.resolve("Sucre", "PERSON") != ("person", "Antonio José de Sucre")
+    his = canon.context(Counter({("Antonio José de Sucre", "PERSON"): 1, ("Sucre", "PERSON"): 1}))
+    assert canon.resolve("Sucre", "PERSON", his) == ("person", "Antonio José de Sucre")
