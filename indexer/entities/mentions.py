@@ -144,7 +144,7 @@ def _common_noun(text: str, m: Span) -> bool:
     if m[2] not in _ONE_WORD or " " in word or not word[:1].isupper():
         return False
     low = word.lower()
-    return low != word and re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is not None
+    return low != word and low in text and re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is not None
 
 
 # A person's name with a particle, which the model takes for an organisation ("Ludwig van Beethoven" ORG).
