@@ -151,6 +151,7 @@ def test_merges_on_evidence_are_the_same_built_at_once_or_document_by_document()
     for pair in first + second:
         assert canon.resolve(*pair) == full.resolve(*pair), pair
     assert canon.resolve("EU", "ORG") == ("org", "European Union")
+    assert canon.resolve("Eu", "ORG") != ("org", "European Union")  # a word, not the acronym ("Mit", "Al")
     assert canon.resolve("John Fitzgerald Kennedy", "PERSON") == ("person", "John Kennedy")
     assert canon.resolve("Charles", "PERSON") is None
     assert {("EU", "ORG"), ("John Fitzgerald Kennedy", "PERSON"), ("Charles", "PERSON")} <= changed

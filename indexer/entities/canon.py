@@ -260,8 +260,9 @@ class Canon:
         return facet, display
 
     def _variant(self, key: str, name: str) -> tuple[str, str]:
-        """The key a variant merges into: a defined acronym's name, a long name's first-and-last form."""
-        if (full := self.variants.expansion(key)) is not None and full in self._facet:
+        """The key a variant merges into: a defined acronym's name (written in capitals: "Al" is no "AL"), a long
+        name's first-and-last form."""
+        if name.isupper() and (full := self.variants.expansion(key)) is not None and full in self._facet:
             return full, self._display[full]
         short = self.variants.short_of(key)
         if short and self._facet.get(key) == "person" == self._facet.get(short):

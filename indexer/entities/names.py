@@ -246,6 +246,8 @@ def shape_facet(name: str, facet: str) -> str | None:
         return ""  # galaxy clusters, diseases, varieties of English, orders of animals ("Odonata")
     if facet == "org" and _ORG_HEAD.fullmatch(name):
         return ""  # a head word alone is the common noun ("the Church", "Parliament")
+    if facet == "org" and name.endswith(" Games"):
+        return "event"  # "Commonwealth Games", "Asian Games"
     if facet == "work" and _ORG_END.search(name):
         return "org"
     if facet in ("org", "person", "work") and _CREED.search(name):
