@@ -76,6 +76,15 @@ def test_a_name_the_model_cut_short_is_extended_to_the_whole_name_in_the_text():
     assert {v for f, v in found["joyce"] if f == "work"} == {"A Portrait of the Artist as a Young Man"}
 
 
+def test_a_person_cut_at_a_particle_or_a_month_name_is_taken_whole():
+    found = facets({"haeckel": ["Ernst Heinrich Philipp August Haeckel was a German zoologist."],
+                    "print": ["Johannes Gensfleisch zur Laden zum Gutenberg was a German inventor."],
+                    "caliph": ["The caliph Mu'awiya ibn Abi Sufyan founded the Umayyad dynasty."]})
+    people = {v for pairs in found.values() for f, v in pairs if f == "person"}
+    assert people == {"Ernst Heinrich Philipp August Haeckel", "Johannes Gensfleisch zur Laden zum Gutenberg",
+                      "Mu'awiya ibn Abi Sufyan"}
+
+
 def test_a_value_is_typed_by_its_context_and_its_shape():
     found = facets({
         "luther": ["The Lutheran churches adhere to the Bible and the ecumenical creeds, with Lutheran doctrine being "
