@@ -100,6 +100,9 @@ def test_surname_first_bibliography_names_and_middle_initials():
     ("the Battle of Kadesh", "WORK_OF_ART", ("event", "Battle of Kadesh")),
     ("World Health Organization", "ORG", ("org", "World Health Organization")),
     ("Council of Europe", "ORG", ("org", "Council of Europe")),
+    # Issue 25: games are events, not organisations.
+    ("Commonwealth Games", "ORG", ("event", "Commonwealth Games")),
+    ("Medieval", "PERSON", None), ("Archaic", "PERSON", None), ("Duke", "PERSON", None),
 ])
 def test_type_by_shape(name, facet, expected):
     assert _canon({(name, facet): 2}).resolve(name, facet) == expected

@@ -76,6 +76,15 @@ def test_a_name_the_model_cut_short_is_extended_to_the_whole_name_in_the_text():
     assert {v for f, v in found["joyce"] if f == "work"} == {"A Portrait of the Artist as a Young Man"}
 
 
+def test_a_person_cut_at_a_particle_or_a_month_name_is_taken_whole():
+    found = facets({"haeckel": ["Ernst Heinrich Philipp August Haeckel was a German zoologist."],
+                    "print": ["Johannes Gensfleisch zur Laden zum Gutenberg was a German inventor."],
+                    "caliph": ["The caliph Mu'awiya ibn Abi Sufyan founded the Umayyad dynasty."]})
+    people = {v for pairs in found.values() for f, v in pairs if f == "person"}
+    assert people == {"Ernst Heinrich Philipp August Haeckel", "Johannes Gensfleisch zur Laden zum Gutenberg",
+                      "Mu'awiya ibn Abi Sufyan"}
+
+
 def test_a_value_is_typed_by_its_context_and_its_shape():
     found = facets({
         "luther": ["The Lutheran churches adhere to the Bible and the ecumenical creeds, with Lutheran doctrine being "
@@ -151,8 +160,18 @@ def test_merges_on_evidence_are_the_same_built_at_once_or_document_by_document()
     for pair in first + second:
         assert canon.resolve(*pair) == full.resolve(*pair), pair
     assert canon.resolve("EU", "ORG") == ("org", "European Union")
+    assert canon.resolve("Eu", "ORG") != ("org", "European Union")  # a word, not the acronym ("Mit", "Al")
     assert canon.resolve("John Fitzgerald Kennedy", "PERSON") == ("person", "John Kennedy")
     assert canon.resolve("Charles", "PERSON") is None
     assert {("EU", "ORG"), ("John Fitzgerald Kennedy", "PERSON"), ("Charles", "PERSON")} <= changed
     back = canon.add(Counter({k: -n for k, n in second.items()}))
     assert {("EU", "ORG"), ("Charles", "PERSON")} <= back and canon.resolve("EU", "ORG") is None
+
+
+def test_a_surname_the_collection_also_calls_a_place_is_a_person_only_in_his_document():
+    # The city of Sucre is not Antonio José de Sucre, except where his own article says "Sucre".
+    canon = Canon.build(Counter({("Antonio José de Sucre", "PERSON"): 3, ("Sucre", "PERSON"): 2,
+                                 ("Sucre", "GPE"): 1}))
+    assert canon.resolve("Sucre", "PERSON") != ("person", "Antonio José de Sucre")
+    his = canon.context(Counter({("Antonio José de Sucre", "PERSON"): 1, ("Sucre", "PERSON"): 1}))
+    assert canon.resolve("Sucre", "PERSON", his) == ("person", "Antonio José de Sucre")

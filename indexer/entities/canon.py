@@ -53,6 +53,7 @@ _OTHER_USES_PER_MENTION = 4
 _ALONE_PER_FULL = 3
 
 
+_PLACE_DOUBT = 5  # a surname the collection calls a place once in five is no one's without its document's evidence
 _SURE_ALONE = 3  # mentions of a one-word person, all but a tenth of its labels PERSON, to be looked for everywhere
 _KEY_MEMO = 100_000  # distinct (surface, label) pairs a Canon remembers (some 30 MB at most)
 
@@ -208,12 +209,13 @@ class Canon:
             return local if local and other <= _OTHER_USES_PER_MENTION * mentions else None
         if local:
             return local
-        if self._facet.get(key, "person") != "person":
-            return None  # the word is mostly something else ("French"): only its own document's person counts
+        votes = self._facets.get(key, Counter())
+        if self._facet.get(key, "person") != "person" or votes["place"] * _PLACE_DOUBT > votes["person"]:
+            return None  # the word is (also) something else ("French", the city "Sucre"): only its document counts
         fulls = sorted(self._by_last[key], key=lambda k: (-sum(self._forms[k].values()), k))
         top = sum(self._forms[fulls[0]].values())
         rest = sum(sum(self._forms[k].values()) for k in fulls[1:])
-        alone = self._facets.get(key, Counter())["person"]
+        alone = votes["person"]
         # "Trotsky" stays Leon Trotsky when a "Natalia Sedova Trotsky" is mentioned once elsewhere.
         return fulls[0] if top >= 2 * rest and alone <= _ALONE_PER_FULL * (top + rest) else None
 
@@ -258,8 +260,9 @@ class Canon:
         return facet, display
 
     def _variant(self, key: str, name: str) -> tuple[str, str]:
-        """The key a variant merges into: a defined acronym's name, a long name's first-and-last form."""
-        if (full := self.variants.expansion(key)) is not None and full in self._facet:
+        """The key a variant merges into: a defined acronym's name (written in capitals: "Al" is no "AL"), a long
+        name's first-and-last form."""
+        if name.isupper() and (full := self.variants.expansion(key)) is not None and full in self._facet:
             return full, self._display[full]
         short = self.variants.short_of(key)
         if short and self._facet.get(key) == "person" == self._facet.get(short):

@@ -32,16 +32,38 @@ _NOT_A_NAME = frozenset(
     "Judge Justice Minister Premier Secretary Mayor Director Author Poet Composer Artist Painter Hence Thus Yet "
     "Still Now Eventually Finally Initially Subsequently Soon Once Only Even Perhaps Indeed Instead Nevertheless "
     "Furthermore Moreover Additionally Together Neither Either Each Every Such Other Another Young Old Famous "
-    "Critics Scholars Historians If Because Where Whereas What Which Who How Why Although Unlike Against".split())
+    "Critics Scholars Historians If Because Where Whereas What Which Who How Why Although Unlike Against "
+    "Nicknamed Called Known Named Titled Dubbed Son Daughter Wife Husband".split())
 # Never taken in on the right: a possessive or a sentence's next word is not written against a name.
-_STOP_AFTER = frozenset("I A The In On At Of And Or But As January February March April May June July August "
-                        "September October November December".split())
+_STOP_AFTER = frozenset("I A The In On At Of And Or But As".split())
+# A month alone after a name starts a date ("Paris August 1940"); before another name it is one ("Philipp August
+# Haeckel").
+_MONTHS = frozenset("January February March April May June July August September October November December".split())
+# A person's name goes on over its particles: "Johannes Gensfleisch zur Laden zum Gutenberg", "Mu'awiya ibn Abi
+# Sufyan".
+_PARTICLES = r"(?:van|von|de|di|da|del|della|der|den|du|zur|zum|ibn|bin|bint|ben|al|el|y|dos|das)"
+_PARTICLE_AFTER = re.compile(rf"(?:[ ]{_PARTICLES})+[ ]{_WORD}(?:[ ]{_WORD})*(?!['’\w])")
+_LEADING_PARTICLE = re.compile(rf"^{_PARTICLES}[ ]")
+_PARTICLE_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<word>[A-Z][\w'’-]+)[ ]{_PARTICLES}[ ]$")
 
 # A title's lower-case words and its next capitalised ones: " as a Young Man", " to the West".
 _TITLE_TAIL = re.compile(rf"(?:[ ](?:as|of|the|a|an|to|for)){{1,3}}[ ]{_WORD}(?:[ ]{_WORD})*(?!['’\w])")
 # A university of a state system, whose campus follows after a comma; and a list going on after a place.
 _CAMPUS = re.compile(r"\bUniversity of [A-Z][\w]+$")
 _LIST_ON = re.compile(r",\s[A-Z]|\sand\s[A-Z]")
+
+
+def _grown(text: str, end: int, label: str) -> int | None:
+    """Where a name ending at `end` ends once the capitalised words written against it are taken in."""
+    if label not in _GROWS or text[:end].endswith(("'s", "’s")):
+        return None
+    after = _AFTER.match(text, end) or (_PARTICLE_AFTER.match(text, end) if label == "PERSON" else None)
+    if after is None:
+        return None
+    words = [w.strip("–-") for w in after.group().split()]
+    if words[0] in _STOP_AFTER or (words[0] in _MONTHS and len(words) == 1):
+        return None
+    return after.end()
 
 
 def _trimmed(m: Span) -> Span:
@@ -61,11 +83,15 @@ def whole_names(text: str, spans: list[Span]) -> list[Span]:
             out.append(m)
             continue
         start, end, label = m[0], m[1], m[2]
-        if label == "PERSON" and " " not in m[3] and (before := _BEFORE.search(text, max(0, start - 24), start)) \
-                and before.group("word") not in _NOT_A_NAME and not (out and out[-1][1] > before.start("word")):
-            start = before.start("word")  # "Osamu Tezuka"
-        while label in _GROWS and not text[:end].endswith(("'s", "’s")) and (after := _AFTER.match(text, end)) and after.group().split()[0].strip("–-") not in _STOP_AFTER:
-            end = after.end()
+        if label == "PERSON" and (before := _BEFORE.search(text, max(0, start - 24), start) if " " not in m[3]
+                                  else None) or (before := _PARTICLE_BEFORE.search(text, max(0, start - 40), start)):
+            if before.group("word") not in _NOT_A_NAME and not (out and out[-1][1] > before.start("word")):
+                start = before.start("word")  # "Osamu Tezuka", "Mu'awiya ibn Abi Sufyan"
+        if label == "PERSON" and _LEADING_PARTICLE.match(m[3]) and out and out[-1][2] in _NAMES \
+                and text[out[-1][1]:start] == " ":
+            start = out.pop()[0]  # "[Johannes Gensfleisch] [zur Laden zum Gutenberg]": one name the model cut
+        while (grown := _grown(text, end, label)) is not None:
+            end = grown
             while i < len(spans) and spans[i][0] < end:  # a span met on the way is part of the name
                 end = max(end, spans[i][1]) if spans[i][2] in _NAMES else end
                 i += 1

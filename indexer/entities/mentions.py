@@ -144,11 +144,18 @@ def _common_noun(text: str, m: Span) -> bool:
     if m[2] not in _ONE_WORD or " " in word or not word[:1].isupper():
         return False
     low = word.lower()
-    return low != word and re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is not None
+    return low != word and low in text and re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is not None
 
 
 # A person's name with a particle, which the model takes for an organisation ("Ludwig van Beethoven" ORG).
-_PARTICLE_NAME = re.compile(r"^[A-Z][\w'’-]+ (?:[A-Z][\w'’-]+ )?(?:van|von|da|de|di|del|della|der|du|ibn|bin) "
+# Not a place's or an institution's head word in the languages that write these particles ("Palma de Mallorca",
+# "Tour de France", "La Chartreuse de Parme", "Universidad de Chile").
+_PARTICLE_NAME = re.compile(r"^(?!(?:La|Le|Les|L|El|Los|Las|Il|Tour|Val|Santiago|San|Santa|Santo|São|Palma|Reggio|Villa|"
+                            r"Porto|Puerto|Rio|Río|Bahía|Costa|Isla|Ilha|Monte|Pico|Castillo|Casa|Museo|Musée|Banco|"
+                            r"Teatro|Palazzo|Palacio|Château|Chateau|Ponte|Piazza|Plaza|Basilica|Iglesia|Universidad|"
+                            r"Università|Université|Universidade|Instituto|Institut|Cabo|Cap|Sierra|Serra|Cerro|Lago|"
+                            r"Ciudad|Vila|Nueva|Nuevo|Nova|Novo|Fort|Port|Mont|Bois|Champ|Place|Rue|Saint|Sainte|Valle|Pieve)\b)"
+                            r"[A-Z][\w'’-]+ (?:[A-Z][\w'’-]+ )?(?:van|von|da|de|di|del|della|der|du|ibn|bin) "
                             r"(?:[a-z]+ )?[A-Z][\w'’-]+$")
 
 

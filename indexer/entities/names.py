@@ -81,7 +81,12 @@ _ORG_END = re.compile(r"\b(?:College|University|Corporation|Company|Inc\.?|Ltd|I
 # A ruler's title is no name ("King of England"); an adjective alone is no organisation ("Classical", "Indigenous").
 _TITLE = re.compile(r"^(?:King|Queen|Emperor|Empress|Prince|Princess|Duke|Duchess|Pope|Sultan|Tsar|Shah|Caliph) of |"
                     r"^(?:King|Queen|Emperor|Empress|Pope|Sultan|Tsar|Shah|Caliph|Pharaoh|Grand Duke|Grand Duchess|"
-                    r"Archduke|Archduchess|Crown Prince|Crown Princess|Grand Prince|Grand Vizier)$")
+                    r"Archduke|Archduchess|Crown Prince|Crown Princess|Grand Prince|Grand Vizier|Duke|Duchess|Baron|"
+                    r"Baroness|Earl|Countess|Marquis|Marquess|Viscount)$")
+# Periods and styles written alone, which the model calls persons ("Medieval", "Archaic", "Hellenistic").
+_PERIOD_WORD = re.compile(r"^(?:Medieval|Mediaeval|Archaic|Classical|Hellenistic|Byzantine|Baroque|Romanesque|Gothic|"
+                          r"Victorian|Edwardian|Elizabethan|Jacobean|Prehistoric|Antiquity|Postmodern|Rococo|"
+                          r"Neoclassical|Romantic|Romanticism|Impressionist|Expressionist|Modernist|Mannerist)$")
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ical|ous|ern)$")
 # Regions named by a continent or "World" at the end ("New World", "Maritime Southeast Asia", "British Isles").
 _REGION_END = re.compile(r"^(?!.*\bof\b).* (?:World|Isles|Asia|Europe|Africa|America|Americas)$")
@@ -232,7 +237,8 @@ def shape_facet(name: str, facet: str) -> str | None:
     name = _ARTICLE.sub("", name)
     if _AWARD.search(name) or _PERIOD.search(name) or name_key(name) in _SKY or _LANGUAGE.match(name):
         return ""
-    if _TITLE.match(name) or (facet == "org" and _ADJECTIVE.match(name)):
+    if _TITLE.match(name) or (facet == "org" and _ADJECTIVE.match(name)) \
+            or (facet == "person" and _PERIOD_WORD.match(name)):
         return ""
     if facet in ("person", "org") and name_key(name) in _languages():
         return ""
@@ -246,6 +252,8 @@ def shape_facet(name: str, facet: str) -> str | None:
         return ""  # galaxy clusters, diseases, varieties of English, orders of animals ("Odonata")
     if facet == "org" and _ORG_HEAD.fullmatch(name):
         return ""  # a head word alone is the common noun ("the Church", "Parliament")
+    if facet == "org" and name.endswith(" Games"):
+        return "event"  # "Commonwealth Games", "Asian Games"
     if facet == "work" and _ORG_END.search(name):
         return "org"
     if facet in ("org", "person", "work") and _CREED.search(name):
