@@ -71,7 +71,8 @@ def main() -> None:
     print("| passages | format | rows exported | seconds | RSS before (MB) | peak during (MB) |")
     print("|---|---|---|---|---|---|")
     if args.index_dir:
-        app = create_app(Settings(index_dir=args.index_dir, secret_key="bench"))
+        # SLEUTH_* variables apply (SLEUTH_BACKEND=opensearch SLEUTH_OPENSEARCH_URL=… for a collection on a cluster)
+        app = create_app(Settings.from_env(index_dir=args.index_dir, secret_key="bench"))
         n = app.extensions["sleuth"].stats()["passages"]
         for kind in ("csv", "json"):
             rows, seconds, before, peak = export(app, kind)
