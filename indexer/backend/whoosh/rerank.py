@@ -27,7 +27,7 @@ TITLE_MATCH = 2.0  # score × (1 + TITLE_MATCH × title match + TITLE_EXACT × w
 # not one of the hundreds that say it, nor "Western Roman Empire"
 TITLE_MIN_SHARE = 0.4  # a title naming less of the query's weight is no match: "Trotsky attacked" is not about the
 # life of Leon Trotsky, whose every passage has his name in its title
-TITLE_EXACT = 2.0  # the title's words are the query's words
+TITLE_EXACT = 2.0  # the title's words are the query's words, or its capitals spell the acronym the query is
 BACK_MATTER = 0.3  # score × this for a passage in a "See also", "References" or "Further reading" list: titles of
 # other works name the query's words without saying anything about them
 BACK_SECTIONS = frozenset("see also|references|further reading|external links|bibliography|notes|sources|citations"
@@ -106,13 +106,19 @@ def _extras(searcher, head: list[tuple[int, float]], idf: dict[str, float], tota
             share = 1.0  # a person is named by the surname: "Shakespeare plays" names William Shakespeare
         named_share = sum(idf[w] for w in both) / total
         match = share ** 2 * named_share if named_share >= TITLE_MIN_SHARE else 0.0
-        exact = bool(title) and title == idf.keys()
+        exact = bool(title) and title == idf.keys() or _spells(named, idf)
         if asks == "person":  # "who discovered penicillin?" names what the person did, not whom it asks for
             match *= WHO_TITLE
         back = BACK_MATTER if (stored.get("section") or "").strip().lower() in BACK_SECTIONS else 1.0
         out[docnum] = back * ((1 + TITLE_MATCH * match + TITLE_EXACT * exact)
                               * (1 + ANSWER * _answer.offer(stored, asks, key) if asks else 1.0))
     return out
+
+
+def _spells(title: str, idf: dict[str, float]) -> bool:
+    """Whether the capitals of the title's words spell an acronym the query is ("World Health Organization": WHO)."""
+    initials = "".join(w[0] for w in title.split() if w[:1].isupper())
+    return len(initials) > 1 and initials in idf and all(w == initials or w == initials.lower() for w in idf)
 
 
 def _stand_ins(words: list[str], heads: dict[str, list[str]]) -> dict[str, str]:
