@@ -27,6 +27,8 @@ TITLE_MATCH = 2.0  # score × (1 + TITLE_MATCH × title match + TITLE_EXACT × w
 # not one of the hundreds that say it, nor "Western Roman Empire"
 TITLE_MIN_SHARE = 0.4  # a title naming less of the query's weight is no match: "Trotsky attacked" is not about the
 # life of Leon Trotsky, whose every passage has his name in its title
+TITLE_MIN_WORDS = 2  # a one-word title inside a longer query names its class ("Literary genre": not Genre), unless
+# it is a person's surname
 TITLE_EXACT = 2.0  # the title's words are the query's words, or its capitals spell the acronym the query is
 BACK_MATTER = 0.3  # score × this for a passage in a "See also", "References" or "Further reading" list: titles of
 # other works name the query's words without saying anything about them
@@ -102,10 +104,12 @@ def _extras(searcher, head: list[tuple[int, float]], idf: dict[str, float], tota
         both = title & idf.keys()
         share = len(both) / len(title) if title else 0.0
         surname = set(_natural.analyse(named.split()[-1])) if named.split() else set()
-        if both and share < 1 and surname <= both and _answer.is_about(stored, "person"):
+        person = bool(both) and share < 1 and surname <= both and _answer.is_about(stored, "person")
+        if person:
             share = 1.0  # a person is named by the surname: "Shakespeare plays" names William Shakespeare
         named_share = sum(idf[w] for w in both) / total
-        match = share ** 2 * named_share if named_share >= TITLE_MIN_SHARE else 0.0
+        enough = named_share >= TITLE_MIN_SHARE and (len(both) >= TITLE_MIN_WORDS or person)
+        match = share ** 2 * named_share if enough else 0.0
         exact = bool(title) and title == idf.keys() or _spells(named, idf)
         if asks == "person":  # "who discovered penicillin?" names what the person did, not whom it asks for
             match *= WHO_TITLE
