@@ -1,6 +1,6 @@
 """Mixed ranking quality: title, description, acronym and question queries, Sleuth beside SQLite FTS5, in one run.
 
-    python tests/quality/mixed.py --index-dir /tmp/sleuth-relevance
+    python tests/quality/mixed.py [--index-dir DIR]
 
 Every query goes through the Flask app's `/api/search` on the index `relevance.py` builds (or reuses) from the 10k
 wiki summaries, and through SQLite FTS5 (porter, bm25 with the title weighing TITLE_WEIGHT) over the same documents.
@@ -32,6 +32,7 @@ import json
 import re
 import sqlite3
 import sys
+import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -156,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=relevance.SHARED / "data" / "wiki-vital-summaries.jsonl")
     ap.add_argument("--queries", type=Path, default=relevance.SHARED / "eval" / "known-item-dev.jsonl")
-    ap.add_argument("--index-dir", type=Path, required=True)
+    ap.add_argument("--index-dir", type=Path, default=Path(tempfile.gettempdir()) / "sleuth-relevance",
+                    help="the index relevance.py builds or reuses (built here if missing or of another schema)")
     ap.add_argument("--no-entities", action="store_true", help="as in relevance.py (fast iteration only)")
     ap.add_argument("--kinds", default="title,dev,acronym,question")
     ap.add_argument("--sample", type=int, default=0, help="score this many queries of each kind (0: all)")
