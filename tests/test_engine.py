@@ -34,6 +34,13 @@ def test_accents_and_stems_find_both_documents(seeded, query):
     assert set(_docs(seeded.search(query, per_page=50))) == {WIKI, CRIME}
 
 
+def test_first_attempt_on_trotskys_life_finds_the_may_1940_raid(seeded):
+    # A "when" question prefers a passage giving a day or month; the "See also" list of book titles ("Leon Trotsky:
+    # A Revolutionary's Life") names the words without answering.
+    top = seeded.search("when was the first attempt on Trotsky's life").hits[:3]
+    assert any("24 May 1940" in h.text for h in top)
+
+
 def test_person_facet_is_canonical(seeded):
     people = {v.value: v.count for v in seeded.search("").facets["person"]}
     assert "Leon Trotsky" in people and "Trotsky" not in people

@@ -45,6 +45,7 @@ class PartStopFilter(StopFilter):
 
     Whoosh numbered every term on: `assert.deepEqual` took five positions and the word after it was five away,
     so a quoted phrase that went on past the identifier found nothing. `CachedAnalyzer` numbers the same way.
+    An acronym's token (`acronyms.MarkCapsFilter`: "US", "IT") passes even when its lowercase is a stop word.
     """
 
     def __call__(self, tokens):
@@ -52,7 +53,7 @@ class PartStopFilter(StopFilter):
         pos = word = None
         for t in tokens:
             text = t.text
-            if len(text) >= low and (high is None or len(text) <= high) and text not in stops:
+            if len(text) >= low and (high is None or len(text) <= high) and (text not in stops or t.caps):
                 if renumber and t.positions:
                     if pos is None:
                         pos = t.pos

@@ -13,15 +13,17 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from whoosh import query as Q
 
-from . import countries as _countries
+from . import countries as _countries, verbs as _verbs
+from .acronyms import is_acronym
 from ...errors import QueryError
-from .schema import query_schema
+from .schema import WHOLE_WORDS, query_schema
 
 _SCHEMA = query_schema()
 # Natural mode: how much a word counts in each field (BM25 per field, summed).
 FIELD_WEIGHTS = {"text": 1.0, "lead": 0.5, "title": 0.15, "section": 0.15}
 PHRASE_WEIGHT = 1.0
 IMPLICIT_PHRASE = 2.0
+TITLE_PHRASE = 1.0  # the words side by side in a title ("Roman Empire"): the article so named is among those re-ranked
 # Derivational endings the Snowball stemmer leaves ("dramat"/"drama", "chines"/"china", "philosoph"/"philosophi"):
 # stems sharing a root once one of these is cut are searched too, at VARIANT_WEIGHT.
 _ENDINGS = ("ical", "ian", "ese", "ic", "al", "an", "at", "es", "i", "a", "e", "o", "y")
@@ -46,7 +48,7 @@ GRAMMAR = QUESTION_WORDS | QUESTION_VERBS | DETERMINERS
 PHRASE = re.compile(r'"([^"]*)"')
 # Words as the text's tokenizer splits them: "U.S." and "3.14" are one word each ("u.s" stems to "u."); split at
 # the dots they would be single letters and digits, which the analyser drops.
-WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*")
+WORD = re.compile(WHOLE_WORDS + r"|[^\W_]+(?:['’.][^\W_]+)*")  # "C++" and "third-longest" whole, as indexed
 
 
 def content_words(text: str) -> tuple[list[str], list[list[str]]]:
@@ -57,8 +59,9 @@ def content_words(text: str) -> tuple[list[str], list[list[str]]]:
     lowered = [w.lower() for w in plain]
     # Question words, helper verbs and determiners carry grammar, not content, wherever they stand ("Ceremony for a
     # person who has died", "and other small packages"); capitalised inside the query they are part of a name
-    # ("Doctor Who", "Other Voices, Other Rooms") and are searched.
-    kept = [w for i, (w, low) in enumerate(zip(plain, lowered)) if low not in GRAMMAR or (i and w[0].isupper())]
+    # ("Doctor Who", "Other Voices, Other Rooms") and are searched, as is an acronym in capitals ("WHO").
+    kept = [w for i, (w, low) in enumerate(zip(plain, lowered))
+            if low not in GRAMMAR or (i and w[0].isupper()) or is_acronym(w)]
     plain = kept or plain  # "who" alone is still a search for "who"
     words = list(dict.fromkeys(t for w in plain for t in analyse(w)))
     return words, [p for p in phrases if p]
@@ -90,12 +93,17 @@ def checked_words(text: str, max_terms: int) -> tuple[list[str], list[list[str]]
 def natural(text: str, reader, max_terms: int) -> Q.Query:
     """Every word optional, weighted per field; a quoted phrase is required, as the README promises."""
     words, phrases = checked_words(text, max_terms)
+    # An acronym the index holds in capitals is searched so, not as its lowercase twin ("WHO", not "who").
+    words = [w for w in words
+             if not (w != w.upper() and w.upper() in words and reader.doc_frequency("text", w.upper()))]
     heads = stand_ins(text, reader)
     optional = [word_query(w, variants(w, reader) + heads.get(w, [])) for w in words]
     required = [Q.Phrase("text", p, boost=PHRASE_WEIGHT) if len(p) > 1 else word_query(p[0]) for p in phrases]
     if len(words) > 1:
         # The words side by side, in the order typed ("ice pick"), rank above the same words apart.
         optional.append(Q.Phrase("text", words, boost=IMPLICIT_PHRASE))
+        if TITLE_PHRASE > 0:
+            optional.append(Q.Phrase("title", words, boost=TITLE_PHRASE))
     if not required:
         return Q.Or(optional)
     must = required[0] if len(required) == 1 else Q.And(required)
@@ -118,8 +126,37 @@ def word_query(word: str, similar: list[str] = ()) -> Q.Query:
 def stand_ins(text: str, reader) -> dict[str, list[str]]:
     """Indexed words that stand for a query word the text says otherwise: the head of a compound no passage holds
     (`compound_heads`), a decimal written to more places (`longer_decimals`). Searched at the variants' weight and
-    counted as the word in the re-rank's coverage and proximity."""
-    return {**compound_heads(text, reader), **longer_decimals(text, reader)}
+    counted as the word in the re-rank's coverage and proximity; an acronym's spelling with dots (`dotted_acronyms`);
+    an irregular verb's other forms (`verb_forms`)."""
+    found = {**verb_forms(text, reader), **compound_heads(text, reader), **longer_decimals(text, reader)}
+    return {**found, **dotted_acronyms(text, reader)}
+
+
+def verb_forms(text: str, reader) -> dict[str, list[str]]:
+    """For each query word that is a verb form, its other forms' stems the index holds and the word's does not
+    share ("wrote" → written, write: `verbs`)."""
+    found = {}
+    for raw in WORD.findall(PHRASE.sub(" ", text)):
+        stem = analyse(raw)
+        if len(stem) != 1 or raw.lower() in GRAMMAR:
+            continue
+        others = {t for f in _verbs.forms(raw) for t in analyse(f)} - {stem[0]}
+        held = sorted((t for t in others if reader.doc_frequency("text", t)),
+                      key=lambda t: -reader.doc_frequency("text", t))
+        if held:
+            found[stem[0]] = held[:_verbs.MAX_FORMS]
+    return found
+
+
+def dotted_acronyms(text: str, reader) -> dict[str, list[str]]:
+    """For each acronym in capitals in the query ("US"), its spelling with dots ("U.S.") where the index has it."""
+    found = {}
+    for raw in WORD.findall(PHRASE.sub(" ", text)):
+        if is_acronym(raw) and raw.isalpha():
+            dotted = [t for t in analyse(".".join(raw) + ".") if reader.doc_frequency("text", t)]
+            if dotted:
+                found[raw] = dotted
+    return found
 
 
 def longer_decimals(text: str, reader) -> dict[str, list[str]]:

@@ -3,6 +3,9 @@
 BM25 adds up words independently, so a passage repeating one rare query word can beat one that holds all of them
 side by side. The first DEPTH hits are re-scored with two features read from the postings (no stored text is
 analysed): the share of the query's weight (idf) the passage covers, and how tightly the words it holds cluster.
+Then by what is stored with each passage: how much of its title the query names ("Roman Empire" is the article so
+titled), whether it answers the kind of question asked (`answer`: who, where, when), and whether it is a "See also"
+or reference list.
 """
 from __future__ import annotations
 
@@ -10,7 +13,9 @@ import bisect
 
 from whoosh.scoring import BM25F
 
-from . import countries as _countries, natural as _natural, query as _query
+from . import answer as _answer, countries as _countries, natural as _natural, query as _query
+from .schema import strip_disambiguation
+from ...folding import name_key
 
 DEPTH = 50  # hits re-ranked; the rest keep their BM25 order below them
 COVERAGE = 2.0  # score × (1 + COVERAGE × covered share of idf + PROXIMITY × closeness)
@@ -20,6 +25,20 @@ LEAD_WORDS = 0.5  # extra for the share of the query's words (each counting one)
 LEAD = 1.0  # extra for the share of idf found in the passage's first sentence: "X is a Y" names its topic
 SPREAD = 30  # hits re-ordered so that one document does not fill the first places
 SAME_DOC = 0.5
+TITLE_MATCH = 2.0  # score × (1 + TITLE_MATCH × title match + TITLE_EXACT × whole title): the match is (share of the
+# title's words in the query)² × (share of the query's idf in the title); "Roman Empire" is the article so titled,
+# not one of the hundreds that say it, nor "Western Roman Empire"
+TITLE_MIN_SHARE = 0.4  # a title naming less of the query's weight is no match: "Trotsky attacked" is not about the
+# life of Leon Trotsky, whose every passage has his name in its title
+TITLE_MIN_WORDS = 2  # a one-word title inside a longer query names its class ("Literary genre": not Genre), unless
+# it is a person's surname
+TITLE_EXACT = 2.0  # the title's words are the query's words, or its capitals spell the acronym the query is
+BACK_MATTER = 0.3  # score × this for a passage in a "See also", "References" or "Further reading" list: titles of
+# other works name the query's words without saying anything about them
+BACK_SECTIONS = frozenset("see also|references|further reading|external links|bibliography|notes|sources|citations"
+                          .split("|"))
+WHO_TITLE = 0.5  # the title match counts this much in a "who" question (the title names the deed, not the doer)
+ANSWER = 2.0  # score × (1 + ANSWER × `answer.offer`) for a who/where/when question: about a person, place or date
 COUNTRY_COVER = True  # a word's country or language adjective counts as the word in coverage and proximity
 
 
@@ -47,15 +66,19 @@ def query_words(text: str) -> list[str]:
 
 
 def rerank(searcher, ranked: list[tuple[int, float]], words: list[str],
-           heads: dict[str, list[str]] | None = None) -> list[tuple[int, float]]:
-    """The first DEPTH (docnum, score) pairs re-scored by coverage and proximity; the rest unchanged. `heads`: the
-    words that stand for a query word (`natural.stand_ins`: an unknown compound's head, a decimal to more places),
-    which count as the word."""
+           heads: dict[str, list[str]] | None = None, text: str = "") -> list[tuple[int, float]]:
+    """The first DEPTH (docnum, score) pairs re-scored by coverage and proximity, the title's match with the query
+    and the kind of answer a question (`text`) asks for; the rest unchanged. `heads`: the words that stand for a
+    query word (`natural.stand_ins`: an unknown compound's head, a decimal to more places), which count as it."""
     head, tail = ranked[:DEPTH], ranked[DEPTH:]
-    if len(words) < 2 or len(head) < 2:
+    if not words or len(head) < 2:
         return ranked
     idf = {w: searcher.idf("text", w) for w in words}
     total = sum(idf.values()) or 1.0
+    extra = _extras(searcher, head, idf, total, _answer.asked(text), text)
+    if len(words) < 2:  # one word: only the title and the answer's kind tell its passages apart
+        rescored = sorted(((d, s * extra[d]) for d, s in head), key=lambda pair: -pair[1])
+        return rescored + tail
     found = _positions(searcher, sorted(d for d, _ in head), words)
     alias = _stand_ins(words, heads or {})
     if alias:
@@ -67,9 +90,42 @@ def rerank(searcher, ranked: list[tuple[int, float]], words: list[str],
         in_lead = sum(idf[w] for w in lead) / total
         close = _closeness(positions) * (len(positions) - 1) / (len(words) - 1) if len(positions) > 1 else 0.0
         rescored.append((docnum, score * (1 + COVERAGE * cover + LEAD * in_lead + PROXIMITY * close
-                                          + LEAD_WORDS * len(lead) / len(words))))
+                                          + LEAD_WORDS * len(lead) / len(words)) * extra[docnum]))
     rescored.sort(key=lambda pair: -pair[1])
     return _spread(searcher, rescored) + tail
+
+
+def _extras(searcher, head: list[tuple[int, float]], idf: dict[str, float], total: float, asks: str | None,
+            text: str) -> dict[int, float]:
+    """Each passage's factor for its title's match with the query and its answer of the asked kind."""
+    key = name_key(text)
+    out = {}
+    for docnum, _ in head:
+        stored = searcher.stored_fields(docnum)
+        named = strip_disambiguation(stored.get("title", ""))
+        title = set(_natural.analyse(named))
+        both = title & idf.keys()
+        share = len(both) / len(title) if title else 0.0
+        surname = set(_natural.analyse(named.split()[-1])) if named.split() else set()
+        person = bool(both) and share < 1 and surname <= both and _answer.is_about(stored, "person")
+        if person:
+            share = 1.0  # a person is named by the surname: "Shakespeare plays" names William Shakespeare
+        named_share = sum(idf[w] for w in both) / total
+        enough = named_share >= TITLE_MIN_SHARE and (len(both) >= TITLE_MIN_WORDS or person)
+        match = share ** 2 * named_share if enough else 0.0
+        exact = bool(title) and title == idf.keys() or _spells(named, idf)
+        if asks == "person":  # "who discovered penicillin?" names what the person did, not whom it asks for
+            match *= WHO_TITLE
+        back = BACK_MATTER if (stored.get("section") or "").strip().lower() in BACK_SECTIONS else 1.0
+        out[docnum] = back * ((1 + TITLE_MATCH * match + TITLE_EXACT * exact)
+                              * (1 + ANSWER * _answer.offer(stored, asks, key) if asks else 1.0))
+    return out
+
+
+def _spells(title: str, idf: dict[str, float]) -> bool:
+    """Whether the capitals of the title's words spell an acronym the query is ("World Health Organization": WHO)."""
+    initials = "".join(w[0] for w in title.split() if w[:1].isupper())
+    return len(initials) > 1 and initials in idf and all(w == initials or w == initials.lower() for w in idf)
 
 
 def _stand_ins(words: list[str], heads: dict[str, list[str]]) -> dict[str, str]:

@@ -8,15 +8,17 @@ from whoosh import fields
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter
 from whoosh.support.charset import accent_map
 
+from .acronyms import CapsFilter, MarkCapsFilter
 from .analyzer import CachedAnalyzer, CachedPositions
 from .identifiers import IdentifierFilter, PartStopFilter
 from ...query.facets import ENTITY_FACETS
 
-SCHEMA_VERSION = 7  # 2: the ocr field; 3: identifiers by their parts; 4: Infobox facts, new raw labels;
+SCHEMA_VERSION = 8  # 2: the ocr field; 3: identifiers by their parts; 4: Infobox facts, new raw labels;
 # 5: title without disambiguation and unboosted at index time; lead-sentence field;
 # 6: evidence labels for organisations and works stored with the raw counts (indexer/entities/evidence.py);
 # 7: pattern facets (email, phone, iban, url: indexer/entities/patterns.py); an identifier's parts share its
-# position (a quoted phrase goes on past it)
+# position (a quoted phrase goes on past it); 8: acronyms in capitals kept as their own term (acronyms.py), "C++"
+# and "third-longest" one word each (TOKEN)
 
 # A trailing "(plant)" or "(1897–1962)" tells documents of one name apart; it is not what the text is about.
 _DISAMBIGUATION = re.compile(r"\s*\([^()]*\)\s*$")
@@ -24,6 +26,11 @@ _DISAMBIGUATION = re.compile(r"\s*\([^()]*\)\s*$")
 # a lone capital ("Arthur C. Clarke") is an initial, not an end.
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])[.!?][\"”’)\]]?\s+(?=[\"“(\[]?[A-Z0-9])")
 LEAD_MAX_CHARS = 400
+# Words kept whole: "C++" and "C#" (else one letter, dropped); an ordinal joined to a superlative ("third-longest",
+# "2nd-largest"), so that it does not count as the bare superlative. Then Whoosh's default word.
+WHOLE_WORDS = (r"[A-Za-z](?:\+\+|#)(?![\w+#])"
+               r"|(?i:(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)-\w+est)\b")
+TOKEN = WHOLE_WORDS + r"|\w+(\.?\w+)*"
 _COPULA = re.compile(r"\b(?:is|was|are|were|refers to|is one of)\s")
 
 
@@ -53,7 +60,7 @@ class _CutTokenizer(RegexTokenizer):
     """A word tokenizer that first keeps only part of the value (the title's name, the passage's lead)."""
 
     def __init__(self, cut: str) -> None:
-        super().__init__()
+        super().__init__(TOKEN)
         self.cut = cut
 
     def prepare(self, value: str) -> str:
@@ -71,12 +78,13 @@ def _analyzer(tokenizer: RegexTokenizer):
     # Accents fold before stemming so "Coyoacán" and "Coyoacan" meet; the Snowball English stemmer (not the
     # original Porter one) makes "assassinated" meet "assassination".
     # Identifiers are indexed whole and by their parts (deepStrictEqual, assert.deepStrictEqual).
-    chain = (tokenizer | IdentifierFilter() | LowercaseFilter() | CharsetFilter(accent_map) | PartStopFilter()
-             | StemFilter(lang="en"))
+    # Acronyms in capitals are indexed as themselves too (acronyms.py), after the stemmer (which lowercases).
+    chain = (tokenizer | MarkCapsFilter() | IdentifierFilter() | LowercaseFilter() | CharsetFilter(accent_map)
+             | PartStopFilter() | StemFilter(lang="en") | CapsFilter())
     return CachedAnalyzer(*chain.items)
 
 
-TEXT_ANALYZER = _analyzer(RegexTokenizer())
+TEXT_ANALYZER = _analyzer(RegexTokenizer(TOKEN))
 TITLE_ANALYZER = _analyzer(_CutTokenizer("title"))
 LEAD_ANALYZER = _analyzer(_CutTokenizer("lead"))
 

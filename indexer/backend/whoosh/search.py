@@ -131,7 +131,8 @@ def _collect(searcher, facets: FacetCache, q: Q.Query, filters: tuple, result: S
     if result.request.sort:  # by the years mentioned, not by relevance (a sort= request)
         ranked = [(d, 0.0) for d in facets.by_year(docnums, newest=result.request.sort == "newest")]
     elif words:
-        ranked = _rerank.rerank(searcher, ranked, words, _natural.stand_ins(result.query, searcher.reader()))
+        ranked = _rerank.rerank(searcher, ranked, words, _natural.stand_ins(result.query, searcher.reader()),
+                                result.query)
     if every:
         result.hits = EveryHit(searcher, ranked, terms)  # type: ignore[assignment]
     else:
