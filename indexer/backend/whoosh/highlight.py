@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from whoosh import query as Q
+from whoosh.analysis import StemFilter
 from whoosh.lang.snowball.english import EnglishStemmer
 
 from ...query.markup import markup
@@ -23,7 +24,7 @@ from ...query.results import Mention
 from . import natural as _natural
 from .schema import TEXT_ANALYZER
 
-_STEMMER = TEXT_ANALYZER.items[-1]  # the StemFilter that ends the chain
+_STEMMER = next(f for f in TEXT_ANALYZER.items if isinstance(f, StemFilter))  # the chain's stemmer
 _EXPANDING = "*?~"  # a typed word followed by one of these stands for other words: it restricts nothing
 
 
