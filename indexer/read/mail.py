@@ -6,12 +6,14 @@ read by the HTML reader, when there is no text part); attachments are documents 
 from __future__ import annotations
 
 import email
+import email.header
 import email.utils
 import re
 from email import policy
 from email.message import EmailMessage
 from typing import Iterator
 
+from .addresses import thread_of
 from .document import Builder, Document
 from .html import read_html
 from .text import clean_text, decode, one_line
@@ -105,6 +107,8 @@ def compose(name: str, values: dict[str, str], subject: str, date: str | None, t
     """A message's document from its header values (from, to, cc, date, message-id...), its texts ("plain" or
     "html", text) and attachments (name, bytes), then the attachments' documents (and `more`, already read)."""
     meta = {k: v for k, v in values.items() if v}
+    if thread := thread_of(values):
+        meta["thread"] = thread  # the messages of one thread share it (addresses.thread_of)
     b = Builder()
     b.add("", "\n".join(f"{h}: {values[h.lower()]}" for h in HEADERS if values.get(h.lower())), kind="metadata")
     for subtype, text in texts:
@@ -152,13 +156,28 @@ def _forwarded(msg: EmailMessage) -> bool:
 
 
 def _header(msg: EmailMessage, name: str) -> str:
-    """A header decoded (RFC 2047, any charset); a malformed one as its raw text, never an error."""
+    """A header decoded (RFC 2047, any charset), every one of that name joined ("Cc:" and "CC:" lines); a malformed
+    one as its raw text, never an error."""
     try:
-        value = msg.get(name)
-        return one_line(str(value)) if value is not None else ""
+        values = [_commented(msg, name, str(v)) for v in msg.get_all(name) or []]
+        return one_line(", ".join(values) if name in ("To", "Cc") else values[0] if values else "")
     except Exception:  # noqa: BLE001 - the email package raises on some malformed headers
         raw = msg.get_all(name, failobj=[""])  # may still hold the unparsed value
         return one_line(str(raw[0])) if raw else ""
+
+
+def _commented(msg: EmailMessage, name: str, parsed: str) -> str:
+    """An address header as written when parsing dropped its comment, the old way to give a name
+    ("barry@python.org (Barry A. Warsaw)"); else as parsed."""
+    if name not in ("From", "To", "Cc") or "(" in parsed:
+        return parsed
+    for key, raw in msg.raw_items():
+        if key.lower() == name.lower() and "(" in raw and parsed.split("@")[0].strip(" <\"") in raw:
+            try:
+                return str(email.header.make_header(email.header.decode_header(raw)))
+            except Exception:  # noqa: BLE001 - an unknown charset: the raw text
+                return raw
+    return parsed
 
 
 def _text(part) -> str:

@@ -231,7 +231,7 @@ class Pipeline:
         keys = load_infobox_keys(self.settings.aliases_files)
         out: list[list[nlp.RawMention]] = []
         for item in batch:
-            spans = with_infobox(item.passages, [next(found) for _ in item.passages], item.doc.metadata, keys)
+            spans = with_infobox(item.passages, [next(found) for _ in item.passages], item.doc.metadata, keys, item.doc.fmt)
             out.extend([nlp.RawMention(*m) for m in ms] for ms in spans)
         return out
 
@@ -247,7 +247,8 @@ class Pipeline:
             doc = Document(record.title, "", [], record.metadata, record.fmt)
             report = DocumentReport(record.name, "updated", record.doc_id, record.title, len(passages))
             batch.append(_Prepared(record, doc, passages, report))
-            mentions += [[nlp.RawMention(*m) for m in ms] for ms in with_infobox(passages, spans, record.metadata, keys)]
+            boxed = with_infobox(passages, spans, record.metadata, keys, record.fmt)
+            mentions += [[nlp.RawMention(*m) for m in ms] for ms in boxed]
         return self._write(batch, mentions, canon, stale, None) if batch else stale
 
     def _write(self, batch: list[_Prepared], mentions: list[list[nlp.RawMention]], canon: Canon, stale: set[str],
@@ -295,6 +296,5 @@ class Pipeline:
 
 
 def _record_bytes(doc: Document, doc_id: str) -> bytes:
-    rec = {"id": doc_id, "title": doc.title, "text": doc.text, "url": doc.url, "date": doc.date,
-           "metadata": doc.metadata}
+    rec = {"id": doc_id, "title": doc.title, "text": doc.text, "url": doc.url, "date": doc.date, "metadata": doc.metadata}
     return (json.dumps({k: v for k, v in rec.items() if v}, ensure_ascii=False, sort_keys=True) + "\n").encode()

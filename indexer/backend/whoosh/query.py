@@ -18,7 +18,7 @@ from .facets import FacetCache
 from .natural import PHRASE as _PHRASE, natural
 from ...folding import name_key
 from ...errors import QueryError
-from ...query.facets import ENTITY_FACETS
+from ...query.facets import ENTITY_FACETS, HEADERS
 from .schema import query_schema
 
 MAX_QUERY_CHARS = 500
@@ -30,7 +30,7 @@ SEARCH_FIELDS = ["title", "section", "text"]
 _FUZZY_WORD = re.compile(r"([^\s\"()~:^]+)~")
 _SCHEMA = query_schema()
 # Fields a user may name; the rest (offsets, stored mentions) hold no searchable words.
-QUERY_FIELDS = ("title", "section", "text", "date", "kind", "doc_id", *ENTITY_FACETS, "year")
+QUERY_FIELDS = ("title", "section", "text", "date", "kind", "doc_id", *ENTITY_FACETS, "year", *HEADERS)
 
 _BOOLEAN = re.compile(r"\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b")
 _FIELD = re.compile(r"(?<![\w.])([A-Za-z_]\w*):(?=[^\s:])")

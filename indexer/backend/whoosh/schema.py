@@ -12,11 +12,11 @@ from .analyzer import CachedAnalyzer, CachedPositions
 from .identifiers import IdentifierFilter, PartStopFilter
 from ...query.facets import ENTITY_FACETS
 
-SCHEMA_VERSION = 7  # 2: the ocr field; 3: identifiers by their parts; 4: Infobox facts, new raw labels;
+SCHEMA_VERSION = 8  # 2: the ocr field; 3: identifiers by their parts; 4: Infobox facts, new raw labels;
 # 5: title without disambiguation and unboosted at index time; lead-sentence field;
 # 6: evidence labels for organisations and works stored with the raw counts (indexer/entities/evidence.py);
 # 7: pattern facets (email, phone, iban, url: indexer/entities/patterns.py); an identifier's parts share its
-# position (a quoted phrase goes on past it)
+# position (a quoted phrase goes on past it); 8: an email's `from`, `to` and `thread` (indexer/read/addresses.py)
 
 # A trailing "(plant)" or "(1897–1962)" tells documents of one name apart; it is not what the text is about.
 _DISAMBIGUATION = re.compile(r"\s*\([^()]*\)\s*$")
@@ -152,6 +152,9 @@ def build_schema() -> fields.Schema:
         mentions=fields.STORED(),
         raw=fields.STORED(),  # [(start, end, label, text)] as spaCy saw them: facets are recomputed without NER
         **facet_fields,
+        # An email's sender and recipients (To and Cc), names and addresses folded like the text; its thread.
+        **{"from": fields.TEXT(analyzer=TEXT_ANALYZER, stored=True), "to": fields.TEXT(analyzer=TEXT_ANALYZER, stored=True),
+           "thread": fields.ID(stored=True)},
     )
     for name in ("title", "section", "text", "lead"):
         schema[name].format = CachedPositions(field_boost=schema[name].format.field_boost)
