@@ -1,4 +1,4 @@
-"""Email: MIME messages (.eml, or sniffed in a file of any name) and mailboxes (.mbox), by the standard library.
+"""Email: MIME messages (.eml, or sniffed in a file of any name), by the standard library (mailboxes: mailbox.py).
 
 Subject → title; From/To/Cc/Date head the text and are kept as metadata; the text part is the body (the HTML part,
 read by the HTML reader, when there is no text part); attachments are documents of their own (see nested.py).
@@ -11,14 +11,13 @@ import email.utils
 import re
 from email import policy
 from email.message import EmailMessage
-from typing import Iterator
 
 from .addresses import thread_of
-from .document import Builder, Document
+from .document import Builder
 from .html import read_html
 from .text import clean_text, decode, one_line
 from ..errors import ReadError
-from .nested import SEPARATOR, Unpacking, member_name, read_members
+from .nested import Unpacking, member_name, read_members
 
 HEADERS = ("From", "To", "Cc", "Date")
 _THREAD = ("Message-ID", "In-Reply-To", "References")
@@ -27,7 +26,6 @@ _HEADER_LINE = re.compile(rb"^([A-Za-z][A-Za-z0-9-]{0,60}):[ \t]?", re.M)
 _MAIL_HEADERS = {b"from", b"to", b"cc", b"subject", b"date", b"message-id", b"mime-version", b"received",
                  b"return-path", b"reply-to", b"in-reply-to", b"references", b"delivered-to", b"sender",
                  b"content-type", b"content-transfer-encoding"}
-_MBOX_FROM = re.compile(rb"^From \S+", re.M)
 
 
 def looks_like_mail(data: bytes) -> bool:
@@ -48,52 +46,16 @@ def looks_like_mail(data: bytes) -> bool:
     return len(names & _MAIL_HEADERS) >= 2
 
 
-def is_mbox(data: bytes) -> bool:
-    """An mbox starts with a "From " line followed by a message."""
-    return data.startswith(b"From ") and looks_like_mail(data)
-
-
 def read_eml(data: bytes, name: str, unpack: Unpacking) -> list:
     """One message and its attachments."""
     unpack.enter("email")
     msg = email.message_from_bytes(data, policy=policy.default)
     if not any(msg.get(h) for h in ("From", "Subject", "Date", "To")) and not msg.is_multipart():
         raise ReadError("not an email: no From, To, Subject or Date header")
-    return _message(msg, name, unpack)
+    return message(msg, name, unpack)
 
 
-def read_mbox(data: bytes, name: str, unpack: Unpacking) -> Iterator:
-    """One document per message (and its attachments), taken one at a time; a broken message is refused alone."""
-    from .document import Refused
-
-    unpack.enter("mailbox")
-    starts = [m.start() for m in _MBOX_FROM.finditer(data)]
-    if len(starts) == 1:  # one message saved with its "From " line (a `git format-patch` file): that message
-        yield from read_eml(data, name, unpack)
-        return
-    for n, raw in enumerate(_mbox_messages(data, starts), 1):
-        label = f"{name}{SEPARATOR}message {n}"
-        try:
-            found = _message(email.message_from_bytes(raw, policy=policy.default), label, unpack)
-        except ReadError as exc:
-            yield Refused(f"{label}: {exc}")
-            continue
-        except Exception as exc:  # noqa: BLE001 - a malformed message must not cost the rest of the mailbox
-            yield Refused(f"{label}: malformed message ({type(exc).__name__})")
-            continue
-        for item in found:
-            if isinstance(item, Document) and item.source is None:
-                item.source = label
-            yield item
-
-
-def _mbox_messages(data: bytes, starts: list[int]) -> Iterator[bytes]:
-    """The messages of an mbox as `mailbox.mbox` splits them: at each line that starts with "From "."""
-    for begin, end in zip(starts, starts[1:] + [len(data)]):
-        yield data[begin:end]
-
-
-def _message(msg: EmailMessage, name: str, unpack: Unpacking) -> list:
+def message(msg: EmailMessage, name: str, unpack: Unpacking) -> list:
     """The message as a document, then its attachments read as documents of their own."""
     values = {h.lower(): _header(msg, h) for h in (*HEADERS, *_THREAD)}
     texts: list[tuple[str, str]] = []
