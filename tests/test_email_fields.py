@@ -74,6 +74,7 @@ def test_a_reply_chain_is_one_thread_in_date_order_linked_from_each_message(mail
     for doc_id in chain:
         assert [d for d, _ in app.document(doc_id).thread] == chain
     assert app.document("msg_10.eml").thread == []  # alone in its thread: no link
+    assert docs(app, 'thread:"<15261.36209.358846.118674@anthem.python.org>"') >= set(chain)  # the root's id
     client = create_app(mail).test_client()
     page = client.get("/doc/thread/re-re-bug.eml").get_data(as_text=True)
     assert "Thread: 3 messages" in page and 'href="/doc/thread/root.eml"' in page

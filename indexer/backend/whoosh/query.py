@@ -140,7 +140,7 @@ def _refuse_unsearchable(text: str) -> None:
     for m in _FIELD.finditer(_PHRASE.sub(" ", text)):
         name = m.group(1)
         if name in _SCHEMA.names() and name not in QUERY_FIELDS:
-            shown = ", ".join(f + ":" for f in ("title", "section", "text", *ENTITY_FACETS, "year"))
+            shown = ", ".join(f + ":" for f in ("title", "section", "text", *ENTITY_FACETS, "year", *HEADERS))
             raise QueryError(f"“{name}:” is not a field you can search. Use one of {shown} — or write "
                              f"“{name} {text[m.end():].split(' ')[0]}” without the colon to search the words.")
 
