@@ -9,6 +9,9 @@ import re
 _LINE = re.compile(r"^(?P<key>From|To|Cc):[ \t]*(?P<value>[^\n]+)$", re.M | re.I)
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
 _LETTER = re.compile(r"[^\W\d_]")
+# Display names of mail systems and lists, not people ("Mail Delivery Subsystem", "MAILER DAEMON").
+_NOT_PEOPLE = {"mail", "mailer", "daemon", "delivery", "subsystem", "postmaster", "system", "notification",
+               "notifications", "noreply", "no-reply", "newsletter", "digest", "admin", "administrator", "support"}
 
 
 def people(value: str) -> list[tuple[str, str]]:
@@ -30,7 +33,7 @@ def header_mentions(text: str) -> list[tuple[int, int, str, str]]:
     for line in _LINE.finditer(text):
         at = line.start("value")
         for name, _ in people(line.group("value")):
-            if not _LETTER.search(name) or "@" in name:
+            if not _LETTER.search(name) or "@" in name or _NOT_PEOPLE & set(name.casefold().split()):
                 continue
             found = text.find(name, at, line.end())
             if found < 0:  # written otherwise in the text ("Warsaw, Barry", a quoted name): a fact, not a place

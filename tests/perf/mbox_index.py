@@ -191,6 +191,7 @@ def main() -> None:
         return
     jsonl = Path(opts.args[0]) if opts.args else ROOT.parent / "shared" / "data" / "wiki-vital-summaries.jsonl"
     work = opts.work or Path(tempfile.mkdtemp(prefix="sleuth-mbox-"))
+    work.mkdir(parents=True, exist_ok=True)
     try:
         if opts.what == "rate":
             out = rate(jsonl, opts.messages, work)
