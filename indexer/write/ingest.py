@@ -179,7 +179,7 @@ class Pipeline:
                     if isinstance(item, Document) and item.source:
                         held.add(members.inside(src, item.source))
                     yield self._prepare(src, n, item, seen, force)
-            except ReadError as exc:  # its messages read so far are kept
+            except (ReadError, OSError) as exc:  # its messages read so far are kept (a file gone, a limit)
                 yield DocumentReport(src.name, "failed", reason=f"after {n:,} documents: {exc}")
                 continue
             if not src.is_jsonl:  # a container's members that its new version no longer holds go
