@@ -22,7 +22,7 @@ def mail(tmp_path_factory) -> Settings:
     folder = tmp_path_factory.mktemp("mail")
     for name in ("msg_10.eml", "msg_20.txt", "msg_16.txt", DIGEST):
         shutil.copy(REAL / name, folder / name)
-    shutil.copytree(REAL / "thread", folder / "thread")
+    shutil.copytree(REAL.parent / "cpython-email-thread", folder / "thread")
     settings = Settings(index_dir=tmp_path_factory.mktemp("data"), secret_key="t")
     report = Sleuth(settings).index_paths([folder])
     assert report.count("failed") == 0, report

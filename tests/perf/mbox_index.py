@@ -41,7 +41,7 @@ _KEPT = ("from", "to", "cc", "date")
 def headers() -> list[str]:
     """The From/To/Cc/Date lines of each real test message that has a From."""
     out = []
-    for path in sorted(MAIL.glob("*.*")) + sorted((MAIL / "thread").glob("*.eml")):
+    for path in sorted(MAIL.glob("*.*")) + sorted((MAIL.parent / "cpython-email-thread").glob("*.eml")):
         msg = email.message_from_bytes(path.read_bytes())
         lines = [f"{k}: {msg[k]}" for k in ("From", "To", "Cc", "Date") if msg[k]]
         if msg["From"]:
