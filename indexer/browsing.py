@@ -19,7 +19,7 @@ from .views.batch import TOP_HITS, BatchLine, search_lines
 from .views.compare import Comparison, compare_sources
 from .views.filters import fold_filters
 from .views import original as originals
-from .write import members
+from .write import members, threads
 from .write.workers import Pool
 from .write.registry import Registry
 
@@ -62,7 +62,8 @@ class Browsing:
         return DocumentView(record.doc_id, record.title, record.name, record.fmt, record.metadata,
                             self.backend.marked_passages(doc_id, query, (page - 1) * per, per), record.url,
                             record.date, self.entities_pending(doc_id), self.registry.locations.paths(doc_id),
-                            *members.family(self.registry, doc_id), page=page, pages=pages, total=record.passages)
+                            *members.family(self.registry, doc_id), page=page, pages=pages, total=record.passages,
+                            thread=threads.thread(self.registry, doc_id))
 
     def page_of(self, ordinal: int) -> int:
         """The page of a document's page on which its passage `ordinal` is shown."""

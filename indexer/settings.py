@@ -45,6 +45,9 @@ class Settings:
     ner_cluster_timeout: float = 30.0
     # Documents per commit: a crash loses at most this batch (never part of a document).
     commit_every: int = 2000
+    # Passages a run reads ahead of writing: a larger run (a 1 GB mailbox) is read, its entities found and written
+    # in rounds of this many, so that its memory stays flat.
+    round_passages: int = 20000
     # Seconds a writer waits for another process's lock before telling the user the index is busy.
     writer_timeout: float = 60.0
     # Seconds a search may spend collecting hits before it is cut off with a message.

@@ -41,6 +41,9 @@ class PassageEntry:
     mentions: list[tuple] = field(default_factory=list)  # (start, end, facet, canonical name, surface)
     raw: list[tuple] = field(default_factory=list)  # (start, end, label, text) as NER saw them
     facets: dict[str, list[str]] = field(default_factory=dict)  # entity facets and "year" → values
+    # An email's `from` and `to` (names and addresses, searched as words) and `thread` (the first message's id):
+    # the same on each of its passages, so `from:barry` filters a document's passages like a facet does.
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 @runtime_checkable

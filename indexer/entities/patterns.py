@@ -14,8 +14,9 @@ from schwifty import IBAN
 from schwifty.exceptions import SchwiftyException
 
 # Phone numbers written nationally ("(650) 253-0000") are read only after one of these words, in this region.
-PHONE_WORDS = re.compile(r"(?:\b(?:tel|phone|telephone|fax|mobile|cell|tél|téléphone|telefon|teléfono)\b\.?|☎)"
-                         r"[\s.:)(-]{0,4}$", re.I)
+_PHONE_WORD = r"(?:\b(?:tel|phone|telephone|fax|mobile|cell|tél|téléphone|telefon|teléfono)\b\.?|☎)"
+PHONE_WORDS = re.compile(_PHONE_WORD + r"[\s.:)(-]{0,4}$", re.I)  # just before a number
+_ANY_PHONE_WORD = re.compile(_PHONE_WORD, re.I)
 NATIONAL_REGION = "US"
 
 _EMAIL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
@@ -95,7 +96,11 @@ def _ibans(text: str) -> list[Pattern]:
 def _phones(text: str) -> list[Pattern]:
     out = []
     # International numbers ("+44 20 7031 3000") anywhere; national ones only after "Tel", "Phone", "Fax"...
+    # The matcher walks every run of digits (a Date line, a version): skip a pass that can find nothing kept.
+    international = "+" in text or "\uff0b" in text  # without a plus, no number reads as international
     for region in ("ZZ", NATIONAL_REGION):
+        if not (international if region == "ZZ" else _ANY_PHONE_WORD.search(text)):
+            continue
         for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
             if region != "ZZ" and (m.raw_string.startswith("+") or not PHONE_WORDS.search(text[:m.start])):
                 continue

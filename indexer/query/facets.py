@@ -28,5 +28,7 @@ ENTITY_FACETS: tuple[str, ...] = tuple(f.name for f in FACET_DEFS if f.entity)
 PATTERN_FACETS: tuple[str, ...] = tuple(f.name for f in FACET_DEFS if f.pattern)
 NAME_FACETS: tuple[str, ...] = tuple(f.name for f in FACET_DEFS if f.entity and not f.pattern)  # names: NER's
 DOCUMENT_FACET = "doc_id"
+# An email's header fields, searched as `from:` (its sender), `to:` (To and Cc) and `thread:` (indexer/read/addresses)
+HEADERS: tuple[str, ...] = ("from", "to", "thread")
 FILTER_FACETS: tuple[str, ...] = tuple(f.name for f in FACET_DEFS)  # what a search may filter or exclude by
 FACET_LABELS: dict[str, str] = {f.name: f.label for f in FACET_DEFS}

@@ -131,6 +131,7 @@ class DocumentView:
     found_in: tuple[str, str] | None = None  # (id, title) of the email or archive it was found in
     contains: list[tuple[str, str]] = field(default_factory=list)  # (id, title) of its attachments or members
     contains_count: int = 0  # all of them (the list is cut at a few hundred)
+    thread: list[tuple[str, str]] = field(default_factory=list)  # (id, title) of an email's thread, oldest first
     page: int = 1  # `passages` are this page's (SLEUTH_DOC_PASSAGES_PER_PAGE a page) of `total` passages
     pages: int = 1
     total: int = 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .addresses import header_mentions
 from .document import Document
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -163,15 +164,18 @@ def metadata_text(metadata: dict[str, str], keys: dict[str, str]) -> str:
 
 
 def with_infobox(passages: list[Passage], found: list[list], metadata: dict[str, str],
-                 keys: dict[str, str]) -> list[list[tuple[int, int, str, str]]]:
+                 keys: dict[str, str], fmt: str = "") -> list[list[tuple[int, int, str, str]]]:
     """Each passage's entity spans plus the typed Infobox fields: those of its own `Key: value` lines for an
-    Infobox passage; a document without one (JSONL `metadata`, front matter) gets its mapped metadata on its first
-    passage, as zero-width spans (facets, nothing to mark in the text)."""
+    Infobox passage (an email's header passage: the people of From, To and Cc); a document without one (JSONL
+    `metadata`, front matter) gets its mapped metadata on its first passage, as zero-width spans (facets, nothing
+    to mark in the text)."""
     out = [[tuple(m) for m in ms] for ms in found]
     boxed = False
     for i, p in enumerate(passages):
         if p.kind == "metadata":
             out[i] += infobox_mentions(p.text, keys)
+            if fmt == "email" and i == 0:
+                out[i] += header_mentions(p.text)
             boxed = True
     if not boxed and out and metadata:
         text = metadata_text(metadata, keys)

@@ -13,7 +13,7 @@ from .markdown import read_markdown
 from .pdf import MAX_PDF_PAGES, read_image, read_pdf
 from .plain import WIKI_TITLE, read_plain, read_wiki
 from .text import clean_text, decode, is_binary
-from . import archive, mail, office, outlook, plaintext, sheet, slides
+from . import archive, mail, mailbox, office, outlook, plaintext, sheet, slides
 from .nested import Limits, Unpacking
 from ..errors import ReadError
 
@@ -73,8 +73,8 @@ def read_bytes(name: str, data: bytes, ocr_options: ocr.Options | None = None,
         return outlook.read_msg(data, name, unpack)
     if suffix == ".tnef" or data.startswith(outlook.TNEF_MAGIC):  # winmail.dat
         return outlook.read_tnef(data, name, unpack)
-    if suffix == ".mbox" or (suffix in (".txt", ".text") and mail.is_mbox(data)):
-        return list(mail.read_mbox(data, name, unpack))
+    if suffix == ".mbox" or (suffix in (".txt", ".text") and mailbox.is_mbox(data)):
+        return list(mailbox.read_mbox(data, name, unpack))
     if suffix in (".eml", ".msg"):  # some programs save MIME text as .msg
         return mail.read_eml(data, name, unpack)
     if suffix in (".txt", ".text") and mail.looks_like_mail(data):

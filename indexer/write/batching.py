@@ -2,7 +2,7 @@
 then batches each written in one commit."""
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ..entities.finder import Finder
 from ..query.results import DocumentReport
@@ -24,8 +24,24 @@ def tapered(items: list, step: int, smallest: int) -> Iterator[list]:
         start += size
 
 
+def next_round(items: Iterator, limit: int, finder: Finder, words_only: bool) -> tuple[list, bool]:
+    """The next items of a run, read until they hold `limit` passages (SLEUTH_ROUND_PASSAGES; a document is never
+    cut), each document's texts fed to NER as it is read; and whether the run has no more."""
+    steps, held = [], 0
+    for item in items:
+        steps.append(item)
+        passages = getattr(item, "passages", None) or []  # a document read; a report holds none
+        if not words_only:
+            for p in passages:
+                finder.feed(p.text if p.kind == "body" else "")
+        held += len(passages)
+        if held >= limit:
+            return steps, False
+    return steps, True
+
+
 def announced(sources: Iterable[Source | DocumentReport],
-               finder: Finder) -> Iterator[Source | DocumentReport]:
+              finder: Callable[[], Finder]) -> Iterator[Source | DocumentReport]:
     """The sources; a large JSONL file starts the NER workers first, so that they start while it is parsed.
 
     Its records are compared with the registry only once parsed: re-indexing an unchanged file starts workers it
@@ -33,5 +49,5 @@ def announced(sources: Iterable[Source | DocumentReport],
     """
     for src in sources:
         if isinstance(src, Source) and src.is_jsonl and len(src.data) >= BULK_BYTES:
-            finder.expect_many()
+            finder().expect_many()
         yield src

@@ -5,7 +5,6 @@ It returns what it did; the caller holds the write lock. A document is written w
 """
 from __future__ import annotations
 
-import json
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ from ..read.passages import Passage, split_passages, with_infobox
 from ..read.document import Document, Refused
 from ..read.nested import Limits
 from . import members
-from .batching import announced, tapered
+from .batching import announced, next_round, tapered
 from .registry import DocRecord, Registry, content_hash
 from .resolve import entry
 from .rewrites import Rewrites
@@ -79,32 +78,34 @@ class Pipeline:
         `between` is called between two batches' commits (an upload lets other writers in there)."""
         started, stale, step = time.perf_counter(), set(), max(1, self.settings.commit_every)
         passages = entities = 0
+        reports: list[DocumentReport] = []
         finder = entity_finder(self.settings, progress)
-        with finder, self.rewrites.run(remember=rewrite), fewer_collections():
-            # The texts go to NER as they are read: the workers start (and load the model) meanwhile.
-            steps = []
-            for item in self._read(sources if words_only else announced(sources, finder), force):
-                steps.append(item)
-                if isinstance(item, _Prepared) and not words_only:
-                    for p in item.passages:
-                        finder.feed(p.text if p.kind == "body" else "")
-            prepared = [s for s in steps if isinstance(s, _Prepared)]
-            found = finder.results() if not words_only else iter(lambda: [], None)
-            # With worker processes spaCy runs ahead of the writing: the run ends on small batches (see `batching.tapered`).
-            batches = list(tapered(prepared, step, 200 if finder.parallel else step))
-            # Batch by batch: entities, then one commit, so a crash or kill loses at most the batch in hand.
-            # The workers keep finding the next batch's entities while this one is written.
-            for n, batch in enumerate(batches, 1):
-                mentions = self._entities(batch, found)
-                # After the last batch's names the canonical names are final: its commit carries the rewrites,
-                # one commit fewer at the end of the run, when the workers are idle.
-                stale = self._write(batch, mentions, canon, stale, on_wait, draft=words_only,
-                                    rewrite=rewrite and n == len(batches))
-                passages += sum(len(item.passages) for item in batch)
-                entities += sum(1 for ms in mentions for m in ms if m.label != "DATE")
-                if between and n < len(batches):
-                    between()
-        reports = [s.report if isinstance(s, _Prepared) else s for s in steps]
+        items = self._read(sources if words_only else announced(sources, lambda: finder), force)
+        with self.rewrites.run(remember=rewrite), fewer_collections():
+            # A round at a time (one for most runs): SLEUTH_ROUND_PASSAGES read ahead, then written, so that a
+            # 1 GB mailbox is never held whole. The texts go to NER as they are read: the workers start meanwhile.
+            last = False
+            while not last:
+                with finder:
+                    steps, last = next_round(items, self.settings.round_passages, finder, words_only)
+                    prepared = [s for s in steps if isinstance(s, _Prepared)]
+                    found = finder.results() if not words_only else iter(lambda: [], None)
+                    batches = list(tapered(prepared, step, 200 if finder.parallel else step))
+                    # Batch by batch: entities, then one commit, so a crash or kill loses at most the batch in
+                    # hand. The workers keep finding the next batch's entities while this one is written.
+                    for n, batch in enumerate(batches, 1):
+                        mentions = self._entities(batch, found)
+                        # After a round's last batch its names are final: that commit carries the rewrites.
+                        stale = self._write(batch, mentions, canon, stale, on_wait, draft=words_only,
+                                            rewrite=rewrite and n == len(batches))
+                        passages += sum(len(item.passages) for item in batch)
+                        entities += sum(1 for ms in mentions for m in ms if m.label != "DATE")
+                        if between and (n < len(batches) or not last):
+                            between()
+                reports += [s.report if isinstance(s, _Prepared) else s for s in steps]
+                if not last:  # the next round's finder; this round's documents are in the index now
+                    finder = entity_finder(self.settings, progress)
+                    self.rewrites.forget()
         for doc_id in sorted(self._dropped):
             if self.remove(doc_id, canon):
                 reports.append(DocumentReport(doc_id, "removed", doc_id, reason="no longer in its container"))
@@ -172,11 +173,17 @@ class Pipeline:
             except Exception as exc:  # a reader bug must not lose the rest of the batch
                 yield DocumentReport(src.name, "failed", reason=f"could not read ({exc})")
                 continue
+            held, n = set(), 0
+            try:  # a streamed mailbox is read here, a message at a time
+                for n, item in enumerate(items, 1):
+                    if isinstance(item, Document) and item.source:
+                        held.add(members.inside(src, item.source))
+                    yield self._prepare(src, n, item, seen, force)
+            except (ReadError, OSError) as exc:  # its messages read so far are kept (a file gone, a limit)
+                yield DocumentReport(src.name, "failed", reason=f"after {n:,} documents: {exc}")
+                continue
             if not src.is_jsonl:  # a container's members that its new version no longer holds go
-                held = {members.inside(src, it.source) for it in items if isinstance(it, Document) and it.source}
                 self._dropped |= set(members.under(self.registry, src.doc_id)) - held
-            for n, item in enumerate(items, 1):
-                yield self._prepare(src, n, item, seen, force)
 
     def _prepare(self, src: Source, n: int, item: Document | Refused, seen: set[str],
                  force: bool) -> _Prepared | DocumentReport:
@@ -195,7 +202,7 @@ class Pipeline:
         if problem:
             where = f"{src.display_name} line {n}" if src.is_jsonl else src.name
             return DocumentReport(where, "failed", reason=problem)
-        data = _record_bytes(item, doc_id) if jsonl else src.data
+        data = members.record_bytes(item, doc_id) if jsonl else src.whole()
         digest = content_hash(data)
         # Shown on pages: the id (a relative path), never where the file happened to be on this machine.
         name = f"{Path(src.name).name} [{doc_id}]" if jsonl else src.doc_id
@@ -219,10 +226,8 @@ class Pipeline:
 
     def _unchanged(self, src: Source) -> DocumentReport | None:
         """A file whose bytes are indexed already is reported unchanged without being parsed (JSONL: per record)."""
-        if src.is_jsonl:
-            return None
-        known = self.registry.get(src.doc_id)
-        if known is None or known.hash != content_hash(src.data):
+        known = None if src.is_jsonl else self.registry.get(src.doc_id)
+        if known is None or known.hash != src.digest():
             return None
         return DocumentReport(src.doc_id, "unchanged", src.doc_id, known.title)
 
@@ -231,7 +236,7 @@ class Pipeline:
         keys = load_infobox_keys(self.settings.aliases_files)
         out: list[list[nlp.RawMention]] = []
         for item in batch:
-            spans = with_infobox(item.passages, [next(found) for _ in item.passages], item.doc.metadata, keys)
+            spans = with_infobox(item.passages, [next(found) for _ in item.passages], item.doc.metadata, keys, item.doc.fmt)
             out.extend([nlp.RawMention(*m) for m in ms] for ms in spans)
         return out
 
@@ -247,7 +252,8 @@ class Pipeline:
             doc = Document(record.title, "", [], record.metadata, record.fmt)
             report = DocumentReport(record.name, "updated", record.doc_id, record.title, len(passages))
             batch.append(_Prepared(record, doc, passages, report))
-            mentions += [[nlp.RawMention(*m) for m in ms] for ms in with_infobox(passages, spans, record.metadata, keys)]
+            boxed = with_infobox(passages, spans, record.metadata, keys, record.fmt)
+            mentions += [[nlp.RawMention(*m) for m in ms] for ms in boxed]
         return self._write(batch, mentions, canon, stale, None) if batch else stale
 
     def _write(self, batch: list[_Prepared], mentions: list[list[nlp.RawMention]], canon: Canon, stale: set[str],
@@ -292,9 +298,3 @@ class Pipeline:
             raise
         self.registry.drop_unreferenced({source for source, _ in previous.values()})
         return stale
-
-
-def _record_bytes(doc: Document, doc_id: str) -> bytes:
-    rec = {"id": doc_id, "title": doc.title, "text": doc.text, "url": doc.url, "date": doc.date,
-           "metadata": doc.metadata}
-    return (json.dumps({k: v for k, v in rec.items() if v}, ensure_ascii=False, sort_keys=True) + "\n").encode()

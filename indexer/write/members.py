@@ -3,6 +3,9 @@ then " › " and where it was in it ("mail.eml › report.pdf"), so a container'
 removed with it, dropped when a new version no longer holds them, listed on its page."""
 from __future__ import annotations
 
+import json
+
+from ..read.document import Document
 from ..read.nested import SEPARATOR
 from ..read.sources import Source
 from .registry import Registry
@@ -34,6 +37,12 @@ def family(registry: Registry, doc_id: str) -> tuple[tuple[str, str] | None, lis
         if record is not None:
             children.append((d, record.title))
     return parent, children, len(direct)
+
+
+def record_bytes(doc: Document, doc_id: str) -> bytes:
+    """A document inside a file kept as a JSONL record (its source copy): what a rebuild reads it from."""
+    rec = {"id": doc_id, "title": doc.title, "text": doc.text, "url": doc.url, "date": doc.date, "metadata": doc.metadata}
+    return (json.dumps({k: v for k, v in rec.items() if v}, ensure_ascii=False, sort_keys=True) + "\n").encode()
 
 
 def inside(src: Source, label: str) -> str:

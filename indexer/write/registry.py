@@ -37,6 +37,7 @@ CREATE TABLE IF NOT EXISTS mentions (
 );
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
 CREATE INDEX IF NOT EXISTS mentions_surface ON mentions(surface, label);
+CREATE INDEX IF NOT EXISTS emails_thread ON documents(json_extract(metadata, '$.thread')) WHERE fmt = 'email';
 CREATE TABLE IF NOT EXISTS sources (
     name TEXT PRIMARY KEY,
     data BLOB NOT NULL,

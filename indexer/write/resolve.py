@@ -8,6 +8,7 @@ from ..dates import day_number, normalise_date
 from ..entities import patterns, recall
 from ..entities.canon import Canon
 from ..entities.nlp import RawMention
+from ..read.addresses import search_fields
 from ..read.passages import Passage
 from .registry import DocRecord
 
@@ -62,6 +63,7 @@ def entry(record: DocRecord, passage: Passage, found: list[RawMention], canon: C
         start=passage.start, end=passage.end,
         days=sorted({day_number(x) for d in dates for x in (d.start, d.end)}),
         dates=sorted({d.edtf for d in dates}), mentions=mentions, raw=[tuple(m) for m in found], facets=facets,
+        headers=search_fields(record.metadata) if record.fmt == "email" else {},
     )
 
 

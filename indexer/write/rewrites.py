@@ -52,6 +52,10 @@ class Rewrites:
         finally:
             self._written, self._remembering = {}, False
 
+    def forget(self) -> None:
+        """Drop what the run has written so far (a long run's next round): those are read back from the index."""
+        self._written = {}
+
     def written(self, record: DocRecord, passages: list[Passage], found: list[list[RawMention]], counts: Counter,
                 entries: list[PassageEntry]) -> None:
         """A document was written in this run (kept if the run remembers)."""

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .locations import Locations
-from .registry import Registry, content_hash
+from .registry import Registry
 from ..query.results import DocumentReport, IndexReport
 from ..read.sources import Source, walk
 
@@ -64,7 +64,7 @@ class FolderSync:
             yield self._place(item.root, src, new)
 
     def _place(self, root: str, src: Source, new: dict[str, str]) -> Source | DocumentReport:
-        digest = content_hash(src.data)
+        digest = src.digest()
         path = src.doc_id
         owner = next(iter(sorted(self.before.get(root, {}).get(path, ()))), None)
         if owner is not None and owner != path:

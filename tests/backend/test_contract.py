@@ -239,3 +239,17 @@ def test_a_rebuild_is_swapped_in_whole_and_a_failed_one_leaves_the_old_index(emp
     assert open_backend(name, tmp_path / "ix").search(SearchRequest.of()).total == 1  # on disk, for other processes
     empty.write({"wiki": DOCS["wiki"]})  # the swapped-in index takes writes
     assert empty.search(SearchRequest.of()).total == 3
+
+
+def test_an_emails_sender_recipients_and_thread_are_searched_and_kept(empty):
+    mail = {"reply": [replace(entry("reply", 0, "Barry wrote back about the lyrics."),
+                              headers={"from": "Barry Warsaw barry@python.org", "to": "Dingus Lovers c@d.com",
+                                       "thread": "<1.root@python.org>"})],
+            "wiki": DOCS["wiki"]}
+    empty.write(mail)
+    for query, found in (("from:warsaw", {"reply#0"}), ("from:BARRY@python.org", {"reply#0"}),
+                         ('to:"dingus lovers"', {"reply#0"}), ("to:warsaw", set()), ("from:trotsky", set()),
+                         ('thread:"<1.root@python.org>"', {"reply#0"}), ("from:barry lyrics", {"reply#0"})):
+        assert ids(empty.search(SearchRequest.of(query))) == found, query
+    assert empty.passages("reply")[0].headers == mail["reply"][0].headers  # kept: a facet rewrite writes them again
+    assert empty.passages("wiki")[0].headers == {}

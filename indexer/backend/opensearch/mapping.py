@@ -4,12 +4,12 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ...query.facets import ENTITY_FACETS, FACET_DEFS, FACETS
+from ...query.facets import ENTITY_FACETS, FACET_DEFS, FACETS, HEADERS
 from ...query.results import Mention
 from .. import PassageEntry
 from ..whoosh.schema import lead_predicate, strip_disambiguation
 
-SCHEMA_VERSION = 1  # bump when a field changes meaning (an index of another version is refused, naming the fix)
+SCHEMA_VERSION = 2  # 2: an email's from, to and thread. Bump when a field changes meaning (an index of another version is refused, naming the fix)
 MAX_WINDOW = 50_000  # passages a document may have (Settings.max_passages is 10,000) and facet values read at once
 
 # Accents fold before stemming so "Coyoacán" and "Coyoacan" meet; porter2 is the Snowball English stemmer, as in
@@ -43,6 +43,9 @@ def mapping() -> dict:
         "date": {"type": "integer"},
         "dates": {"type": "keyword", "index": False},
         "mentions": {"type": "object", "enabled": False}, "raw": {"type": "object", "enabled": False},
+        # An email's sender and recipients (names and addresses, searched as words) and its thread.
+        "from": {"type": "text", "analyzer": "sleuth_text"}, "to": {"type": "text", "analyzer": "sleuth_text"},
+        "thread": {"type": "keyword"},
     }
     for facet in FACET_DEFS:
         if facet.name != "doc_id":
@@ -77,7 +80,7 @@ def source_of(entry: PassageEntry) -> dict:
             "lead": lead_predicate(entry.text), "kind": entry.kind, "ocr": entry.ocr, "ordinal": entry.ordinal,
             "start": entry.start, "end": entry.end, "date": entry.days, "dates": entry.dates,
             "mentions": [list(m) for m in entry.mentions], "raw": [list(r) for r in entry.raw],
-            **{f: list(v) for f, v in entry.facets.items() if f in FACETS}}
+            **{f: list(v) for f, v in entry.facets.items() if f in FACETS}, **entry.headers}
 
 
 def entry_of(source: dict) -> PassageEntry:
@@ -89,6 +92,7 @@ def entry_of(source: dict) -> PassageEntry:
         list(source.get("dates") or []), [tuple(m) for m in source.get("mentions") or []],
         [tuple(r) for r in source.get("raw") or []],
         {f: list(source[f]) for f in FACETS if source.get(f) is not None},
+        {f: source[f] for f in HEADERS if source.get(f)},
     )
 
 

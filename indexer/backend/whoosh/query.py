@@ -18,7 +18,7 @@ from .facets import FacetCache
 from .natural import PHRASE as _PHRASE, natural
 from ...folding import name_key
 from ...errors import QueryError
-from ...query.facets import ENTITY_FACETS
+from ...query.facets import ENTITY_FACETS, HEADERS
 from .schema import query_schema
 
 MAX_QUERY_CHARS = 500
@@ -30,7 +30,7 @@ SEARCH_FIELDS = ["title", "section", "text"]
 _FUZZY_WORD = re.compile(r"([^\s\"()~:^]+)~")
 _SCHEMA = query_schema()
 # Fields a user may name; the rest (offsets, stored mentions) hold no searchable words.
-QUERY_FIELDS = ("title", "section", "text", "date", "kind", "doc_id", *ENTITY_FACETS, "year")
+QUERY_FIELDS = ("title", "section", "text", "date", "kind", "doc_id", *ENTITY_FACETS, "year", *HEADERS)
 
 _BOOLEAN = re.compile(r"\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b")
 _FIELD = re.compile(r"(?<![\w.])([A-Za-z_]\w*):(?=[^\s:])")
@@ -140,7 +140,7 @@ def _refuse_unsearchable(text: str) -> None:
     for m in _FIELD.finditer(_PHRASE.sub(" ", text)):
         name = m.group(1)
         if name in _SCHEMA.names() and name not in QUERY_FIELDS:
-            shown = ", ".join(f + ":" for f in ("title", "section", "text", *ENTITY_FACETS, "year"))
+            shown = ", ".join(f + ":" for f in ("title", "section", "text", *ENTITY_FACETS, "year", *HEADERS))
             raise QueryError(f"“{name}:” is not a field you can search. Use one of {shown} — or write "
                              f"“{name} {text[m.end():].split(' ')[0]}” without the colon to search the words.")
 

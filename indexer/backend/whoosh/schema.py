@@ -18,7 +18,7 @@ SCHEMA_VERSION = 8  # 2: the ocr field; 3: identifiers by their parts; 4: Infobo
 # 6: evidence labels for organisations and works stored with the raw counts (indexer/entities/evidence.py);
 # 7: pattern facets (email, phone, iban, url: indexer/entities/patterns.py); an identifier's parts share its
 # position (a quoted phrase goes on past it); 8: acronyms in capitals kept as their own term (acronyms.py), "C++"
-# and "third-longest" one word each (TOKEN)
+# and "third-longest" one word each (TOKEN); an email's `from`, `to` and `thread` (indexer/read/addresses.py)
 
 # A trailing "(plant)" or "(1897–1962)" tells documents of one name apart; it is not what the text is about.
 _DISAMBIGUATION = re.compile(r"\s*\([^()]*\)\s*$")
@@ -160,6 +160,9 @@ def build_schema() -> fields.Schema:
         mentions=fields.STORED(),
         raw=fields.STORED(),  # [(start, end, label, text)] as spaCy saw them: facets are recomputed without NER
         **facet_fields,
+        # An email's sender and recipients (To and Cc), names and addresses folded like the text; its thread.
+        **{"from": fields.TEXT(analyzer=TEXT_ANALYZER, stored=True), "to": fields.TEXT(analyzer=TEXT_ANALYZER, stored=True),
+           "thread": fields.ID(stored=True)},
     )
     for name in ("title", "section", "text", "lead"):
         schema[name].format = CachedPositions(field_boost=schema[name].format.field_boost)

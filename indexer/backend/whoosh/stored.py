@@ -1,7 +1,7 @@
 """Passages as Whoosh stores them: a `PassageEntry` to the schema's fields and back."""
 from __future__ import annotations
 
-from ...query.facets import FACETS
+from ...query.facets import FACETS, HEADERS
 
 from ...query.results import Mention
 from .. import PassageEntry
@@ -29,6 +29,7 @@ def fields_of(entry: PassageEntry) -> dict:
         raw=entry.raw,
         _boost=METADATA_BOOST if entry.kind == "metadata" else 1.0,
         **entry.facets,
+        **entry.headers,
     )
 
 
@@ -40,6 +41,7 @@ def entry_of(stored: dict) -> PassageEntry:
         stored.get("start", 0), stored.get("end", 0), [], list(stored.get("dates") or []),
         list(stored.get("mentions") or []), list(stored.get("raw") or []),
         {f: list(stored[f]) for f in FACETS if stored.get(f) is not None},
+        {f: stored[f] for f in HEADERS if stored.get(f)},
     )
 
 
