@@ -11,9 +11,10 @@ import re
 from typing import Iterator
 
 from whoosh import query as Q
-from whoosh.qparser import FuzzyTermPlugin, MultifieldParser
+from whoosh.qparser import FuzzyTermPlugin, MultifieldPlugin, QueryParser
 from whoosh.searching import Searcher
 
+from .acronyms import is_acronym
 from .facets import FacetCache
 from .natural import PHRASE as _PHRASE, natural
 from ...folding import name_key
@@ -46,8 +47,23 @@ _OPERATORS = re.compile(_BOOLEAN.pattern + "|" + _EXPLICIT.pattern)  # used by s
 _END_PUNCT = re.compile(r"(?<=\w)[?!.]+(?=\s|$)")  # "attacked?" is a question, not a wildcard
 
 
-def _parser() -> MultifieldParser:
-    parser = MultifieldParser(SEARCH_FIELDS, _SCHEMA, fieldboosts={"title": 2.0, "section": 1.2})
+class _Parser(QueryParser):
+    """Whoosh's parser, but a word in capitals ("from:WARSAW", "NATO AND treaty") matches its capitals' term OR its
+    plain word: the analyzer gives both at one position (acronyms.py), which the parser would otherwise AND."""
+
+    def multitoken_query(self, spec, texts, fieldname, termclass, boost):
+        caps = [t for t in texts if is_acronym(t)]
+        plain = [t for t in texts if not is_acronym(t)]
+        if not caps or not plain:
+            return super().multitoken_query(spec, texts, fieldname, termclass, boost)
+        rest = super().multitoken_query(spec, plain, fieldname, termclass, boost) if len(plain) > 1 \
+            else termclass(fieldname, plain[0], boost=boost)
+        return Q.Or([*(termclass(fieldname, t, boost=boost) for t in caps), rest])
+
+
+def _parser() -> QueryParser:
+    parser = _Parser(None, _SCHEMA)  # as whoosh's MultifieldParser builds it
+    parser.add_plugin(MultifieldPlugin(SEARCH_FIELDS, fieldboosts={"title": 2.0, "section": 1.2}))
     parser.add_plugin(FuzzyTermPlugin())
     return parser
 
