@@ -67,6 +67,8 @@ def parse_bound(text: str, end: bool = False) -> dt.date | None:
     text = (text or "").strip()
     if not text:
         return None
+    if text.isdigit() and 1 <= int(text) <= 9999:  # a bare year, however short: the timeline's "1" to "299"
+        return dt.date(int(text), 12, 31) if end else dt.date(int(text), 1, 1)
     norm = normalise_date(text)
     if norm is None:
         return None

@@ -148,3 +148,9 @@ def test_the_seeds_dates_stay_right(seeded):
     searcher, _ = seeded.backend.index.searcher()
     found = {(d["doc_id"], edtf) for d in searcher.documents() for edtf in d.get("dates") or ()}
     assert len(want) == 21 and found == want
+
+
+def test_a_bare_year_of_one_to_four_digits_is_a_bound():
+    # The timeline's bars for the first centuries link from=1&to=299; a 1- or 2-digit year was "not a date".
+    assert parse_bound("1") == dt.date(1, 1, 1) and parse_bound("299", end=True) == dt.date(299, 12, 31)
+    assert parse_bound("0") is None and parse_bound("10000") is None

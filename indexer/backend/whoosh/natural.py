@@ -54,7 +54,7 @@ WORD = re.compile(WHOLE_WORDS + r"|[^\W_]+(?:['’.][^\W_]+)*")  # "C++" and "th
 def content_words(text: str) -> tuple[list[str], list[list[str]]]:
     """The analysed words of a natural query (question words and determiners dropped) and its quoted phrases,
     analysed."""
-    phrases = [analyse(p) for p in PHRASE.findall(text)]
+    phrases = [one_per_position(analyse(p)) for p in PHRASE.findall(text)]
     plain = WORD.findall(PHRASE.sub(" ", text))
     lowered = [w.lower() for w in plain]
     # Question words, helper verbs and determiners carry grammar, not content, wherever they stand ("Ceremony for a
@@ -75,6 +75,18 @@ def is_asking(word: str) -> bool:
 def analyse(text: str) -> list[str]:
     """The words of `text` as the passage text's analyser makes them (folded, stemmed, stop words out)."""
     return list(_SCHEMA["text"].process_text(text, mode="query"))
+
+
+def one_per_position(words: list[str]) -> list[str]:
+    """A phrase's words with an acronym's capitals dropped after its plain twin ("GNOME" after "gnome"): the index
+    holds both at one position, and a phrase reads each word as the next position."""
+    return [words[i] for i in kept_positions(words)]
+
+
+def kept_positions(words: list[str]) -> list[int]:
+    """The indexes of `one_per_position`'s words."""
+    return [i for i, w in enumerate(words)
+            if not (i and is_acronym(w) and not is_acronym(words[i - 1]) and analyse(w.lower()) == [words[i - 1]])]
 
 
 def checked_words(text: str, max_terms: int) -> tuple[list[str], list[list[str]]]:

@@ -16,7 +16,7 @@ from whoosh.searching import Searcher
 
 from .acronyms import is_acronym
 from .facets import FacetCache
-from .natural import PHRASE as _PHRASE, natural
+from .natural import PHRASE as _PHRASE, kept_positions, natural
 from ...folding import name_key
 from ...errors import QueryError
 from ...query.facets import ENTITY_FACETS, HEADERS
@@ -61,8 +61,18 @@ class _Parser(QueryParser):
         return Q.Or([*(termclass(fieldname, t, boost=boost) for t in caps), rest])
 
 
+class _Phrase(Q.Phrase):
+    """A quoted phrase of the parser's, one word a position (`natural.one_per_position`)."""
+
+    def __init__(self, fieldname, words, char_ranges=None, **kwargs):
+        keep = kept_positions(list(words))
+        if char_ranges is not None:
+            char_ranges = [char_ranges[i] for i in keep]
+        super().__init__(fieldname, [words[i] for i in keep], char_ranges=char_ranges, **kwargs)
+
+
 def _parser() -> QueryParser:
-    parser = _Parser(None, _SCHEMA)  # as whoosh's MultifieldParser builds it
+    parser = _Parser(None, _SCHEMA, phraseclass=_Phrase)  # as whoosh's MultifieldParser builds it
     parser.add_plugin(MultifieldPlugin(SEARCH_FIELDS, fieldboosts={"title": 2.0, "section": 1.2}))
     parser.add_plugin(FuzzyTermPlugin())
     return parser

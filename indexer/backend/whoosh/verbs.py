@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import functools
 
-import lemminflect
-
 MAX_FORMS = 3
 
 
@@ -18,6 +16,10 @@ def forms(word: str) -> tuple[str, ...]:
     low = word.lower()
     if not low.isalpha():
         return ()
+    # Imported here, not at the top: lemminflect imports spaCy to hook into it (a second or more, and memory),
+    # which a process that only indexes (unchanged files need no spaCy at all) must not pay; a server pays it once.
+    import lemminflect
+
     out: list[str] = []
     for lemma in lemminflect.getAllLemmas(low, upos="VERB").get("VERB", ()):
         for group in lemminflect.getAllInflections(lemma, upos="VERB").values():
