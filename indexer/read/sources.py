@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from . import mailbox, ocr
+from . import archive, mailbox, ocr
 from .document import Document, Refused
 from .nested import Limits, Unpacking
 from .pick import read_bytes
@@ -24,7 +24,8 @@ class Source:
     data: bytes
     suffix: str
     id_prefix: str = ""  # put before JSONL records' own ids ("upload/": uploads never replace indexed documents)
-    # A large mailbox is not loaded: `data` stays empty, its messages are read from this file one at a time.
+    # A large mailbox or archive is not loaded: `data` stays empty, its messages or members are read from this
+    # file one at a time.
     path: Path | None = None
     _read: list | Exception | None = field(default=None, repr=False)
 
@@ -37,7 +38,9 @@ class Source:
         if self.path is not None:
             unpack = Unpacking(limits or Limits(), options)
             unpack.read = read_bytes
-            return mailbox.read_mbox_file(self.path, self._reader_name, unpack)
+            with open(self.path, "rb") as f:
+                reader = mailbox.read_mbox_file if mailbox.is_mbox(f.read(8192)) else archive.read_archive_file
+            return reader(self.path, self._reader_name, unpack)
         if self._read is None:
             try:
                 unpack = Unpacking(limits, options) if limits is not None else None
@@ -131,10 +134,11 @@ def _hidden(rel: Path) -> bool:
 
 def _source(path: Path, doc_id: str) -> Source | DocumentReport:
     try:
-        if path.suffix.lower() == ".mbox" and path.stat().st_size >= mailbox.STREAM_BYTES:
+        if path.stat().st_size >= mailbox.STREAM_BYTES:
             with open(path, "rb") as f:
-                if mailbox.is_mbox(f.read(8192)):
-                    return Source(str(path), doc_id, b"", path.suffix, path=path)
+                mbox = path.suffix.lower() == ".mbox" and mailbox.is_mbox(f.read(8192))
+            if mbox or archive.is_streamed(path):
+                return Source(str(path), doc_id, b"", path.suffix, path=path)
         return Source(str(path), doc_id, path.read_bytes(), path.suffix)
     except OSError as exc:
         return DocumentReport(str(path), "failed", reason=f"cannot read: {exc.strerror or exc}")
