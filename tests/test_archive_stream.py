@@ -85,6 +85,8 @@ def test_a_streamed_zip_indexes_as_one_held_in_memory(tmp_path, light_model, mon
         found[way] = (sorted(d.doc_id for d in report.documents if d.status == "added"), box.contains_count,
                       app.document("docs.zip › NEWS").found_in[0], box.title,
                       sorted((h.doc_id, h.ordinal) for h in app.search("make", per_page=100).hits))
+        assert not app.index_paths([folder], rebuild=True).failed  # from the copies kept: the listing's is its text
+        assert app.document("docs.zip").contains_count == 3 and app.search("make").total
         assert {d.status for d in app.index_paths([folder]).documents} == {"unchanged"}
         write_zip(folder / "docs.zip", ["msg_02.txt", "msg_10.eml"])  # a new version without NEWS drops it
         dropped = [d.doc_id for d in app.index_paths([folder]).documents if d.status == "removed"]
