@@ -33,7 +33,7 @@ class Source:
         """The documents in this source, read once (so that uploads can be read before taking the write lock).
 
         Raises ReadError when the source cannot be read at all; a JSONL line that cannot be is a `Refused`. A
-        streamed mailbox gives an iterator instead, read as it is taken (and not kept).
+        streamed mailbox or archive gives an iterator instead, read as it is taken (and not kept).
         """
         if self.path is not None:
             unpack = Unpacking(limits or Limits(), options)
@@ -59,11 +59,11 @@ class Source:
             return
 
     def whole(self) -> bytes:
-        """The file's bytes (a streamed mailbox's read from its file now)."""
+        """The file's bytes (a streamed file's read from its file now)."""
         return self.data if self.path is None else self.path.read_bytes()
 
     def digest(self) -> str:
-        """SHA-256 of the file's bytes (the registry's `content_hash`), a streamed mailbox's read a block at a time."""
+        """SHA-256 of the file's bytes (the registry's `content_hash`), a streamed file's read a block at a time."""
         if self.path is None:
             return hashlib.sha256(self.data).hexdigest()
         digest = hashlib.sha256()
