@@ -12,12 +12,12 @@ import lzma
 import tarfile
 import zipfile
 import zlib
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Iterator
 
 from .document import Builder
 from ..errors import ReadError
-from .nested import Unpacking, member_name, read_members
+from .nested import Unpacking, each_member, member_name, read_members
 
 ARCHIVE_EXTENSIONS = frozenset({".zip", ".tar", ".tgz", ".tbz2", ".txz", ".gz", ".bz2", ".xz", ".7z"})
 _COMPRESSED = {".gz": lambda f: gzip.GzipFile(fileobj=f), ".tgz": lambda f: gzip.GzipFile(fileobj=f),
@@ -42,9 +42,9 @@ def sniff(data: bytes) -> str | None:
     return ".tar" if data[257:262] == b"ustar" else None
 
 
-def _zip_kind(data: bytes) -> str:
+def _zip_kind(data: bytes | Path) -> str:
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        with zipfile.ZipFile(io.BytesIO(data) if isinstance(data, bytes) else data) as zf:
             names = set(zf.namelist())
             if "mimetype" in names:
                 kind = _ODF_KINDS.get(zf.read("mimetype").strip())
@@ -63,7 +63,7 @@ def read_archive(data: bytes, name: str, suffix: str, unpack: Unpacking) -> list
     """
     unpack.enter("archive")
     if suffix == ".zip":
-        kind, members = "zip", _zip(data, unpack)
+        kind, members = "zip", _zip(io.BytesIO(data), unpack)
     elif suffix == ".7z":
         kind, members = "7z", iter(_seven_zip(data, unpack))
     elif suffix == ".tar" or data[257:262] == b"ustar" or _peek(data, suffix)[257:262] == b"ustar":
@@ -71,23 +71,55 @@ def read_archive(data: bytes, name: str, suffix: str, unpack: Unpacking) -> list
     else:
         return _single(_decompress(data, suffix, unpack), name, suffix, unpack)
     names: list[str] = []
+    docs = read_members(name, _listed(members, names), unpack)
+    return [_listing(names, name, kind), *docs]
 
-    def listed():
-        for member, blob in members:
-            names.append(member)
-            yield member, blob
 
-    docs = read_members(name, listed(), unpack)
+def is_streamed(path: Path) -> bool:
+    """Whether this file is a zip or tar archive (not an office file) that can be read from its file."""
+    with open(path, "rb") as f:
+        head = f.read(512)
+    kind = sniff(head)
+    if kind == ".zip":
+        return _zip_kind(path) == ".zip"
+    if kind in (".gz", ".bz2", ".xz"):
+        try:
+            with open(path, "rb") as raw, _COMPRESSED[kind](raw) as f:  # a .tar.gz: its first block inflated
+                head = f.read(512)
+        except (OSError, EOFError, lzma.LZMAError, zlib.error):
+            return False  # refused as it is read whole
+    return head[257:262] == b"ustar"
+
+
+def read_archive_file(path: Path, name: str, unpack: Unpacking) -> Iterator:
+    """A zip or tar archive read from its file (`is_streamed`) a member at a time: each member's documents, then
+    the listing. Only the member in hand is in memory, whatever the archive's size."""
+    unpack.enter("archive")
+    kind = "zip" if zipfile.is_zipfile(path) else "tar"
+    with open(path, "rb") as f:
+        names: list[str] = []
+        yield from each_member(name, _listed(_zip(f, unpack) if kind == "zip" else _tar(f, unpack), names), unpack)
+    yield _listing(names, name, kind)
+
+
+def _listed(members: Iterator[tuple[str, bytes | ReadError]], names: list[str]) -> Iterator:
+    for member, blob in members:
+        names.append(member)
+        yield member, blob
+
+
+def _listing(names: list[str], name: str, kind: str):
+    """The archive's own document: the names of the files it holds."""
     b = Builder()
     b.add("Files", "\n".join(names))
     if not b.sections:
         raise ReadError(f"this {kind} archive holds no files")
-    return [b.build(name, kind, {"files": str(len(names))}), *docs]
+    return b.build(name, kind, {"files": str(len(names))})
 
 
-def _zip(data: bytes, unpack: Unpacking) -> Iterator[tuple[str, bytes | ReadError]]:
+def _zip(file, unpack: Unpacking) -> Iterator[tuple[str, bytes | ReadError]]:
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
+        zf = zipfile.ZipFile(file)
         infos = [i for i in zf.infolist() if not i.is_dir()]
     except Exception:  # noqa: BLE001 - BadZipFile, or a damaged directory zipfile chokes on another way
         raise ReadError("not a valid zip archive") from None

@@ -15,7 +15,7 @@ from .nested import SEPARATOR, Unpacking
 from ..errors import ReadError
 
 _MBOX_FROM = re.compile(rb"^From \S+", re.M)
-STREAM_BYTES = 32 * 1024 * 1024  # a .mbox file this large is read from disk a message at a time, not loaded whole
+STREAM_BYTES = 32 * 1024 * 1024  # an .mbox (a .zip, a .tar) this large is read from its file a message at a time
 _READ_SIZE = 1 << 20
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from .document import Document
 from .docx import MAX_UNPACKED_BYTES
@@ -98,9 +98,13 @@ def read_members(parent: str, items: Iterable[tuple[str, bytes | ReadError]], un
 
     A member that cannot be read is a `Refused` naming it; a passed limit refuses the whole input (LimitError).
     """
+    return list(each_member(parent, items, unpack))
+
+
+def each_member(parent: str, items: Iterable[tuple[str, bytes | ReadError]], unpack: Unpacking) -> Iterator:
+    """`read_members`, a member's documents at a time: only the member in hand is in memory."""
     from .document import Refused
 
-    out: list = []
     seen: set[str] = set()
     unpack.depth += 1
     try:
@@ -108,23 +112,23 @@ def read_members(parent: str, items: Iterable[tuple[str, bytes | ReadError]], un
             name = _unique(name, seen)
             label = parent + SEPARATOR + name
             if isinstance(data, ReadError):  # the container could not take this member out
-                out.append(Refused(f"{label}: {data}"))
+                yield Refused(f"{label}: {data}")
                 continue
             try:
                 found = unpack.read(name, data, unpack=unpack)
             except LimitError:
                 raise
             except ReadError as exc:
-                out.append(Refused(f"{label}: {exc}"))
+                yield Refused(f"{label}: {exc}")
                 continue
             except Exception as exc:  # noqa: BLE001 - a damaged member must not cost the others
-                out.append(Refused(f"{label}: cannot be read ({type(exc).__name__})"))
+                yield Refused(f"{label}: cannot be read ({type(exc).__name__})")
                 continue
+            data = None  # the member's bytes go before its documents are handed on
             for item in found:
-                out.append(placed(item, parent, name))
+                yield placed(item, parent, name)
     finally:
         unpack.depth -= 1
-    return out
 
 
 def _unique(name: str, seen: set[str]) -> str:

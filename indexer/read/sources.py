@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from . import mailbox, ocr
+from . import archive, mailbox, ocr
 from .document import Document, Refused
 from .nested import Limits, Unpacking
 from .pick import read_bytes
@@ -24,7 +24,8 @@ class Source:
     data: bytes
     suffix: str
     id_prefix: str = ""  # put before JSONL records' own ids ("upload/": uploads never replace indexed documents)
-    # A large mailbox is not loaded: `data` stays empty, its messages are read from this file one at a time.
+    # A large mailbox or archive is not loaded: `data` stays empty, its messages or members are read from this
+    # file one at a time.
     path: Path | None = None
     _read: list | Exception | None = field(default=None, repr=False)
 
@@ -32,12 +33,14 @@ class Source:
         """The documents in this source, read once (so that uploads can be read before taking the write lock).
 
         Raises ReadError when the source cannot be read at all; a JSONL line that cannot be is a `Refused`. A
-        streamed mailbox gives an iterator instead, read as it is taken (and not kept).
+        streamed mailbox or archive gives an iterator instead, read as it is taken (and not kept).
         """
         if self.path is not None:
             unpack = Unpacking(limits or Limits(), options)
             unpack.read = read_bytes
-            return mailbox.read_mbox_file(self.path, self._reader_name, unpack)
+            with open(self.path, "rb") as f:
+                reader = mailbox.read_mbox_file if mailbox.is_mbox(f.read(8192)) else archive.read_archive_file
+            return reader(self.path, self._reader_name, unpack)
         if self._read is None:
             try:
                 unpack = Unpacking(limits, options) if limits is not None else None
@@ -56,11 +59,11 @@ class Source:
             return
 
     def whole(self) -> bytes:
-        """The file's bytes (a streamed mailbox's read from its file now)."""
+        """The file's bytes (a streamed file's read from its file now)."""
         return self.data if self.path is None else self.path.read_bytes()
 
     def digest(self) -> str:
-        """SHA-256 of the file's bytes (the registry's `content_hash`), a streamed mailbox's read a block at a time."""
+        """SHA-256 of the file's bytes (the registry's `content_hash`), a streamed file's read a block at a time."""
         if self.path is None:
             return hashlib.sha256(self.data).hexdigest()
         digest = hashlib.sha256()
@@ -131,10 +134,11 @@ def _hidden(rel: Path) -> bool:
 
 def _source(path: Path, doc_id: str) -> Source | DocumentReport:
     try:
-        if path.suffix.lower() == ".mbox" and path.stat().st_size >= mailbox.STREAM_BYTES:
+        if path.stat().st_size >= mailbox.STREAM_BYTES:
             with open(path, "rb") as f:
-                if mailbox.is_mbox(f.read(8192)):
-                    return Source(str(path), doc_id, b"", path.suffix, path=path)
+                mbox = path.suffix.lower() == ".mbox" and mailbox.is_mbox(f.read(8192))
+            if mbox or archive.is_streamed(path):
+                return Source(str(path), doc_id, b"", path.suffix, path=path)
         return Source(str(path), doc_id, path.read_bytes(), path.suffix)
     except OSError as exc:
         return DocumentReport(str(path), "failed", reason=f"cannot read: {exc.strerror or exc}")

@@ -202,8 +202,10 @@ class Pipeline:
         if problem:
             where = f"{src.display_name} line {n}" if src.is_jsonl else src.name
             return DocumentReport(where, "failed", reason=problem)
-        data = members.record_bytes(item, doc_id) if jsonl else src.whole()
-        digest = content_hash(data)
+        # A streamed file's own document (an archive's listing) is kept as its text: its bytes are never held.
+        streamed = src.path is not None and not jsonl
+        data = members.record_bytes(item, doc_id) if jsonl or streamed else src.whole()
+        digest = src.digest() if streamed else content_hash(data)
         # Shown on pages: the id (a relative path), never where the file happened to be on this machine.
         name = f"{Path(src.name).name} [{doc_id}]" if jsonl else src.doc_id
         known = self.registry.hash_of(doc_id)
@@ -215,9 +217,7 @@ class Pipeline:
         if len(passages) > self.settings.max_passages:
             return DocumentReport(name, "failed", doc_id, item.title,
                                   reason=guard.too_many(len(passages), self.settings))
-        # The copy is written with its batch (`_write`): 10k JSONL records are 10k new files, which this
-        # reading ahead of spaCy would otherwise create before the workers start.
-        kept = (data, ".jsonl" if jsonl else src.suffix)
+        kept = (data, ".jsonl" if jsonl or streamed else src.suffix)
         source = self.registry.source_name(*kept)
         record = DocRecord(doc_id, name, digest, item.title or doc_id, item.fmt, source, dict(item.metadata),
                            item.url, item.date, len(passages))
