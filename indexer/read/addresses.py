@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email.utils
+import functools
 import re
 
 # A header line of the message's metadata passage ("From: Barry Warsaw <barry@python.org>").
@@ -14,7 +15,8 @@ _NOT_PEOPLE = {"mail", "mailer", "daemon", "delivery", "subsystem", "postmaster"
                "notifications", "noreply", "no-reply", "newsletter", "digest", "admin", "administrator", "support"}
 
 
-def people(value: str) -> list[tuple[str, str]]:
+@functools.lru_cache(maxsize=4096)  # asked for each passage of a message, and a mailbox writes its people alike
+def people(value: str) -> tuple[tuple[str, str], ...]:
     """(name, address) of each person a header names; a name written "Last, First" is turned round."""
     out = []
     for name, address in email.utils.getaddresses([value]):
@@ -23,7 +25,7 @@ def people(value: str) -> list[tuple[str, str]]:
             last, first = (p.strip() for p in name.split(","))
             name = f"{first} {last}" if first and last else name
         out.append((name, address.strip()))
-    return out
+    return tuple(out)
 
 
 def header_mentions(text: str) -> list[tuple[int, int, str, str]]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import email
 import re
-from email import policy
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -60,7 +59,7 @@ def _documents(raws: Iterable[bytes], name: str, unpack: Unpacking) -> Iterator:
     for n, raw in enumerate(raws, 1):
         label = f"{name}{SEPARATOR}message {n}"
         try:
-            msg = email.message_from_bytes(raw, policy=policy.default)
+            msg = email.message_from_bytes(raw, policy=mail.POLICY)
             found = mail.message(msg, label, dataclasses.replace(unpack, members=0, expanded=0))
         except ReadError as exc:
             yield Refused(f"{label}: {exc}")

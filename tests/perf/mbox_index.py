@@ -5,6 +5,7 @@ matter there). Not collected by pytest; run under `nice -n 5` on a shared machin
     python tests/perf/mbox_index.py rate ../shared/data/wiki-vital-summaries.jsonl --messages 10000
     python tests/perf/mbox_index.py memory --mbox-mb 200          # RSS sampled through a streamed mailbox
     python tests/perf/mbox_index.py zip --zip-mb 500              # RSS of indexing a zip of documents
+    python tests/perf/mbox_index.py profile --messages 2000       # the indexer's own work (light model) by cProfile
 
 The mailbox: each message takes the header block of one of CPython's email test messages (tests/data/real/
 cpython-email, in turn: From, To, Cc, Date as they were written) with a Subject and Message-ID of its own, and one wiki
@@ -178,9 +179,27 @@ def zip_of_documents(mb: int, work: Path, jsonl: Path) -> dict:
             **child([str(path), str(work / "data"), str(model)])}
 
 
+def profile(jsonl: Path, messages: int, work: Path) -> dict:
+    """`rate`'s mailbox indexed under cProfile with the light model (NER nearly free: what is left is the indexer's
+    own work); the top of the profile by cumulative time is printed to stderr."""
+    import cProfile
+    import io
+    import pstats
+
+    mbox = work / "bench.mbox"
+    build_mbox(mbox, summaries(jsonl, messages))
+    model = save_light_model(work / "light")
+    profiler = cProfile.Profile()
+    out = profiler.runcall(index, mbox, work / "data", str(model))
+    text = io.StringIO()
+    pstats.Stats(profiler, stream=text).sort_stats("cumulative").print_stats(40)
+    print(text.getvalue(), file=sys.stderr)
+    return {"messages": messages, **out}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", choices=["rate", "memory", "zip", "_index"])
+    parser.add_argument("what", choices=["rate", "memory", "zip", "profile", "_index"])
     parser.add_argument("args", nargs="*")
     parser.add_argument("--messages", type=int, default=10000)
     parser.add_argument("--mbox-mb", type=int, default=200)
@@ -196,6 +215,8 @@ def main() -> None:
     try:
         if opts.what == "rate":
             out = rate(jsonl, opts.messages, work)
+        elif opts.what == "profile":
+            out = profile(jsonl, opts.messages, work)
         elif opts.what == "memory":
             out = memory(opts.mbox_mb, work, jsonl)
         else:
