@@ -35,7 +35,9 @@ def connect(address: str, timeout: float):
         raise ClusterUnavailable(f"SLEUTH_NER_CLUSTER={address!r} needs Dask: pip install 'sleuth[cluster]' "
                                  "(or unset SLEUTH_NER_CLUSTER to find entities on this machine).") from None
     # The client logs a lost scheduler with tracebacks while it retries; the user gets one message instead (below).
-    for name in [n for n in logging.root.manager.loggerDict if n.split(".")[0] == "distributed"] + ["distributed"]:
+    # Tornado's loop logs the client's failed callbacks too ("tornado.application").
+    for name in [n for n in logging.root.manager.loggerDict if n.split(".")[0] in ("distributed", "tornado")] + \
+            ["distributed", "tornado.application"]:
         logging.getLogger(name).setLevel(logging.CRITICAL)
     try:
         client = Client(address, timeout=timeout, set_as_default=False)

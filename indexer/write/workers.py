@@ -65,13 +65,18 @@ def main(fd: int, nice: int) -> None:
             return  # the server is gone
 
 
+# Its own process group (not session: autogroup would give a new session an equal share of the cores);
+# Popen's process_group is Python 3.11+, setpgrp the same on 3.10.
+_OWN_GROUP: dict = {"process_group": 0} if sys.version_info >= (3, 11) else {"preexec_fn": os.setpgrp}
+
+
 class _Worker:
     def __init__(self, nice: int) -> None:
         ours, theirs = socket.socketpair()
         self.conn = Connection(ours.detach())
         fd = theirs.fileno()
         self.process = subprocess.Popen([sys.executable, "-c", _START, str(fd), str(nice), json.dumps(sys.path)],
-                                        pass_fds=(fd,), stdin=subprocess.DEVNULL, process_group=0)
+                                        pass_fds=(fd,), stdin=subprocess.DEVNULL, **_OWN_GROUP)
         theirs.close()
 
     def alive(self) -> bool:
