@@ -77,3 +77,62 @@ def test_uploads_during_a_rebuild_wait_for_it_and_none_is_lost(tmp_path, light_m
 
 def _file(i: int):
     return io.BytesIO(f"Uploaded note {i}\n\nThe word uploadword{i} is only here.\n".encode())
+
+
+def test_the_old_index_stays_locked_for_writers_while_the_rebuild_swaps_it_out(tmp_path, light_model, monkeypatch):
+    """The swap moves the index folder: a writer of another process taking the old folder's lock between the
+    rebuild's last check and the move was half-way into a folder moved under it (an upload answered 500)."""
+    from indexer.backend.whoosh import rebuilding
+    from indexer.backend.whoosh.durable import DurableFileStorage
+
+    corpus = tmp_path / "rocks"
+    _corpus(corpus, 3)
+    data = tmp_path / "data"
+    settings = Settings(index_dir=data, corpus_dir=corpus, model=light_model, writer_timeout=5)
+    engine = Sleuth(settings)
+    engine.index_paths([corpus])
+    free_during_swap = []
+    real_swap = rebuilding.swap_in
+
+    def swap_in(fresh, data_dir):
+        other = DurableFileStorage(str(data_dir / "whoosh")).lock("passages_WRITELOCK")  # as another process's
+        free_during_swap.append(other.acquire(blocking=False))
+        if free_during_swap[-1]:
+            other.release()
+        real_swap(fresh, data_dir)
+
+    monkeypatch.setattr(rebuilding, "swap_in", swap_in)
+    engine.index_paths([corpus], rebuild=True)
+    assert free_during_swap == [False]
+    assert engine.search("stone2").total == 1
+
+
+def test_a_writer_arriving_in_the_instant_the_folders_are_swapped_waits_for_the_rebuild(tmp_path, light_model):
+    from indexer.backend.whoosh import rebuilding
+
+    corpus = tmp_path / "rocks"
+    _corpus(corpus, 3)
+    data = tmp_path / "data"
+    Sleuth(Settings(index_dir=data, corpus_dir=corpus, model=light_model)).index_paths([corpus])
+    server = Sleuth(Settings(index_dir=data, corpus_dir=corpus, model=light_model, writer_timeout=20))
+    assert server.search("stone1").total == 1  # its index is open, as a serving process's is
+    mid_swap = threading.Event()
+
+    def swap():  # another process's rebuild, between its two moves: no index folder at all for a second
+        held = rebuilding.lock(data)
+        held.acquire()
+        os.replace(data / "whoosh", data / "moved-out")
+        mid_swap.set()
+        time.sleep(1.0)
+        os.replace(data / "moved-out", data / "whoosh")
+        held.release()
+
+    swapper = threading.Thread(target=swap)
+    swapper.start()
+    mid_swap.wait()
+    try:
+        report = server.index_uploads([("late.txt", b"Late note\n\nThe word latecomer is here.\n")])
+    finally:
+        swapper.join()
+    assert report.count("added") == 1
+    assert server.search("latecomer").total == 1

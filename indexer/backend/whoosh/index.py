@@ -118,7 +118,7 @@ class PassageIndex:
         told = False
         while True:
             try:
-                writer = Writer(ix, codec=Codec())
+                writer = self._new_writer(ix)
                 if not self.rebuild_held and rebuilding.held_elsewhere(self.dir.parent):
                     writer.cancel()  # a rebuild in another process: it swaps a new index in at its end
                     raise LockError("rebuilding")
@@ -143,6 +143,15 @@ class PassageIndex:
                     on_wait("Another indexing job holds the index; waiting for it to finish…")
                     told = True
                 time.sleep(0.2)
+
+    def _new_writer(self, ix) -> Writer:
+        try:
+            return Writer(ix, codec=Codec())
+        except FileNotFoundError:
+            # Another process's rebuild is swapping folders this instant: wait for it like for its lock.
+            if self.rebuild_held or not rebuilding.held_elsewhere(self.dir.parent):
+                raise
+            raise LockError("rebuilding") from None
 
     @contextmanager
     def writing(self, on_wait=None, merge: bool = True, spelling: str = "once", small_only: bool = False):
@@ -226,10 +235,11 @@ class PassageIndex:
         fresh = rebuilding.fresh_folder(self.dir.parent)
         try:
             yield fresh
-            # Once the old index's lock is ours no commit of it is in flight, in any process; later writers see the
-            # rebuild lock and wait. (Its lock file, not a writer: a damaged index is rebuilt without opening it.)
-            self._wait_for_writers()
-            with self._lock:
+            # Once the old index's lock is ours no commit of it is in flight, in any process; it stays ours through
+            # the swap, so no writer is half-way into the folder being moved (a writer taking the lock between a
+            # release and the move answered an upload 500). Later writers see the rebuild lock and wait. (Its lock
+            # file, not a writer: a damaged index is rebuilt without opening it.)
+            with rebuilding.writers_held(self.dir, f"{INDEX_NAME}_WRITELOCK", self.writer_timeout), self._lock:
                 rebuilding.swap_in(fresh, self.dir.parent)
                 self._close_searcher()
                 self._ix = None
@@ -237,18 +247,6 @@ class PassageIndex:
             shutil.rmtree(fresh, ignore_errors=True)
             self.rebuild_held = False
             held.release()
-
-    def _wait_for_writers(self) -> None:
-        if not self.dir.is_dir():
-            return
-        lock = DurableFileStorage(str(self.dir)).lock(f"{INDEX_NAME}_WRITELOCK")
-        deadline = time.monotonic() + self.writer_timeout
-        while not lock.acquire(blocking=False):
-            if time.monotonic() >= deadline:
-                raise IndexBusy(f"Another Sleuth process kept writing to {self.dir.parent} for "
-                                f"{self.writer_timeout:.0f} s (SLEUTH_WRITER_TIMEOUT); the rebuild was not swapped in.")
-            time.sleep(0.2)
-        lock.release()
 
     def _close_searcher(self) -> None:
         self._arrays = SegmentArrays(self.facet_dir)

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from .durable import fsync_dir
+from ...errors import IndexBusy
+from .durable import DurableFileStorage, fsync_dir
 
 LOCK_NAME = "rebuild.lock"
 FRESH = ".rebuild"  # the folder a rebuild writes into, inside the data folder
@@ -45,6 +48,26 @@ def fresh_folder(data_dir: Path) -> Path:
     shutil.rmtree(fresh, ignore_errors=True)
     fresh.mkdir()
     return fresh
+
+
+@contextmanager
+def writers_held(index_dir: Path, lock_name: str, timeout: float):
+    """The old index's write lock, once its writers in any process are done, held until the block ends (the swap):
+    a writer that took it between a release and the move was half-way into a folder moved under it."""
+    if not index_dir.is_dir():
+        yield
+        return
+    lock = DurableFileStorage(str(index_dir)).lock(lock_name)
+    deadline = time.monotonic() + timeout
+    while not lock.acquire(blocking=False):
+        if time.monotonic() >= deadline:
+            raise IndexBusy(f"Another Sleuth process kept writing to {index_dir.parent} for {timeout:.0f} s "
+                            "(SLEUTH_WRITER_TIMEOUT); the rebuild was not swapped in.")
+        time.sleep(0.2)
+    try:
+        yield
+    finally:
+        lock.release()  # its file went with the old folder: writers now lock the new one's
 
 
 def swap_in(fresh: Path, data_dir: Path) -> None:
