@@ -19,6 +19,7 @@ from pathlib import Path
 import tomli_w
 
 from ..errors import SleuthError
+from ..query.facets import facet_noun
 from ..locked_file import LockedFile
 
 if sys.version_info >= (3, 11):
@@ -53,15 +54,10 @@ class Correction:
 
     def describe(self) -> str:
         """One line for lists: what it does."""
-        what = {"merge": f"merged into {_noun(self.into_type or self.facet)} “{self.into}”",
-                "rename": f"renamed “{self.into}”", "retype": f"counted as {_noun(self.into)}",
+        what = {"merge": f"merged into {facet_noun(self.into_type or self.facet)} “{self.into}”",
+                "rename": f"renamed “{self.into}”", "retype": f"counted as {facet_noun(self.into)}",
                 "hide": "hidden (not a name)"}
-        return f"{_noun(self.facet)} “{self.name}” {what[self.action]}"
-
-
-def _noun(facet: str) -> str:
-    """A type as a reader says it ("organisation", not the key "org")."""
-    return {"org": "organisation"}.get(facet, facet)
+        return f"{facet_noun(self.facet)} “{self.name}” {what[self.action]}"
 
 
 class Corrections:

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ..query.facets import ENTITY_FACETS
+from ..query.facets import ENTITY_FACETS, facet_noun
 from ..query.request import SearchRequest
 
 Match = Callable[[str, str], "tuple[list[str], list[str]]"]
-_NOUN = {"org": "organisation"}  # the other entity facets are named by their noun already
 
 
 def fold_filters(request: SearchRequest, match: Match) -> tuple[SearchRequest, str | None]:
@@ -24,7 +23,7 @@ def fold_filters(request: SearchRequest, match: Match) -> tuple[SearchRequest, s
             for value in values:
                 same, near = match(facet, value) if facet in ENTITY_FACETS else ([value], [])
                 if not same and named:
-                    notes.append(f"No {_NOUN.get(facet, facet)} here is called “{value}”"
+                    notes.append(f"No {facet_noun(facet)} here is called “{value}”"
                                  + (f"; the nearest: {', '.join(near)}." if near else "."))
                 folded = value if not same or value in same else same[0]
                 if folded not in kept:
