@@ -175,3 +175,12 @@ def test_a_surname_the_collection_also_calls_a_place_is_a_person_only_in_his_doc
     assert canon.resolve("Sucre", "PERSON") != ("person", "Antonio José de Sucre")
     his = canon.context(Counter({("Antonio José de Sucre", "PERSON"): 1, ("Sucre", "PERSON"): 1}))
     assert canon.resolve("Sucre", "PERSON", his) == ("person", "Antonio José de Sucre")
+
+
+def test_a_title_goes_on_over_its_small_words_and_its_short_form_is_the_whole_title():
+    found = facets({"faulkner": ["William Faulkner wrote the novel Light in August (1932) in Mississippi."],
+                    "cholera": ["Gabriel García Márquez published the novel Love in the Time of Cholera in 1985."],
+                    "paper": ["The Washington Times is an American newspaper. In 1990 the Times had 100,000 readers."]})
+    works = {doc: {v for f, v in pairs if f == "work"} for doc, pairs in found.items()}
+    assert works == {"faulkner": {"Light in August"}, "cholera": {"Love in the Time of Cholera"},
+                     "paper": {"Washington Times"}}

@@ -16,6 +16,8 @@ Span = tuple[int, int, str, str]  # (start, end, label, text) as spaCy saw it
 _NAMES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART"})
 # A people's adjective is no name cut short: "Italian Renaissance", "American English", "Nazi Germany" are others.
 _GROWS = _NAMES - {"NORP"}
+_TITLED = ("WORK_OF_ART", "ORG")  # "The Wall Street Journal" may be either
+_THE = re.compile(r"^[Tt]he ")
 # Capitalised words right after a span: " Senate", "–Rayet", " Los Angeles" (not after a comma: lists).
 _WORD = r"[A-Z][a-z][\w-]*(?:['’][A-Z]\w*)?"  # "O'Brien", not "Schubert's" nor a role ("Apple CEO")
 _AFTER = re.compile(rf"(?:[ ]|[–-]){_WORD}(?:[ ]{_WORD})*(?!['’\w])")
@@ -46,8 +48,10 @@ _PARTICLE_AFTER = re.compile(rf"(?:[ ]{_PARTICLES})+[ ]{_WORD}(?:[ ]{_WORD})*(?!
 _LEADING_PARTICLE = re.compile(rf"^{_PARTICLES}[ ]")
 _PARTICLE_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<word>[A-Z][\w'’-]+)[ ]{_PARTICLES}[ ]$")
 
-# A title's lower-case words and its next capitalised ones: " as a Young Man", " to the West".
-_TITLE_TAIL = re.compile(rf"(?:[ ](?:as|of|the|a|an|to|for)){{1,3}}[ ]{_WORD}(?:[ ]{_WORD})*(?!['’\w])")
+# A title's lower-case words and its next capitalised ones: " as a Young Man", " to the West", " in August",
+# " on the Water" (taken in again and again: " in the Time" " of Cholera").
+_TITLE_TAIL = re.compile(rf"(?:[ ](?:as|of|the|a|an|to|for|in|on|at|from|with)){{1,3}}[ ]{_WORD}(?:[ ]{_WORD})*"
+                         rf"(?!['’\w])")
 # A university of a state system, whose campus follows after a comma; and a list going on after a place.
 _CAMPUS = re.compile(r"\bUniversity of [A-Z][\w]+$")
 _LIST_ON = re.compile(r",\s[A-Z]|\sand\s[A-Z]")
@@ -95,8 +99,8 @@ def whole_names(text: str, spans: list[Span]) -> list[Span]:
             while i < len(spans) and spans[i][0] < end:  # a span met on the way is part of the name
                 end = max(end, spans[i][1]) if spans[i][2] in _NAMES else end
                 i += 1
-        if label == "WORK_OF_ART" and (tail := _TITLE_TAIL.match(text, end)) \
-                and not any(n[0] < tail.end() and tail.start() < n[1] for n in spans[i:]):
+        while label == "WORK_OF_ART" and (tail := _TITLE_TAIL.match(text, end)) \
+                and not any(n[0] < tail.end() and tail.start() < n[1] and n[2] in _NAMES for n in spans[i:]):
             end = tail.end()  # "A Portrait of the Artist as a Young Man": no other name in the tail
         if label == "ORG" and _CAMPUS.search(m[3]) and i < len(spans) and spans[i][2] == "GPE" \
                 and text[end:spans[i][0]] == ", " and not _LIST_ON.match(text, spans[i][1]) \
@@ -108,4 +112,18 @@ def whole_names(text: str, spans: list[Span]) -> list[Span]:
             label = "ORG" if label != "ORG" and org_shaped(whole) and not org_shaped(m[3]) else label
             m = (start, end, label, whole)
         out.append(m)
-    return out
+    return _short_titles(out)
+
+
+def _short_titles(spans: list[Span]) -> list[Span]:
+    """A one-word title or organisation standing for the longer one its passage names ("The Los Angeles Times … The
+    Times has won", "the Labour Party … the Party"): that name, when only one ends with the word. The offsets stay
+    on the words written."""
+    longer: dict[str, set[str]] = {}
+    for m in spans:
+        if m[2] in _TITLED and " " in m[3]:
+            longer.setdefault(m[3].rsplit(" ", 1)[1], set()).add(m[3])
+    if not longer:
+        return spans
+    return [(m[0], m[1], m[2], next(iter(names))) if m[2] in _TITLED and " " not in (word := _THE.sub("", m[3]))
+            and len(names := longer.get(word, ())) == 1 else m for m in spans]
