@@ -180,7 +180,24 @@ def test_a_surname_the_collection_also_calls_a_place_is_a_person_only_in_his_doc
 def test_a_title_goes_on_over_its_small_words_and_its_short_form_is_the_whole_title():
     found = facets({"faulkner": ["William Faulkner wrote the novel Light in August (1932) in Mississippi."],
                     "cholera": ["Gabriel García Márquez published the novel Love in the Time of Cholera in 1985."],
-                    "paper": ["The Washington Times is an American newspaper. In 1990 the Times had 100,000 readers."]})
+                    "paper": ["The Washington Times is an American newspaper. In 1990 the Times had 100,000 readers."],
+                    "orwell": ["Orwell's first book, Down and Out in Paris and London (1933), describes poverty."],
+                    "marx": ["The Marx Brothers starred in A Night in Casablanca (1946), their penultimate film."]})
     works = {doc: {v for f, v in pairs if f == "work"} for doc, pairs in found.items()}
     assert works == {"faulkner": {"Light in August"}, "cholera": {"Love in the Time of Cholera"},
-                     "paper": {"Washington Times"}}
+                     "paper": {"Washington Times"}, "orwell": {"Down and Out in Paris and London"},
+                     "marx": {"A Night in Casablanca"}}  # a year after a title closes it, names inside included
+    assert not {"Paris", "London", "Casablanca"} & {v for _, v in found["orwell"] | found["marx"]}
+
+
+def test_names_listed_after_a_kind_of_place_or_a_place_preposition_are_places():
+    found = facets({
+        "valley": ["Major settlements in the valley include Chitral, Drosh, Mastuj, Booni and Garam Chashma."],
+        "elbe": ["The Elbe flows past Dresden, Meissen, Torgau, Wittenberg, Dessau and Magdeburg before reaching "
+                 "Hamburg."],
+        "staff": ["Among his students were George C. Marshall, Dwight D. Eisenhower, Omar Bradley and George S. "
+                  "Patton."]})
+    assert {v for f, v in found["valley"]} == {"Chitral", "Booni", "Garam Chashma"}
+    assert {f for f, v in found["valley"] | found["elbe"]} == {"place"}
+    assert ("place", "Dessau") in found["elbe"]
+    assert {f for f, v in found["staff"]} == {"person"}  # a list of persons stays one

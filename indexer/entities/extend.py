@@ -49,9 +49,12 @@ _LEADING_PARTICLE = re.compile(rf"^{_PARTICLES}[ ]")
 _PARTICLE_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<word>[A-Z][\w'’-]+)[ ]{_PARTICLES}[ ]$")
 
 # A title's lower-case words and its next capitalised ones: " as a Young Man", " to the West", " in August",
-# " on the Water" (taken in again and again: " in the Time" " of Cholera").
-_TITLE_TAIL = re.compile(rf"(?:[ ](?:as|of|the|a|an|to|for|in|on|at|from|with)){{1,3}}[ ]{_WORD}(?:[ ]{_WORD})*"
-                         rf"(?!['’\w])")
+# " on the Water" (taken in again and again: " in the Time" " of Cholera"), over no other name or date but a
+# month's name, and over "and" only before a year.
+_TITLE_TAIL = re.compile(rf"[ ](as|of|the|a|an|to|for|in|on|at|from|and)(?:[ ](?:the|a|an|of)){{0,2}}[ ]{_WORD}"
+                         rf"(?:[ ]{_WORD})*(?!['’\w])")
+# A year in brackets after a title closes it: what stands before is the whole title, names and "and" included.
+_DATED = re.compile(r"[ ]?\((?:c\. )?\d{4}")
 # A university of a state system, whose campus follows after a comma; and a list going on after a place.
 _CAMPUS = re.compile(r"\bUniversity of [A-Z][\w]+$")
 _LIST_ON = re.compile(r",\s[A-Z]|\sand\s[A-Z]")
@@ -74,6 +77,23 @@ def _trimmed(m: Span) -> Span:
     """A span that ran on into an adverb, cut before it ("John VI later" → "John VI")."""
     head, _, last = m[3].rpartition(" ")
     return (m[0], m[0] + len(head), m[2], head) if head and last in ADVERBS else m
+
+
+def _title_end(text: str, end: int, spans: list[Span], i: int) -> tuple[int, int]:
+    """Where a title ending at `end` ends once its tail is taken in, and the index of the first span after it."""
+    tails = []
+    while tail := _TITLE_TAIL.match(text, tails[-1].end() if tails else end):
+        tails.append(tail)
+    if tails and _DATED.match(text, tails[-1].end()):  # "A Night at the Opera (1975)", "Light and Dark (1916)"
+        while i < len(spans) and spans[i][0] < tails[-1].end():
+            i += 1
+        return tails[-1].end(), i
+    for tail in tails:  # "A Portrait of the Artist as a Young Man": no other name in the tail, no "and"
+        if tail.group(1) == "and" or any(n[0] < tail.end() and tail.start() < n[1] and n[3] not in _MONTHS
+                                         for n in spans[i:]):
+            break
+        end = tail.end()
+    return end, i
 
 
 def whole_names(text: str, spans: list[Span]) -> list[Span]:
@@ -99,9 +119,8 @@ def whole_names(text: str, spans: list[Span]) -> list[Span]:
             while i < len(spans) and spans[i][0] < end:  # a span met on the way is part of the name
                 end = max(end, spans[i][1]) if spans[i][2] in _NAMES else end
                 i += 1
-        while label == "WORK_OF_ART" and (tail := _TITLE_TAIL.match(text, end)) \
-                and not any(n[0] < tail.end() and tail.start() < n[1] and n[2] in _NAMES for n in spans[i:]):
-            end = tail.end()  # "A Portrait of the Artist as a Young Man": no other name in the tail
+        if label == "WORK_OF_ART":
+            end, i = _title_end(text, end, spans, i)
         if label == "ORG" and _CAMPUS.search(m[3]) and i < len(spans) and spans[i][2] == "GPE" \
                 and text[end:spans[i][0]] == ", " and not _LIST_ON.match(text, spans[i][1]) \
                 and not is_territory(spans[i][3]):
@@ -109,7 +128,8 @@ def whole_names(text: str, spans: list[Span]) -> list[Span]:
             i += 1
         if (start, end) != (m[0], m[1]):
             whole = text[start:end]
-            label = "ORG" if label != "ORG" and org_shaped(whole) and not org_shaped(m[3]) else label
+            label = "ORG" if label not in ("ORG", "WORK_OF_ART") and org_shaped(whole) and not org_shaped(m[3]) \
+                else label  # not "The Young Person's Guide to the Orchestra (1945)"
             m = (start, end, label, whole)
         out.append(m)
     return _short_titles(out)
@@ -121,7 +141,8 @@ def _short_titles(spans: list[Span]) -> list[Span]:
     on the words written."""
     longer: dict[str, set[str]] = {}
     for m in spans:
-        if m[2] in _TITLED and " " in m[3]:
+        if m[2] in _TITLED and (_THE.match(m[3]) or org_shaped(m[3])) and " " in _THE.sub("", m[3]) and "," not in m[3] \
+                and all(w[:1].isupper() for w in m[3].split()):  # not "The Tale of a Nutcracker"
             longer.setdefault(m[3].rsplit(" ", 1)[1], set()).add(m[3])
     if not longer:
         return spans

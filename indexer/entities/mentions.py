@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from .evidence import LIST_GAP, WORK_CUE, with_evidence
+from .evidence import WORK_CUE, with_evidence
 from .names import org_shaped
 from .extend import whole_names
+from .lists import DEFINED_PLACE, listed_places
 from .variants import defined_acronyms
 
 Span = tuple[int, int, str, str]  # (start, end, label, text) as spaCy saw it
@@ -53,7 +54,6 @@ _DEFINED_PLACE = re.compile(r"(?:,[^.;\n]{0,100},|,)?\s+(?:is|was)\s+(?:a|an|the
                             r"town|village|municipality|metropolis|country|state|province|region|territory|county|"
                             r"district|island|archipelago|river|lake|mountain|peninsula|kingdom|empire|duchy|"
                             r"sultanate|caliphate)\b")
-DEFINED_PLACE = "GPE_DEFINED"
 # The same for a name the model called an organisation, with the kind at the head of the phrase ("Lusaka is the
 # capital…", but not "the Delian League was a confederacy of Greek city-states").
 _DEFINED_PLACE_HEAD = re.compile(r"(?:,[^.;\n]{0,100},|,)?\s+(?:is|was)\s+(?:a|an|the|one)\s+"
@@ -75,7 +75,7 @@ def refine(text: str, found: Iterable[Span]) -> list[Span]:
     spans = _with_era(text, spans)
     spans = _join_nicknames(text, spans)
     spans = whole_names(text, spans)
-    spans = _one_sense(_listed_places(text, [_with_org_noun(text, _not_a_person(text, m)) for m in spans]))
+    spans = _one_sense(listed_places(text, [_with_org_noun(text, _not_a_person(text, m)) for m in spans]))
     spans = _overlay(spans, [(m.start("name"), m.end("name"), "PERSON") for m in _BIB_NAME.finditer(text)], text)
     spans = _overlay(spans, [(m.start(), m.end(), "EVENT") for m in _OPERATION.finditer(text)], text)
     spans = with_evidence(text, _overlay(spans, _titles(text), text))
@@ -200,22 +200,6 @@ def _one_sense(spans: list[Span]) -> list[Span]:
         return spans
     return [(m[0], m[1], defined[m[3]], m[3]) if m[2] in ("PERSON", "ORG") and m[3] in defined else m
             for m in spans]
-
-
-_PLACES = ("GPE", "LOC", DEFINED_PLACE)
-
-
-def _listed_places(text: str, spans: list[Span]) -> list[Span]:
-    """A "person" listed beside places and no person is a place: "Lagos, Kano, and Ibadan", "Punjab and Haryana"."""
-    out = list(spans)
-    for i, m in enumerate(spans):
-        if m[2] != "PERSON":
-            continue
-        near = [n for n in (spans[i - 1] if i else None, spans[i + 1] if i + 1 < len(spans) else None)
-                if n and LIST_GAP.match(text[min(n[1], m[1]):max(n[0], m[0])])]
-        if near and all(n[2] in _PLACES for n in near):
-            out[i] = (m[0], m[1], "GPE", m[3])
-    return out
 
 
 def _with_org_noun(text: str, m: Span) -> Span:
