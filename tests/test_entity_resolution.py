@@ -201,3 +201,14 @@ def test_names_listed_after_a_kind_of_place_or_a_place_preposition_are_places():
     assert {f for f, v in found["valley"] | found["elbe"]} == {"place"}
     assert ("place", "Dessau") in found["elbe"]
     assert {f for f, v in found["staff"]} == {"person"}  # a list of persons stays one
+
+
+def test_taxa_peoples_and_the_state_of_a_place_are_no_persons():
+    found = facets({"mulberry": ["The white mulberry, Morus alba, is grown to feed silkworms; Morus nigra bears "
+                                 "dark fruit."],
+                    "maize": ["Maize was domesticated from teosinte, Zea mays subsp. parviglumis, in southern "
+                              "Mexico."],
+                    "seljuk": ["He ushered in an age of Seljuk dominance in Anatolia."],
+                    "sonora": ["He was elected governor of the state of Sonora, which borders Arizona."]})
+    assert not {f for pairs in found.values() for f, _ in pairs} & {"person"}
+    assert ("place", "Sonora") in found["sonora"]

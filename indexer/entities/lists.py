@@ -19,8 +19,9 @@ DEFINED_PLACE = "GPE_DEFINED"
 PLACES = ("GPE", "LOC", DEFINED_PLACE)
 _MEMBERS = PLACES + ("PERSON", "ORG", "NORP", "FAC", "LANGUAGE")
 _NOT_PLACES = ("NORP", "LANGUAGE")
-# Between two names of a list: a comma or "and", maybe over a name the model did not tag (", Sekondi-Takoradi, ").
-_GAP = re.compile(r"^(?:,\s[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})*(?:,\s|\sand\s|,\sand\s|\sor\s)$")
+# Between two names of a list: a comma or "and", maybe over a name the model did not tag (", Sekondi-Takoradi, ")
+# or the end of one it cut ("Mato Grosso[ do Sul], ").
+_GAP = re.compile(r"^(?:\s(?:do|da|de|del|dos|das)\s[A-Z][\w'’-]*)?(?:,\s[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})*(?:,\s|\sand\s|,\sand\s|\sor\s)$")
 _LONG = 3  # names in a list that is judged whole
 # Before a list: a place's preposition ("flows past", "through") wants a place in the list; a kind of place
 # ("Major settlements in the valley include") none.
