@@ -212,3 +212,10 @@ def test_taxa_peoples_and_the_state_of_a_place_are_no_persons():
                     "sonora": ["He was elected governor of the state of Sonora, which borders Arizona."]})
     assert not {f for pairs in found.values() for f, _ in pairs} & {"person"}
     assert ("place", "Sonora") in found["sonora"]
+
+
+def test_congresses_and_diets_are_events_and_decorations_no_values():
+    found = facets({"berlin": ["The Congress of Berlin in 1878 redrew the Balkans. The Diet of Worms condemned Luther."],
+                    "medal": ["For his service he received the Legion of Merit and the Bronze Star."]})
+    assert {("event", "Congress of Berlin"), ("event", "Diet of Worms")} <= found["berlin"]
+    assert found["medal"] == set()

@@ -52,7 +52,9 @@ _EVENT = re.compile(r"^(?:Western|Eastern|Southern|Northern|Italian|Balkan|Maced
 _NOT_EVENT = re.compile(r"^(?:Ministry|Department|Office|Secretary|Museum|Institute|College|School)\b")
 # Periods are dates, not entities ("Bronze Age", "Neolithic", "Paleogene").
 _PERIOD = re.compile(r"\b(?:Age|Ages|Era|Epoch|Époque|Epoque|Period)$|(?:lithic|cene|gene|zoic|ocene)$|^Renaissance$")
-_AWARD = re.compile(r"\b(?:Prize|Prizes|Award|Awards|Medal|Trophy|Laureate)\b|^(?:Order|Hero) of (?!St\b|Saint\b)|^Nobel$")
+_AWARD = re.compile(r"\b(?:Prize|Prizes|Award|Awards|Medal|Trophy|Laureate)\b|^(?:Order|Hero|Legion) of (?!St\b|Saint\b)|"
+                    r"^(?:Bronze|Silver) Star$|^(?:Victoria|Iron|George|Military|Navy|Distinguished Service) Cross$|"
+                    r"^Purple Heart$|^Nobel$")
 # Rulers by epithet are persons ("Catherine the Great" tagged as a work).
 _EPITHET = re.compile(r"^[A-Z]\w+ the (?:Great|Elder|Younger|Wise|Bold|Pious|Conqueror|Magnificent|Terrible)$")
 # A geographic head word makes a place of what the model called a person or a work ("Lake Malawi", "Kiel Canal").
@@ -69,8 +71,9 @@ _STATE_OF = re.compile(r"^(?:(?:Federal|People's|Democratic|Islamic|Socialist|Ar
                        r"Republics) of (?!Nations\b|Independent\b|the Union\b)[A-Z]")
 _DYNASTY = re.compile(r"^House of (?!Commons|Lords|Representatives|Councillors|Keys|Wisdom|Deputies|Assembly|Peers|"
                       r"Burgesses|Delegates|Nobles)[A-Z][\w-]+$|\b[Dd]ynasty$")
-_COUNCIL = re.compile(r"^(?:Second |First |Fourth |Third )?Council of (?!State$|Ministers$|Elders$|People$|War$|"
-                      r"Europe$|Regency$|Government$|Nobles$)(?P<city>[A-Z][a-z]+)$")
+_COUNCIL = re.compile(r"^(?:Second |First |Fourth |Third )?(?:Council|Congress|Synod|Diet) of (?!State$|Ministers$|"
+                      r"Elders$|People$|War$|Europe$|Regency$|Government$|Nobles$|Deputies$|Representatives$|"
+                      r"Industrial$|Labor$|Labour$|Culture$)(?P<city>[A-Z][a-z]+)$")
 # Kinds of names we do not facet: sky objects, a disease's code name, a variety of English; and higher taxa, one
 # Latin word ("Odonata", "Eurypterida", "Xiphosura", "Cnidaria") the model calls an organisation.
 _NOT_OURS = re.compile(r"\b(?:Supercluster|Cluster|Nebula|Galaxy|Constellation)$|^[A-Z]{2,}-\d+$|"
@@ -252,8 +255,10 @@ def shape_facet(name: str, facet: str) -> str | None:
         return ""  # galaxy clusters, diseases, varieties of English, orders of animals ("Odonata")
     if facet == "org" and _ORG_HEAD.fullmatch(name):
         return ""  # a head word alone is the common noun ("the Church", "Parliament")
-    if facet == "org" and name.endswith(" Games"):
-        return "event"  # "Commonwealth Games", "Asian Games"
+    if facet in ("org", "person", "place", "work") and name.endswith((" Games", " Cup")):
+        return "event"  # "Commonwealth Games", "Asian Games", "FIFA World Cup", "Davis Cup"
+    if facet == "org" and name.endswith(" Project") and not name.startswith("The "):
+        return ""  # a programme ("Human Genome Project"), not the body that ran it
     if facet == "work" and _ORG_END.search(name):
         return "org"
     if facet in ("org", "person", "work") and _CREED.search(name):
