@@ -219,3 +219,10 @@ def test_congresses_and_diets_are_events_and_decorations_no_values():
                     "medal": ["For his service he received the Legion of Merit and the Bronze Star."]})
     assert {("event", "Congress of Berlin"), ("event", "Diet of Worms")} <= found["berlin"]
     assert found["medal"] == set()
+
+
+def test_a_ruler_s_number_and_a_writer_s_pere_are_part_of_the_name():
+    found = facets({"ballet": ["The ballet is based on a novel by Alexandre Dumas père, adapted for the stage."],
+                    "treaty": ["The treaty was signed by Ivan III of Russia and Casimir IV of Poland."]})
+    assert {v for f, v in found["ballet"] if f == "person"} == {"Alexandre Dumas père"}
+    assert {("person", "Ivan III"), ("person", "Casimir IV")} <= found["treaty"]

@@ -60,6 +60,15 @@ _CAMPUS = re.compile(r"\bUniversity of [A-Z][\w]+$")
 _LIST_ON = re.compile(r",\s[A-Z]|\sand\s[A-Z]")
 
 
+# What follows a ruler's or a writer's name and is part of it: a regnal number, an epithet, "fils".
+_PERSON_TAIL = re.compile(r"[ ](?:[IVX]{1,5}|the (?:Great|Elder|Younger|Wise|Bold|Pious|Conqueror|Magnificent|"
+                          r"Terrible|Fat|Bald|Lionheart|Confessor|Good|Fair|Just|Lame|Unready|Navigator|Brave|"
+                          r"Apostate|Lawgiver|Builder|Saint|Venerable|Deacon|Younger)|fils|père|pere)(?![\w'’-])")
+
+
+_RULED = ("NORP", "GPE", "ORG")  # "Justinian the Great" (NORP), "Emperor Justinian I" (GPE): a ruler all the same
+
+
 def _grown(text: str, end: int, label: str) -> int | None:
     """Where a name ending at `end` ends once the capitalised words written against it are taken in."""
     if label not in _GROWS or text[:end].endswith(("'s", "’s")):
@@ -114,6 +123,9 @@ def whole_names(text: str, spans: list[Span]) -> list[Span]:
         if label == "PERSON" and _LEADING_PARTICLE.match(m[3]) and out and out[-1][2] in _NAMES \
                 and text[out[-1][1]:start] == " ":
             start = out.pop()[0]  # "[Johannes Gensfleisch] [zur Laden zum Gutenberg]": one name the model cut
+        if (label == "PERSON" or label in _RULED and " " not in m[3]) and (tail := _PERSON_TAIL.match(text, end)) \
+                and not (i < len(spans) and spans[i][0] < tail.end()):
+            end, label = tail.end(), "PERSON"  # "Elizabeth I", "Suleiman the Magnificent", "Alexandre Dumas fils"
         while (grown := _grown(text, end, label)) is not None:
             end = grown
             while i < len(spans) and spans[i][0] < end:  # a span met on the way is part of the name

@@ -57,6 +57,9 @@ _AWARD = re.compile(r"\b(?:Prize|Prizes|Award|Awards|Medal|Trophy|Laureate)\b|^(
                     r"^Purple Heart$|^Nobel$")
 # Rulers by epithet are persons ("Catherine the Great" tagged as a work).
 _EPITHET = re.compile(r"^[A-Z]\w+ the (?:Great|Elder|Younger|Wise|Bold|Pious|Conqueror|Magnificent|Terrible)$")
+_REGNAL_NAME = re.compile(r"^(?!(?:Region|District|Zone|Sector|Area|Unit|Phase|Type|Class|Group|Apollo|Vatican|World War|"
+                          r"Pope|Book|Part|Act|Canto|Symphony|Volume|Chapter|Saturn|Title)\b)[A-Z][a-z]+(?: [A-Z][a-z]+)? "
+                          r"[IVX]{1,5}$")
 # A geographic head word makes a place of what the model called a person or a work ("Lake Malawi", "Kiel Canal").
 _PLACE_WORD = re.compile(r"\b(?:Lake|Mount|Mountains|River|Sea|Ocean|Island|Islands|Canal|Valley|Desert|Bay|Gulf|"
                          r"Strait|Peninsula|County|Province|Basin|Plateau|Coast|Pradesh|Nadu|Darya|Empire|Indies|"
@@ -267,8 +270,8 @@ def shape_facet(name: str, facet: str) -> str | None:
         return "group"
     if facet == "org" and work_shaped(name):
         return "work"  # a newspaper or a magazine is a publication ("The New York Times")
-    if facet in ("work", "org") and _EPITHET.match(name):
-        return "person"
+    if facet in ("work", "org", "place", "group") and (_EPITHET.match(name) or _REGNAL_NAME.match(name)):
+        return "person"  # "Catherine the Great", "Casimir IV", "Frederick William I"
     if _EVENT.search(name) and not _NOT_EVENT.match(name):
         return "event"
     if facet in ("person", "work", "org") and (_PLACE_WORD.search(name) or name_key(name) in _territories()
