@@ -226,3 +226,10 @@ def test_a_ruler_s_number_and_a_writer_s_pere_are_part_of_the_name():
                     "treaty": ["The treaty was signed by Ivan III of Russia and Casimir IV of Poland."]})
     assert {v for f, v in found["ballet"] if f == "person"} == {"Alexandre Dumas père"}
     assert {("person", "Ivan III"), ("person", "Casimir IV")} <= found["treaty"]
+
+
+def test_two_names_after_a_kind_of_work_are_its_title():
+    found = facets({"wagner": ["Wagner's opera Tristan and Isolde premiered in Munich in 1865."],
+                    "ravel": ["The ballet Daphnis and Chloé was written by Maurice Ravel for the Ballets Russes."]})
+    assert ("work", "Tristan and Isolde") in found["wagner"] and ("work", "Daphnis and Chloé") in found["ravel"]
+    assert not {v for pairs in found.values() for _, v in pairs} & {"Tristan", "Isolde", "Daphnis", "Chloé"}

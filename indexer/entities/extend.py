@@ -66,6 +66,10 @@ _PERSON_TAIL = re.compile(r"[ ](?:[IVX]{1,5}|the (?:Great|Elder|Younger|Wise|Bol
                           r"Apostate|Lawgiver|Builder|Saint|Venerable|Deacon|Younger)|fils|père|pere)(?![\w'’-])")
 
 
+# "the ballet Romeo and Juliet", "his opera Dido and Aeneas": two names after a kind of work are its title.
+_PAIR_TITLE = re.compile(r"\b(?:opera|ballet|play|tragedy|comedy|novel|film|poem|song|musical|oratorio|operetta|"
+                         r"album|cantata|masque|romance)s?,?\s(?P<first>[A-Z][\w'’-]+)\sand\s$")
+_PAIRED = ("PERSON", "NORP", "GPE", "ORG")
 _RULED = ("NORP", "GPE", "ORG")  # "Justinian the Great" (NORP), "Emperor Justinian I" (GPE): a ruler all the same
 
 
@@ -120,6 +124,10 @@ def whole_names(text: str, spans: list[Span]) -> list[Span]:
                                   else None) or (before := _PARTICLE_BEFORE.search(text, max(0, start - 40), start)):
             if before.group("word") not in _NOT_A_NAME and not (out and out[-1][1] > before.start("word")):
                 start = before.start("word")  # "Osamu Tezuka", "Mu'awiya ibn Abi Sufyan"
+        if label in _PAIRED and " " not in m[3] and (pair := _PAIR_TITLE.search(text, max(0, start - 60), start)):
+            start, label = pair.start("first"), "WORK_OF_ART"
+            if out and out[-1][1] > start:
+                out.pop()  # "Romeo", tagged apart
         if label == "PERSON" and _LEADING_PARTICLE.match(m[3]) and out and out[-1][2] in _NAMES \
                 and text[out[-1][1]:start] == " ":
             start = out.pop()[0]  # "[Johannes Gensfleisch] [zur Laden zum Gutenberg]": one name the model cut
