@@ -233,3 +233,13 @@ def test_two_names_after_a_kind_of_work_are_its_title():
                     "ravel": ["The ballet Daphnis and Chloé was written by Maurice Ravel for the Ballets Russes."]})
     assert ("work", "Tristan and Isolde") in found["wagner"] and ("work", "Daphnis and Chloé") in found["ravel"]
     assert not {v for pairs in found.values() for _, v in pairs} & {"Tristan", "Isolde", "Daphnis", "Chloé"}
+
+
+def test_faiths_taxa_and_species_are_no_places():
+    found = facets({"jain": ["In Jainism, ahimsa is the highest virtue. Jainism is an ancient religion of India."],
+                    "sea": ["Ichthyosauria is an order of marine reptiles. The Ichthyosauria lived in the Mesozoic "
+                            "seas of Europe."],
+                    "crop": ["The potato, Solanum tuberosum, was domesticated in Peru. Vitis vinifera grows in "
+                             "France."]})
+    assert ("group", "Jainism") in found["jain"] and ("place", "Jainism") not in found["jain"]
+    assert {v for f, v in found["sea"] | found["crop"]} == {"Europe", "Peru", "France"}

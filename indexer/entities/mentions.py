@@ -130,7 +130,7 @@ _TERM_BEFORE = re.compile(r"\b[a-z][a-z-]+\s\($")
 
 # A people's, faith's or period's adjective before the thing it qualifies: "the Norman conquest", "a Lutheran church",
 # "the Medieval period". A person's name is not written so (a ruler's era, "the Stalin era", is outvoted).
-_QUALIFIES = re.compile(r"['’]?\s(?:kingdoms|militias?|army|armies|dominance|sultans?|principalities|chronicles|"
+_QUALIFIES = re.compile(r"['’]?\s(?:emperors?|capital|court|kingdoms|militias?|army|armies|dominance|sultans?|principalities|chronicles|"
                         r"calendar|species|genus|cultivars?|period|era|age|ages|epoch|dynasty|style|architecture|art|arts|culture|conquest|"
                         r"church|churches|faith|religion|tradition|traditions|rule|sultanate|empire|kingdom|people|"
                         r"peoples|tribes?|language|languages|script|literature|music|cuisine|descent|origin|"
@@ -141,7 +141,9 @@ _ONE_WORD = ("PERSON", "ORG", "WORK_OF_ART")
 _EPITHET = re.compile(r"\s(?!(?:area|idea|replica|data|sonata|cantata|banana|apparatus|status|hiatus|museum|album|"
                       r"forum|stadium|medium|premium|opera|camera|quorum)\b)"
                       r"[a-z]{2,}(?:ea|ae|ii|ensis|oides|ica|ata|atus|ana|alis|ifolia|ius|um|era|ina|ys)\b")
-_BINOMIAL = re.compile(r"^[A-Z][a-z]+(?:\s(?!(?:van|von|der|den|del|dos|das|ibn|bin|ben|zur|zum)\b)[a-z]{3,})+$")
+_NAMED_THINGS = ("PERSON", "GPE", "LOC", "ORG")
+_BINOMIAL = re.compile(r"^[A-Z][a-z]+(?:\s(?!(?:van|von|der|den|del|dos|das|ibn|bin|ben|zur|zum|province|city|state|"
+                       r"county|region|islands?|archipelago|river|sea|coast|kingdoms?|valley|district)\b)[a-z]{3,})+$")
 # "the state of X", "the city of X": a place, whichever name the model gave it.
 _KIND_OF = re.compile(r"\bthe\s(?:state|city|town|province|region|island|county|district|territory|prefecture|"
                       r"emirate|municipality)s?\sof\s$")
@@ -173,7 +175,7 @@ def _not_a_person(text: str, m: Span) -> Span:
         return (m[0], m[1], "PERSON", m[3])
     if _common_noun(text, m) or (m[2] == "PERSON" and " " not in m[3] and (
             _QUALIFIES.match(text, m[1], m[1] + 24) or _EPITHET.match(text, m[1], m[1] + 24))) \
-            or m[2] == "PERSON" and _BINOMIAL.match(m[3]):  # "Morus alba"
+            or m[2] in _NAMED_THINGS and _BINOMIAL.match(m[3]):  # "Morus alba", "Ficus carica"
         return (m[0], m[1], "MISC", m[3])
     if m[2] in ("ORG", "PERSON") and not org_shaped(m[3]) and _KIND_OF.search(text, max(0, m[0] - 20), m[0]):
         return (m[0], m[1], "GPE", m[3])

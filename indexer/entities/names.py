@@ -82,6 +82,8 @@ _COUNCIL = re.compile(r"^(?:Second |First |Fourth |Third )?(?:Council|Congress|S
 _NOT_OURS = re.compile(r"\b(?:Supercluster|Cluster|Nebula|Galaxy|Constellation)$|^[A-Z]{2,}-\d+$|"
                        r"^[A-Z]\w+(?: [A-Z]\w+)? English$")
 _HIGHER_TAXON = re.compile(r"^[A-Z][a-z]+(?:ata|ida|ura|oda|aria|ozoa|phyta|opoda|ptera)$")
+# Endings no place has either ("Plesiosauria", "Tipulomorpha"; not "Kolkata", "Florida").
+_HIGHER_TAXON_SURE = re.compile(r"^[A-Z][a-z]+(?:sauria|morpha|ozoa|phyta|opoda|ptera|iformes|idae|inae|aceae)$")
 # A work whose name ends in an organisation's head is the organisation ("King's College").
 _ORG_END = re.compile(r"\b(?:College|University|Corporation|Company|Inc\.?|Ltd|Institute|Academy|Party|Church)$")
 # A ruler's title is no name ("King of England"); an adjective alone is no organisation ("Classical", "Indigenous").
@@ -254,7 +256,8 @@ def shape_facet(name: str, facet: str) -> str | None:
         return "group"
     if facet == "org" and (council := _COUNCIL.match(name)) and not is_territory(council.group("city")):
         return "event"
-    if _NOT_OURS.search(name) or (facet in ("org", "person") and _HIGHER_TAXON.match(name)):
+    if _NOT_OURS.search(name) or (facet in ("org", "person") and _HIGHER_TAXON.match(name)) \
+            or _HIGHER_TAXON_SURE.match(name):
         return ""  # galaxy clusters, diseases, varieties of English, orders of animals ("Odonata")
     if facet == "org" and _ORG_HEAD.fullmatch(name):
         return ""  # a head word alone is the common noun ("the Church", "Parliament")
@@ -264,7 +267,7 @@ def shape_facet(name: str, facet: str) -> str | None:
         return ""  # a programme ("Human Genome Project"), not the body that ran it
     if facet == "work" and _ORG_END.search(name):
         return "org"
-    if facet in ("org", "person", "work") and _CREED.search(name):
+    if facet in ("org", "person", "work", "place") and _CREED.search(name):
         return "group"
     if facet == "org" and _FAMILY.match(name):
         return "group"
