@@ -243,3 +243,8 @@ def test_faiths_taxa_and_species_are_no_places():
                              "France."]})
     assert ("group", "Jainism") in found["jain"] and ("place", "Jainism") not in found["jain"]
     assert {v for f, v in found["sea"] | found["crop"]} == {"Europe", "Peru", "France"}
+
+
+def test_state_alone_is_no_organisation():
+    found = facets({"decree": ["The Chief of State signed the decree. The State pays for schools."]})
+    assert found["decree"] == set()

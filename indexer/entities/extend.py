@@ -70,6 +70,11 @@ _PERSON_TAIL = re.compile(r"[ ](?:[IVX]{1,5}|the (?:Great|Elder|Younger|Wise|Bol
 _PAIR_TITLE = re.compile(r"\b(?:opera|ballet|play|tragedy|comedy|novel|film|poem|song|musical|oratorio|operetta|"
                          r"album|cantata|masque|romance)s?,?\s(?P<first>[A-Z][\w'’-]+)\sand\s$")
 _PAIRED = ("PERSON", "NORP", "GPE", "ORG")
+# A kind of work before a title, and the title's own article: "his novel The Trial", "The Metamorphosis, also…".
+_WORK_BEFORE = re.compile(r"(?:\b(?P<kind>book|novel|novella|essay|film|album|poem|play|opera|song|collection|"
+                          r"treatise|magazine|newspaper|journal|story|memoir)s?,?\s(?:titled\s|entitled\s)?|^|"
+                          r"(?<=[.!?;]\s))(?P<art>(?:The|A|An)\s)?$")
+_AMPERSAND = re.compile(r"[ ]&[ ][A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*)*(?!['’\w])")
 _RULED = ("NORP", "GPE", "ORG")  # "Justinian the Great" (NORP), "Emperor Justinian I" (GPE): a ruler all the same
 
 
@@ -92,8 +97,10 @@ def _trimmed(m: Span) -> Span:
     return (m[0], m[0] + len(head), m[2], head) if head and last in ADVERBS else m
 
 
-def _title_end(text: str, end: int, spans: list[Span], i: int) -> tuple[int, int]:
-    """Where a title ending at `end` ends once its tail is taken in, and the index of the first span after it."""
+def _title_end(text: str, end: int, spans: list[Span], i: int, cued: bool = False) -> tuple[int, int]:
+    """Where a title ending at `end` ends once its tail is taken in, and the index of the first span after it.
+    After a kind of work ("their 1972 book Learning from Las Vegas") the tail takes in names too, but not over "in",
+    "at" or another title."""
     tails = []
     while tail := _TITLE_TAIL.match(text, tails[-1].end() if tails else end):
         tails.append(tail)
@@ -102,8 +109,11 @@ def _title_end(text: str, end: int, spans: list[Span], i: int) -> tuple[int, int
             i += 1
         return tails[-1].end(), i
     for tail in tails:  # "A Portrait of the Artist as a Young Man": no other name in the tail, no "and"
-        if tail.group(1) == "and" or any(n[0] < tail.end() and tail.start() < n[1] and n[3] not in _MONTHS
-                                         for n in spans[i:]):
+        inside = [n for n in spans[i:] if n[0] < tail.end() and tail.start() < n[1] and n[3] not in _MONTHS]
+        if cued and tail.group(1) not in ("in", "at") and not any(n[2] == "WORK_OF_ART" for n in inside) \
+                and not (inside and tail.group(1) == "and"):
+            i += len(inside)
+        elif tail.group(1) == "and" or inside:
             break
         end = tail.end()
     return end, i
@@ -140,7 +150,18 @@ def whole_names(text: str, spans: list[Span]) -> list[Span]:
                 end = max(end, spans[i][1]) if spans[i][2] in _NAMES else end
                 i += 1
         if label == "WORK_OF_ART":
-            end, i = _title_end(text, end, spans, i)
+            cue = _WORK_BEFORE.search(text, max(0, start - 40), start)
+            if cue and cue.group("art"):
+                start = cue.start("art")  # "the poetry collection A Child's Garden of Verses", "The Metamorphosis, …"
+            end, i = _title_end(text, end, spans, i, bool(cue and cue.group("kind")))
+        if label == "ORG" and org_shaped(m[3]) and i < len(spans) and spans[i][2] in ("GPE", "LOC") \
+                and text[end:spans[i][0]] in (" of ", " of the ") and not _LIST_ON.match(text, spans[i][1]):
+            end = spans[i][1]  # "the Communist Party [of Cuba]": the body of a country is its name whole
+            i += 1
+        if label == "ORG" and (amp := _AMPERSAND.match(text, end)):
+            end = amp.end()  # "American Telephone & Telegraph"
+            while i < len(spans) and spans[i][0] < end:
+                i += 1
         if label == "ORG" and _CAMPUS.search(m[3]) and i < len(spans) and spans[i][2] == "GPE" \
                 and text[end:spans[i][0]] == ", " and not _LIST_ON.match(text, spans[i][1]) \
                 and not is_territory(spans[i][3]):
@@ -152,7 +173,28 @@ def whole_names(text: str, spans: list[Span]) -> list[Span]:
                 else label  # not "The Young Person's Guide to the Orchestra (1945)"
             m = (start, end, label, whole)
         out.append(m)
-    return _short_titles(out)
+    return _within_longer(_short_titles(out))
+
+
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ch|ic|i)")  # "Chinese", "Roman", "French", "Iraqi"
+
+
+def _within_longer(spans: list[Span]) -> list[Span]:
+    """An organisation's generic name standing for the one longer form its passage names, "of" a place or after a
+    people's adjective ("the Communist Party" of a passage on "the Communist Party of Vietnam" or "the Chinese
+    Communist Party"): that one."""
+    orgs = {_THE.sub("", m[3]) for m in spans if m[2] == "ORG" and org_shaped(m[3])}
+    if len(orgs) < 2:
+        return spans
+    out = []
+    for m in spans:
+        name = _THE.sub("", m[3])
+        if m[2] == "ORG" and " " in name and org_shaped(name):
+            within = [o for o in orgs if o.startswith(name + " of ") or o.endswith(" " + name)
+                      and _DEMONYM.fullmatch(o[:-len(name) - 1])]
+            m = (m[0], m[1], m[2], within[0]) if len(within) == 1 else m
+        out.append(m)
+    return out
 
 
 def _short_titles(spans: list[Span]) -> list[Span]:

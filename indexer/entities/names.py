@@ -259,7 +259,7 @@ def shape_facet(name: str, facet: str) -> str | None:
     if _NOT_OURS.search(name) or (facet in ("org", "person") and _HIGHER_TAXON.match(name)) \
             or _HIGHER_TAXON_SURE.match(name):
         return ""  # galaxy clusters, diseases, varieties of English, orders of animals ("Odonata")
-    if facet == "org" and _ORG_HEAD.fullmatch(name):
+    if facet == "org" and (_ORG_HEAD.fullmatch(name) or name == "State"):
         return ""  # a head word alone is the common noun ("the Church", "Parliament")
     if facet in ("org", "person", "place", "work") and name.endswith((" Games", " Cup")):
         return "event"  # "Commonwealth Games", "Asian Games", "FIFA World Cup", "Davis Cup"
