@@ -248,3 +248,9 @@ def test_faiths_taxa_and_species_are_no_places():
 def test_state_alone_is_no_organisation():
     found = facets({"decree": ["The Chief of State signed the decree. The State pays for schools."]})
     assert found["decree"] == set()
+
+
+def test_a_name_with_a_possessive_is_no_people():
+    found = facets({"rome": ["The war had its roots in Diocletian's ambition to restore the empire. Aurelian's walls "
+                             "still stand in Rome."]})
+    assert {("person", "Diocletian"), ("person", "Aurelian")} <= found["rome"]

@@ -171,6 +171,8 @@ _PARTICLE_NAME = re.compile(r"^(?!(?:La|Le|Les|L|El|Los|Las|Il|Tour|Val|Santiago
 
 
 def _not_a_person(text: str, m: Span) -> Span:
+    if m[2] == "NORP" and " " not in m[3] and text.startswith(("'s ", "’s "), m[1]):
+        return (m[0], m[1], "PERSON", m[3])  # "Diocletian's ambition": a people takes no possessive
     if m[2] == "ORG" and _PARTICLE_NAME.match(m[3]) and not org_shaped(m[3]):
         return (m[0], m[1], "PERSON", m[3])
     if _common_noun(text, m) or (m[2] == "PERSON" and " " not in m[3] and (
