@@ -175,3 +175,82 @@ def test_a_surname_the_collection_also_calls_a_place_is_a_person_only_in_his_doc
     assert canon.resolve("Sucre", "PERSON") != ("person", "Antonio José de Sucre")
     his = canon.context(Counter({("Antonio José de Sucre", "PERSON"): 1, ("Sucre", "PERSON"): 1}))
     assert canon.resolve("Sucre", "PERSON", his) == ("person", "Antonio José de Sucre")
+
+
+def test_a_title_goes_on_over_its_small_words_and_its_short_form_is_the_whole_title():
+    found = facets({"faulkner": ["William Faulkner wrote the novel Light in August (1932) in Mississippi."],
+                    "cholera": ["Gabriel García Márquez published the novel Love in the Time of Cholera in 1985."],
+                    "paper": ["The Washington Times is an American newspaper. In 1990 the Times had 100,000 readers."],
+                    "orwell": ["Orwell's first book, Down and Out in Paris and London (1933), describes poverty."],
+                    "marx": ["The Marx Brothers starred in A Night in Casablanca (1946), their penultimate film."]})
+    works = {doc: {v for f, v in pairs if f == "work"} for doc, pairs in found.items()}
+    assert works == {"faulkner": {"Light in August"}, "cholera": {"Love in the Time of Cholera"},
+                     "paper": {"Washington Times"}, "orwell": {"Down and Out in Paris and London"},
+                     "marx": {"A Night in Casablanca"}}  # a year after a title closes it, names inside included
+    assert not {"Paris", "London", "Casablanca"} & {v for _, v in found["orwell"] | found["marx"]}
+
+
+def test_names_listed_after_a_kind_of_place_or_a_place_preposition_are_places():
+    found = facets({
+        "valley": ["Major settlements in the valley include Chitral, Drosh, Mastuj, Booni and Garam Chashma."],
+        "elbe": ["The Elbe flows past Dresden, Meissen, Torgau, Wittenberg, Dessau and Magdeburg before reaching "
+                 "Hamburg."],
+        "staff": ["Among his students were George C. Marshall, Dwight D. Eisenhower, Omar Bradley and George S. "
+                  "Patton."]})
+    assert {v for f, v in found["valley"]} == {"Chitral", "Booni", "Garam Chashma"}
+    assert {f for f, v in found["valley"] | found["elbe"]} == {"place"}
+    assert ("place", "Dessau") in found["elbe"]
+    assert {f for f, v in found["staff"]} == {"person"}  # a list of persons stays one
+
+
+def test_taxa_peoples_and_the_state_of_a_place_are_no_persons():
+    found = facets({"mulberry": ["The white mulberry, Morus alba, is grown to feed silkworms; Morus nigra bears "
+                                 "dark fruit."],
+                    "maize": ["Maize was domesticated from teosinte, Zea mays subsp. parviglumis, in southern "
+                              "Mexico."],
+                    "seljuk": ["He ushered in an age of Seljuk dominance in Anatolia."],
+                    "sonora": ["He was elected governor of the state of Sonora, which borders Arizona."]})
+    assert not {f for pairs in found.values() for f, _ in pairs} & {"person"}
+    assert ("place", "Sonora") in found["sonora"]
+
+
+def test_congresses_and_diets_are_events_and_decorations_no_values():
+    found = facets({"berlin": ["The Congress of Berlin in 1878 redrew the Balkans. The Diet of Worms condemned Luther."],
+                    "medal": ["For his service he received the Legion of Merit and the Bronze Star."]})
+    assert {("event", "Congress of Berlin"), ("event", "Diet of Worms")} <= found["berlin"]
+    assert found["medal"] == set()
+
+
+def test_a_ruler_s_number_and_a_writer_s_pere_are_part_of_the_name():
+    found = facets({"ballet": ["The ballet is based on a novel by Alexandre Dumas père, adapted for the stage."],
+                    "treaty": ["The treaty was signed by Ivan III of Russia and Casimir IV of Poland."]})
+    assert {v for f, v in found["ballet"] if f == "person"} == {"Alexandre Dumas père"}
+    assert {("person", "Ivan III"), ("person", "Casimir IV")} <= found["treaty"]
+
+
+def test_two_names_after_a_kind_of_work_are_its_title():
+    found = facets({"wagner": ["Wagner's opera Tristan and Isolde premiered in Munich in 1865."],
+                    "ravel": ["The ballet Daphnis and Chloé was written by Maurice Ravel for the Ballets Russes."]})
+    assert ("work", "Tristan and Isolde") in found["wagner"] and ("work", "Daphnis and Chloé") in found["ravel"]
+    assert not {v for pairs in found.values() for _, v in pairs} & {"Tristan", "Isolde", "Daphnis", "Chloé"}
+
+
+def test_faiths_taxa_and_species_are_no_places():
+    found = facets({"jain": ["In Jainism, ahimsa is the highest virtue. Jainism is an ancient religion of India."],
+                    "sea": ["Ichthyosauria is an order of marine reptiles. The Ichthyosauria lived in the Mesozoic "
+                            "seas of Europe."],
+                    "crop": ["The potato, Solanum tuberosum, was domesticated in Peru. Vitis vinifera grows in "
+                             "France."]})
+    assert ("group", "Jainism") in found["jain"] and ("place", "Jainism") not in found["jain"]
+    assert {v for f, v in found["sea"] | found["crop"]} == {"Europe", "Peru", "France"}
+
+
+def test_state_alone_is_no_organisation():
+    found = facets({"decree": ["The Chief of State signed the decree. The State pays for schools."]})
+    assert found["decree"] == set()
+
+
+def test_a_name_with_a_possessive_is_no_people():
+    found = facets({"rome": ["The war had its roots in Diocletian's ambition to restore the empire. Aurelian's walls "
+                             "still stand in Rome."]})
+    assert {("person", "Diocletian"), ("person", "Aurelian")} <= found["rome"]

@@ -176,3 +176,20 @@ def test_an_award_named_after_a_person_is_no_mention_of_the_person():
     assert ("Lenin", "PERSON") in found  # the second sentence
     text = "he was awarded the Order of Lenin."
     assert refine(text, [_at(text, "Lenin", "PERSON")]) == [(_at(text, "Lenin", "MISC"))]
+
+
+def test_a_title_takes_its_article_and_after_a_kind_of_work_its_whole_tail():
+    # The spans as the small model gives them: the title cut before its tail's place, its article left out.
+    text = "Their 1977 book Learning from Levittown was read widely. The Stranger, also known as The Outsider, is a novella."
+    spans = refine(text, [_at(text, "Learning", "WORK_OF_ART"), _at(text, "Levittown", "GPE"),
+                          _at(text, "Stranger", "WORK_OF_ART")])
+    assert [m[3] for m in spans] == ["Learning from Levittown", "The Stranger"]
+
+
+def test_an_organisation_goes_on_over_its_country_and_an_ampersand():
+    text = ("The Communist Party of Cuba is the ruling party. The Communist Party was founded in 1965. "
+            "Procter & Gamble sells soap.")
+    spans = refine(text, [_at(text, "The Communist Party", "ORG"), _at(text, "Cuba", "GPE"),
+                          (text.rindex("The Communist"), text.rindex("The Communist") + 19, "ORG",
+                           "The Communist Party"), _at(text, "Procter", "ORG")])
+    assert [m[3].removeprefix("The ") for m in spans] == ["Communist Party of Cuba"] * 2 + ["Procter & Gamble"]

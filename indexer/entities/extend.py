@@ -16,6 +16,8 @@ Span = tuple[int, int, str, str]  # (start, end, label, text) as spaCy saw it
 _NAMES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART"})
 # A people's adjective is no name cut short: "Italian Renaissance", "American English", "Nazi Germany" are others.
 _GROWS = _NAMES - {"NORP"}
+_TITLED = ("WORK_OF_ART", "ORG")  # "The Wall Street Journal" may be either
+_THE = re.compile(r"^[Tt]he ")
 # Capitalised words right after a span: " Senate", "–Rayet", " Los Angeles" (not after a comma: lists).
 _WORD = r"[A-Z][a-z][\w-]*(?:['’][A-Z]\w*)?"  # "O'Brien", not "Schubert's" nor a role ("Apple CEO")
 _AFTER = re.compile(rf"(?:[ ]|[–-]){_WORD}(?:[ ]{_WORD})*(?!['’\w])")
@@ -46,11 +48,34 @@ _PARTICLE_AFTER = re.compile(rf"(?:[ ]{_PARTICLES})+[ ]{_WORD}(?:[ ]{_WORD})*(?!
 _LEADING_PARTICLE = re.compile(rf"^{_PARTICLES}[ ]")
 _PARTICLE_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<word>[A-Z][\w'’-]+)[ ]{_PARTICLES}[ ]$")
 
-# A title's lower-case words and its next capitalised ones: " as a Young Man", " to the West".
-_TITLE_TAIL = re.compile(rf"(?:[ ](?:as|of|the|a|an|to|for)){{1,3}}[ ]{_WORD}(?:[ ]{_WORD})*(?!['’\w])")
+# A title's lower-case words and its next capitalised ones: " as a Young Man", " to the West", " in August",
+# " on the Water" (taken in again and again: " in the Time" " of Cholera"), over no other name or date but a
+# month's name, and over "and" only before a year.
+_TITLE_TAIL = re.compile(rf"[ ](as|of|the|a|an|to|for|in|on|at|from|and)(?:[ ](?:the|a|an|of)){{0,2}}[ ]{_WORD}"
+                         rf"(?:[ ]{_WORD})*(?!['’\w])")
+# A year in brackets after a title closes it: what stands before is the whole title, names and "and" included.
+_DATED = re.compile(r"[ ]?\((?:c\. )?\d{4}")
 # A university of a state system, whose campus follows after a comma; and a list going on after a place.
 _CAMPUS = re.compile(r"\bUniversity of [A-Z][\w]+$")
 _LIST_ON = re.compile(r",\s[A-Z]|\sand\s[A-Z]")
+
+
+# What follows a ruler's or a writer's name and is part of it: a regnal number, an epithet, "fils".
+_PERSON_TAIL = re.compile(r"[ ](?:[IVX]{1,5}|the (?:Great|Elder|Younger|Wise|Bold|Pious|Conqueror|Magnificent|"
+                          r"Terrible|Fat|Bald|Lionheart|Confessor|Good|Fair|Just|Lame|Unready|Navigator|Brave|"
+                          r"Apostate|Lawgiver|Builder|Saint|Venerable|Deacon|Younger)|fils|père|pere)(?![\w'’-])")
+
+
+# "the ballet Romeo and Juliet", "his opera Dido and Aeneas": two names after a kind of work are its title.
+_PAIR_TITLE = re.compile(r"\b(?:opera|ballet|play|tragedy|comedy|novel|film|poem|song|musical|oratorio|operetta|"
+                         r"album|cantata|masque|romance)s?,?\s(?P<first>[A-Z][\w'’-]+)\sand\s$")
+_PAIRED = ("PERSON", "NORP", "GPE", "ORG")
+# A kind of work before a title, and the title's own article: "his novel The Trial", "The Metamorphosis, also…".
+_WORK_BEFORE = re.compile(r"(?:\b(?P<kind>book|novel|novella|essay|film|album|poem|play|opera|song|collection|"
+                          r"treatise|magazine|newspaper|journal|story|memoir)s?,?\s(?:titled\s|entitled\s)?|^|"
+                          r"(?<=[.!?;]\s))(?P<art>(?:The|A|An)\s)?$")
+_AMPERSAND = re.compile(r"[ ]&[ ][A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*)*(?!['’\w])")
+_RULED = ("NORP", "GPE", "ORG")  # "Justinian the Great" (NORP), "Emperor Justinian I" (GPE): a ruler all the same
 
 
 def _grown(text: str, end: int, label: str) -> int | None:
@@ -72,6 +97,28 @@ def _trimmed(m: Span) -> Span:
     return (m[0], m[0] + len(head), m[2], head) if head and last in ADVERBS else m
 
 
+def _title_end(text: str, end: int, spans: list[Span], i: int, cued: bool = False) -> tuple[int, int]:
+    """Where a title ending at `end` ends once its tail is taken in, and the index of the first span after it.
+    After a kind of work ("their 1972 book Learning from Las Vegas") the tail takes in names too, but not over "in",
+    "at" or another title."""
+    tails = []
+    while tail := _TITLE_TAIL.match(text, tails[-1].end() if tails else end):
+        tails.append(tail)
+    if tails and _DATED.match(text, tails[-1].end()):  # "A Night at the Opera (1975)", "Light and Dark (1916)"
+        while i < len(spans) and spans[i][0] < tails[-1].end():
+            i += 1
+        return tails[-1].end(), i
+    for tail in tails:  # "A Portrait of the Artist as a Young Man": no other name in the tail, no "and"
+        inside = [n for n in spans[i:] if n[0] < tail.end() and tail.start() < n[1] and n[3] not in _MONTHS]
+        if cued and tail.group(1) not in ("in", "at") and not any(n[2] == "WORK_OF_ART" for n in inside) \
+                and not (inside and tail.group(1) == "and"):
+            i += len(inside)
+        elif tail.group(1) == "and" or inside:
+            break
+        end = tail.end()
+    return end, i
+
+
 def whole_names(text: str, spans: list[Span]) -> list[Span]:
     """The spans (sorted by start) with each name extended over the capitalised words the text writes against it."""
     out: list[Span] = []
@@ -87,17 +134,34 @@ def whole_names(text: str, spans: list[Span]) -> list[Span]:
                                   else None) or (before := _PARTICLE_BEFORE.search(text, max(0, start - 40), start)):
             if before.group("word") not in _NOT_A_NAME and not (out and out[-1][1] > before.start("word")):
                 start = before.start("word")  # "Osamu Tezuka", "Mu'awiya ibn Abi Sufyan"
+        if label in _PAIRED and " " not in m[3] and (pair := _PAIR_TITLE.search(text, max(0, start - 60), start)):
+            start, label = pair.start("first"), "WORK_OF_ART"
+            if out and out[-1][1] > start:
+                out.pop()  # "Romeo", tagged apart
         if label == "PERSON" and _LEADING_PARTICLE.match(m[3]) and out and out[-1][2] in _NAMES \
                 and text[out[-1][1]:start] == " ":
             start = out.pop()[0]  # "[Johannes Gensfleisch] [zur Laden zum Gutenberg]": one name the model cut
+        if (label == "PERSON" or label in _RULED and " " not in m[3]) and (tail := _PERSON_TAIL.match(text, end)) \
+                and not (i < len(spans) and spans[i][0] < tail.end()):
+            end, label = tail.end(), "PERSON"  # "Elizabeth I", "Suleiman the Magnificent", "Alexandre Dumas fils"
         while (grown := _grown(text, end, label)) is not None:
             end = grown
             while i < len(spans) and spans[i][0] < end:  # a span met on the way is part of the name
                 end = max(end, spans[i][1]) if spans[i][2] in _NAMES else end
                 i += 1
-        if label == "WORK_OF_ART" and (tail := _TITLE_TAIL.match(text, end)) \
-                and not any(n[0] < tail.end() and tail.start() < n[1] for n in spans[i:]):
-            end = tail.end()  # "A Portrait of the Artist as a Young Man": no other name in the tail
+        if label == "WORK_OF_ART":
+            cue = _WORK_BEFORE.search(text, max(0, start - 40), start)
+            if cue and cue.group("art"):
+                start = cue.start("art")  # "the poetry collection A Child's Garden of Verses", "The Metamorphosis, …"
+            end, i = _title_end(text, end, spans, i, bool(cue and cue.group("kind")))
+        if label == "ORG" and org_shaped(m[3]) and i < len(spans) and spans[i][2] in ("GPE", "LOC") \
+                and text[end:spans[i][0]] in (" of ", " of the ") and not _LIST_ON.match(text, spans[i][1]):
+            end = spans[i][1]  # "the Communist Party [of Cuba]": the body of a country is its name whole
+            i += 1
+        if label == "ORG" and (amp := _AMPERSAND.match(text, end)):
+            end = amp.end()  # "American Telephone & Telegraph"
+            while i < len(spans) and spans[i][0] < end:
+                i += 1
         if label == "ORG" and _CAMPUS.search(m[3]) and i < len(spans) and spans[i][2] == "GPE" \
                 and text[end:spans[i][0]] == ", " and not _LIST_ON.match(text, spans[i][1]) \
                 and not is_territory(spans[i][3]):
@@ -105,7 +169,44 @@ def whole_names(text: str, spans: list[Span]) -> list[Span]:
             i += 1
         if (start, end) != (m[0], m[1]):
             whole = text[start:end]
-            label = "ORG" if label != "ORG" and org_shaped(whole) and not org_shaped(m[3]) else label
+            label = "ORG" if label not in ("ORG", "WORK_OF_ART") and org_shaped(whole) and not org_shaped(m[3]) \
+                else label  # not "The Young Person's Guide to the Orchestra (1945)"
             m = (start, end, label, whole)
         out.append(m)
+    return _within_longer(_short_titles(out))
+
+
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ch|ic|i)")  # "Chinese", "Roman", "French", "Iraqi"
+
+
+def _within_longer(spans: list[Span]) -> list[Span]:
+    """An organisation's generic name standing for the one longer form its passage names, "of" a place or after a
+    people's adjective ("the Communist Party" of a passage on "the Communist Party of Vietnam" or "the Chinese
+    Communist Party"): that one."""
+    orgs = {_THE.sub("", m[3]) for m in spans if m[2] == "ORG" and org_shaped(m[3])}
+    if len(orgs) < 2:
+        return spans
+    out = []
+    for m in spans:
+        name = _THE.sub("", m[3])
+        if m[2] == "ORG" and " " in name and org_shaped(name):
+            within = [o for o in orgs if o.startswith(name + " of ") or o.endswith(" " + name)
+                      and _DEMONYM.fullmatch(o[:-len(name) - 1])]
+            m = (m[0], m[1], m[2], within[0]) if len(within) == 1 else m
+        out.append(m)
     return out
+
+
+def _short_titles(spans: list[Span]) -> list[Span]:
+    """A one-word title or organisation standing for the longer one its passage names ("The Los Angeles Times … The
+    Times has won", "the Labour Party … the Party"): that name, when only one ends with the word. The offsets stay
+    on the words written."""
+    longer: dict[str, set[str]] = {}
+    for m in spans:
+        if m[2] in _TITLED and (_THE.match(m[3]) or org_shaped(m[3])) and " " in _THE.sub("", m[3]) and "," not in m[3] \
+                and all(w[:1].isupper() for w in m[3].split()):  # not "The Tale of a Nutcracker"
+            longer.setdefault(m[3].rsplit(" ", 1)[1], set()).add(m[3])
+    if not longer:
+        return spans
+    return [(m[0], m[1], m[2], next(iter(names))) if m[2] in _TITLED and " " not in (word := _THE.sub("", m[3]))
+            and len(names := longer.get(word, ())) == 1 else m for m in spans]

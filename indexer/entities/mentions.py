@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from .evidence import LIST_GAP, WORK_CUE, with_evidence
+from .evidence import WORK_CUE, with_evidence
 from .names import org_shaped
 from .extend import whole_names
+from .lists import DEFINED_PLACE, listed_places
 from .variants import defined_acronyms
 
 Span = tuple[int, int, str, str]  # (start, end, label, text) as spaCy saw it
@@ -52,8 +53,7 @@ _IN_BEFORE = re.compile(r"(?:\b(?:[Ii]n|into|across|near|along|throughout|within
 _DEFINED_PLACE = re.compile(r"(?:,[^.;\n]{0,100},|,)?\s+(?:is|was)\s+(?:a|an|the|one)\b[^.;\n]{0,60}?\b(?:capital|city|"
                             r"town|village|municipality|metropolis|country|state|province|region|territory|county|"
                             r"district|island|archipelago|river|lake|mountain|peninsula|kingdom|empire|duchy|"
-                            r"sultanate|caliphate)\b")
-DEFINED_PLACE = "GPE_DEFINED"
+                            r"sultanate|caliphate|federative|oblast|canton|governorate|prefecture|commune|borough|suburb)\b")
 # The same for a name the model called an organisation, with the kind at the head of the phrase ("Lusaka is the
 # capital…", but not "the Delian League was a confederacy of Greek city-states").
 _DEFINED_PLACE_HEAD = re.compile(r"(?:,[^.;\n]{0,100},|,)?\s+(?:is|was)\s+(?:a|an|the|one)\s+"
@@ -75,7 +75,7 @@ def refine(text: str, found: Iterable[Span]) -> list[Span]:
     spans = _with_era(text, spans)
     spans = _join_nicknames(text, spans)
     spans = whole_names(text, spans)
-    spans = _one_sense(_listed_places(text, [_with_org_noun(text, _not_a_person(text, m)) for m in spans]))
+    spans = _one_sense(listed_places(text, [_with_org_noun(text, _not_a_person(text, m)) for m in spans]))
     spans = _overlay(spans, [(m.start("name"), m.end("name"), "PERSON") for m in _BIB_NAME.finditer(text)], text)
     spans = _overlay(spans, [(m.start(), m.end(), "EVENT") for m in _OPERATION.finditer(text)], text)
     spans = with_evidence(text, _overlay(spans, _titles(text), text))
@@ -130,12 +130,23 @@ _TERM_BEFORE = re.compile(r"\b[a-z][a-z-]+\s\($")
 
 # A people's, faith's or period's adjective before the thing it qualifies: "the Norman conquest", "a Lutheran church",
 # "the Medieval period". A person's name is not written so (a ruler's era, "the Stalin era", is outvoted).
-_QUALIFIES = re.compile(r"\s(?:period|era|age|ages|epoch|dynasty|style|architecture|art|arts|culture|conquest|"
+_QUALIFIES = re.compile(r"['’]?\s(?:emperors?|capital|court|kingdoms|militias?|army|armies|dominance|sultans?|principalities|chronicles|"
+                        r"calendar|species|genus|cultivars?|period|era|age|ages|epoch|dynasty|style|architecture|art|arts|culture|conquest|"
                         r"church|churches|faith|religion|tradition|traditions|rule|sultanate|empire|kingdom|people|"
                         r"peoples|tribes?|language|languages|script|literature|music|cuisine|descent|origin|"
                         r"settlers|invasion|invasions|reformation|theology|theologians?|reformers?|adventurers?|doctrine|monks?|"
                         r"priests?|clergy|pastors?|identity|origins?|nobility|knights?|rulers?)\b")
 _ONE_WORD = ("PERSON", "ORG", "WORK_OF_ART")
+# A genus before its species' epithet is a taxon: "Brassica oleracea", "Quercus robur" is no person.
+_EPITHET = re.compile(r"\s(?!(?:area|idea|replica|data|sonata|cantata|banana|apparatus|status|hiatus|museum|album|"
+                      r"forum|stadium|medium|premium|opera|camera|quorum)\b)"
+                      r"[a-z]{2,}(?:ea|ae|ii|ensis|oides|ica|ata|atus|ana|alis|ifolia|ius|um|era|ina|ys)\b")
+_NAMED_THINGS = ("PERSON", "GPE", "LOC", "ORG")
+_BINOMIAL = re.compile(r"^[A-Z][a-z]+(?:\s(?!(?:van|von|der|den|del|dos|das|ibn|bin|ben|zur|zum|province|city|state|"
+                       r"county|region|islands?|archipelago|river|sea|coast|kingdoms?|valley|district)\b)[a-z]{3,})+$")
+# "the state of X", "the city of X": a place, whichever name the model gave it.
+_KIND_OF = re.compile(r"\bthe\s(?:state|city|town|province|region|island|county|district|territory|prefecture|"
+                      r"emirate|municipality)s?\sof\s$")
 
 
 def _common_noun(text: str, m: Span) -> bool:
@@ -160,11 +171,16 @@ _PARTICLE_NAME = re.compile(r"^(?!(?:La|Le|Les|L|El|Los|Las|Il|Tour|Val|Santiago
 
 
 def _not_a_person(text: str, m: Span) -> Span:
+    if m[2] == "NORP" and " " not in m[3] and text.startswith(("'s ", "’s "), m[1]):
+        return (m[0], m[1], "PERSON", m[3])  # "Diocletian's ambition": a people takes no possessive
     if m[2] == "ORG" and _PARTICLE_NAME.match(m[3]) and not org_shaped(m[3]):
         return (m[0], m[1], "PERSON", m[3])
-    if _common_noun(text, m) or (m[2] == "PERSON" and " " not in m[3]
-                                 and _QUALIFIES.match(text, m[1], m[1] + 24)):
+    if _common_noun(text, m) or (m[2] == "PERSON" and " " not in m[3] and (
+            _QUALIFIES.match(text, m[1], m[1] + 24) or _EPITHET.match(text, m[1], m[1] + 24))) \
+            or m[2] in _NAMED_THINGS and _BINOMIAL.match(m[3]):  # "Morus alba", "Ficus carica"
         return (m[0], m[1], "MISC", m[3])
+    if m[2] in ("ORG", "PERSON") and not org_shaped(m[3]) and _KIND_OF.search(text, max(0, m[0] - 20), m[0]):
+        return (m[0], m[1], "GPE", m[3])
     if m[2] == "ORG" and not org_shaped(m[3]) and _DEFINED_PLACE_HEAD.match(text, m[1], m[1] + 200):
         return (m[0], m[1], DEFINED_PLACE, m[3])  # "Lusaka is the capital and largest city of Zambia"
     if m[2] in ("ORG", "PERSON") and _TERM_BEFORE.search(text, max(0, m[0] - 40), m[0]) \
@@ -200,22 +216,6 @@ def _one_sense(spans: list[Span]) -> list[Span]:
         return spans
     return [(m[0], m[1], defined[m[3]], m[3]) if m[2] in ("PERSON", "ORG") and m[3] in defined else m
             for m in spans]
-
-
-_PLACES = ("GPE", "LOC", DEFINED_PLACE)
-
-
-def _listed_places(text: str, spans: list[Span]) -> list[Span]:
-    """A "person" listed beside places and no person is a place: "Lagos, Kano, and Ibadan", "Punjab and Haryana"."""
-    out = list(spans)
-    for i, m in enumerate(spans):
-        if m[2] != "PERSON":
-            continue
-        near = [n for n in (spans[i - 1] if i else None, spans[i + 1] if i + 1 < len(spans) else None)
-                if n and LIST_GAP.match(text[min(n[1], m[1]):max(n[0], m[0])])]
-        if near and all(n[2] in _PLACES for n in near):
-            out[i] = (m[0], m[1], "GPE", m[3])
-    return out
 
 
 def _with_org_noun(text: str, m: Span) -> Span:

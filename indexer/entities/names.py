@@ -52,9 +52,14 @@ _EVENT = re.compile(r"^(?:Western|Eastern|Southern|Northern|Italian|Balkan|Maced
 _NOT_EVENT = re.compile(r"^(?:Ministry|Department|Office|Secretary|Museum|Institute|College|School)\b")
 # Periods are dates, not entities ("Bronze Age", "Neolithic", "Paleogene").
 _PERIOD = re.compile(r"\b(?:Age|Ages|Era|Epoch|Époque|Epoque|Period)$|(?:lithic|cene|gene|zoic|ocene)$|^Renaissance$")
-_AWARD = re.compile(r"\b(?:Prize|Prizes|Award|Awards|Medal|Trophy|Laureate)\b|^(?:Order|Hero) of (?!St\b|Saint\b)|^Nobel$")
+_AWARD = re.compile(r"\b(?:Prize|Prizes|Award|Awards|Medal|Trophy|Laureate)\b|^(?:Order|Hero|Legion) of (?!St\b|Saint\b)|"
+                    r"^(?:Bronze|Silver) Star$|^(?:Victoria|Iron|George|Military|Navy|Distinguished Service) Cross$|"
+                    r"^Purple Heart$|^Nobel$")
 # Rulers by epithet are persons ("Catherine the Great" tagged as a work).
 _EPITHET = re.compile(r"^[A-Z]\w+ the (?:Great|Elder|Younger|Wise|Bold|Pious|Conqueror|Magnificent|Terrible)$")
+_REGNAL_NAME = re.compile(r"^(?!(?:Region|District|Zone|Sector|Area|Unit|Phase|Type|Class|Group|Apollo|Vatican|World War|"
+                          r"Pope|Book|Part|Act|Canto|Symphony|Volume|Chapter|Saturn|Title)\b)[A-Z][a-z]+(?: [A-Z][a-z]+)? "
+                          r"[IVX]{1,5}$")
 # A geographic head word makes a place of what the model called a person or a work ("Lake Malawi", "Kiel Canal").
 _PLACE_WORD = re.compile(r"\b(?:Lake|Mount|Mountains|River|Sea|Ocean|Island|Islands|Canal|Valley|Desert|Bay|Gulf|"
                          r"Strait|Peninsula|County|Province|Basin|Plateau|Coast|Pradesh|Nadu|Darya|Empire|Indies|"
@@ -69,13 +74,16 @@ _STATE_OF = re.compile(r"^(?:(?:Federal|People's|Democratic|Islamic|Socialist|Ar
                        r"Republics) of (?!Nations\b|Independent\b|the Union\b)[A-Z]")
 _DYNASTY = re.compile(r"^House of (?!Commons|Lords|Representatives|Councillors|Keys|Wisdom|Deputies|Assembly|Peers|"
                       r"Burgesses|Delegates|Nobles)[A-Z][\w-]+$|\b[Dd]ynasty$")
-_COUNCIL = re.compile(r"^(?:Second |First |Fourth |Third )?Council of (?!State$|Ministers$|Elders$|People$|War$|"
-                      r"Europe$|Regency$|Government$|Nobles$)(?P<city>[A-Z][a-z]+)$")
+_COUNCIL = re.compile(r"^(?:Second |First |Fourth |Third )?(?:Council|Congress|Synod|Diet) of (?!State$|Ministers$|"
+                      r"Elders$|People$|War$|Europe$|Regency$|Government$|Nobles$|Deputies$|Representatives$|"
+                      r"Industrial$|Labor$|Labour$|Culture$)(?P<city>[A-Z][a-z]+)$")
 # Kinds of names we do not facet: sky objects, a disease's code name, a variety of English; and higher taxa, one
 # Latin word ("Odonata", "Eurypterida", "Xiphosura", "Cnidaria") the model calls an organisation.
 _NOT_OURS = re.compile(r"\b(?:Supercluster|Cluster|Nebula|Galaxy|Constellation)$|^[A-Z]{2,}-\d+$|"
                        r"^[A-Z]\w+(?: [A-Z]\w+)? English$")
 _HIGHER_TAXON = re.compile(r"^[A-Z][a-z]+(?:ata|ida|ura|oda|aria|ozoa|phyta|opoda|ptera)$")
+# Endings no place has either ("Plesiosauria", "Tipulomorpha"; not "Kolkata", "Florida").
+_HIGHER_TAXON_SURE = re.compile(r"^[A-Z][a-z]+(?:sauria|morpha|ozoa|phyta|opoda|ptera|iformes|idae|inae|aceae)$")
 # A work whose name ends in an organisation's head is the organisation ("King's College").
 _ORG_END = re.compile(r"\b(?:College|University|Corporation|Company|Inc\.?|Ltd|Institute|Academy|Party|Church)$")
 # A ruler's title is no name ("King of England"); an adjective alone is no organisation ("Classical", "Indigenous").
@@ -248,22 +256,25 @@ def shape_facet(name: str, facet: str) -> str | None:
         return "group"
     if facet == "org" and (council := _COUNCIL.match(name)) and not is_territory(council.group("city")):
         return "event"
-    if _NOT_OURS.search(name) or (facet in ("org", "person") and _HIGHER_TAXON.match(name)):
+    if _NOT_OURS.search(name) or (facet in ("org", "person") and _HIGHER_TAXON.match(name)) \
+            or _HIGHER_TAXON_SURE.match(name):
         return ""  # galaxy clusters, diseases, varieties of English, orders of animals ("Odonata")
-    if facet == "org" and _ORG_HEAD.fullmatch(name):
+    if facet == "org" and (_ORG_HEAD.fullmatch(name) or name == "State"):
         return ""  # a head word alone is the common noun ("the Church", "Parliament")
-    if facet == "org" and name.endswith(" Games"):
-        return "event"  # "Commonwealth Games", "Asian Games"
+    if facet in ("org", "person", "place", "work") and name.endswith((" Games", " Cup")):
+        return "event"  # "Commonwealth Games", "Asian Games", "FIFA World Cup", "Davis Cup"
+    if facet == "org" and name.endswith(" Project") and not name.startswith("The "):
+        return ""  # a programme ("Human Genome Project"), not the body that ran it
     if facet == "work" and _ORG_END.search(name):
         return "org"
-    if facet in ("org", "person", "work") and _CREED.search(name):
+    if facet in ("org", "person", "work", "place") and _CREED.search(name):
         return "group"
     if facet == "org" and _FAMILY.match(name):
         return "group"
     if facet == "org" and work_shaped(name):
         return "work"  # a newspaper or a magazine is a publication ("The New York Times")
-    if facet in ("work", "org") and _EPITHET.match(name):
-        return "person"
+    if facet in ("work", "org", "place", "group") and (_EPITHET.match(name) or _REGNAL_NAME.match(name)):
+        return "person"  # "Catherine the Great", "Casimir IV", "Frederick William I"
     if _EVENT.search(name) and not _NOT_EVENT.match(name):
         return "event"
     if facet in ("person", "work", "org") and (_PLACE_WORD.search(name) or name_key(name) in _territories()

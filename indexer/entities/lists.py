@@ -1,0 +1,73 @@
+"""Lists of names: a name the model calls a person (or an organisation) in a list of places is a place.
+
+"Lagos, Kano, and Ibadan", "Punjab and Haryana": a person between places only. In a longer list the model mixes
+its labels ("flows past Mainz [PERSON], Koblenz [PERSON], Bonn [GPE], Cologne [GPE]…"): the whole list is places
+when it follows a place's preposition ("past", "through") and holds a place, or when it follows a kind of place
+("the largest settlements include"). A majority of places alone is no evidence: the model calls generals and
+painters places in their own lists ("George C. Marshall, Dwight D. Eisenhower, Omar Bradley…").
+"""
+from __future__ import annotations
+
+import re
+
+from .evidence import LIST_GAP
+from .names import org_shaped
+
+Span = tuple[int, int, str, str]
+
+DEFINED_PLACE = "GPE_DEFINED"
+PLACES = ("GPE", "LOC", DEFINED_PLACE)
+_MEMBERS = PLACES + ("PERSON", "ORG", "NORP", "FAC", "LANGUAGE")
+_NOT_PLACES = ("NORP", "LANGUAGE")
+# Between two names of a list: a comma or "and", maybe over a name the model did not tag (", Sekondi-Takoradi, ")
+# or the end of one it cut ("Mato Grosso[ do Sul], ").
+_GAP = re.compile(r"^(?:\s(?:do|da|de|del|dos|das)\s[A-Z][\w'’-]*)?(?:,\s[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})*(?:,\s|\sand\s|,\sand\s|\sor\s)$")
+_LONG = 3  # names in a list that is judged whole
+# Before a list: a place's preposition ("flows past", "through") wants a place in the list; a kind of place
+# ("Major settlements in the valley include") none.
+_PREPOSITION = re.compile(r"\b(?:in|into|through|throughout|across|within|between|past|via)\s$", re.I)
+_KIND = re.compile(r"\b(?:[Tt]owns|[Cc]ities|[Ss]ettlements|[Vv]illages|[Pp]orts|[Pp]rovinces|[Rr]egions|[Dd]istricts|"
+                   r"[Cc]ounties|[Cc]ountries|[Mm]unicipalities|[Ii]slands|states)(?:\s[a-z]+){0,5}?,?\s"
+                   r"(?:include|including|are|were|such as|of)\s$")
+
+
+def listed_places(text: str, spans: list[Span]) -> list[Span]:
+    """The spans with the persons (and organisations without an organisation's head word) of lists of places
+    relabelled as places."""
+    out = list(spans)
+    for i, m in enumerate(spans):
+        if m[2] != "PERSON":
+            continue
+        near = [n for n in (spans[i - 1] if i else None, spans[i + 1] if i + 1 < len(spans) else None)
+                if n and LIST_GAP.match(text[min(n[1], m[1]):max(n[0], m[0])])]
+        if near and all(n[2] in PLACES for n in near):
+            out[i] = (m[0], m[1], "GPE", m[3])
+    for run in _lists(text, out):
+        if any(out[k][2] in _NOT_PLACES for k in run):
+            continue  # peoples, faiths, languages: "in Sanskrit, Tamil, Telugu, Kannada, and Malayalam"
+        places = sum(out[k][2] in PLACES for k in run)
+        before = text[max(0, out[run[0]][0] - 60):out[run[0]][0]]
+        if _KIND.search(before) or places and _PREPOSITION.search(before):
+            for k in run:
+                if out[k][2] == "PERSON" or (out[k][2] == "ORG" and not org_shaped(out[k][3])):
+                    out[k] = (out[k][0], out[k][1], "GPE", out[k][3])
+    return out
+
+
+def _lists(text: str, spans: list[Span]) -> list[list[int]]:
+    """Indexes of the runs of `_LONG` or more names written as a list ("A, B, C and D")."""
+    runs: list[list[int]] = []
+    run: list[int] = []
+    closed = False
+    for k, m in enumerate(spans):
+        gap = text[spans[run[-1]][1]:m[0]] if run else ""
+        if m[2] in _MEMBERS and run and not closed and _GAP.match(gap):
+            run.append(k)
+            closed = " and " in gap or " or " in gap  # "A, B and C": a list ends with its last name
+            continue
+        if len(run) >= _LONG:
+            runs.append(run)
+        run, closed = ([k] if m[2] in _MEMBERS else []), False
+    if len(run) >= _LONG:
+        runs.append(run)
+    return runs
