@@ -19,7 +19,8 @@ PICKED = {f"wiki/{slug}" for slug in (
     "a-midsummer-night-s-dream", "agaricus", "alexander-fleming", "alexander-graham-bell", "amazon-river",
     "ancient-rome", "french-revolution", "antoine-lavoisier", "battle-of-the-atlantic", "byzantine-architecture",
     "byzantine-empire",
-    "ceres-dwarf-planet", "claude-shannon", "congo-river", "congress-of-vienna", "consanguinity",
+    "ceres-dwarf-planet", "chennai", "coimbatore", "madurai", "tamil-nadu",
+    "summa-theologica", "thomas-aquinas", "thomism", "claude-shannon", "congo-river", "congress-of-vienna", "consanguinity",
     "declaration-of-the-rights-of-man-and-of-the-citizen", "eastern-front-world-war-ii", "erwin-rommel",
     "fall-of-the-western-roman-empire", "fran-ois-mitterrand", "french-invasion-of-russia", "friedrich-engels",
     "georges-danton", "georgy-zhukov", "hamlet", "hans-christian-rsted", "horatio-nelson-1st-viscount-nelson",
@@ -113,3 +114,14 @@ def test_an_ordinal_superlative_is_not_the_superlative(wiki):
 
 def test_the_article_about_a_phrase_before_one_that_says_it(wiki):
     assert _docs(wiki.search("silk road trade routes"))[0] == "wiki/silk-road"
+
+
+@pytest.mark.parametrize("query, article, named", [
+    ("Capital of Tamil Nadu, India", "wiki/chennai", "wiki/tamil-nadu"),
+    ("Theological treatise by Thomas Aquinas", "wiki/summa-theologica", "wiki/thomas-aquinas"),
+])
+def test_a_title_after_a_preposition_qualifies_what_is_asked_for(wiki, query, article, named):
+    # What a description asks for is named before its first preposition or comma; a title after it ("of Tamil
+    # Nadu") says where or what the answer belongs to, and is no title match.
+    docs = _docs(wiki.search(query))
+    assert docs.index(article) < docs.index(named)

@@ -32,6 +32,11 @@ TITLE_MIN_SHARE = 0.4  # a title naming less of the query's weight is no match: 
 # life of Leon Trotsky, whose every passage has his name in its title
 TITLE_MIN_WORDS = 2  # a one-word title inside a longer query names its class ("Literary genre": not Genre), unless
 # it is a person's surname
+TITLE_FRONT = True  # a partial title match counts only where the title's words stand before the query's first
+# preposition or comma: "Capital of Tamil Nadu, India" asks for a capital (Chennai), not for Tamil Nadu; "silk road
+# trade routes" and "Shakespeare plays" name their subject first
+PREPOSITIONS = frozenset("of in by from for to with on at about between during against into within under over near "
+                         "after before among through via without across since until like as".split())
 TITLE_EXACT = 2.0  # the title's words are the query's words, or its capitals spell the acronym the query is
 BACK_MATTER = 0.3  # score × this for a passage in a "See also", "References" or "Further reading" list: titles of
 # other works name the query's words without saying anything about them
@@ -99,6 +104,7 @@ def _extras(searcher, head: list[tuple[int, float]], idf: dict[str, float], tota
             text: str) -> dict[int, float]:
     """Each passage's factor for its title's match with the query and its answer of the asked kind."""
     key = name_key(text)
+    front = _front(text) if TITLE_FRONT else set(idf)
     out = {}
     for docnum, _ in head:
         stored = searcher.stored_fields(docnum)
@@ -111,7 +117,7 @@ def _extras(searcher, head: list[tuple[int, float]], idf: dict[str, float], tota
         if person:
             share = 1.0  # a person is named by the surname: "Shakespeare plays" names William Shakespeare
         named_share = sum(idf[w] for w in both) / total
-        enough = named_share >= TITLE_MIN_SHARE and (len(both) >= TITLE_MIN_WORDS or person)
+        enough = named_share >= TITLE_MIN_SHARE and (len(both) >= TITLE_MIN_WORDS or person) and both <= front
         match = share ** 2 * named_share if enough else 0.0
         exact = bool(title) and title == idf.keys() or _spells(named, idf)
         if asks == "person":  # "who discovered penicillin?" names what the person did, not whom it asks for
@@ -120,6 +126,16 @@ def _extras(searcher, head: list[tuple[int, float]], idf: dict[str, float], tota
         out[docnum] = back * ((1 + TITLE_MATCH * match + TITLE_EXACT * exact)
                               * (1 + ANSWER * _answer.offer(stored, asks, key) if asks else 1.0))
     return out
+
+
+def _front(text: str) -> set[str]:
+    """The analysed words of a query before its first preposition or comma: the phrase naming what it asks for."""
+    head: list = []
+    for m in _natural.WORD.finditer(text):
+        if head and (m.group().lower() in PREPOSITIONS or "," in text[head[-1].end():m.start()]):
+            break
+        head.append(m)
+    return {w for m in head for w in _natural.analyse(m.group())}
 
 
 def _spells(title: str, idf: dict[str, float]) -> bool:
