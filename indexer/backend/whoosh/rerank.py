@@ -35,6 +35,8 @@ TITLE_MIN_WORDS = 2  # a one-word title inside a longer query names its class ("
 TITLE_FRONT = True  # a partial title match counts only where the title's words stand before the query's first
 # preposition or comma: "Capital of Tamil Nadu, India" asks for a capital (Chennai), not for Tamil Nadu; "silk road
 # trade routes" and "Shakespeare plays" name their subject first
+QUALIFIER = 0.7  # score × this for a passage whose title the query names only after its first preposition
+# ("Form of government with small ruling class" asks for a form: Oligarchy, not Government)
 PREPOSITIONS = frozenset("of in by from for to with on at about between during against into within under over near "
                          "after before among through via without across since until like as".split())
 TITLE_EXACT = 2.0  # the title's words are the query's words, or its capitals spell the acronym the query is
@@ -122,7 +124,9 @@ def _extras(searcher, head: list[tuple[int, float]], idf: dict[str, float], tota
         exact = bool(title) and title == idf.keys() or _spells(named, idf)
         if asks == "person":  # "who discovered penicillin?" names what the person did, not whom it asks for
             match *= WHO_TITLE
-        back = BACK_MATTER if (stored.get("section") or "").strip().lower() in BACK_SECTIONS else 1.0
+        qualifies = bool(title) and title <= idf.keys() and not title & front and not exact  # "Form of government"
+        back = ((QUALIFIER if qualifies else 1.0)
+                * (BACK_MATTER if (stored.get("section") or "").strip().lower() in BACK_SECTIONS else 1.0))
         out[docnum] = back * ((1 + TITLE_MATCH * match + TITLE_EXACT * exact)
                               * (1 + ANSWER * _answer.offer(stored, asks, key) if asks else 1.0))
     return out
