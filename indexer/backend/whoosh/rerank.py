@@ -4,7 +4,8 @@ BM25 adds up words independently, so a passage repeating one rare query word can
 side by side. The first DEPTH hits are re-scored with two features read from the postings (no stored text is
 analysed): the share of the query's weight (idf) the passage covers, and how tightly the words it holds cluster.
 Then by what is stored with each passage: how much of its title the query names ("Roman Empire" is the article so
-titled), whether it answers the kind of question asked (`answer`: who, where, when), and whether it is a "See also"
+titled; a title named only after the query's first preposition qualifies what is asked for: "Capital of Tamil
+Nadu"), whether it answers the kind of question asked (`answer`: who, where, when), and whether it is a "See also"
 or reference list.
 """
 from __future__ import annotations
