@@ -19,14 +19,17 @@ PICKED = {f"wiki/{slug}" for slug in (
     "a-midsummer-night-s-dream", "agaricus", "alexander-fleming", "alexander-graham-bell", "amazon-river",
     "ancient-rome", "french-revolution", "antoine-lavoisier", "battle-of-the-atlantic", "byzantine-architecture",
     "byzantine-empire",
-    "ceres-dwarf-planet", "claude-shannon", "congo-river", "congress-of-vienna", "consanguinity",
+    "ceres-dwarf-planet", "chennai", "coimbatore", "madurai", "tamil-nadu",
+    "summa-theologica", "thomas-aquinas", "thomism",
+    "claude-shannon", "congo-river", "congress-of-vienna", "consanguinity",
     "declaration-of-the-rights-of-man-and-of-the-citizen", "eastern-front-world-war-ii", "erwin-rommel",
     "fall-of-the-western-roman-empire", "fran-ois-mitterrand", "french-invasion-of-russia", "friedrich-engels",
     "georges-danton", "georgy-zhukov", "hamlet", "hans-christian-rsted", "horatio-nelson-1st-viscount-nelson",
     "information-technology", "java-programming-language", "john-f-kennedy", "july-revolution", "jupiter",
     "karl-marx", "lee-de-forest", "lena-river", "liberty-leading-the-people", "lyndon-b-johnson", "macbeth",
     "marathon", "marco-polo", "marie-antoinette", "mark-antony", "marxism-leninism", "mercury-planet", "mobile-phone",
-    "musician", "napoleon", "napoleonic-code", "napoleonic-wars", "neptune", "niger-river", "nile", "othello",
+    "musician", "napoleon", "napoleonic-code", "napoleonic-wars", "neptune", "niger-river", "nile", "oligarchy",
+    "government", "theocracy", "othello",
     "pablo-neruda", "parthian-empire", "patent", "penicillin", "pharmacy", "post-world-war-ii-economic-expansion",
     "psychoanalysis", "richard-nixon", "roman-empire", "satan", "saturn", "shakespeare-s-sonnets", "silk-road",
     "soldier", "tashkent", "telecommunications", "telephone", "the-communist-manifesto", "the-tempest",
@@ -113,3 +116,21 @@ def test_an_ordinal_superlative_is_not_the_superlative(wiki):
 
 def test_the_article_about_a_phrase_before_one_that_says_it(wiki):
     assert _docs(wiki.search("silk road trade routes"))[0] == "wiki/silk-road"
+
+
+@pytest.mark.parametrize("query, article, named", [
+    ("Capital of Tamil Nadu, India", "wiki/chennai", "wiki/tamil-nadu"),
+    ("Theological treatise by Thomas Aquinas", "wiki/summa-theologica", "wiki/thomas-aquinas"),
+])
+def test_a_title_after_a_preposition_qualifies_what_is_asked_for(wiki, query, article, named):
+    # What a description asks for is named before its first preposition or comma; a title after it ("of Tamil
+    # Nadu") says where or what the answer belongs to, and is no title match.
+    docs = _docs(wiki.search(query))
+    assert docs.index(article) < docs.index(named)
+
+
+def test_a_title_named_after_a_preposition_is_not_what_is_asked_for(wiki):
+    # "Form of government …" asks for a form (Oligarchy); the article on Government, whose title is only in the
+    # qualifier, comes after it.
+    docs = _docs(wiki.search("Form of government with small ruling class"))
+    assert docs.index("wiki/oligarchy") < docs.index("wiki/government")

@@ -4,7 +4,8 @@ BM25 adds up words independently, so a passage repeating one rare query word can
 side by side. The first DEPTH hits are re-scored with two features read from the postings (no stored text is
 analysed): the share of the query's weight (idf) the passage covers, and how tightly the words it holds cluster.
 Then by what is stored with each passage: how much of its title the query names ("Roman Empire" is the article so
-titled), whether it answers the kind of question asked (`answer`: who, where, when), and whether it is a "See also"
+titled; a title named only after the query's first preposition qualifies what is asked for: "Capital of Tamil
+Nadu"), whether it answers the kind of question asked (`answer`: who, where, when), and whether it is a "See also"
 or reference list.
 """
 from __future__ import annotations
@@ -32,6 +33,13 @@ TITLE_MIN_SHARE = 0.4  # a title naming less of the query's weight is no match: 
 # life of Leon Trotsky, whose every passage has his name in its title
 TITLE_MIN_WORDS = 2  # a one-word title inside a longer query names its class ("Literary genre": not Genre), unless
 # it is a person's surname
+TITLE_FRONT = True  # a partial title match counts only where the title's words stand before the query's first
+# preposition or comma: "Capital of Tamil Nadu, India" asks for a capital (Chennai), not for Tamil Nadu; "silk road
+# trade routes" and "Shakespeare plays" name their subject first
+QUALIFIER = 0.7  # score × this for a passage whose title the query names only after its first preposition
+# ("Form of government with small ruling class" asks for a form: Oligarchy, not Government)
+PREPOSITIONS = frozenset("of in by from for to with on at about between during against into within under over near "
+                         "after before among through via without across since until like as".split())
 TITLE_EXACT = 2.0  # the title's words are the query's words, or its capitals spell the acronym the query is
 BACK_MATTER = 0.3  # score × this for a passage in a "See also", "References" or "Further reading" list: titles of
 # other works name the query's words without saying anything about them
@@ -99,6 +107,7 @@ def _extras(searcher, head: list[tuple[int, float]], idf: dict[str, float], tota
             text: str) -> dict[int, float]:
     """Each passage's factor for its title's match with the query and its answer of the asked kind."""
     key = name_key(text)
+    front = _front(text) if TITLE_FRONT else set(idf)
     out = {}
     for docnum, _ in head:
         stored = searcher.stored_fields(docnum)
@@ -111,15 +120,27 @@ def _extras(searcher, head: list[tuple[int, float]], idf: dict[str, float], tota
         if person:
             share = 1.0  # a person is named by the surname: "Shakespeare plays" names William Shakespeare
         named_share = sum(idf[w] for w in both) / total
-        enough = named_share >= TITLE_MIN_SHARE and (len(both) >= TITLE_MIN_WORDS or person)
+        enough = named_share >= TITLE_MIN_SHARE and (len(both) >= TITLE_MIN_WORDS or person) and both <= front
         match = share ** 2 * named_share if enough else 0.0
         exact = bool(title) and title == idf.keys() or _spells(named, idf)
         if asks == "person":  # "who discovered penicillin?" names what the person did, not whom it asks for
             match *= WHO_TITLE
-        back = BACK_MATTER if (stored.get("section") or "").strip().lower() in BACK_SECTIONS else 1.0
+        qualifies = bool(title) and title <= idf.keys() and not title & front and not exact  # "Form of government"
+        back = ((QUALIFIER if qualifies else 1.0)
+                * (BACK_MATTER if (stored.get("section") or "").strip().lower() in BACK_SECTIONS else 1.0))
         out[docnum] = back * ((1 + TITLE_MATCH * match + TITLE_EXACT * exact)
                               * (1 + ANSWER * _answer.offer(stored, asks, key) if asks else 1.0))
     return out
+
+
+def _front(text: str) -> set[str]:
+    """The analysed words of a query before its first preposition or comma: the phrase naming what it asks for."""
+    head: list = []
+    for m in _natural.WORD.finditer(text):
+        if head and (m.group().lower() in PREPOSITIONS or "," in text[head[-1].end():m.start()]):
+            break
+        head.append(m)
+    return {w for m in head for w in _natural.analyse(m.group())}
 
 
 def _spells(title: str, idf: dict[str, float]) -> bool:
