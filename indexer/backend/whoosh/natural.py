@@ -152,7 +152,8 @@ def verb_forms(text: str, reader) -> dict[str, list[str]]:
         stem = analyse(raw)
         if len(stem) != 1 or raw.lower() in GRAMMAR:
             continue
-        others = {t for f in _verbs.forms(raw) for t in analyse(f)} - {stem[0]}
+        others = {t for f, lemma in _verbs.forms(raw) for t in analyse(f)
+                  if not _verbs.stands_for_another_word(t, lemma, analyse)} - {stem[0]}
         held = sorted((t for t in others if reader.doc_frequency("text", t)),
                       key=lambda t: -reader.doc_frequency("text", t))
         if held:
