@@ -26,7 +26,7 @@ from ..read.nested import Limits
 from . import members
 from .batching import announced, next_round, tapered
 from .registry import DocRecord, Registry, content_hash
-from .resolve import entry
+from .resolve import entries as resolved
 from .rewrites import Rewrites
 from ..query.results import DocumentReport, IndexReport
 from ..settings import Settings
@@ -279,7 +279,7 @@ class Pipeline:
         entries = {}
         for item, found, raw in zip(batch, per_doc, counts):
             ctx = canon.context(raw)  # "Mercader" here is this document's Ramón Mercader
-            entries[item.record.doc_id] = [entry(item.record, p, ms, canon, ctx) for p, ms in zip(item.passages, found)]
+            entries[item.record.doc_id] = resolved(item.record, item.passages, found, canon, ctx)
             if not draft:
                 self.rewrites.written(item.record, item.passages, found, raw, entries[item.record.doc_id])
         if rewrite:  # and the run's documents that write names the collection learnt after them
