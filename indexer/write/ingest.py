@@ -102,10 +102,10 @@ class Pipeline:
                         entities += sum(1 for ms in mentions for m in ms if m.label != "DATE")
                         if between and (n < len(batches) or not last):
                             between()
+                    if not last:  # the next round's finder (with this one's workers); this round is written
+                        finder = finder.next_round()
+                        self.rewrites.forget()
                 reports += [s.report if isinstance(s, _Prepared) else s for s in steps]
-                if not last:  # the next round's finder; this round's documents are in the index now
-                    finder = entity_finder(self.settings, progress)
-                    self.rewrites.forget()
         for doc_id in sorted(self._dropped):
             if self.remove(doc_id, canon):
                 reports.append(DocumentReport(doc_id, "removed", doc_id, reason="no longer in its container"))
