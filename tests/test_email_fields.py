@@ -80,3 +80,33 @@ def test_a_reply_chain_is_one_thread_in_date_order_linked_from_each_message(mail
     page = client.get("/doc/thread/re-re-bug.eml").get_data(as_text=True)
     assert "Thread: 3 messages" in page and 'href="/doc/thread/root.eml"' in page
     assert [d for d, _ in client.get("/api/documents/thread/root.eml").get_json()["thread"]] == chain
+
+
+def test_the_header_passage_is_found_by_its_own_words_and_the_body_carries_the_subject_and_senders(mail, tmp_path,
+                                                                                                     light_model):
+    """A message's header passage is indexed by its text alone (issue 24's mailbox rate: its title, lead sentence and
+    header fields were a third of a mailbox's postings): `from:`, `to:` and the subject find the message by its body
+    passages; the header's own words still find the header; a message with no body keeps all of them there."""
+    app = Sleuth(mail)
+
+    def kinds(query: str, doc_id: str) -> set[str]:
+        return {h.kind for h in app.search(query, per_page=100).hits if h.doc_id == doc_id}
+
+    assert kinds("from:warsaw", "msg_10.eml") == {"body"}
+    assert kinds("to:cravindogs@cravindogs.com", "msg_10.eml") == {"body"}
+    assert kinds("title:lyrics", "msg_10.eml") == {"body"}
+    assert "metadata" in kinds("dingus", "msg_10.eml")  # the To line's words, in the header's text
+    assert "metadata" in kinds("warsaw", "msg_10.eml")
+    page = create_app(mail).test_client().get("/doc/msg_10.eml").get_data(as_text=True)
+    assert "Fri, 20 Apr 2001 19:35:02 -0400" in page  # the header is shown as it was
+    # A message that is only an attachment has no body passage to carry its header fields: its header does.
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "scan.eml").write_text(
+        "From: Ada Byron <ada@example.org>\nTo: Charles Babbage <cb@example.org>\nSubject: The notes\n"
+        "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=B\n\n--B\nContent-Type: text/plain\n"
+        "Content-Disposition: attachment; filename=notes.txt\n\nThe analytical engine weaves algebraic patterns.\n"
+        "--B--\n")
+    app = Sleuth(Settings(index_dir=tmp_path / "data", model=light_model))
+    assert app.index_paths([tmp_path / "in"]).count("failed") == 0
+    for query in ("from:byron", "to:babbage", "title:notes"):
+        assert "scan.eml" in docs(app, query), query

@@ -44,6 +44,9 @@ class PassageEntry:
     # An email's `from` and `to` (names and addresses, searched as words) and `thread` (the first message's id):
     # the same on each of its passages, so `from:barry` filters a document's passages like a facet does.
     headers: dict[str, str] = field(default_factory=dict)
+    # An email's header passage beside a body passage: its words are fields of the document already (the title,
+    # `from`, `to`), which the body passages carry; a backend may index its text alone (Whoosh does).
+    lean: bool = False
 
 
 @runtime_checkable

@@ -76,6 +76,10 @@ class ClusterEntityFinder(nlp.TextFeed):
         """Connect now: many texts are coming (a missing scheduler is told before any reading)."""
         self._connected()
 
+    def next_round(self) -> "ClusterEntityFinder":
+        """A finder for the next round of this run (its own connection)."""
+        return ClusterEntityFinder(self.address, self.model, self.batch_size, self.progress, self.refined, self.timeout)
+
     def results(self) -> Iterator[list[RawMention]]:
         """Every fed text's entities, in order (call once, after the last `feed`)."""
         self._flush()

@@ -147,6 +147,16 @@ class EntityFinder(TextFeed):
             (find_entities(load(self.model), chunk) for chunk in self._chunks)
         return in_order(self.texts, _flat(found), self.batch_size, self.progress, self.refined)
 
+    def next_round(self) -> "EntityFinder":
+        """A finder for the next round of this run (call inside this one's `with` block): fed afresh, and handed
+        this one's worker processes, which have the model loaded (a round's new workers loaded it again: seconds)."""
+        after = EntityFinder(self.model, self.n_process, self.batch_size, self.progress, self.refined, self.background)
+        if self._pool is not None:
+            after._pool, self._pool = self._pool, None
+            after._queue = queue.SimpleQueue()
+            after._results = after._pool.imap(_worker_chunk, iter(after._queue.get, None))
+        return after
+
     def _send(self, chunk: list[str]) -> None:
         if self._pool is None:
             self._chunks.append(chunk)

@@ -26,7 +26,7 @@ from ..read.nested import Limits
 from . import members
 from .batching import announced, next_round, tapered
 from .registry import DocRecord, Registry, content_hash
-from .resolve import entry
+from .resolve import entries as resolved
 from .rewrites import Rewrites
 from ..query.results import DocumentReport, IndexReport
 from ..settings import Settings
@@ -102,10 +102,10 @@ class Pipeline:
                         entities += sum(1 for ms in mentions for m in ms if m.label != "DATE")
                         if between and (n < len(batches) or not last):
                             between()
+                    if not last:  # the next round's finder (with this one's workers); this round is written
+                        finder = finder.next_round()
+                        self.rewrites.forget()
                 reports += [s.report if isinstance(s, _Prepared) else s for s in steps]
-                if not last:  # the next round's finder; this round's documents are in the index now
-                    finder = entity_finder(self.settings, progress)
-                    self.rewrites.forget()
         for doc_id in sorted(self._dropped):
             if self.remove(doc_id, canon):
                 reports.append(DocumentReport(doc_id, "removed", doc_id, reason="no longer in its container"))
@@ -279,7 +279,7 @@ class Pipeline:
         entries = {}
         for item, found, raw in zip(batch, per_doc, counts):
             ctx = canon.context(raw)  # "Mercader" here is this document's Ramón Mercader
-            entries[item.record.doc_id] = [entry(item.record, p, ms, canon, ctx) for p, ms in zip(item.passages, found)]
+            entries[item.record.doc_id] = resolved(item.record, item.passages, found, canon, ctx)
             if not draft:
                 self.rewrites.written(item.record, item.passages, found, raw, entries[item.record.doc_id])
         if rewrite:  # and the run's documents that write names the collection learnt after them

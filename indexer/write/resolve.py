@@ -67,6 +67,17 @@ def entry(record: DocRecord, passage: Passage, found: list[RawMention], canon: C
     )
 
 
+def entries(record: DocRecord, passages: list[Passage], found: list[list[RawMention]], canon: Canon,
+            ctx: dict[str, str] | None = None) -> list[PassageEntry]:
+    """A document's passages in their stored form. An email's header passages are `lean` when it has a body
+    passage: that one carries the title and the `from`/`to` words; the header keeps its text, people and date."""
+    out = [entry(record, p, ms, canon, ctx) for p, ms in zip(passages, found)]
+    if record.fmt == "email" and any(e.kind == "body" for e in out):
+        for e in out:
+            e.lean = e.kind == "metadata"
+    return out
+
+
 def passage_of(stored: PassageEntry) -> Passage:
     """The passage a stored entry was made from (to resolve its raw mentions again, without NER)."""
     return Passage(stored.ordinal, stored.section, stored.text, stored.start, stored.end, stored.kind, stored.ocr)

@@ -17,7 +17,7 @@ from ..entities.canon import Canon
 from ..entities.nlp import RawMention
 from ..read.passages import Passage
 from .registry import DocRecord, Registry
-from .resolve import entry, passage_of, raw_of
+from .resolve import entries as resolved, passage_of, raw_of
 
 
 @dataclass
@@ -76,7 +76,7 @@ class Rewrites:
             mine = self._written.get(doc_id)
             if mine is not None:
                 ctx = canon.context(mine.counts)
-                fresh = [entry(mine.record, p, ms, canon, ctx) for p, ms in zip(mine.passages, mine.found)]
+                fresh = resolved(mine.record, mine.passages, mine.found, canon, ctx)
                 signature = _signature(fresh)
                 if signature != mine.signature:
                     rewritten[doc_id] = fresh
@@ -87,7 +87,7 @@ class Rewrites:
                 continue  # removed since its names went stale
             ctx = canon.context(self.registry.doc_mentions(doc_id))
             stored = self.backend.passages(doc_id)
-            fresh = [entry(record, passage_of(s), raw_of(s), canon, ctx) for s in stored]
+            fresh = resolved(record, [passage_of(s) for s in stored], [raw_of(s) for s in stored], canon, ctx)
             # About half of those a large run marks stale resolve as before: a rewrite would re-add them unchanged.
             if [_resolved(e) for e in fresh] != [_resolved(s) for s in stored]:
                 rewritten[doc_id] = fresh

@@ -15,7 +15,7 @@ from whoosh.analysis.analyzers import CompositeAnalyzer  # noqa: E402
 
 from indexer import SearchRequest  # noqa: E402
 from indexer.backend import PassageEntry, open_backend  # noqa: E402
-from indexer.backend.whoosh import schema  # noqa: E402
+from indexer.backend.whoosh import analyzer, schema  # noqa: E402
 from indexer.backend.whoosh.analyzer import CachedAnalyzer, CachedPositions  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parents[2] / "corpus"
@@ -87,6 +87,20 @@ def test_a_merge_keeps_the_spelling_words_that_hung_on_a_deleted_document(tmp_pa
     assert len(backend.index.searcher()[0].reader().leaf_readers()) == 1
     for typo in ("Coyoacn", "Agelof", "Weathr"):
         assert _fuzzy_total(backend, typo) > 0, typo
+
+
+def test_the_text_title_and_lead_analyzers_of_every_index_share_one_word_cache(tmp_path):
+    """The text, title and lead fields (one filter chain) of every index a process opens use one cache of analysed
+    words. (Before, the text's, title's and lead's analyzers had a cache each: a word was run through the chain once
+    per field, and held once per field.)"""
+    before = len(analyzer._SHARED)
+    for name in ("one", "two"):
+        backend = open_backend("whoosh", tmp_path / name)
+        for n in range(3):
+            backend.write({f"d{n}": [_entry(f"d{n}", f"Mercader {n} in the Coyoacán villa.", title=f"Villa {n}",
+                                            section="Mexico")]})
+        assert backend.search(SearchRequest(query="villa")).total == 3
+    assert len(analyzer._SHARED) - before <= 1
 
 
 def _postings(backend) -> dict:

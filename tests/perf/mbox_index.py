@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import email
 import json
+import os
 import resource
 import shutil
 import subprocess
@@ -72,21 +73,23 @@ def body_texts(mbox: Path) -> list[str]:
     return [p.text for d in src.read(None) if hasattr(d, "sections") for p in split_passages(d) if p.kind == "body"]
 
 
-class Sampler:
-    """This process's RSS every half second (and its children's peak at the end)."""
+class Periodic:
+    """A thread that calls `read` every `interval` seconds while the `with` block runs."""
+
+    interval = 0.5
 
     def __init__(self) -> None:
-        self.samples: list[tuple[float, float]] = []
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
-        self.started = time.perf_counter()
+
+    def read(self) -> None:
+        raise NotImplementedError
 
     def _run(self) -> None:
-        while not self._stop.wait(0.5):
-            rss = float(open("/proc/self/status").read().split("VmRSS:")[1].split()[0]) / 1024
-            self.samples.append((time.perf_counter() - self.started, rss))
+        while not self._stop.wait(self.interval):
+            self.read()
 
-    def __enter__(self) -> "Sampler":
+    def __enter__(self):
         self._thread.start()
         return self
 
@@ -94,10 +97,55 @@ class Sampler:
         self._stop.set()
         self._thread.join()
 
+
+class Sampler(Periodic):
+    """This process's RSS every half second (and its children's peak at the end)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.samples: list[tuple[float, float]] = []
+        self.started = time.perf_counter()
+
+    def read(self) -> None:
+        rss = float(open("/proc/self/status").read().split("VmRSS:")[1].split()[0]) / 1024
+        self.samples.append((time.perf_counter() - self.started, rss))
+
     def quartiles(self) -> list[float]:
         """RSS (MB) at a quarter, half, three quarters and the end of the run."""
         s = self.samples or [(0.0, 0.0)]
         return [round(s[min(len(s) - 1, max(0, int(len(s) * q) - 1))][1]) for q in (0.25, 0.5, 0.75, 1.0)]
+
+
+class CpuMeter(Periodic):
+    """CPU seconds (user and system) of this process's descendants (worker processes, a child and its workers),
+    read from /proc every 0.2 s; each process counts by its last reading (one that ends between two loses at most
+    0.2 s). The load of other sessions moves this far less than it moves the seconds of the clock."""
+
+    TICK = os.sysconf("SC_CLK_TCK")
+    interval = 0.2
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: dict[int, float] = {}
+
+    def read(self) -> None:
+        me, parent, cpu = os.getpid(), {}, {}
+        for name in os.listdir("/proc"):
+            if name.isdigit():
+                try:
+                    fields = Path(f"/proc/{name}/stat").read_text().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                parent[int(name)], cpu[int(name)] = int(fields[1]), (int(fields[11]) + int(fields[12])) / self.TICK
+        for pid, seconds in cpu.items():
+            up = parent.get(pid)
+            while up not in (None, me, 0, 1):
+                up = parent.get(up)
+            if up == me:
+                self.seen[pid] = seconds
+
+    def seconds(self) -> float:
+        return sum(self.seen.values())
 
 
 def peak_mb() -> tuple[int, int]:
@@ -133,15 +181,23 @@ def rate(jsonl: Path, messages: int, work: Path) -> dict:
     texts = body_texts(mbox)
     model = sleuth_nlp.load("")
     workers = sleuth_nlp.workers(len(texts), 0)
-    started = time.perf_counter()
-    for _ in model.pipe(texts, batch_size=64, n_process=workers):
-        pass
+    started, own = time.perf_counter(), time.process_time()
+    with CpuMeter() as raw_cpu:
+        for _ in model.pipe(texts, batch_size=64, n_process=workers):
+            pass
     raw = len(texts) / (time.perf_counter() - started)
-    ours = child([str(mbox), str(work / "data")])
+    raw_seconds = time.process_time() - own + raw_cpu.seconds()
+    with CpuMeter() as our_cpu:
+        ours = child([str(mbox), str(work / "data")])
     pps = len(texts) / ours["seconds"]
+    # CPU seconds of each side (raw spaCy: this process and spaCy's workers; Sleuth: the indexing process and its
+    # NER workers, model loading included). Their ratio is what the rates' would be if both sides kept two idle
+    # cores busy throughout; Sleuth's start and its last batch (written once NER has ended) use one: an upper bound.
     return {"messages": messages, "mbox_mb": round(mbox.stat().st_size / 2**20, 1), "body_passages": len(texts),
             "n_process": workers, "raw_spacy_pps": round(raw, 1), "sleuth_body_pps": round(pps, 1),
-            "ratio": round(pps / raw, 3), **ours}
+            "ratio": round(pps / raw, 3), "raw_spacy_cpu_s": round(raw_seconds, 1),
+            "sleuth_cpu_s": round(our_cpu.seconds(), 1), "cpu_ratio": round(raw_seconds / our_cpu.seconds(), 3),
+            **ours}
 
 
 def memory(mb: int, work: Path, jsonl: Path) -> dict:

@@ -9,9 +9,14 @@ from .. import PassageEntry
 METADATA_BOOST = 0.7  # a summary box is short, so BM25 would rank it above the prose that is the evidence
 
 
+# A lean passage (an email's header beside its body) indexes its text alone: these are stored as they are and
+# indexed empty (the body passages post them; a header's lead "sentence" was its whole text posted again).
+LEAN_UNINDEXED = ("title", "lead", "from", "to")
+
+
 def fields_of(entry: PassageEntry) -> dict:
     """The Whoosh document of one passage."""
-    return dict(
+    fields = dict(
         passage_id=entry.passage_id,
         doc_id=entry.doc_id,
         title=entry.title,
@@ -31,6 +36,11 @@ def fields_of(entry: PassageEntry) -> dict:
         **entry.facets,
         **entry.headers,
     )
+    if entry.lean:
+        for name in LEAN_UNINDEXED:
+            if name in fields:
+                fields[f"_stored_{name}"], fields[name] = fields[name], ""
+    return fields
 
 
 def entry_of(stored: dict) -> PassageEntry:
