@@ -81,7 +81,7 @@ def add_entities(ask: Callable[[str], Any], settings: Settings, part: dict[str, 
     """The worker's side: spaCy over the stored passages (no lock held), then the write lock asked for and the
     documents written again with their entities, resolved with the worker's canonical names."""
     pipeline = _pipeline(settings)
-    found = pending.find_entities(pipeline, part)
+    found = pending.find_entities(pipeline, part, background=False)  # at the worker's own nice +10
     ask(WRITE)
     if settings not in _names:
         _names[settings] = CanonicalNames(settings, pipeline.registry, CorrectionsFile(settings.index_dir),
