@@ -106,14 +106,18 @@ class Upkeep:
                 self.pending.done(part)
         with self.write_lock:
             stale = self.take()
-            canon = self.canon()
-            try:
-                pipeline.rewrite_facets(canon, stale)
-            except BaseException:
-                self.stale |= stale  # tried again after the next upload
-                raise
-            if not self.stale:  # nothing queued meanwhile: the index reflects these corrections
-                self.corrections.mark_applied(canon.corrections)
+            # Nothing to rewrite and the facets reflect the corrections: no names needed (after a worker's entity
+            # pass they would be rebuilt from the registry for nothing: 0.6 s of the server's interpreter at 3,000
+            # documents).
+            if stale or self.corrections.load().items != self.corrections.applied().items:
+                canon = self.canon()
+                try:
+                    pipeline.rewrite_facets(canon, stale)
+                except BaseException:
+                    self.stale |= stale  # tried again after the next upload
+                    raise
+                if not self.stale:  # nothing queued meanwhile: the index reflects these corrections
+                    self.corrections.mark_applied(canon.corrections)
             merge = backend.upkeep_due()
             if merge:
                 backend.merge()
