@@ -11,8 +11,10 @@ from typing import Callable
 
 from .backend import Backend
 from .errors import IndexBusy
+from .query.facets import ENTITY_FACETS, FACETS
 from .query.request import MAX_PER_PAGE, SearchRequest
 from .query.results import DocumentInfo, DocumentView, FacetValue, OriginalPage, SearchResult
+from .read import ocr, office
 from .read.options import Options
 from .settings import Settings
 from .views.batch import TOP_HITS, BatchLine, search_lines
@@ -50,6 +52,25 @@ class Browsing:
     entities_pending: Callable[[str], bool]
     _batch_slots: threading.BoundedSemaphore
     workers: Pool
+
+    def stats(self) -> dict:
+        """Counts: documents, passages, entities per facet, index_dir, schema_version."""
+        index = self.backend.stats()
+        counts = self.backend.facet_lists(None, FACETS)
+        return {
+            "documents": self.registry.count(),
+            "passages": index["passages"],
+            "entities": {f: len(counts.get(f, [])) for f in ENTITY_FACETS},
+            "years": len(counts.get("year", [])),
+            "index_dir": str(self.settings.index_dir),
+            "schema_version": index["schema_version"],
+            "ocr": ocr.status(ocr.Options.from_settings(self.settings)),
+            "readers": office.status(),
+        }
+
+    def is_empty(self) -> bool:
+        """True when no document is indexed yet."""
+        return self.registry.count() == 0
 
     def document(self, doc_id: str, query: str = "", page: int = 1) -> DocumentView | None:
         """One page of a document's passages (SLEUTH_DOC_PASSAGES_PER_PAGE), `query`'s terms and entities marked."""

@@ -14,10 +14,10 @@ from .annotating import Annotating
 from .entities.canon import Canon
 from .entities.corrections import Correction, CorrectionsFile, check as check_correction
 from .errors import DiskFull, IndexBusy
-from .query.facets import ENTITY_FACETS, FACETS, NAME_FACETS
+from .query.facets import FACETS, NAME_FACETS
 from .query.request import SearchRequest, TooManyFilters
 from .query.results import DocumentHits, DocumentReport, EntityView, FacetValue, IndexReport, SearchResult
-from .read import ocr, office
+from .read import ocr
 from .read.guard import safe_name
 from .read.sources import Source
 from .settings import Settings
@@ -54,7 +54,8 @@ class Sleuth(Annotating):
         # Serialises writers within this process; other processes are kept out by the backend's own lock.
         self.write_lock = threading.Lock()
         self.pending = Pending(settings.index_dir)  # uploads whose entities are still to be found
-        self.upkeep = Upkeep(self.pipeline, self.pending, self.write_lock, self.canon, self.corrections)
+        self.upkeep = Upkeep(self.pipeline, self.pending, self.write_lock, self.canon, self.corrections,
+                             lambda part: upload_job.entities(self.workers, settings, self.registry, self._locked, part))
         self.names = CanonicalNames(settings, self.registry, self.corrections, self.upkeep.queue)
         # Uploads read and index in the request's thread: a few at a time, so the others stay free for searches.
         self._upload_slots = threading.BoundedSemaphore(settings.max_concurrent_uploads)
@@ -102,25 +103,6 @@ class Sleuth(Annotating):
         """Everything about one canonical entity, or None if unknown."""
         return entity_view(self.search, self.backend, self.registry.doc_mentions, self.canon, facet, name)
 
-    def stats(self) -> dict:
-        """Counts: documents, passages, entities per facet, index_dir, schema_version."""
-        index = self.backend.stats()
-        counts = self.backend.facet_lists(None, FACETS)
-        return {
-            "documents": self.registry.count(),
-            "passages": index["passages"],
-            "entities": {f: len(counts.get(f, [])) for f in ENTITY_FACETS},
-            "years": len(counts.get("year", [])),
-            "index_dir": str(self.settings.index_dir),
-            "schema_version": index["schema_version"],
-            "ocr": ocr.status(ocr.Options.from_settings(self.settings)),
-            "readers": office.status(),
-        }
-
-    def is_empty(self) -> bool:
-        """True when no document is indexed yet."""
-        return self.registry.count() == 0
-
     # --- canonical names ------------------------------------------------------------------------------
     def canon(self) -> Canon:
         """Canonical names over the whole registry, kept in memory and updated by this process's writes."""
@@ -141,15 +123,22 @@ class Sleuth(Annotating):
     @contextmanager
     def _writing(self) -> Iterator[Canon]:
         """The write lock held (a bounded wait); a failed write drops the in-memory names (rebuilt on next use)."""
-        # Bounded wait: a request queued behind a long write must not hold a server thread for ever.
+        with self._locked():
+            try:
+                yield self.canon()
+            except BaseException:
+                self.names.forget()
+                raise
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """The write lock alone, for a worker process writing with its own names. A bounded wait: a request queued
+        behind a long write must not hold a server thread for ever."""
         if not self.write_lock.acquire(timeout=self.settings.writer_timeout):
             raise IndexBusy("Another write in this process did not finish within SLEUTH_WRITER_TIMEOUT; try again.")
         try:
             with disk.reported(self.settings.index_dir):
-                yield self.canon()
-        except BaseException:
-            self.names.forget()
-            raise
+                yield
         finally:
             self.write_lock.release()
 
@@ -205,7 +194,7 @@ class Sleuth(Annotating):
             # Large ones (SLEUTH_WORKER_UPLOAD_BYTES), and a server's scans (OCR stops if its client goes): upload_job.
             if progress is None and self.settings.worker_processes and (size >= self.settings.worker_upload_bytes or (
                     cancelled is not None and any(ocr.may_need(s.data, s.suffix) for s in sources))):
-                report = upload_job.run(self.workers, self.settings, sources, self._writing, self._let_others_write,
+                report = upload_job.run(self.workers, self.settings, sources, self._locked, self._let_others_write,
                                         written, cancelled)
             else:
                 for src in sources:  # parsing happens outside the write lock

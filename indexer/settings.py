@@ -104,6 +104,8 @@ class Settings:
     # worker_upload_bytes, batch searches), so searches keep their speed meanwhile; 0: all in the server's process.
     worker_processes: int = 3
     worker_upload_bytes: int = 1024 * 1024
+    # ... and the upkeep's entity pass over uploads of at least this many passages (spaCy, names, the rewrite).
+    worker_upkeep_passages: int = 500
     # Megabytes left free on the data folder's disk: an upload or indexing run that would leave less is refused
     # before it writes (deleting and correcting still work, and free space).
     min_free_mb: int = 20

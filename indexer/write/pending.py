@@ -66,11 +66,12 @@ class Pending:
         os.replace(tmp, self.path)
 
 
-def find_entities(pipeline: "Pipeline", docs: dict[str, str]) -> list:
+def find_entities(pipeline: "Pipeline", docs: dict[str, str], background: bool = True) -> list:
     """spaCy over the stored passages of these documents (no lock needed): what `Pipeline.add_entities` writes.
 
     One stream for all of them: a large upload (a book) gets worker processes, as `sleuth index` would, so the
-    server's searches keep the interpreter meanwhile.
+    server's searches keep the interpreter meanwhile; `background` lowers their priority (nice +10), which a worker
+    process (`upload_job`), already at nice +10 itself, passes on to them without it.
     """
     waiting = []
     for doc_id, digest in sorted(docs.items()):
@@ -82,5 +83,5 @@ def find_entities(pipeline: "Pipeline", docs: dict[str, str]) -> list:
         waiting.append((record, [passage_of(s) for s in stored]))
     texts = [p.text if p.kind == "body" else "" for _, passages in waiting for p in passages]
     settings = pipeline.settings
-    with entity_stream(texts, settings, background=True) as spans:
+    with entity_stream(texts, settings, background=background) as spans:
         return [(record, passages, [next(spans) for _ in passages]) for record, passages in waiting]

@@ -25,6 +25,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,20 +70,26 @@ def label(q: str | list) -> str:
     return q[:40] if isinstance(q, str) else f"{q[1][0]}= ×{len(q) - 1}"
 
 
-def loop(url: str, queries: list[str], until: float, out: list) -> None:
-    i = 0
-    while time.monotonic() < until:
+def going(until: float | Callable[[], bool]) -> Callable[[], bool]:
+    """A deadline (monotonic seconds), or already a test of whether to go on."""
+    return until if callable(until) else lambda: time.monotonic() < until
+
+
+def loop(url: str, queries: list[str], until: float | Callable[[], bool], out: list) -> None:
+    i, more = 0, going(until)
+    while more():
         out.append((queries[i % len(queries)], *get(url, queries[i % len(queries)])))
         i += 1
 
 
-def batch_loop(url: str, until: float, out: list) -> None:
+def batch_loop(url: str, until: float | Callable[[], bool], out: list) -> None:
     """POST /batch (with its CSRF token) of 100 fuzzy lines, again and again: (ms, status, lines not run)."""
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
     with opener.open(url + "/batch", timeout=30) as r:
         token = re.search(r'name="csrf_token" value="([^"]+)"', r.read().decode()).group(1)
     lines = "\n".join(f"wor~2 hist~2 peop~2 c{n:02d}~2" for n in range(100))
-    while time.monotonic() < until:
+    more = going(until)
+    while more():
         started = time.perf_counter()
         data = urlencode({"lines": lines, "format": "html", "csrf_token": token}).encode()
         try:
@@ -93,26 +100,39 @@ def batch_loop(url: str, until: float, out: list) -> None:
         out.append(((time.perf_counter() - started) * 1000, status, page.count("Not run:")))
 
 
-def upload_big(url: str, records: int, out: list) -> None:
-    """One large JSONL upload: (ms, status)."""
-    words = "river empire music physics war city people ocean history painting dynasty rome greece".split()
+def upload_big(url: str, records: int, out: list, done: threading.Event) -> None:
+    """One large JSONL upload, then its entities waited for: (ms until acknowledged, status, bytes, ms until its
+    entities were written); `done` is set at the end. Its words are none of the normal queries': those match no
+    more documents once it is in, so the phase measures the contention, not a larger collection (they were the
+    same words until 2026-12-06: p95 alone rose from 104 to 264 ms over the grown collection, workers or not)."""
+    words = "quarry marl harbour lantern copper meadow orchard glacier canal ferry bellows anvil loom".split()
     body = "\n".join(json.dumps({"id": f"big{i}", "title": f"Upload {i}", "text": " ".join(
         words[(i * k) % len(words)] for k in range(1, 200))}) for i in range(records)).encode()
     data, headers = multipart([("big.jsonl", body)])
-    ms, status, _ = request(url + "/api/documents", data, headers, timeout=600)
-    out.append((ms, status, len(body)))
+    started = time.perf_counter()
+    try:
+        ms, status, _ = request(url + "/api/documents", data, headers, timeout=600)
+        last = max((f"big{i}" for i in range(records)))  # the upkeep takes the documents in the order of their ids
+        while status == 201 and time.perf_counter() - started < 600 and \
+                request(url + f"/api/documents/upload/{last}")[2].get("entities_pending", True):
+            time.sleep(0.25)
+        out.append((ms, status, len(body), (time.perf_counter() - started) * 1000))
+    finally:
+        done.set()
 
 
 def under_writes(url: str, seconds: float, records: int) -> tuple[list, list, list]:
-    """Normal queries while two clients post batches and one a large upload: (queries, batches, upload)."""
+    """Normal queries while two clients post batches and one a large upload, for `seconds` and until the upload's
+    entities are written (the upkeep's entity pass is the upload's work too): (queries, batches, upload)."""
     queries: list = []
     batches: list = []
     upload: list = []
-    until = time.monotonic() + seconds
-    threads = [threading.Thread(target=batch_loop, args=(url, until, batches)),
-               threading.Thread(target=batch_loop, args=(url, until, batches)),
-               threading.Thread(target=upload_big, args=(url, records, upload)),
-               threading.Thread(target=loop, args=(url, NORMAL, until, queries))]
+    until, done = time.monotonic() + seconds, threading.Event()
+    more = lambda: time.monotonic() < until or not done.is_set()  # noqa: E731
+    threads = [threading.Thread(target=batch_loop, args=(url, more, batches)),
+               threading.Thread(target=batch_loop, args=(url, more, batches)),
+               threading.Thread(target=upload_big, args=(url, records, upload, done)),
+               threading.Thread(target=loop, args=(url, NORMAL, more, queries))]
     for t in threads:
         t.start()
     for t in threads:
@@ -175,6 +195,9 @@ def main(argv: list[str] | None = None) -> int:
         before = cpu_seconds(server.pid)
         written, batches, upload = under_writes(url, args.seconds, args.upload_records)
         cpu = [b - a for a, b in zip(before, cpu_seconds(server.pid))]
+        # Alone again, over the collection the upload grew (a control: its words are not the normal queries').
+        after: list = []
+        loop(url, NORMAL, time.monotonic() + args.seconds, after)
     finally:
         server.terminate()
         server.wait()
@@ -192,16 +215,20 @@ def main(argv: list[str] | None = None) -> int:
     for q, (ms, message) in worst.items():
         print(f"  expensive {q!r}: slowest {ms:.0f} ms — {message[:90]}")
     written_ms = [x[1] for x in written]
+    after_ms = [x[1] for x in after]
     print(f"normal queries during batches and a large upload: {len(written_ms)}, p50 "
           f"{statistics.median(written_ms):.1f} ms, p95 {p95(written_ms):.1f} ms "
-          f"({p95(written_ms) / p95(alone_ms):.1f}× alone)")
+          f"({p95(written_ms) / p95(alone_ms):.1f}× alone before it, "
+          f"{p95(written_ms) / p95(after_ms):.1f}× after it)")
+    print(f"normal queries alone after it (the collection grown by the upload): {len(after_ms)}, p50 "
+          f"{statistics.median(after_ms):.1f} ms, p95 {p95(after_ms):.1f} ms")
     print(f"  batches of 100 fuzzy lines: {len(batches)} answered "
           f"{sorted({status for _, status, _ in batches})}, slowest {max(ms for ms, _, _ in batches):.0f} ms, "
           f"lines not run {sum(n for _, _, n in batches)}")
     print(f"  CPU seconds meanwhile: {cpu[0]:.1f} in the server's interpreter, {cpu[1]:.1f} in its worker processes")
     print(f"  upload of {args.upload_records} records ({upload[0][2] / 1e6:.1f} MB): {upload[0][1]} in "
-          f"{upload[0][0] / 1000:.1f} s")
-    normal_ok = all(x[2] == 200 for x in alone + loaded)
+          f"{upload[0][0] / 1000:.1f} s, its entities written after {upload[0][3] / 1000:.1f} s")
+    normal_ok = all(x[2] == 200 for x in alone + loaded + after)
     refused = {label(q) for q in EXPENSIVE_ARGS}
     checks = {
         "every normal query answered 200": normal_ok,
@@ -213,9 +240,11 @@ def main(argv: list[str] | None = None) -> int:
         "normal queries during batches and an upload answered 200": all(x[2] == 200 for x in written),
         "batches answered 200 or 503 (one at a time), the upload 201":
             all(status in (200, 503) for _, status, _ in batches) and upload[0][1] == 201,
-        # Issue 28's target: batches and large uploads run in worker processes (SLEUTH_WORKER_PROCESSES).
-        "normal p95 during batches and a large upload within 2x of alone (or 50 ms more)":
-            p95(written_ms) <= max(2 * p95(alone_ms), p95(alone_ms) + 50),
+        # Issue 28's target: batches, large uploads and their entity pass run in worker processes
+        # (SLEUTH_WORKER_PROCESSES); against alone before it (after it is a control: the upload's words are not
+        # the queries'), and no floor: alone p95 was 82-112 ms in the runs of RELIABILITY.md row 65.
+        "normal p95 during batches and a large upload (until its entities are written) within 2x of alone":
+            p95(written_ms) <= 2 * p95(alone_ms),
     }
     for name, ok in checks.items():
         print(("ok    " if ok else "FAIL  ") + name)
