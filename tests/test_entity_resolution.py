@@ -251,3 +251,21 @@ def test_a_name_with_a_possessive_is_no_people():
     found = facets({"rome": ["The war had its roots in Diocletian's ambition to restore the empire. Aurelian's walls "
                              "still stand in Rome."]})
     assert {("person", "Diocletian"), ("person", "Aurelian")} <= found["rome"]
+
+
+def test_a_first_name_written_alone_about_as_often_as_its_namesakes_full_names_is_no_value():
+    docs = {"thatcher": ["Margaret Thatcher was a British stateswoman."],
+            "atwood": ["Margaret Atwood is a Canadian poet and novelist."],
+            "mead": ["Margaret Mead was an American anthropologist."],
+            "farm": ["In 1850 Margaret married a farmer and moved to the village."],
+            "letter": ["The letter was written by Margaret to her sister in London."],
+            "war": ["Margaret later said that the war had changed everything."]}
+    found = facets(docs)
+    assert ("person", "Margaret") not in found["farm"] | found["letter"] | found["war"]  # three, none named
+    assert ("person", "Margaret Atwood") in found["atwood"]
+
+
+def test_dynasties_and_schools_of_painters_are_no_organisations():
+    found = facets({"egypt": ["Khufu was a pharaoh of the Fourth Dynasty of Egypt, which built the pyramids."],
+                    "venice": ["Titian was the leading painter of the Venetian School in the 16th century."]})
+    assert ("group", "Venetian School") in found["venice"] and ("org", "Venetian School") not in found["venice"]

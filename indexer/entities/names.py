@@ -67,13 +67,16 @@ _PLACE_WORD = re.compile(r"\b(?:Lake|Mount|Mountains|River|Sea|Ocean|Island|Isla
                          r"Khanate|Emirate|Duchy|Principality|Falls|Wat|Mahal|Mosque|Pagoda|Stupa|Fortress|Citadel|"
                          r"Pyramids?|Glacier|Volcano|Reef|Atoll|Oasis|Fjord|Gorge|Canyon|Statue|Highlands)\b")
 # A country's official name is a place ("Commonwealth of Australia", "Democratic People's Republic of Korea"), not the
-# Commonwealth of Nations; a dynasty is a family ("House of Hohenzollern", "Solomonic dynasty"), not the House of
-# Commons; a council named after its city is an event ("Council of Clermont"), not the Council of Europe.
+# Commonwealth of Nations; a dynasty is a family ("House of Hohenzollern", "Solomonic dynasty", "Fourth Dynasty of
+# Egypt"), not the House of Commons; so is a school of painters named by its people or city ("Venetian School") and
+# fathers of a church or a nation ("Desert Fathers"); a council named after its city is an event ("Council of
+# Clermont"), not the Council of Europe.
 _STATE_OF = re.compile(r"^(?:(?:Federal|People's|Democratic|Islamic|Socialist|Arab|Federative|United|Hashemite) )*"
                        r"(?:Commonwealth|Republic|Kingdom|Principality|Grand Duchy|Duchy|Emirate|Sultanate|State|"
                        r"Republics) of (?!Nations\b|Independent\b|the Union\b)[A-Z]")
 _DYNASTY = re.compile(r"^House of (?!Commons|Lords|Representatives|Councillors|Keys|Wisdom|Deputies|Assembly|Peers|"
-                      r"Burgesses|Delegates|Nobles)[A-Z][\w-]+$|\b[Dd]ynasty$")
+                      r"Burgesses|Delegates|Nobles)[A-Z][\w-]+$|\b[Dd]ynasty(?: of [A-Z][\w-]+)?$|"
+                      r"^[A-Z][a-z]+(?:ian|ese|ish|ine) School$|\bFathers$")
 _COUNCIL = re.compile(r"^(?:Second |First |Fourth |Third )?(?:Council|Congress|Synod|Diet) of (?!State$|Ministers$|"
                       r"Elders$|People$|War$|Europe$|Regency$|Government$|Nobles$|Deputies$|Representatives$|"
                       r"Industrial$|Labor$|Labour$|Culture$)(?P<city>[A-Z][a-z]+)$")

@@ -29,7 +29,9 @@ _REGNAL = re.compile(r"^[IVXL]+$|^(?:the|The)$")
 _MAJORITY = 2
 _CLEAR = 3  # mentions of the full name at least
 _ALONE_PER_FULL = 3
-_SHARED_BY, _SHARED_PER_ALONE = 3, 2  # "Charles": 36 full names, 54 mentions of them, 9 of "Charles" alone
+# "Charles": 36 full names, 54 mentions of them, 9 of "Charles" alone; a name is known alone (no one's first name)
+# only where it outnumbers its namesakes' full names two to one ("Muhammad" 45 times alone, 14 full names).
+_SHARED_BY, _KNOWN_ALONE = 3, 2
 FIRST_MARK = " *"  # a context key for a first name ("charles *"), beside the surname keys
 
 
@@ -143,6 +145,6 @@ class Variants:
         top, rest = (size(fulls[0]), sum(size(k) for k in fulls[1:])) if fulls else (0, 0)
         if top >= _CLEAR and top >= _MAJORITY * rest and size(key) <= _ALONE_PER_FULL * (top + rest):
             return fulls[0]  # "Jesus" and "Jesus Christ"; "Leonardo" and "Leonardo da Vinci"
-        if len(fulls) < _SHARED_BY or top + rest < _SHARED_PER_ALONE * size(key):
+        if len(fulls) < _SHARED_BY or size(key) >= _KNOWN_ALONE * (top + rest):
             return None  # a name known alone ("Muhammad" 48 times, its namesakes' full names 14)
         return False
