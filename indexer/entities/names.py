@@ -286,3 +286,8 @@ def shape_facet(name: str, facet: str) -> str | None:
     if facet in ("place", "org") and MEMBERS.match(name):
         return "group"
     return None
+
+
+def accents(text: str) -> int:
+    """The letters of a text that are not ASCII (a form with its accents is the one shown)."""
+    return sum(1 for ch in text if ord(ch) > 127)

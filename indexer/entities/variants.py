@@ -4,6 +4,7 @@
   (label ACRONYM, surface "EU=European Union"), and the collection's majority definition sends "EU" to the name.
 - "John Fitzgerald Kennedy" is "John F. Kennedy" (whose key drops the initial) when the collection names a person
   "John Kennedy": a name of three or more capitalised words goes to its first-and-last form when that is a person.
+- "the Communist Party" is the country's party its document names ("Communist Party of Cuba"), else none.
 - "Charles" alone, where the collection has Charles Darwin, Charles Martel and Charles Dickens, is none of them
   unless its own document names one (or one is a clear majority): `Variants.first_name`.
 """
@@ -33,6 +34,12 @@ _ALONE_PER_FULL = 3
 # only where it outnumbers its namesakes' full names two to one ("Muhammad" 45 times alone, 14 full names).
 _SHARED_BY, _KNOWN_ALONE = 3, 2
 FIRST_MARK = " *"  # a context key for a first name ("charles *"), beside the surname keys
+PARTY_MARK = " party*"  # a context key for a generic party name ("communist party party*")
+# A party named by its creed alone ("the Communist Party", "the Liberal Party") is one of several countries' parties.
+_GENERIC_PARTY = re.compile(r"^(?:(?:communist|liberal|conservative|socialist|labour|labor|democratic|republican|"
+                            r"national|green|people s|social|christian|progressive|radical|nationalist|workers) )+"
+                            r"party$")
+_DEMONYM_KEY = re.compile(r"^[a-z]+(?:an|ese|ish|ch|ic|i) ")
 
 
 def _initials(name: str) -> tuple[str, str]:
@@ -72,6 +79,15 @@ def acronym_key(surface: str) -> tuple[str] | None:
     return (name_key(pair[0]),) if pair else None
 
 
+def generic_party(key: str) -> str | None:
+    """The generic party a country's party key is one of ("communist party of cuba", "chinese communist party")."""
+    head, of, _ = key.partition(" of ")
+    if of and _GENERIC_PARTY.match(head):
+        return head
+    rest = key.partition(" ")[2]
+    return rest if _GENERIC_PARTY.match(rest) and _DEMONYM_KEY.match(key) else None
+
+
 def short_form(key: str) -> str | None:
     """The first-and-last key of a person key of three or more words ("john fitzgerald kennedy" → "john kennedy")."""
     words = key.split()
@@ -95,6 +111,7 @@ class Variants:
         self.longer: dict[str, set[str]] = defaultdict(set)  # "john kennedy" -> {"john fitzgerald kennedy"}
         self.by_first: dict[str, set[str]] = defaultdict(set)  # "charles" -> full-name person keys
         self._of: dict[str, tuple[str | None, str | None]] = {}  # person key -> (short form, first name)
+        self.parties: dict[str, set[str]] = defaultdict(set)  # "communist party" -> countries' parties' keys
 
     def define(self, surface: str, n: int) -> str | None:
         """Count an ACRONYM mention; returns the acronym's key."""
@@ -129,6 +146,21 @@ class Variants:
                 self.longer[short].add(key)
             if first:
                 self.by_first[first].add(key)
+
+    def party(self, key: str, org: bool) -> None:
+        """Index an organisation's key by the generic party it is a country's (`org`), or take it out."""
+        if generic := generic_party(key):
+            (self.parties[generic].add if org else self.parties[generic].discard)(key)
+
+    def party_for(self, key: str, ctx: dict[str, str] | None) -> str | None | bool:
+        """For a generic party name: the country's party its document names, else the collection's only one; False
+        (no value) when neither says which; None for other names."""
+        if not _GENERIC_PARTY.match(key):
+            return None
+        if local := (ctx or {}).get(key + PARTY_MARK):
+            return local
+        fulls = self.parties.get(key, ())
+        return next(iter(fulls)) if len(fulls) == 1 else False
 
     def short_of(self, key: str) -> str | None:
         """The first-and-last form a long person key is indexed by."""
