@@ -271,10 +271,11 @@ def test_dynasties_and_schools_of_painters_are_no_organisations():
     assert ("group", "Venetian School") in found["venice"] and ("org", "Venetian School") not in found["venice"]
 
 
-def test_a_party_named_by_its_creed_alone_is_the_country_s_party_its_document_names_or_none():
+def test_a_party_named_by_its_creed_alone_is_the_country_s_party_its_document_names_when_there_are_several():
     found = facets({"cuba": ["Fidel Castro led the Communist Party of Cuba from 1965.",
                              "In 1975 the Communist Party held its first congress in Havana."],
                     "china": ["The Chinese Communist Party rules China.", "The Communist Party took power in 1949."],
                     "poem": ["The poet joined the Communist Party in 1936 and left it after the war."]})
     assert ("org", "Communist Party of Cuba") in found["cuba"] and ("org", "Chinese Communist Party") in found["china"]
     assert ("org", "Communist Party") not in found["cuba"] | found["china"] | found["poem"]  # which country's?
+    assert "Labour Party" in values({"uk": ["Clement Attlee led the Labour Party to victory in 1945."]}, "org")

@@ -4,7 +4,8 @@
   (label ACRONYM, surface "EU=European Union"), and the collection's majority definition sends "EU" to the name.
 - "John Fitzgerald Kennedy" is "John F. Kennedy" (whose key drops the initial) when the collection names a person
   "John Kennedy": a name of three or more capitalised words goes to its first-and-last form when that is a person.
-- "the Communist Party" is the country's party its document names ("Communist Party of Cuba"), else none.
+- "the Communist Party" is the country's party its document names ("Communist Party of Cuba"), else none when the
+  collection names several countries' parties of that creed.
 - "Charles" alone, where the collection has Charles Darwin, Charles Martel and Charles Dickens, is none of them
   unless its own document names one (or one is a clear majority): `Variants.first_name`.
 """
@@ -154,12 +155,13 @@ class Variants:
 
     def party_for(self, key: str, ctx: dict[str, str] | None) -> str | None | bool:
         """For a generic party name: the country's party its document names, else the collection's only one; False
-        (no value) when neither says which; None for other names."""
-        if not _GENERIC_PARTY.match(key):
+        (no value) when the collection names several and its document none ("Communist Party"); None for other names
+        and for a creed no country's party is named by ("Democratic Party" is itself then)."""
+        fulls = self.parties.get(key, ()) if _GENERIC_PARTY.match(key) else ()
+        if not fulls:
             return None
         if local := (ctx or {}).get(key + PARTY_MARK):
             return local
-        fulls = self.parties.get(key, ())
         return next(iter(fulls)) if len(fulls) == 1 else False
 
     def short_of(self, key: str) -> str | None:
