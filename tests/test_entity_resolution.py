@@ -279,3 +279,10 @@ def test_a_party_named_by_its_creed_alone_is_the_country_s_party_its_document_na
     assert ("org", "Communist Party of Cuba") in found["cuba"] and ("org", "Chinese Communist Party") in found["china"]
     assert ("org", "Communist Party") not in found["cuba"] | found["china"] | found["poem"]  # which country's?
     assert "Labour Party" in values({"uk": ["Clement Attlee led the Labour Party to victory in 1945."]}, "org")
+
+
+def test_a_given_name_alone_is_not_the_saint_of_that_name():
+    found = facets({"apostle": ["Saint Peter was one of the Twelve Apostles of Jesus.", "Saint Peter is buried in Rome.",
+                                "Saint Peter was the first bishop of Rome."],
+                    "farm": ["The farmer's eldest son, Peter, sold the mill in 1850."]})
+    assert ("person", "Saint Peter") in found["apostle"] and ("person", "Saint Peter") not in found["farm"]

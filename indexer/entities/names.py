@@ -221,11 +221,16 @@ def _languages() -> frozenset[str]:
     return frozenset(name_key(n) for n in Locale("en").languages.values()) - _territories()
 
 
+_SAINT = frozenset({"Saint", "St.", "St", "San", "Santa", "Sankt", "São"})
+
+
 @lru_cache(maxsize=262144)
 def looks_like_full_name(name: str) -> bool:
-    """Two or more capitalised words (particles allowed): a person's full name, not a title or a thing."""
+    """Two or more capitalised words (particles allowed): a person's full name, not a title or a thing; nor a saint's
+    given name ("Saint John" is no surname "John": John Dryden's "John" is not him)."""
     words = name.split()
-    return len(words) >= 2 and all(w[:1].isupper() or w.casefold() in NAME_PARTICLES for w in words)
+    return len(words) >= 2 and all(w[:1].isupper() or w.casefold() in NAME_PARTICLES for w in words) \
+        and not (len(words) == 2 and words[0] in _SAINT)
 
 
 def surname_key(name: str) -> str:
