@@ -271,6 +271,15 @@ def test_dynasties_and_schools_of_painters_are_no_organisations():
     assert ("group", "Venetian School") in found["venice"] and ("org", "Venetian School") not in found["venice"]
 
 
+def test_alliances_confederations_and_unions_of_a_country_are_no_organisations():
+    found = facets({"sa": ["In 1910 the four colonies formed the Union of South Africa, a dominion of the British Empire."],
+                    "ww1": ["Bulgaria joined the Central Powers in 1915, after the Central Powers had taken Serbia."],
+                    "swiss": ["The Swiss Confederation was founded in 1291 by three cantons."]})
+    assert {("place", "Union of South Africa"), ("group", "Central Powers"), ("place", "Swiss Confederation")} \
+        <= found["sa"] | found["ww1"] | found["swiss"]
+    assert not {f for pairs in found.values() for f, _ in pairs} & {"org"}
+
+
 def test_a_party_named_by_its_creed_alone_is_the_country_s_party_its_document_names_when_there_are_several():
     found = facets({"cuba": ["Fidel Castro led the Communist Party of Cuba from 1965.",
                              "In 1975 the Communist Party held its first congress in Havana."],

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-
 from ..folding import name_key
 
 MAX_NAME_CHARS = 80
@@ -69,14 +68,16 @@ _PLACE_WORD = re.compile(r"\b(?:Lake|Mount|Mountains|River|Sea|Ocean|Island|Isla
 # A country's official name is a place ("Commonwealth of Australia", "Democratic People's Republic of Korea"), not the
 # Commonwealth of Nations; a dynasty is a family ("House of Hohenzollern", "Solomonic dynasty", "Fourth Dynasty of
 # Egypt"), not the House of Commons; so is a school of painters named by its people or city ("Venetian School") and
-# fathers of a church or a nation ("Desert Fathers"); a council named after its city is an event ("Council of
+# fathers of a church or a nation ("Desert Fathers"), an alliance's powers ("Central Powers"); a confederation named
+# by its people is a state ("Swiss Confederation"), as is a union of a country ("Union of Burma"); a council named after its city is an event ("Council of
 # Clermont"), not the Council of Europe.
 _STATE_OF = re.compile(r"^(?:(?:Federal|People's|Democratic|Islamic|Socialist|Arab|Federative|United|Hashemite) )*"
                        r"(?:Commonwealth|Republic|Kingdom|Principality|Grand Duchy|Duchy|Emirate|Sultanate|State|"
-                       r"Republics) of (?!Nations\b|Independent\b|the Union\b)[A-Z]")
+                       r"Republics) of (?!Nations\b|Independent\b|the Union\b)[A-Z]|"
+                       r"^[A-Z][a-z]+(?:an|ese|ine|ish|ic|iss) Confedera(?:tion|cy)$")
 _DYNASTY = re.compile(r"^House of (?!Commons|Lords|Representatives|Councillors|Keys|Wisdom|Deputies|Assembly|Peers|"
                       r"Burgesses|Delegates|Nobles)[A-Z][\w-]+$|\b[Dd]ynasty(?: of [A-Z][\w-]+)?$|"
-                      r"^[A-Z][a-z]+(?:ian|ese|ish|ine) School$|\bFathers$")
+                      r"^[A-Z][a-z]+(?:ian|ese|ish|ine) School$|\bFathers$|^[A-Z]\w+ Powers$")
 _COUNCIL = re.compile(r"^(?:Second |First |Fourth |Third )?(?:Council|Congress|Synod|Diet) of (?!State$|Ministers$|"
                       r"Elders$|People$|War$|Europe$|Regency$|Government$|Nobles$|Deputies$|Representatives$|"
                       r"Industrial$|Labor$|Labour$|Culture$)(?P<city>[A-Z][a-z]+)$")
@@ -258,7 +259,8 @@ def shape_facet(name: str, facet: str) -> str | None:
         return ""
     if facet in ("person", "org") and name_key(name) in _languages():
         return ""
-    if facet in ("org", "person", "work") and _STATE_OF.match(name):
+    if facet in ("org", "person", "work") and (_STATE_OF.match(name) or name.startswith("Union of ")
+                                               and is_territory(name[9:])):
         return "place"
     if facet in ("org", "person", "place") and _DYNASTY.search(name):
         return "group"
