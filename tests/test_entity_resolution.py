@@ -295,3 +295,9 @@ def test_a_given_name_alone_is_not_the_saint_of_that_name():
                                 "Saint Peter was the first bishop of Rome."],
                     "farm": ["The farmer's eldest son, Peter, sold the mill in 1850."]})
     assert ("person", "Saint Peter") in found["apostle"] and ("person", "Saint Peter") not in found["farm"]
+
+
+def test_geological_periods_are_no_values():
+    found = facets({"fossil": ["The first dinosaurs appeared in the Triassic, and the last died at the end of the Cretaceous.",
+                               "Ammonites were common in the Devonian and in the Cretaceous."]})
+    assert found["fossil"] == set()

@@ -39,8 +39,7 @@ _CODE = re.compile(r"^[/\\]|[{}<>=|\\@#$^~`]")
 # "Washington, D.C." and "Martin Luther King, Jr." are names; any other comma joins a list ("Antigua, Barbuda").
 _COMMA_OK = re.compile(r", (?:Jr|Sr|D\.\s?C|Inc|Ltd|II|III|IV)\b\.?|^University of [A-Z]\w+, [A-Z]")
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
-# "Don Levine, Isaac" (a bibliography's surname-first order) is the person Isaac Don Levine.
-_INVERTED = re.compile(r"^(?P<last>[^,]+), (?P<first>[^,]+)$")
+_INVERTED = re.compile(r"^(?P<last>[^,]+), (?P<first>[^,]+)$")  # "Don Levine, Isaac" is Isaac Don Levine
 
 # Types the shape decides, whatever the model said: battles and wars are events ("Battle of Stalingrad" as a
 # work); awards are no facet of ours ("Nobel Prize" as a work, "Order of Lenin" as a person).
@@ -49,8 +48,9 @@ _EVENT = re.compile(r"^(?:Western|Eastern|Southern|Northern|Italian|Balkan|Maced
                     r"\b(?:War|Revolution|Olympics|Olympic Games|Crusade|Rebellion|Uprising|Massacre|Genocide|"
                     r"Restoration|Famine)$")
 _NOT_EVENT = re.compile(r"^(?:Ministry|Department|Office|Secretary|Museum|Institute|College|School)\b")
-# Periods are dates, not entities ("Bronze Age", "Neolithic", "Paleogene").
-_PERIOD = re.compile(r"\b(?:Age|Ages|Era|Epoch|Époque|Epoque|Period)$|(?:lithic|cene|gene|zoic|ocene)$|^Renaissance$")
+# Periods are dates, not entities ("Bronze Age", "Neolithic", "Paleogene", "Cretaceous").
+_PERIOD = re.compile(r"\b(?:Age|Ages|Era|Epoch|Époque|Epoque|Period)$|(?:lithic|cene|gene|zoic|ocene)$|^Renaissance$|"
+                     r"^(?:Cambrian|Ordovician|Silurian|Devonian|Carboniferous|Permian|Triassic|Jurassic|Cretaceous)$")
 _AWARD = re.compile(r"\b(?:Prize|Prizes|Award|Awards|Medal|Trophy|Laureate)\b|^(?:Order|Hero|Legion) of (?!St\b|Saint\b)|"
                     r"^(?:Bronze|Silver) Star$|^(?:Victoria|Iron|George|Military|Navy|Distinguished Service) Cross$|"
                     r"^Purple Heart$|^Nobel$")
@@ -66,11 +66,11 @@ _PLACE_WORD = re.compile(r"\b(?:Lake|Mount|Mountains|River|Sea|Ocean|Island|Isla
                          r"Khanate|Emirate|Duchy|Principality|Falls|Wat|Mahal|Mosque|Pagoda|Stupa|Fortress|Citadel|"
                          r"Pyramids?|Glacier|Volcano|Reef|Atoll|Oasis|Fjord|Gorge|Canyon|Statue|Highlands)\b")
 # A country's official name is a place ("Commonwealth of Australia", "Democratic People's Republic of Korea"), not the
-# Commonwealth of Nations; a dynasty is a family ("House of Hohenzollern", "Solomonic dynasty", "Fourth Dynasty of
-# Egypt"), not the House of Commons; so is a school of painters named by its people or city ("Venetian School") and
-# fathers of a church or a nation ("Desert Fathers"), an alliance's powers ("Central Powers"); a confederation named
-# by its people is a state ("Swiss Confederation"), as is a union of a country ("Union of Burma"); a council named after its city is an event ("Council of
-# Clermont"), not the Council of Europe.
+# Commonwealth of Nations, as are a confederation named by its people ("Swiss Confederation") and a union of a country
+# ("Union of South Africa"); a dynasty is a family ("House of Hohenzollern", "Fourth Dynasty of Egypt"), not the House
+# of Commons; so are a school of painters named by its people ("Venetian School"), fathers of a church or a nation
+# ("Desert Fathers") and an alliance's powers ("Central Powers"); a council named after its city is an event
+# ("Council of Clermont"), not the Council of Europe.
 _STATE_OF = re.compile(r"^(?:(?:Federal|People's|Democratic|Islamic|Socialist|Arab|Federative|United|Hashemite) )*"
                        r"(?:Commonwealth|Republic|Kingdom|Principality|Grand Duchy|Duchy|Emirate|Sultanate|State|"
                        r"Republics) of (?!Nations\b|Independent\b|the Union\b)[A-Z]|"
