@@ -251,3 +251,53 @@ def test_a_name_with_a_possessive_is_no_people():
     found = facets({"rome": ["The war had its roots in Diocletian's ambition to restore the empire. Aurelian's walls "
                              "still stand in Rome."]})
     assert {("person", "Diocletian"), ("person", "Aurelian")} <= found["rome"]
+
+
+def test_a_first_name_written_alone_about_as_often_as_its_namesakes_full_names_is_no_value():
+    docs = {"thatcher": ["Margaret Thatcher was a British stateswoman."],
+            "atwood": ["Margaret Atwood is a Canadian poet and novelist."],
+            "mead": ["Margaret Mead was an American anthropologist."],
+            "farm": ["In 1850 Margaret married a farmer and moved to the village."],
+            "letter": ["The letter was written by Margaret to her sister in London."],
+            "war": ["Margaret later said that the war had changed everything."]}
+    found = facets(docs)
+    assert ("person", "Margaret") not in found["farm"] | found["letter"] | found["war"]  # three, none named
+    assert ("person", "Margaret Atwood") in found["atwood"]
+
+
+def test_dynasties_and_schools_of_painters_are_no_organisations():
+    found = facets({"egypt": ["Khufu was a pharaoh of the Fourth Dynasty of Egypt, which built the pyramids."],
+                    "venice": ["Titian was the leading painter of the Venetian School in the 16th century."]})
+    assert ("group", "Venetian School") in found["venice"] and ("org", "Venetian School") not in found["venice"]
+
+
+def test_alliances_confederations_and_unions_of_a_country_are_no_organisations():
+    found = facets({"sa": ["In 1910 the four colonies formed the Union of South Africa, a dominion of the British Empire."],
+                    "ww1": ["Bulgaria joined the Central Powers in 1915, after the Central Powers had taken Serbia."],
+                    "swiss": ["The Swiss Confederation was founded in 1291 by three cantons."]})
+    assert {("place", "Union of South Africa"), ("group", "Central Powers"), ("place", "Swiss Confederation")} \
+        <= found["sa"] | found["ww1"] | found["swiss"]
+    assert not {f for pairs in found.values() for f, _ in pairs} & {"org"}
+
+
+def test_a_party_named_by_its_creed_alone_is_the_country_s_party_its_document_names_when_there_are_several():
+    found = facets({"cuba": ["Fidel Castro led the Communist Party of Cuba from 1965.",
+                             "In 1975 the Communist Party held its first congress in Havana."],
+                    "china": ["The Chinese Communist Party rules China.", "The Communist Party took power in 1949."],
+                    "poem": ["The poet joined the Communist Party in 1936 and left it after the war."]})
+    assert ("org", "Communist Party of Cuba") in found["cuba"] and ("org", "Chinese Communist Party") in found["china"]
+    assert ("org", "Communist Party") not in found["cuba"] | found["china"] | found["poem"]  # which country's?
+    assert "Labour Party" in values({"uk": ["Clement Attlee led the Labour Party to victory in 1945."]}, "org")
+
+
+def test_a_given_name_alone_is_not_the_saint_of_that_name():
+    found = facets({"apostle": ["Saint Peter was one of the Twelve Apostles of Jesus.", "Saint Peter is buried in Rome.",
+                                "Saint Peter was the first bishop of Rome."],
+                    "farm": ["The farmer's eldest son, Peter, sold the mill in 1850."]})
+    assert ("person", "Saint Peter") in found["apostle"] and ("person", "Saint Peter") not in found["farm"]
+
+
+def test_geological_periods_are_no_values():
+    found = facets({"fossil": ["The first dinosaurs appeared in the Triassic, and the last died at the end of the Cretaceous.",
+                               "Ammonites were common in the Devonian and in the Cretaceous."]})
+    assert found["fossil"] == set()

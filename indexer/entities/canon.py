@@ -10,8 +10,8 @@ from .aliases import BUILTIN_ALIASES
 from .evidence import ORG_CUE, WORK_CUE
 from .mentions import DEFINED_THING
 from .votes import vote
-from .variants import ACRONYM, FIRST_MARK, Variants, acronym_key
-from .names import (MEMBERS, clean_name, looks_like_full_name, name_key, org_shaped, person_form, shape_facet,
+from .variants import ACRONYM, FIRST_MARK, PARTY_MARK, Variants, acronym_key, generic_party
+from .names import (MEMBERS, accents, clean_name, looks_like_full_name, name_key, org_shaped, person_form, shape_facet,
                     surname_key, work_shaped)
 
 __all__ = ["LABEL_TO_FACET", "NER_LABELS", "Canon", "clean_name", "name_key"]
@@ -19,15 +19,8 @@ __all__ = ["LABEL_TO_FACET", "NER_LABELS", "Canon", "clean_name", "name_key"]
 # The one map from spaCy labels to facet names, used by the writer and (through FACETS) by the sidebar.
 # AGENT is ours, not spaCy's: an Infobox "Perpetrator" is an organisation or a person by what it is elsewhere.
 LABEL_TO_FACET: dict[str, str] = {
-    "PERSON": "person",
-    "ORG": "org",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-    "NORP": "group",
-    "EVENT": "event",
-    "WORK_OF_ART": "work",
-    "AGENT": "org",
+    "PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group",
+    "EVENT": "event", "WORK_OF_ART": "work", "AGENT": "org",
     "GPE_DEFINED": "place",  # a "person" its own definition calls a place (mentions.refine): one counts as five
     ORG_CUE: "org",  # an ORG whose text shows an organisation ("NKVD agent"): evidence, see Canon._evidenced
     WORK_CUE: "work",  # a WORK_OF_ART whose text shows a work ("the novel …", a title in quotes beside "songs")
@@ -51,8 +44,6 @@ _OTHER_USES_PER_MENTION = 4
 # Without the full name in the document, a surname is the corpus's one full name only where it rarely stands alone
 # ("Wu" 16 times alone, "Chien-Shiung Wu" 3 times: "Wu culture" and "Emperor Wu" are not her).
 _ALONE_PER_FULL = 3
-
-
 _PLACE_DOUBT = 5  # a surname the collection calls a place once in five is no one's without its document's evidence
 _SURE_ALONE = 3  # mentions of a one-word person, all but a tenth of its labels PERSON, to be looked for everywhere
 _KEY_MEMO = 100_000  # distinct (surface, label) pairs a Canon remembers (some 30 MB at most)
@@ -93,11 +84,12 @@ class Canon:
             if found:
                 keys.add(found[0])
         surnames = {surname_key(self._display.get(k, k)) for k in keys} | {surname_key(k) for k in keys} \
-            | {k.split()[0] for k in keys if " " in k}  # first names too ("Charles" and a new Charles Darwin)
+            | {k.split()[0] for k in keys if " " in k} | {generic_party(k) for k in keys} - {None}  # first names,
+        # too ("Charles" and a new Charles Darwin), and generic parties ("Communist Party", "Communist Party of Cuba")
         longer = {long for k in keys for long in self.variants.longer.get(k, ())}
         watched = {pair for k in keys | surnames | longer for pair in self._surfaces.get(k, ())} | set(delta)
         before = {pair: self.resolve(*pair) for pair in watched}
-        people = {s: set(self._by_last.get(s, ())) | set(self.variants.by_first.get(s, ())) for s in surnames}
+        people = {s: self._fulls(s) for s in surnames}
         for (surface, label), n in delta.items():
             self.counts[(surface, label)] += n
             if label == ACRONYM:
@@ -117,9 +109,12 @@ class Canon:
         changed = {pair for pair in watched if self.resolve(*pair) != before[pair]}
         # Full names of a surname changed: its mentions may resolve otherwise inside documents naming them.
         for s, old in people.items():
-            if set(self._by_last.get(s, ())) | set(self.variants.by_first.get(s, ())) != old:
+            if self._fulls(s) != old:
                 changed |= self._surfaces.get(s, set())
         return changed
+
+    def _fulls(self, s: str) -> set[str]:
+        return set(self._by_last.get(s, ())) | set(self.variants.by_first.get(s, ())) | set(self.variants.parties.get(s, ()))
 
     def _key_of(self, surface: str, label: str) -> tuple[str, str] | None:
         """(matching key, display form) of a raw mention, or None for junk and labels we do not facet."""
@@ -162,12 +157,13 @@ class Canon:
             for d in (self._forms, self._facets, self._display, self._facet, self._surfaces):
                 d.pop(key, None)
             self.variants.person(key, False)
+            self.variants.party(key, False)
             return
         self._forms[key] = forms
         facets = self._facets[key] = +self._facets[key]
         # Deterministic: most mentions first, then the form with most non-ASCII letters (accents kept), then text.
         display = self._display[key] = self._alias_names.get(key) or min(
-            forms.items(), key=lambda kv: (-kv[1], -_accents(kv[0]), kv[0]))[0]
+            forms.items(), key=lambda kv: (-kv[1], -accents(kv[0]), kv[0]))[0]
         # A value's type is the vote of the labels its mentions got ("French" is a group, not a person).
         if (facet := vote(facets)) is not None:
             self._facet[key] = facet
@@ -179,6 +175,7 @@ class Canon:
             self._by_last[surname].add(key)
             self._surname_of[key] = surname
         self.variants.person(key, full, display)
+        self.variants.party(key, self._facet.get(key) == "org")
 
     def _alias_key(self, key: str) -> str:
         target = self.aliases.get(key)
@@ -189,10 +186,13 @@ class Canon:
         people: Counter = Counter()
         for (surface, label), n in doc_counts.items():
             found = self._key_of(surface, label)
-            if found is not None and found[0] in self._surname_of:
+            if found is not None and (found[0] in self._surname_of or generic_party(found[0])):
                 people[found[0]] += n
         best: dict[str, str] = {}
         for key, _ in sorted(people.items(), key=lambda kv: (-kv[1], kv[0])):
+            if generic := generic_party(key):
+                best.setdefault(generic + PARTY_MARK, key)  # "the Communist Party" there means its country's
+                continue
             best.setdefault(self._surname_of[key], key)
             if first := self.variants.first_of(key):
                 best.setdefault(first + FIRST_MARK, key)  # "Charles" there means its "Charles Darwin"
@@ -222,7 +222,6 @@ class Canon:
     def resolve(self, surface: str, label: str, ctx: dict[str, str] | None = None,
                 corrected: bool = True) -> tuple[str, str] | None:
         """The (facet, canonical name) of a mention, or None if it is junk, hidden or not an entity type we facet.
-
         `ctx` is `context()` of the mention's document: a surname there means that document's full name first.
         The user's corrections apply last (unless `corrected` is False)."""
         found = self._resolve(surface, label, ctx)
@@ -233,6 +232,10 @@ class Canon:
         if found is None or label in _NO_FACET_LABELS:
             return None
         key, name = self._variant(*found)
+        if self._facet.get(key) == "org" and (party := self.variants.party_for(key, ctx)) is not None:
+            if party is False or party not in self._display:
+                return None  # several countries' parties, none named in its document
+            key, name = party, self._display[party]
         target = self._person_for(key, name, label, ctx)
         if target is None and " " not in key and self._facet.get(key) == "person":
             target = (ctx or {}).get(key + FIRST_MARK) or self.variants.sharing(key, self._size)
@@ -293,7 +296,3 @@ class Canon:
                 for form in self._forms[key]:
                     if (got := self.resolve(form, labels[facet])) is not None and got[0] == facet:
                         yield form, *got
-
-
-def _accents(text: str) -> int:
-    return sum(1 for ch in text if ord(ch) > 127)

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-
 from ..folding import name_key
 
 MAX_NAME_CHARS = 80
@@ -40,8 +39,7 @@ _CODE = re.compile(r"^[/\\]|[{}<>=|\\@#$^~`]")
 # "Washington, D.C." and "Martin Luther King, Jr." are names; any other comma joins a list ("Antigua, Barbuda").
 _COMMA_OK = re.compile(r", (?:Jr|Sr|D\.\s?C|Inc|Ltd|II|III|IV)\b\.?|^University of [A-Z]\w+, [A-Z]")
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
-# "Don Levine, Isaac" (a bibliography's surname-first order) is the person Isaac Don Levine.
-_INVERTED = re.compile(r"^(?P<last>[^,]+), (?P<first>[^,]+)$")
+_INVERTED = re.compile(r"^(?P<last>[^,]+), (?P<first>[^,]+)$")  # "Don Levine, Isaac" is Isaac Don Levine
 
 # Types the shape decides, whatever the model said: battles and wars are events ("Battle of Stalingrad" as a
 # work); awards are no facet of ours ("Nobel Prize" as a work, "Order of Lenin" as a person).
@@ -50,8 +48,9 @@ _EVENT = re.compile(r"^(?:Western|Eastern|Southern|Northern|Italian|Balkan|Maced
                     r"\b(?:War|Revolution|Olympics|Olympic Games|Crusade|Rebellion|Uprising|Massacre|Genocide|"
                     r"Restoration|Famine)$")
 _NOT_EVENT = re.compile(r"^(?:Ministry|Department|Office|Secretary|Museum|Institute|College|School)\b")
-# Periods are dates, not entities ("Bronze Age", "Neolithic", "Paleogene").
-_PERIOD = re.compile(r"\b(?:Age|Ages|Era|Epoch|Époque|Epoque|Period)$|(?:lithic|cene|gene|zoic|ocene)$|^Renaissance$")
+# Periods are dates, not entities ("Bronze Age", "Neolithic", "Paleogene", "Cretaceous").
+_PERIOD = re.compile(r"\b(?:Age|Ages|Era|Epoch|Époque|Epoque|Period)$|(?:lithic|cene|gene|zoic|ocene)$|^Renaissance$|"
+                     r"^(?:Cambrian|Ordovician|Silurian|Devonian|Carboniferous|Permian|Triassic|Jurassic|Cretaceous)$")
 _AWARD = re.compile(r"\b(?:Prize|Prizes|Award|Awards|Medal|Trophy|Laureate)\b|^(?:Order|Hero|Legion) of (?!St\b|Saint\b)|"
                     r"^(?:Bronze|Silver) Star$|^(?:Victoria|Iron|George|Military|Navy|Distinguished Service) Cross$|"
                     r"^Purple Heart$|^Nobel$")
@@ -67,13 +66,18 @@ _PLACE_WORD = re.compile(r"\b(?:Lake|Mount|Mountains|River|Sea|Ocean|Island|Isla
                          r"Khanate|Emirate|Duchy|Principality|Falls|Wat|Mahal|Mosque|Pagoda|Stupa|Fortress|Citadel|"
                          r"Pyramids?|Glacier|Volcano|Reef|Atoll|Oasis|Fjord|Gorge|Canyon|Statue|Highlands)\b")
 # A country's official name is a place ("Commonwealth of Australia", "Democratic People's Republic of Korea"), not the
-# Commonwealth of Nations; a dynasty is a family ("House of Hohenzollern", "Solomonic dynasty"), not the House of
-# Commons; a council named after its city is an event ("Council of Clermont"), not the Council of Europe.
+# Commonwealth of Nations, as are a confederation named by its people ("Swiss Confederation") and a union of a country
+# ("Union of South Africa"); a dynasty is a family ("House of Hohenzollern", "Fourth Dynasty of Egypt"), not the House
+# of Commons; so are a school of painters named by its people ("Venetian School"), fathers of a church or a nation
+# ("Desert Fathers") and an alliance's powers ("Central Powers"); a council named after its city is an event
+# ("Council of Clermont"), not the Council of Europe.
 _STATE_OF = re.compile(r"^(?:(?:Federal|People's|Democratic|Islamic|Socialist|Arab|Federative|United|Hashemite) )*"
                        r"(?:Commonwealth|Republic|Kingdom|Principality|Grand Duchy|Duchy|Emirate|Sultanate|State|"
-                       r"Republics) of (?!Nations\b|Independent\b|the Union\b)[A-Z]")
+                       r"Republics) of (?!Nations\b|Independent\b|the Union\b)[A-Z]|"
+                       r"^[A-Z][a-z]+(?:an|ese|ine|ish|ic|iss) Confedera(?:tion|cy)$")
 _DYNASTY = re.compile(r"^House of (?!Commons|Lords|Representatives|Councillors|Keys|Wisdom|Deputies|Assembly|Peers|"
-                      r"Burgesses|Delegates|Nobles)[A-Z][\w-]+$|\b[Dd]ynasty$")
+                      r"Burgesses|Delegates|Nobles)[A-Z][\w-]+$|\b[Dd]ynasty(?: of [A-Z][\w-]+)?$|"
+                      r"^[A-Z][a-z]+(?:ian|ese|ish|ine) School$|\bFathers$|^[A-Z]\w+ Powers$")
 _COUNCIL = re.compile(r"^(?:Second |First |Fourth |Third )?(?:Council|Congress|Synod|Diet) of (?!State$|Ministers$|"
                       r"Elders$|People$|War$|Europe$|Regency$|Government$|Nobles$|Deputies$|Representatives$|"
                       r"Industrial$|Labor$|Labour$|Culture$)(?P<city>[A-Z][a-z]+)$")
@@ -218,11 +222,16 @@ def _languages() -> frozenset[str]:
     return frozenset(name_key(n) for n in Locale("en").languages.values()) - _territories()
 
 
+_SAINT = frozenset({"Saint", "St.", "St", "San", "Santa", "Sankt", "São"})
+
+
 @lru_cache(maxsize=262144)
 def looks_like_full_name(name: str) -> bool:
-    """Two or more capitalised words (particles allowed): a person's full name, not a title or a thing."""
+    """Two or more capitalised words (particles allowed): a person's full name, not a title or a thing; nor a saint's
+    given name ("Saint John" is no surname "John": John Dryden's "John" is not him)."""
     words = name.split()
-    return len(words) >= 2 and all(w[:1].isupper() or w.casefold() in NAME_PARTICLES for w in words)
+    return len(words) >= 2 and all(w[:1].isupper() or w.casefold() in NAME_PARTICLES for w in words) \
+        and not (len(words) == 2 and words[0] in _SAINT)
 
 
 def surname_key(name: str) -> str:
@@ -250,7 +259,8 @@ def shape_facet(name: str, facet: str) -> str | None:
         return ""
     if facet in ("person", "org") and name_key(name) in _languages():
         return ""
-    if facet in ("org", "person", "work") and _STATE_OF.match(name):
+    if facet in ("org", "person", "work") and (_STATE_OF.match(name) or name.startswith("Union of ")
+                                               and is_territory(name[9:])):
         return "place"
     if facet in ("org", "person", "place") and _DYNASTY.search(name):
         return "group"
@@ -283,3 +293,8 @@ def shape_facet(name: str, facet: str) -> str | None:
     if facet in ("place", "org") and MEMBERS.match(name):
         return "group"
     return None
+
+
+def accents(text: str) -> int:
+    """The letters of a text that are not ASCII (a form with its accents is the one shown)."""
+    return sum(1 for ch in text if ord(ch) > 127)

@@ -4,6 +4,8 @@
   (label ACRONYM, surface "EU=European Union"), and the collection's majority definition sends "EU" to the name.
 - "John Fitzgerald Kennedy" is "John F. Kennedy" (whose key drops the initial) when the collection names a person
   "John Kennedy": a name of three or more capitalised words goes to its first-and-last form when that is a person.
+- "the Communist Party" is the country's party its document names ("Communist Party of Cuba"), else none when the
+  collection names several countries' parties of that creed.
 - "Charles" alone, where the collection has Charles Darwin, Charles Martel and Charles Dickens, is none of them
   unless its own document names one (or one is a clear majority): `Variants.first_name`.
 """
@@ -29,8 +31,16 @@ _REGNAL = re.compile(r"^[IVXL]+$|^(?:the|The)$")
 _MAJORITY = 2
 _CLEAR = 3  # mentions of the full name at least
 _ALONE_PER_FULL = 3
-_SHARED_BY, _SHARED_PER_ALONE = 3, 2  # "Charles": 36 full names, 54 mentions of them, 9 of "Charles" alone
+# "Charles": 36 full names, 54 mentions of them, 9 of "Charles" alone; a name is known alone (no one's first name)
+# only where it outnumbers its namesakes' full names two to one ("Muhammad" 45 times alone, 14 full names).
+_SHARED_BY, _KNOWN_ALONE = 3, 2
 FIRST_MARK = " *"  # a context key for a first name ("charles *"), beside the surname keys
+PARTY_MARK = " party*"  # a context key for a generic party name ("communist party party*")
+# A party named by its creed alone ("the Communist Party", "the Liberal Party") is one of several countries' parties.
+_GENERIC_PARTY = re.compile(r"^(?:(?:communist|liberal|conservative|socialist|labour|labor|democratic|republican|"
+                            r"national|green|people s|social|christian|progressive|radical|nationalist|workers) )+"
+                            r"party$")
+_DEMONYM_KEY = re.compile(r"^[a-z]+(?:an|ese|ish|ch|ic|i) ")
 
 
 def _initials(name: str) -> tuple[str, str]:
@@ -70,6 +80,15 @@ def acronym_key(surface: str) -> tuple[str] | None:
     return (name_key(pair[0]),) if pair else None
 
 
+def generic_party(key: str) -> str | None:
+    """The generic party a country's party key is one of ("communist party of cuba", "chinese communist party")."""
+    head, of, _ = key.partition(" of ")
+    if of and _GENERIC_PARTY.match(head):
+        return head
+    rest = key.partition(" ")[2]
+    return rest if _GENERIC_PARTY.match(rest) and _DEMONYM_KEY.match(key) else None
+
+
 def short_form(key: str) -> str | None:
     """The first-and-last key of a person key of three or more words ("john fitzgerald kennedy" → "john kennedy")."""
     words = key.split()
@@ -93,6 +112,7 @@ class Variants:
         self.longer: dict[str, set[str]] = defaultdict(set)  # "john kennedy" -> {"john fitzgerald kennedy"}
         self.by_first: dict[str, set[str]] = defaultdict(set)  # "charles" -> full-name person keys
         self._of: dict[str, tuple[str | None, str | None]] = {}  # person key -> (short form, first name)
+        self.parties: dict[str, set[str]] = defaultdict(set)  # "communist party" -> countries' parties' keys
 
     def define(self, surface: str, n: int) -> str | None:
         """Count an ACRONYM mention; returns the acronym's key."""
@@ -128,6 +148,22 @@ class Variants:
             if first:
                 self.by_first[first].add(key)
 
+    def party(self, key: str, org: bool) -> None:
+        """Index an organisation's key by the generic party it is a country's (`org`), or take it out."""
+        if generic := generic_party(key):
+            (self.parties[generic].add if org else self.parties[generic].discard)(key)
+
+    def party_for(self, key: str, ctx: dict[str, str] | None) -> str | None | bool:
+        """For a generic party name: the country's party its document names, else the collection's only one; False
+        (no value) when the collection names several and its document none ("Communist Party"); None for other names
+        and for a creed no country's party is named by ("Democratic Party" is itself then)."""
+        fulls = self.parties.get(key, ()) if _GENERIC_PARTY.match(key) else ()
+        if not fulls:
+            return None
+        if local := (ctx or {}).get(key + PARTY_MARK):
+            return local
+        return next(iter(fulls)) if len(fulls) == 1 else False
+
     def short_of(self, key: str) -> str | None:
         """The first-and-last form a long person key is indexed by."""
         return self._of.get(key, (None, None))[0]
@@ -143,6 +179,6 @@ class Variants:
         top, rest = (size(fulls[0]), sum(size(k) for k in fulls[1:])) if fulls else (0, 0)
         if top >= _CLEAR and top >= _MAJORITY * rest and size(key) <= _ALONE_PER_FULL * (top + rest):
             return fulls[0]  # "Jesus" and "Jesus Christ"; "Leonardo" and "Leonardo da Vinci"
-        if len(fulls) < _SHARED_BY or top + rest < _SHARED_PER_ALONE * size(key):
+        if len(fulls) < _SHARED_BY or size(key) >= _KNOWN_ALONE * (top + rest):
             return None  # a name known alone ("Muhammad" 48 times, its namesakes' full names 14)
         return False
