@@ -48,6 +48,7 @@ BACK_SECTIONS = frozenset("see also|references|further reading|external links|bi
 WHO_TITLE = 0.5  # the title match counts this much in a "who" question (the title names the deed, not the doer)
 ANSWER = 2.0  # score × (1 + ANSWER × `answer.offer`) for a who/where/when question: about a person, place or date
 COUNTRY_COVER = True  # a word's country or language adjective counts as the word in coverage and proximity
+ONE_TWIN = True  # an acronym in capitals counts once, not again as its lowercase twin ("BC" and "bc")
 
 
 class TextIdfBM25F(BM25F):
@@ -79,6 +80,8 @@ def rerank(searcher, ranked: list[tuple[int, float]], words: list[str],
     and the kind of answer a question (`text`) asks for; the rest unchanged. `heads`: the words that stand for a
     query word (`natural.stand_ins`: an unknown compound's head, a decimal to more places), which count as it."""
     head, tail = ranked[:DEPTH], ranked[DEPTH:]
+    if ONE_TWIN:
+        words = _one_twin(searcher, words)
     if not words or len(head) < 2:
         return ranked
     idf = {w: searcher.idf("text", w) for w in words}
@@ -131,6 +134,14 @@ def _extras(searcher, head: list[tuple[int, float]], idf: dict[str, float], tota
         out[docnum] = back * ((1 + TITLE_MATCH * match + TITLE_EXACT * exact)
                               * (1 + ANSWER * _answer.offer(stored, asks, key) if asks else 1.0))
     return out
+
+
+def _one_twin(searcher, words: list[str]) -> list[str]:
+    """The query's words with an acronym's lowercase twin left out where the capitals are in the index, as
+    `natural` searches them: a passage writing "BC" holds both terms, so counting both would weigh the acronym
+    twice against the query's other words (and a passage without it would lose it twice)."""
+    return [w for w in words
+            if not (w != w.upper() and w.upper() in words and searcher.doc_frequency("text", w.upper()))]
 
 
 def _front(text: str) -> set[str]:
