@@ -116,6 +116,8 @@ def _extras(searcher, head: list[tuple[int, float]], idf: dict[str, float], tota
         stored = searcher.stored_fields(docnum)
         named = strip_disambiguation(stored.get("title", ""))
         title = set(_natural.analyse(named))
+        if ONE_TWIN:  # "HIV" is indexed as "hiv" and "HIV", and the query counts it once
+            title = {w for w in title if w == w.upper() or w.upper() not in title}
         both = title & idf.keys()
         share = len(both) / len(title) if title else 0.0
         surname = set(_natural.analyse(named.split()[-1])) if named.split() else set()
