@@ -7,13 +7,9 @@ main ranked above it on the 10k index.
 """
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from indexer import Settings, Sleuth
-
-from .conftest import SHARED_DATA
+from .wiki_sample import documents as _docs, wiki_fixture
 
 PICKED = {f"wiki/{slug}" for slug in (
     "a-midsummer-night-s-dream", "agaricus", "alexander-fleming", "alexander-graham-bell", "amazon-river",
@@ -39,28 +35,7 @@ PICKED = {f"wiki/{slug}" for slug in (
 )}
 
 
-@pytest.fixture(scope="module")
-def wiki(tmp_path_factory) -> Sleuth:
-    source = SHARED_DATA / "wiki-vital-summaries.jsonl"
-    if not source.exists():
-        pytest.skip("the shared wiki summaries are not on this machine")
-    folder = tmp_path_factory.mktemp("wiki-small")
-    lines = [line for line in source.read_text(encoding="utf-8").splitlines()
-             if line.strip() and json.loads(line)["id"] in PICKED]
-    assert len(lines) == len(PICKED)
-    (folder / "summaries.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    sleuth = Sleuth(Settings(index_dir=folder / "index", corpus_dir=folder))
-    sleuth.index_paths([folder / "summaries.jsonl"])
-    yield sleuth
-    sleuth.close()
-
-
-def _docs(result) -> list[str]:
-    out: list[str] = []
-    for hit in result.hits:
-        if hit.doc_id not in out:
-            out.append(hit.doc_id)
-    return out
+wiki = wiki_fixture(PICKED)
 
 
 @pytest.mark.parametrize("query, article", [

@@ -5,8 +5,9 @@ side by side. The first DEPTH hits are re-scored with two features read from the
 analysed): the share of the query's weight (idf) the passage covers, and how tightly the words it holds cluster.
 Then by what is stored with each passage: how much of its title the query names ("Roman Empire" is the article so
 titled; a title named only after the query's first preposition qualifies what is asked for: "Capital of Tamil
-Nadu"), whether it answers the kind of question asked (`answer`: who, where, when), and whether it is a "See also"
-or reference list.
+Nadu"; a passage whose first sentence says it is what a named title names shares its match: "Electromagnetic
+radiation humans can see" is Light), whether it answers the kind of question asked (`answer`: who, where, when),
+and whether it is a "See also" or reference list.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import bisect
 from whoosh.scoring import BM25F
 
 from . import answer as _answer, countries as _countries, natural as _natural, query as _query
-from .schema import strip_disambiguation
+from .schema import lead_predicate, strip_disambiguation
 from ...folding import name_key
 
 DEPTH = 50  # hits re-ranked; the rest keep their BM25 order below them
@@ -40,6 +41,8 @@ QUALIFIER = 0.7  # score × this for a passage whose title the query names only 
 # ("Form of government with small ruling class" asks for a form: Oligarchy, not Government)
 PREPOSITIONS = frozenset("of in by from for to with on at about between during against into within under over near "
                          "after before among through via without across since until like as".split())
+CLASS_SHARE = True  # a passage whose lead says it is what a matched title names ("Light … is [electromagnetic
+# radiation] that…") shares that title's partial match: the query names a class and qualifies it
 TITLE_EXACT = 2.0  # the title's words are the query's words, or its capitals spell the acronym the query is
 BACK_MATTER = 0.3  # score × this for a passage in a "See also", "References" or "Further reading" list: titles of
 # other works name the query's words without saying anything about them
@@ -48,6 +51,7 @@ BACK_SECTIONS = frozenset("see also|references|further reading|external links|bi
 WHO_TITLE = 0.5  # the title match counts this much in a "who" question (the title names the deed, not the doer)
 ANSWER = 2.0  # score × (1 + ANSWER × `answer.offer`) for a who/where/when question: about a person, place or date
 COUNTRY_COVER = True  # a word's country or language adjective counts as the word in coverage and proximity
+ONE_TWIN = True  # an acronym in capitals counts once, not again as its lowercase twin ("BC" and "bc")
 
 
 class TextIdfBM25F(BM25F):
@@ -79,6 +83,8 @@ def rerank(searcher, ranked: list[tuple[int, float]], words: list[str],
     and the kind of answer a question (`text`) asks for; the rest unchanged. `heads`: the words that stand for a
     query word (`natural.stand_ins`: an unknown compound's head, a decimal to more places), which count as it."""
     head, tail = ranked[:DEPTH], ranked[DEPTH:]
+    if ONE_TWIN:
+        words = _one_twin(searcher, words)
     if not words or len(head) < 2:
         return ranked
     idf = {w: searcher.idf("text", w) for w in words}
@@ -108,21 +114,14 @@ def _extras(searcher, head: list[tuple[int, float]], idf: dict[str, float], tota
     """Each passage's factor for its title's match with the query and its answer of the asked kind."""
     key = name_key(text)
     front = _front(text) if TITLE_FRONT else set(idf)
+    fields = {docnum: searcher.stored_fields(docnum) for docnum, _ in head}
+    titles = {docnum: _title_match(stored, idf, total, front) for docnum, stored in fields.items()}
+    classes = {t: m for t, m, exact, person in titles.values() if m and not exact and not person and t <= idf.keys()}
     out = {}
-    for docnum, _ in head:
-        stored = searcher.stored_fields(docnum)
-        named = strip_disambiguation(stored.get("title", ""))
-        title = set(_natural.analyse(named))
-        both = title & idf.keys()
-        share = len(both) / len(title) if title else 0.0
-        surname = set(_natural.analyse(named.split()[-1])) if named.split() else set()
-        person = bool(both) and share < 1 and surname <= both and _answer.is_about(stored, "person")
-        if person:
-            share = 1.0  # a person is named by the surname: "Shakespeare plays" names William Shakespeare
-        named_share = sum(idf[w] for w in both) / total
-        enough = named_share >= TITLE_MIN_SHARE and (len(both) >= TITLE_MIN_WORDS or person) and both <= front
-        match = share ** 2 * named_share if enough else 0.0
-        exact = bool(title) and title == idf.keys() or _spells(named, idf)
+    for docnum, stored in fields.items():
+        title, match, exact, _ = titles[docnum]
+        if CLASS_SHARE and classes and not exact:
+            match = max(match, _member(stored, classes))
         if asks == "person":  # "who discovered penicillin?" names what the person did, not whom it asks for
             match *= WHO_TITLE
         qualifies = bool(title) and title <= idf.keys() and not title & front and not exact  # "Form of government"
@@ -131,6 +130,41 @@ def _extras(searcher, head: list[tuple[int, float]], idf: dict[str, float], tota
         out[docnum] = back * ((1 + TITLE_MATCH * match + TITLE_EXACT * exact)
                               * (1 + ANSWER * _answer.offer(stored, asks, key) if asks else 1.0))
     return out
+
+
+def _title_match(stored: dict, idf: dict[str, float], total: float, front: set[str]) -> tuple:
+    """(the title's analysed words, its partial match with the query, whether it is the query, whether a person's
+    surname is what matched)."""
+    named = strip_disambiguation(stored.get("title", ""))
+    title = frozenset(_natural.analyse(named))
+    if ONE_TWIN:  # "HIV" is indexed as "hiv" and "HIV", and the query counts it once
+        title = frozenset(w for w in title if w == w.upper() or w.upper() not in title)
+    both = title & idf.keys()
+    share = len(both) / len(title) if title else 0.0
+    surname = set(_natural.analyse(named.split()[-1])) if named.split() else set()
+    person = bool(both) and share < 1 and surname <= both and _answer.is_about(stored, "person")
+    if person:
+        share = 1.0  # a person is named by the surname: "Shakespeare plays" names William Shakespeare
+    named_share = sum(idf[w] for w in both) / total
+    enough = named_share >= TITLE_MIN_SHARE and (len(both) >= TITLE_MIN_WORDS or person) and both <= front
+    match = share ** 2 * named_share if enough else 0.0
+    exact = bool(title) and title == idf.keys() or _spells(named, idf)
+    return title, match, exact, person
+
+
+def _member(stored: dict, classes: dict[frozenset, float]) -> float:
+    """The match of a class title (all its words in the query) that the passage's lead says it is: its predicate
+    opens with the title's words ("[electromagnetic radiation] that can be perceived…", one word more allowed)."""
+    opening = _natural.analyse(lead_predicate(stored.get("text", ""))[:200])
+    return max((m for t, m in classes.items() if t <= set(opening[:len(t) + 1])), default=0.0)
+
+
+def _one_twin(searcher, words: list[str]) -> list[str]:
+    """The query's words with an acronym's lowercase twin left out where the capitals are in the index, as
+    `natural` searches them: a passage writing "BC" holds both terms, so counting both would weigh the acronym
+    twice against the query's other words (and a passage without it would lose it twice)."""
+    return [w for w in words
+            if not (w != w.upper() and w.upper() in words and searcher.doc_frequency("text", w.upper()))]
 
 
 def _front(text: str) -> set[str]:
