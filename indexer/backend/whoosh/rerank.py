@@ -39,6 +39,8 @@ TITLE_FRONT = True  # a partial title match counts only where the title's words 
 # trade routes" and "Shakespeare plays" name their subject first
 QUALIFIER = 0.7  # score × this for a passage whose title the query names only after its first preposition
 # ("Form of government with small ruling class" asks for a form: Oligarchy, not Government)
+NAMED = True  # … names as written, its words side by side ("of the Russo-Turkish wars"); words of the title spread
+# over the query describe the thing so titled ("Use of satellite signals for navigation" is Satellite navigation)
 PREPOSITIONS = frozenset("of in by from for to with on at about between during against into within under over near "
                          "after before among through via without across since until like as".split())
 CLASS_SHARE = True  # a passage whose lead says it is what a matched title names ("Light … is [electromagnetic
@@ -124,7 +126,8 @@ def _extras(searcher, head: list[tuple[int, float]], idf: dict[str, float], tota
             match = max(match, _member(stored, classes))
         if asks == "person":  # "who discovered penicillin?" names what the person did, not whom it asks for
             match *= WHO_TITLE
-        qualifies = bool(title) and title <= idf.keys() and not title & front and not exact  # "Form of government"
+        qualifies = (bool(title) and title <= idf.keys() and not title & front and not exact  # "Form of government"
+                     and (not NAMED or _named(stored, text)))
         back = ((QUALIFIER if qualifies else 1.0)
                 * (BACK_MATTER if (stored.get("section") or "").strip().lower() in BACK_SECTIONS else 1.0))
         out[docnum] = back * ((1 + TITLE_MATCH * match + TITLE_EXACT * exact)
@@ -157,6 +160,13 @@ def _member(stored: dict, classes: dict[frozenset, float]) -> float:
     opens with the title's words ("[electromagnetic radiation] that can be perceived…", one word more allowed)."""
     opening = _natural.analyse(lead_predicate(stored.get("text", ""))[:200])
     return max((m for t, m in classes.items() if t <= set(opening[:len(t) + 1])), default=0.0)
+
+
+def _named(stored: dict, text: str) -> bool:
+    """Whether the query holds the passage's title as written: its words side by side, in the title's order."""
+    title = _natural.one_per_position(_natural.analyse(strip_disambiguation(stored.get("title", ""))))
+    words = _natural.one_per_position(_natural.analyse(text))
+    return any(words[i:i + len(title)] == title for i in range(len(words) - len(title) + 1))
 
 
 def _one_twin(searcher, words: list[str]) -> list[str]:
