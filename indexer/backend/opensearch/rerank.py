@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import math
 
-from ..whoosh.rerank import COVERAGE, LEAD, LEAD_WORDS, PROXIMITY, SAME_DOC, SPREAD, _closeness
+from ..whoosh.closeness import closeness as _closeness
+from ..whoosh.rerank import COVERAGE, LEAD, LEAD_WORDS, PROXIMITY, SAME_DOC, SPREAD
 from ..whoosh.schema import LEAD_ANALYZER, TEXT_ANALYZER, TITLE_ANALYZER
 
 

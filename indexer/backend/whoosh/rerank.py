@@ -16,6 +16,7 @@ import bisect
 from whoosh.scoring import BM25F
 
 from . import answer as _answer, countries as _countries, natural as _natural, query as _query
+from .closeness import closeness
 from .schema import lead_predicate, strip_disambiguation
 from ...folding import name_key
 
@@ -104,7 +105,7 @@ def rerank(searcher, ranked: list[tuple[int, float]], words: list[str],
         held, positions, lead = found[docnum]
         cover = sum(idf[w] for w in held) / total
         in_lead = sum(idf[w] for w in lead) / total
-        close = _closeness(positions) * (len(positions) - 1) / (len(words) - 1) if len(positions) > 1 else 0.0
+        close = closeness(positions) * (len(positions) - 1) / (len(words) - 1) if len(positions) > 1 else 0.0
         rescored.append((docnum, score * (1 + COVERAGE * cover + LEAD * in_lead + PROXIMITY * close
                                           + LEAD_WORDS * len(lead) / len(words)) * extra[docnum]))
     rescored.sort(key=lambda pair: -pair[1])
@@ -254,26 +255,6 @@ def _positions(searcher, docnums: list[int], words: list[str]) -> dict[int, tupl
                         elif field == "lead":
                             out[d][2].add(w)
     return out
-
-
-def _closeness(positions: dict[str, list[int]]) -> float:
-    """(k − 1) / span of the smallest window holding all k words: 1.0 when they stand side by side."""
-    events = sorted((p, w) for w, ps in positions.items() for p in ps)
-    need = len(positions)
-    count: dict[str, int] = {}
-    best = None
-    lo = 0
-    for hi, (pos, w) in enumerate(events):
-        count[w] = count.get(w, 0) + 1
-        while len(count) == need:
-            span = pos - events[lo][0]
-            best = span if best is None or span < best else best
-            lw = events[lo][1]
-            count[lw] -= 1
-            if not count[lw]:
-                del count[lw]
-            lo += 1
-    return (need - 1) / best if best else 0.0
 
 
 FEEDBACK_DOCS = 3  # "what weapon was used": the answer's words come from the best passages found first
