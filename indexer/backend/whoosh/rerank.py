@@ -1,13 +1,12 @@
 """Second-pass ranking of a natural query's best hits: coverage of its distinct words and their proximity.
 
 BM25 adds up words independently, so a passage repeating one rare query word can beat one that holds all of them
-side by side. The first DEPTH hits are re-scored with two features read from the postings (no stored text is
-analysed): the share of the query's weight (idf) the passage covers, and how tightly the words it holds cluster.
-Then by what is stored with each passage: how much of its title the query names ("Roman Empire" is the article so
-titled; a title named only after the query's first preposition qualifies what is asked for: "Capital of Tamil
-Nadu"; a passage whose first sentence says it is what a named title names shares its match: "Electromagnetic
-radiation humans can see" is Light), whether it answers the kind of question asked (`answer`: who, where, when),
-and whether it is a "See also" or reference list.
+side by side. The first DEPTH hits are re-scored by the share of the query's weight (idf) each covers and how tightly
+its words cluster (read from the postings), then by what is stored with it: how much of its title the query names
+("Roman Empire"; named only after the first preposition it qualifies: "Capital of Tamil Nadu"; a lead that says it
+is what a named title names shares the match: Light for "Electromagnetic radiation humans can see"), the kind of
+answer asked (`answer`: who, where, when), a life span's years given after another's name (`lifespan`), and whether
+it is a "See also" or reference list.
 """
 from __future__ import annotations
 
@@ -15,7 +14,7 @@ import bisect
 
 from whoosh.scoring import BM25F
 
-from . import answer as _answer, countries as _countries, natural as _natural, query as _query
+from . import answer as _answer, countries as _countries, lifespan as _lifespan, natural as _natural, query as _query
 from .closeness import closeness
 from .schema import lead_predicate, strip_disambiguation
 from ...folding import name_key
@@ -55,6 +54,7 @@ WHO_TITLE = 0.5  # the title match counts this much in a "who" question (the tit
 ANSWER = 2.0  # score × (1 + ANSWER × `answer.offer`) for a who/where/when question: about a person, place or date
 COUNTRY_COVER = True  # a word's country or language adjective counts as the word in coverage and proximity
 ONE_TWIN = True  # an acronym in capitals counts once, not again as its lowercase twin ("BC" and "bc")
+LIFESPAN = True  # a query's life span counts nothing where a passage gives it after another's name (`lifespan`)
 
 
 class TextIdfBM25F(BM25F):
@@ -92,7 +92,7 @@ def rerank(searcher, ranked: list[tuple[int, float]], words: list[str],
         return ranked
     idf = {w: searcher.idf("text", w) for w in words}
     total = sum(idf.values()) or 1.0
-    extra = _extras(searcher, head, idf, total, _answer.asked(text), text)
+    extra, gone = _extras(searcher, head, idf, total, _answer.asked(text), text)
     if len(words) < 2:  # one word: only the title and the answer's kind tell its passages apart
         rescored = sorted(((d, s * extra[d]) for d, s in head), key=lambda pair: -pair[1])
         return rescored + tail
@@ -103,6 +103,9 @@ def rerank(searcher, ranked: list[tuple[int, float]], words: list[str],
     rescored = []
     for docnum, score in head:
         held, positions, lead = found[docnum]
+        if gone.get(docnum):  # a life span's years given after another's name are no match here
+            held, lead = held - gone[docnum], lead - gone[docnum]
+            positions = {w: ps for w, ps in positions.items() if w not in gone[docnum]}
         cover = sum(idf[w] for w in held) / total
         in_lead = sum(idf[w] for w in lead) / total
         close = closeness(positions) * (len(positions) - 1) / (len(words) - 1) if len(positions) > 1 else 0.0
@@ -113,27 +116,32 @@ def rerank(searcher, ranked: list[tuple[int, float]], words: list[str],
 
 
 def _extras(searcher, head: list[tuple[int, float]], idf: dict[str, float], total: float, asks: str | None,
-            text: str) -> dict[int, float]:
-    """Each passage's factor for its title's match with the query and its answer of the asked kind."""
+            text: str) -> tuple[dict[int, float], dict[int, set[str]]]:
+    """Each passage's factor for its title's match with the query, its answer of the asked kind and the words of
+    a life span it gives after another's name; and those words, which count as not found."""
     key = name_key(text)
     front = _front(text) if TITLE_FRONT else set(idf)
     fields = {docnum: searcher.stored_fields(docnum) for docnum, _ in head}
     titles = {docnum: _title_match(stored, idf, total, front) for docnum, stored in fields.items()}
     classes = {t: m for t, m, exact, person in titles.values() if m and not exact and not person and t <= idf.keys()}
-    out = {}
+    span = _lifespan.years(text) & idf.keys() if LIFESPAN else set()
+    out, gone = {}, {}
     for docnum, stored in fields.items():
         title, match, exact, _ = titles[docnum]
+        name = strip_disambiguation(stored.get("title", ""))
+        gone[docnum] = _lifespan.others(stored.get("text", ""), name, span)
         if CLASS_SHARE and classes and not exact:
             match = max(match, _member(stored, classes))
         if asks == "person":  # "who discovered penicillin?" names what the person did, not whom it asks for
             match *= WHO_TITLE
         qualifies = (bool(title) and title <= idf.keys() and not title & front and not exact  # "Form of government"
-                     and (not NAMED or _named(stored, text)))
+                     and (not NAMED or _named(name, text)))
         back = ((QUALIFIER if qualifies else 1.0)
-                * (BACK_MATTER if (stored.get("section") or "").strip().lower() in BACK_SECTIONS else 1.0))
+                * (BACK_MATTER if (stored.get("section") or "").strip().lower() in BACK_SECTIONS else 1.0)
+                * (1 - sum(idf[y] for y in gone[docnum]) / total))
         out[docnum] = back * ((1 + TITLE_MATCH * match + TITLE_EXACT * exact)
                               * (1 + ANSWER * _answer.offer(stored, asks, key) if asks else 1.0))
-    return out
+    return out, gone
 
 
 def _title_match(stored: dict, idf: dict[str, float], total: float, front: set[str]) -> tuple:
@@ -163,17 +171,16 @@ def _member(stored: dict, classes: dict[frozenset, float]) -> float:
     return max((m for t, m in classes.items() if t <= set(opening[:len(t) + 1])), default=0.0)
 
 
-def _named(stored: dict, text: str) -> bool:
-    """Whether the query holds the passage's title as written: its words side by side, in the title's order."""
-    title = _natural.one_per_position(_natural.analyse(strip_disambiguation(stored.get("title", ""))))
+def _named(name: str, text: str) -> bool:
+    """Whether the query holds the title `name` as written: its words side by side, in the title's order."""
+    title = _natural.one_per_position(_natural.analyse(name))
     words = _natural.one_per_position(_natural.analyse(text))
     return any(words[i:i + len(title)] == title for i in range(len(words) - len(title) + 1))
 
 
 def _one_twin(searcher, words: list[str]) -> list[str]:
-    """The query's words with an acronym's lowercase twin left out where the capitals are in the index, as
-    `natural` searches them: a passage writing "BC" holds both terms, so counting both would weigh the acronym
-    twice against the query's other words (and a passage without it would lose it twice)."""
+    """The query's words without an acronym's lowercase twin where the capitals are indexed, as `natural` searches
+    them: a passage writing "BC" holds both terms, and counting both would weigh the acronym twice."""
     return [w for w in words
             if not (w != w.upper() and w.upper() in words and searcher.doc_frequency("text", w.upper()))]
 
