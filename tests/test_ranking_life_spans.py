@@ -37,3 +37,5 @@ def test_whose_years_a_passage_gives():
     assert lifespan.others("Anglo-Spanish War (1762–1763), and others", "Seven Years' War", years) == {"1762"}
     assert lifespan.others("Oscar-Claude Monet (1840–1926) was a French painter", "Claude Monet", {"1840"}) == set()
     assert lifespan.others("born in 1762; Syama Sastri (1762–1827)", "Someone Else", years) == {"1827"}
+    lenin = "Vladimir Ilyich Ulyanov (1870–1924), better known as Lenin, was a Russian revolutionary."
+    assert lifespan.others(lenin, "Vladimir Lenin", {"1870", "1924"}) == set()  # the first sentence's subject
