@@ -32,6 +32,9 @@ _MONTH_YEAR = re.compile(rf"^(?:in |early |late |mid-)?{_MONTH},? (?:of )?(?P<y>
 # "X and Y" is two years ("since 1964 and 1992"); only "between X and Y" is a range.
 _YEAR_RANGE = re.compile(r"^(?:from )?(1\d{3}|20\d{2}|[1-9]\d{2}) ?(?:-|to|until) ?(1\d{3}|20\d{2}|[1-9]\d{2})$|"
                          r"^between (1\d{3}|20\d{2}|[1-9]\d{2}) and (1\d{3}|20\d{2}|[1-9]\d{2})$", re.I)
+# Numbers and slashes alone ("3/4/1990", "101/10") are a date only with a four-digit year: "101/10" is a ratio.
+_NUMERIC = re.compile(r"^\d+(?:[/.]\d+)+$")
+_FULL_YEAR = re.compile(r"(?<!\d)(?:1\d{3}|20\d{2})(?!\d)")
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-"})
 
 
@@ -84,7 +87,7 @@ def normalise_date(text: str) -> NormDate | None:
     if century := _centuries(_AD.sub(" ", text).strip()):
         return century
     years = _YEAR.findall(text)
-    if not years:
+    if not years or (_NUMERIC.match(text) and not _FULL_YEAR.search(text)):
         return None
     bare = _BARE_YEAR.match(text)
     if not bare and _QUANTITY.search(text):
@@ -121,9 +124,10 @@ def normalise_date(text: str) -> NormDate | None:
 
 
 def _decade(stem: str) -> NormDate:
-    """ "the 1760s" is 1760/1769; "the 1800s" is the century 1800/1899 (how "1800s" is used in prose)."""
+    """ "the 1760s" is 1760/1769; "the 1800s" is the century 1800/1899 (how "1800s" is used in prose of a past
+    century), but "the 2000s" is the decade 2000/2009: a century not yet past is not named that way."""
     first = int(stem) * 10
-    last = first + (99 if first % 100 == 0 else 9)
+    last = first + (99 if first % 100 == 0 and first < 2000 else 9)
     return NormDate(f"{first:04d}/{last:04d}", dt.date(first, 1, 1), dt.date(last, 12, 31), "range")
 
 

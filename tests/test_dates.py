@@ -59,6 +59,9 @@ def test_user_bounds_cover_whole_periods():
         ("the 1760s", "1760/1769"), ("the mid-1960s", "1960/1969"), ("the 1800s", "1800/1899"),
         ("1954–1963", "1954/1963"), ("802 to 1431 AD", "0802/1431"), ("476 AD", "0476"), ("c. 375", "0375~"),
         ("in the year 1940", "1940"),
+        # A past century's "00s" is the century; "the 2000s" is a decade (the round-5 gold read it as the century).
+        ("the 1900s", "1900/1999"), ("the 2000s", "2000/2009"), ("the early 2000s", "2000/2009"),
+        ("3/4/1990", "1990-03-04"), ("12/25/1990", "1990-12-25"),
     ],
 )
 def test_decades_ranges_and_era_markers(text, edtf):
@@ -72,6 +75,8 @@ def test_decades_ranges_and_era_markers(text, edtf):
         # Quantities are not years; BC is not AD; two years are not a range.
         "200 years", "141,399 mi2", "400,000 years ago", "francium-223", "970\xa0mi2", "300\xa0GHz",
         "c. 1479 BC", "350 BCE", "1964 and 1992", "2.500", "Zn-64",
+        # Numbers and slashes without a four-digit year are a ratio or a code, not a date (round 5: "101/10").
+        "101/10", "10/101", "250/60", "1.200.5",
     ],
 )
 def test_quantities_bc_and_lists_are_not_dates(text):

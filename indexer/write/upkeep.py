@@ -73,9 +73,10 @@ class Upkeep:
         except SleuthError as exc:  # busy, a full disk, or the index went away: tried again later
             self._retry(str(exc))
         except Exception as exc:  # noqa: BLE001 - the thread must not die: what it had in hand stays queued
-            what = disk_message(self.folder, "Entities and facets are written later") if is_full(exc) else \
-                f"{type(exc).__name__}: {exc}"
-            self._retry(what, exc_info=not is_full(exc))
+            if is_full(exc):
+                self._retry(disk_message(self.folder, "Entities and facets are written later"))
+            else:
+                self._retry(f"{type(exc).__name__}: {exc}", exc_info=True)
         finally:
             self.running.clear()
 
@@ -101,8 +102,10 @@ class Upkeep:
             stale = self.elsewhere(part)
             found = pending.find_entities(pipeline, part) if stale is None else []
             with self.write_lock:
-                self.stale = self.stale | stale if stale is not None else \
-                    pipeline.add_entities(found, self.canon(), self.stale)
+                if stale is not None:  # a worker process found and wrote them; the documents they made stale are ours
+                    self.stale |= stale
+                else:
+                    self.stale = pipeline.add_entities(found, self.canon(), self.stale)
                 self.pending.done(part)
         with self.write_lock:
             stale = self.take()
