@@ -1,0 +1,79 @@
+"""Things the model calls places, organisations or persons: spans the passage itself shows are something else.
+
+The small model tags taxa ("Diplodocus is an extinct genus…", "the subclass Acari", "Dermatobia hominis"), periods
+("the Eastern Zhou period", "this period is known as the Porfiriato") and a person's other names ("courtesy name
+Yuanlang") as places or organisations, and works as persons ("Tokyo Story is a 1953 Japanese drama film"). Each rule
+reads the words written against the span, as `mentions._not_a_person` does for persons: cheap next to NER.
+"""
+from __future__ import annotations
+
+import re
+
+from .evidence import WORK_CUE
+from .names import org_shaped
+
+Span = tuple[int, int, str, str]  # (start, end, label, text) as spaCy saw it
+
+# The label of a span the passage defines as a thing ("Rum is a liquor", "… is an extinct genus"): weighs five
+# mentions, one sense per passage (mentions._one_sense).
+DEFINED_THING = "MISC_DEFINED"
+NO_FACET = "MISC"  # canon.NOT_A_PERSON: no value, a vote for no facet
+_PLACE_LIKE = ("GPE", "LOC", "ORG", "FAC")
+# A definition naming a taxon's rank or a kind of organism, at the head of the phrase (at most four words before it):
+# "Diplodocus is an extinct genus of…", "The Plesiosauria or plesiosaurs are an order or clade…", "Algae are any of a
+# large and diverse group of photosynthetic organisms".
+_DEFINED_TAXON = re.compile(r"(?:\s\([^()\n]{1,60}\))?(?:,?\s(?:or|also)\s[^.;,\n]{1,40})?(?:,[^.;\n]{0,100},|,)?"
+                            r"\s+(?:is|was|are|were)\s+(?:a|an|the|one|any)\s+(?:of\s+(?:a|the)\s+)?(?:[\w-]+\s+){0,4}?"
+                            r"(?:genus|genera|species|(?<!military\s)(?<!religious\s)(?<!monastic\s)(?<!chivalric\s)(?<!mendicant\s)"
+                            r"(?<!Catholic\s)(?<!fraternal\s)order|family|clade|phylum|subclass|superorder|infraorder|"
+                            r"suborder|subfamily|superfamily|subphylum|taxon|group of (?:[\w-]+\s+){0,3}?"
+                            r"(?:organisms|animals|plants|fungi|bacteria|species))\b")
+# A taxonomic rank before the name: "the subclass Acari", "the genus Dermatobia" (not "kingdom", "domain" or "tribe",
+# which also name realms and peoples).
+_RANK_BEFORE = re.compile(r"\b(?:order|family|genus|genera|species|phylum|phyla|class|subclass|superorder|clade|"
+                          r"suborder|superfamily|infraorder|subfamily|subphylum|taxon)\s$")
+# A genus before its species' epithet: "Dermatobia hominis", "Plasmodium falciparum".
+_EPITHET = re.compile(r"\s(?!(?:area|idea|data|stadium|museum|forum|opera|camera|premium|medium|quorum|status|"
+                      r"apparatus|hiatus|album|replica|sonata|cantata|famous|various|previous|bonus|campus|virus|genius|"
+                      r"serum|sanctum|premium|minimum|maximum)\b)[a-z]{2,}(?:ae|ii|ensis|oides|ata|atus|alis|ifolia|ius|"
+                      r"um|inus|ina|anus|icus|osus|ulus|erus)\b")
+# A period named after a realm or a ruler: "the Eastern Zhou period", "the Meiji era".
+_PERIOD_AFTER = re.compile(r"\s(?:period|periods|era|eras|epoch)\b")
+_PERIOD_NAMED = re.compile(r"\b(?:period|era|epoch|age)\s(?:is\s|was\s)?(?:known|referred\sto|called)\sas\s(?:the\s)?$",
+                           re.I)
+# A person's other names are names, not places: "courtesy name Yuanlang", "his pen name was Mir".
+_OTHER_NAME = re.compile(r"\b(?:courtesy|pen|art|temple|posthumous|regnal|stage|era|religious|Dharma)\s(?:name|names)(?:\s\([^()\n]{1,30}\))?,?\s(?:was\s|is\s)?$")
+# A person the passage defines as a work: "Tokyo Story is a 1953 Japanese drama film", "Cinderella is a folk tale".
+# The kind heads the phrase (at most four words before it) and ends it, so that "a German comic actor" is no comic.
+_WORK_KIND = (r"novel|novella|play|film|movie|song|single|album|poem|painting|opera|ballet|symphony|book|series|"
+              r"musical|sitcom|video game|story|epic|treatise|essay|magazine|newspaper|journal|tragedy|comedy|drama|"
+              r"fairy tale|folk tale|fable|saga|manga|anime|cantata|oratorio|concerto|sonata|suite|franchise|"
+              r"television series|miniseries|comic strip|comic book|media franchise|collection of")
+_DEFINED_WORK = re.compile(r"(?:\s\([^()\n]{1,60}\))?(?:,[^.;\n]{0,100},|,)?\s+(?:is|was)\s+(?:a|an|the|one)\s+"
+                           rf"(?:[\w-]+\s+){{0,4}}?(?:{_WORK_KIND})s?(?=\s(?:by|written|directed|"
+                           r"composed|of|in|that|which|about|from|first|created|based|released|published|set|"
+                           r"starring|produced|with)\b|[.;,])")
+
+_AND_BEFORE = re.compile(r"\sand\s$")  # "Romeo and Juliet is a tragedy": the title is longer than the span
+
+
+def relabel(text: str, m: Span) -> Span:
+    """The span relabelled when the words against it show it is no place, organisation or person."""
+    one_word = " " not in m[3] and m[3][:1].isupper()
+    if m[2] == "PERSON":
+        if one_word and _EPITHET.match(text, m[1], m[1] + 24):
+            return (m[0], m[1], NO_FACET, m[3])  # "Equus africanus"
+        if _DEFINED_WORK.match(text, m[1], m[1] + 200) and not _AND_BEFORE.search(text, max(0, m[0] - 5), m[0]):
+            return (m[0], m[1], WORK_CUE, m[3])
+        return m
+    if m[2] not in _PLACE_LIKE:
+        return m
+    if _DEFINED_TAXON.match(text, m[1], m[1] + 240) and not org_shaped(m[3]):  # "a family of five organisations"
+        return (m[0], m[1], DEFINED_THING, m[3])
+    if one_word and (_RANK_BEFORE.search(text, max(0, m[0] - 14), m[0]) or _EPITHET.match(text, m[1], m[1] + 24)):
+        return (m[0], m[1], NO_FACET, m[3])
+    if _PERIOD_AFTER.match(text, m[1], m[1] + 10) or _PERIOD_NAMED.search(text, max(0, m[0] - 40), m[0]):
+        return (m[0], m[1], NO_FACET, m[3])
+    if _OTHER_NAME.search(text, max(0, m[0] - 40), m[0]):
+        return (m[0], m[1], NO_FACET, m[3])
+    return m
