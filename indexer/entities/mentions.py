@@ -10,7 +10,7 @@ from typing import Iterable
 from .evidence import WORK_CUE, with_evidence
 from .names import org_shaped
 from .extend import whole_names
-from .lists import DEFINED_PLACE, listed_places
+from .lists import DEFINED_PLACE, listed_persons, listed_places
 from .things import DEFINED_THING, relabel
 from .variants import defined_acronyms
 
@@ -76,7 +76,8 @@ def refine(text: str, found: Iterable[Span]) -> list[Span]:
     spans = _with_era(text, spans)
     spans = _join_nicknames(text, spans)
     spans = whole_names(text, spans)
-    spans = _one_sense(listed_places(text, [relabel(text, _with_org_noun(text, _not_a_person(text, m))) for m in spans]))
+    spans = [relabel(text, _with_org_noun(text, _not_a_person(text, m))) for m in spans]
+    spans = _one_sense(listed_persons(text, listed_places(text, spans)))
     spans = _overlay(spans, [(m.start("name"), m.end("name"), "PERSON") for m in _BIB_NAME.finditer(text)], text)
     spans = _overlay(spans, [(m.start(), m.end(), "EVENT") for m in _OPERATION.finditer(text)], text)
     spans = with_evidence(text, _overlay(spans, _titles(text), text))

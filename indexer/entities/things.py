@@ -36,7 +36,8 @@ _RANK_BEFORE = re.compile(r"\b(?:order|family|genus|genera|species|phylum|phyla|
 _EPITHET = re.compile(r"\s(?!(?:area|idea|data|stadium|museum|forum|opera|camera|premium|medium|quorum|status|"
                       r"apparatus|hiatus|album|replica|sonata|cantata|famous|various|previous|bonus|campus|virus|genius|"
                       r"serum|sanctum|premium|minimum|maximum)\b)[a-z]{2,}(?:ae|ii|ensis|oides|ata|atus|alis|ifolia|ius|"
-                      r"um|inus|ina|anus|icus|osus|ulus|erus)\b")
+                      r"um|inus|ina|anus|icus|osus|ulus|erus)\b|\s(?!(?:analysis|basis|crisis|thesis|emphasis|genesis|synthesis|"
+                      r"tennis|metropolis|oasis|necropolis|acropolis)\b)[a-z]{4,}is\b|\s[a-z]{3,}[^aeiou\s]i\b")
 # A period named after a realm or a ruler: "the Eastern Zhou period", "the Meiji era".
 _PERIOD_AFTER = re.compile(r"\s(?:period|periods|era|eras|epoch)\b")
 _PERIOD_NAMED = re.compile(r"\b(?:period|era|epoch|age)\s(?:is\s|was\s)?(?:known|referred\sto|called)\sas\s(?:the\s)?$",
@@ -54,7 +55,17 @@ _DEFINED_WORK = re.compile(r"(?:\s\([^()\n]{1,60}\))?(?:,[^.;\n]{0,100},|,)?\s+(
                            r"composed|of|in|that|which|about|from|first|created|based|released|published|set|"
                            r"starring|produced|with)\b|[.;,])")
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s|\n)$")  # a place defined as a work is so only as the sentence's subject
 _AND_BEFORE = re.compile(r"\sand\s$")  # "Romeo and Juliet is a tragedy": the title is longer than the span
+# Where a realm's name stands, not a person's: "the conquest of Silla", "the establishment of Shu Han", "Muslim-ruled
+# Granada".
+_REALM_BEFORE = re.compile(r"(?:\b(?:conquest|invasion|annexation|occupation|partition|unification|reunification|"
+                           r"establishment|usurpation|dissolution|territory|territories|borders|frontiers?|throne|"
+                           r"monarchs?|rulers|kings|queens|provinces|vassal|vassals) of (?:the )?|"
+                           r"\w-ruled )$")
+# A noble title alone before "of" is the title, not a person: "he was Duke of Milan" (the model tags "Duke").
+_TITLE_OF = re.compile(r"^(?:Duke|Duchess|Count|Countess|Earl|Margrave|Prince|Princess|King|Queen|Emperor|Empress|Lord|"
+                       r"Lady|Baron|Baroness|Marquis|Marquess|Elector|Archduke|Grand Duke|Viscount|Khan|Sultan|Shah)$")
 
 
 def relabel(text: str, m: Span) -> Span:
@@ -65,9 +76,15 @@ def relabel(text: str, m: Span) -> Span:
             return (m[0], m[1], NO_FACET, m[3])  # "Equus africanus"
         if _DEFINED_WORK.match(text, m[1], m[1] + 200) and not _AND_BEFORE.search(text, max(0, m[0] - 5), m[0]):
             return (m[0], m[1], WORK_CUE, m[3])
+        if _TITLE_OF.match(m[3]) and text.startswith(" of ", m[1]):
+            return (m[0], m[1], NO_FACET, m[3])
+        if _REALM_BEFORE.search(text, max(0, m[0] - 32), m[0]):
+            return (m[0], m[1], "GPE", m[3])
         return m
     if m[2] not in _PLACE_LIKE:
         return m
+    if m[2] != "ORG" and _SENTENCE_START.search(text, max(0, m[0] - 4), m[0]) and _DEFINED_WORK.match(text, m[1], m[1] + 200):
+        return (m[0], m[1], WORK_CUE, m[3])  # "Pinocchio is a fairy tale by Carlo Collodi"
     if _DEFINED_TAXON.match(text, m[1], m[1] + 240) and not org_shaped(m[3]):  # "a family of five organisations"
         return (m[0], m[1], DEFINED_THING, m[3])
     if one_word and (_RANK_BEFORE.search(text, max(0, m[0] - 14), m[0]) or _EPITHET.match(text, m[1], m[1] + 24)):
