@@ -193,3 +193,17 @@ def test_an_organisation_goes_on_over_its_country_and_an_ampersand():
                           (text.rindex("The Communist"), text.rindex("The Communist") + 19, "ORG",
                            "The Communist Party"), _at(text, "Procter", "ORG")])
     assert [m[3].removeprefix("The ") for m in spans] == ["Communist Party of Cuba"] * 2 + ["Procter & Gamble"]
+
+
+
+def test_a_given_name_takes_in_where_its_bearer_came_from():
+    # The spans as the small model gives them in the wiki: the name cut before "of".
+    text = "The abbey was reformed by Bernard of Clairvaux in 1115."
+    spans = refine(text, [_at(text, "Bernard", "PERSON"), _at(text, "Clairvaux", "GPE"), _at(text, "1115")])
+    assert [(m[3], m[2]) for m in spans] == [("Bernard of Clairvaux", "PERSON"), ("1115", "DATE")]
+
+
+def test_a_noble_title_alone_before_of_is_no_person():
+    text = "His brother was Count of Champagne from 1125."
+    spans = refine(text, [_at(text, "Count", "PERSON"), _at(text, "Champagne", "GPE")])
+    assert [(m[3], m[2]) for m in spans] == [("Count", "MISC"), ("Champagne", "GPE")]
