@@ -64,3 +64,12 @@ def test_the_names_of_a_list_of_people_are_persons_tagged_or_not():
                      "harlem": ["The early members of the group included Alice Walker, Langston Hughes, Zora Neale "
                                 "Hurston, Countee Cullen, Claude McKay, Jessie Fauset and Arna Bontemps."]}, "person")
     assert {"Sylvia Beach", "Countee Cullen", "Gertrude Stein", "Arna Bontemps"} <= people
+
+
+def test_an_acronym_the_collection_also_defines_as_a_term_goes_to_a_name_only_where_its_document_defines_it():
+    found = facets({"navy": ["He served in the Royal Navy (RN) for ten years before joining the RN reserve."],
+                    "nurse": ["She trained as a registered nurse (RN) in Leeds."],
+                    "exam": ["Every registered nurse (RN) must pass an exam in Ohio."],
+                    "ward": ["The hospital in Boston hired a new RN, and the RN was praised by the board."]})
+    assert found["navy"] == {("org", "Royal Navy")}
+    assert ("org", "Royal Navy") not in found["ward"]
