@@ -207,3 +207,10 @@ def test_a_noble_title_alone_before_of_is_no_person():
     text = "His brother was Count of Champagne from 1125."
     spans = refine(text, [_at(text, "Count", "PERSON"), _at(text, "Champagne", "GPE")])
     assert [(m[3], m[2]) for m in spans] == [("Count", "MISC"), ("Champagne", "GPE")]
+
+
+def test_an_organisation_cut_at_and_goes_on_to_its_head_word():
+    # The span as the small model gives it in the wiki: cut before "and", the rest of the name untagged.
+    text = "In 1890 she joined the Eastern Telegraph and Cable Company in London."
+    spans = refine(text, [_at(text, "1890"), _at(text, "the Eastern Telegraph", "ORG"), _at(text, "London", "GPE")])
+    assert [m[3] for m in spans] == ["1890", "the Eastern Telegraph and Cable Company", "London"]

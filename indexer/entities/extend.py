@@ -78,7 +78,8 @@ _WORK_BEFORE = re.compile(r"(?:\b(?P<kind>book|novel|novella|essay|film|album|po
 # A given name and where its bearer came from or ruled: "Augustine of Hippo", "Sargon of Akkad", "Wu of Han".
 _OF_PLACE = re.compile(r"[ ]of[ ][A-Z][\w'’-]+(?![\w'’-]|[ ][A-Z])")
 _PEOPLE = re.compile(r"[^aeiuos]s$")  # "Gaels of Britain": a people, not a given name
-_AMPERSAND = re.compile(r"[ ]&[ ][A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*)*(?!['’\w])")
+_AMPERSAND = re.compile(r"[ ]&[ ][A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*)*(?!['’\w])|[ ]and[ ][A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*)*[ ]"
+                        r"(?:Company|Corporation|Society|Institute|Association|Railway|Bank|Museum)(?!['’\w])")
 _RULED = ("NORP", "GPE", "ORG")  # "Justinian the Great" (NORP), "Emperor Justinian I" (GPE): a ruler all the same
 
 
@@ -168,7 +169,7 @@ def whole_names(text: str, spans: list[Span]) -> list[Span]:
             end = spans[i][1]  # "the Communist Party [of Cuba]": the body of a country is its name whole
             i += 1
         if label == "ORG" and (amp := _AMPERSAND.match(text, end)):
-            end = amp.end()  # "American Telephone & Telegraph"
+            end = amp.end()  # "American Telephone & Telegraph", "the American Telephone and Telegraph Company"
             while i < len(spans) and spans[i][0] < end:
                 i += 1
         if label == "ORG" and _CAMPUS.search(m[3]) and i < len(spans) and spans[i][2] == "GPE" \
