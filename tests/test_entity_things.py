@@ -73,3 +73,17 @@ def test_an_acronym_the_collection_also_defines_as_a_term_goes_to_a_name_only_wh
                     "ward": ["The hospital in Boston hired a new RN, and the RN was praised by the board."]})
     assert found["navy"] == {("org", "Royal Navy")}
     assert ("org", "Royal Navy") not in found["ward"]
+
+
+def test_quoted_names_after_a_kind_of_work_are_works_whatever_the_model_said():
+    found = facets({"lieder": ['Schubert set poems as songs, among them "Gretchen am Spinnrade", "Heidenröslein" and '
+                               '"Erlkönig".'],
+                    "tales": ['The brothers collected stories such as "Rapunzel", "Hansel and Gretel" and '
+                              '"Rumpelstiltskin".']})
+    assert {("work", "Gretchen am Spinnrade"), ("work", "Erlkönig"), ("person", "Schubert")} <= found["lieder"]
+    assert ("work", "Rumpelstiltskin") in found["tales"] and ("person", "Rumpelstiltskin") not in found["tales"]
+
+
+def test_where_a_person_came_from_is_a_place():
+    found = facets({"surgeon": ["Al-Zahrawi was a surgeon from Madinat al-Zahra."]})
+    assert ("place", "Madinat al-Zahra") in found["surgeon"] and ("person", "Al-Zahrawi") in found["surgeon"]

@@ -99,12 +99,18 @@ def _org_evidence(text: str, m: Span, previous: Span | None) -> bool:
                 and _ACRONYM.match(m[3]) and text[previous[1]:m[0]].strip() == "(")
 
 
-def _work_evidence(text: str, m: Span, previous: Span | None) -> bool:
+def quoted_title(text: str, m: Span) -> bool:
+    """A name between quotes beside a kind of work ('tales include "Little Red Riding Hood", "Cinderella"'), not
+    after a word for nicknames."""
     if m[0] > 0 and text[m[0] - 1] in _QUOTES and text[m[1]:m[1] + 1] in _QUOTES and text[m[1]:m[1] + 1]:
-        before = text[max(0, m[0] - 301):m[0] - 1]
-        before = _QUOTED_RUN.sub("", before)[-100:]
-        if _KIND_NEAR.search(before) and (not _NICKNAME_NEAR.search(before) or _KIND_CALLED.search(before)):
-            return True
+        before = _QUOTED_RUN.sub("", text[max(0, m[0] - 301):m[0] - 1])[-100:]
+        return bool(_KIND_NEAR.search(before) and (not _NICKNAME_NEAR.search(before) or _KIND_CALLED.search(before)))
+    return False
+
+
+def _work_evidence(text: str, m: Span, previous: Span | None) -> bool:
+    if quoted_title(text, m):
+        return True
     if _KIND_AFTER.match(text, m[1], m[1] + 60) or _DEFINED_WORK.match(text, m[1], m[1] + 260):
         return True
     if _KIND_BEFORE.search(text, max(0, m[0] - 30), m[0]):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .evidence import WORK_CUE
+from .evidence import WORK_CUE, quoted_title
 from .names import org_shaped
 
 Span = tuple[int, int, str, str]  # (start, end, label, text) as spaCy saw it
@@ -46,12 +46,12 @@ _PERIOD_NAMED = re.compile(r"\b(?:period|era|epoch|age)\s(?:is\s|was\s)?(?:known
 _OTHER_NAME = re.compile(r"\b(?:courtesy|pen|art|temple|posthumous|regnal|stage|era|religious|Dharma)\s(?:name|names)(?:\s\([^()\n]{1,30}\))?,?\s(?:was\s|is\s)?$")
 # A person the passage defines as a work: "Tokyo Story is a 1953 Japanese drama film", "Cinderella is a folk tale".
 # The kind heads the phrase (at most four words before it) and ends it, so that "a German comic actor" is no comic.
-_WORK_KIND = (r"novel|novella|play|film|movie|song|single|album|poem|painting|opera|ballet|symphony|book|series|"
+_WORK_KIND = (r"novel|novella|play|film|movie|song|single|album|poem|painting|opera|ballet|symphony|book|"
               r"musical|sitcom|video game|story|epic|treatise|essay|magazine|newspaper|journal|tragedy|comedy|drama|"
               r"fairy tale|folk tale|fable|saga|manga|anime|cantata|oratorio|concerto|sonata|suite|franchise|"
-              r"television series|miniseries|comic strip|comic book|media franchise|collection of")
+              r"television series|miniseries|comic strip|comic book|media franchise")
 _DEFINED_WORK = re.compile(r"(?:\s\([^()\n]{1,60}\))?(?:,[^.;\n]{0,100},|,)?\s+(?:is|was)\s+(?:a|an|the|one)\s+"
-                           rf"(?:[\w-]+\s+){{0,4}}?(?:{_WORK_KIND})s?(?=\s(?:by|written|directed|"
+                           rf"(?:[\w'’-]+\s+){{0,5}}?(?:{_WORK_KIND})s?(?=\s(?:by|written|directed|"
                            r"composed|of|in|that|which|about|from|first|created|based|released|published|set|"
                            r"starring|produced|with)\b|[.;,])")
 
@@ -63,6 +63,10 @@ _REALM_BEFORE = re.compile(r"(?:\b(?:conquest|invasion|annexation|occupation|par
                            r"establishment|usurpation|dissolution|territory|territories|borders|frontiers?|throne|"
                            r"monarchs?|rulers|kings|queens|provinces|vassal|vassals) of (?:the )?|"
                            r"\w-ruled )$")
+# Where a person came from: "a Muslim philosopher from al-Andalus", "a chemist from Córdoba".
+_ORIGIN_BEFORE = re.compile(r"\b(?:philosopher|poet|scholar|physician|chemist|surgeon|writer|painter|artist|composer|"
+                            r"merchant|merchants|family|immigrants?|refugees?|settlers|native|natives|people|"
+                            r"traveller|traveler|monk|missionary|missionaries) from (?:the )?$")
 # A noble title alone before "of" is the title, not a person: "he was Duke of Milan" (the model tags "Duke").
 _TITLE_OF = re.compile(r"^(?:Duke|Duchess|Count|Countess|Earl|Margrave|Prince|Princess|King|Queen|Emperor|Empress|Lord|"
                        r"Lady|Baron|Baroness|Marquis|Marquess|Elector|Archduke|Grand Duke|Viscount|Khan|Sultan|Shah)$")
@@ -74,15 +78,18 @@ def relabel(text: str, m: Span) -> Span:
     if m[2] == "PERSON":
         if one_word and _EPITHET.match(text, m[1], m[1] + 24):
             return (m[0], m[1], NO_FACET, m[3])  # "Equus africanus"
-        if _DEFINED_WORK.match(text, m[1], m[1] + 200) and not _AND_BEFORE.search(text, max(0, m[0] - 5), m[0]):
-            return (m[0], m[1], WORK_CUE, m[3])
+        if _DEFINED_WORK.match(text, m[1], m[1] + 200) and not _AND_BEFORE.search(text, max(0, m[0] - 5), m[0]) \
+                or quoted_title(text, m):
+            return (m[0], m[1], WORK_CUE, m[3])  # 'his tales include "Little Red Riding Hood", "Cinderella"'
         if _TITLE_OF.match(m[3]) and text.startswith(" of ", m[1]):
             return (m[0], m[1], NO_FACET, m[3])
-        if _REALM_BEFORE.search(text, max(0, m[0] - 32), m[0]):
+        if _REALM_BEFORE.search(text, max(0, m[0] - 32), m[0]) or _ORIGIN_BEFORE.search(text, max(0, m[0] - 24), m[0]):
             return (m[0], m[1], "GPE", m[3])
         return m
     if m[2] not in _PLACE_LIKE:
         return m
+    if quoted_title(text, m):
+        return (m[0], m[1], WORK_CUE, m[3])  # 'such tales as "Thumbelina"'
     if m[2] != "ORG" and _SENTENCE_START.search(text, max(0, m[0] - 4), m[0]) and _DEFINED_WORK.match(text, m[1], m[1] + 200):
         return (m[0], m[1], WORK_CUE, m[3])  # "Pinocchio is a fairy tale by Carlo Collodi"
     if _DEFINED_TAXON.match(text, m[1], m[1] + 240) and not org_shaped(m[3]):  # "a family of five organisations"
