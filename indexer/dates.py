@@ -121,9 +121,10 @@ def normalise_date(text: str) -> NormDate | None:
 
 
 def _decade(stem: str) -> NormDate:
-    """ "the 1760s" is 1760/1769; "the 1800s" is the century 1800/1899 (how "1800s" is used in prose)."""
+    """ "the 1760s" is 1760/1769; "the 1800s" is the century 1800/1899 (how "1800s" is used in prose), but "the
+    2000s" is the decade: the century is still young, and prose means 2000–2009 by it."""
     first = int(stem) * 10
-    last = first + (99 if first % 100 == 0 else 9)
+    last = first + (99 if first % 100 == 0 and first < 2000 else 9)
     return NormDate(f"{first:04d}/{last:04d}", dt.date(first, 1, 1), dt.date(last, 12, 31), "range")
 
 

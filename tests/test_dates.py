@@ -66,6 +66,13 @@ def test_decades_ranges_and_era_markers(text, edtf):
     assert norm is not None and norm.edtf == edtf
 
 
+@pytest.mark.parametrize("text", ["the 2000s", "the early 2000s", "2000s"])
+def test_the_2000s_are_the_decade_not_the_century(text):
+    # "Sales doubled in the 2000s": the decade 2000-2009, while "the 1800s" is a century (above).
+    norm = normalise_date(text)
+    assert norm is not None and norm.edtf == "2000/2009"
+
+
 @pytest.mark.parametrize(
     "text",
     [
