@@ -214,3 +214,10 @@ def test_an_organisation_cut_at_and_goes_on_to_its_head_word():
     text = "In 1890 she joined the Eastern Telegraph and Cable Company in London."
     spans = refine(text, [_at(text, "1890"), _at(text, "the Eastern Telegraph", "ORG"), _at(text, "London", "GPE")])
     assert [m[3] for m in spans] == ["1890", "the Eastern Telegraph and Cable Company", "London"]
+
+
+def test_a_realm_named_before_dynasty_is_no_place():
+    # The span as the small model gives it in the wiki ("the Eastern Han dynasty": "Eastern Han" GPE).
+    text = "Paper was improved under the Eastern Jin dynasty in Jiankang."
+    spans = refine(text, [_at(text, "Eastern Jin", "GPE"), _at(text, "Jiankang", "GPE")])
+    assert [(m[3], m[2]) for m in spans] == [("Eastern Jin", "MISC"), ("Jiankang", "GPE")]

@@ -39,7 +39,7 @@ _EPITHET = re.compile(r"\s(?!(?:area|idea|data|stadium|museum|forum|opera|camera
                       r"um|inus|ina|anus|icus|osus|ulus|erus)\b|\s(?!(?:analysis|basis|crisis|thesis|emphasis|genesis|synthesis|"
                       r"tennis|metropolis|oasis|necropolis|acropolis)\b)[a-z]{4,}is\b|\s[a-z]{3,}[^aeiou\s]i\b")
 # A period named after a realm or a ruler: "the Eastern Zhou period", "the Meiji era".
-_PERIOD_AFTER = re.compile(r"\s(?:period|periods|era|eras|epoch)\b")
+_PERIOD_AFTER = re.compile(r"\s(?:period|periods|era|eras|epoch|dynasty|dynasties)\b")
 _PERIOD_NAMED = re.compile(r"\b(?:period|era|epoch|age)\s(?:is\s|was\s)?(?:known|referred\sto|called)\sas\s(?:the\s)?$",
                            re.I)
 # A person's other names are names, not places: "courtesy name Yuanlang", "his pen name was Mir".
