@@ -221,3 +221,11 @@ def test_a_realm_named_before_dynasty_is_no_place():
     text = "Paper was improved under the Eastern Jin dynasty in Jiankang."
     spans = refine(text, [_at(text, "Eastern Jin", "GPE"), _at(text, "Jiankang", "GPE")])
     assert [(m[3], m[2]) for m in spans] == [("Eastern Jin", "MISC"), ("Jiankang", "GPE")]
+
+
+def test_a_place_a_treaty_is_named_after_is_no_mention_of_the_place():
+    # The spans as the small model gives them in the wiki ("the Treaty of [London]": "London" GPE).
+    text = "The Treaty of Nanking ended the war. Nanking lies on the Yangtze."
+    first, second = text.index("Nanking"), text.rindex("Nanking")
+    spans = refine(text, [(first, first + 7, "GPE", "Nanking"), (second, second + 7, "GPE", "Nanking")])
+    assert [m[2] for m in spans] == ["MISC", "GPE"]

@@ -40,6 +40,9 @@ _EPITHET = re.compile(r"\s(?!(?:area|idea|data|stadium|museum|forum|opera|camera
                       r"tennis|metropolis|oasis|necropolis|acropolis)\b)[a-z]{4,}is\b|\s[a-z]{3,}[^aeiou\s]i\b")
 # A period named after a realm or a ruler: "the Eastern Zhou period", "the Meiji era".
 _PERIOD_AFTER = re.compile(r"\s(?:period|periods|era|eras|epoch|dynasty|dynasties)\b")
+# A treaty named after where it was signed names the treaty, not the place: "the Peace of Westphalia", "the Treaty
+# of London".
+_TREATY_OF = re.compile(r"\b(?:Treaty|Treaties|Peace|Edict|Concordat|Convention) of (?:the )?$")
 _PERIOD_NAMED = re.compile(r"\b(?:period|era|epoch|age)\s(?:is\s|was\s)?(?:known|referred\sto|called)\sas\s(?:the\s)?$",
                            re.I)
 # A person's other names are names, not places: "courtesy name Yuanlang", "his pen name was Mir".
@@ -96,7 +99,8 @@ def relabel(text: str, m: Span) -> Span:
         return (m[0], m[1], DEFINED_THING, m[3])
     if one_word and (_RANK_BEFORE.search(text, max(0, m[0] - 14), m[0]) or _EPITHET.match(text, m[1], m[1] + 24)):
         return (m[0], m[1], NO_FACET, m[3])
-    if _PERIOD_AFTER.match(text, m[1], m[1] + 10) or _PERIOD_NAMED.search(text, max(0, m[0] - 40), m[0]):
+    if _PERIOD_AFTER.match(text, m[1], m[1] + 10) or _PERIOD_NAMED.search(text, max(0, m[0] - 40), m[0]) \
+            or _TREATY_OF.search(text, max(0, m[0] - 16), m[0]):
         return (m[0], m[1], NO_FACET, m[3])
     if _OTHER_NAME.search(text, max(0, m[0] - 40), m[0]):
         return (m[0], m[1], NO_FACET, m[3])
