@@ -60,7 +60,7 @@ def test_user_bounds_cover_whole_periods():
         ("1954–1963", "1954/1963"), ("802 to 1431 AD", "0802/1431"), ("476 AD", "0476"), ("c. 375", "0375~"),
         ("in the year 1940", "1940"),
         # A past century's "00s" is the century; "the 2000s" is a decade (the round-5 gold read it as the century).
-        ("the 1900s", "1900/1999"), ("the 2000s", "2000/2009"), ("the early 2000s", "2000/2009"),
+        ("the 1900s", "1900/1999"), ("the 2000s", "2000/2009"), ("the early 2000s", "2000/2009"), ("2000s", "2000/2009"),
         ("3/4/1990", "1990-03-04"), ("12/25/1990", "1990-12-25"),
     ],
 )

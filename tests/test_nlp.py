@@ -193,3 +193,39 @@ def test_an_organisation_goes_on_over_its_country_and_an_ampersand():
                           (text.rindex("The Communist"), text.rindex("The Communist") + 19, "ORG",
                            "The Communist Party"), _at(text, "Procter", "ORG")])
     assert [m[3].removeprefix("The ") for m in spans] == ["Communist Party of Cuba"] * 2 + ["Procter & Gamble"]
+
+
+
+def test_a_given_name_takes_in_where_its_bearer_came_from():
+    # The spans as the small model gives them in the wiki: the name cut before "of".
+    text = "The abbey was reformed by Bernard of Clairvaux in 1115."
+    spans = refine(text, [_at(text, "Bernard", "PERSON"), _at(text, "Clairvaux", "GPE"), _at(text, "1115")])
+    assert [(m[3], m[2]) for m in spans] == [("Bernard of Clairvaux", "PERSON"), ("1115", "DATE")]
+
+
+def test_a_noble_title_alone_before_of_is_no_person():
+    text = "His brother was Count of Champagne from 1125."
+    spans = refine(text, [_at(text, "Count", "PERSON"), _at(text, "Champagne", "GPE")])
+    assert [(m[3], m[2]) for m in spans] == [("Count", "MISC"), ("Champagne", "GPE")]
+
+
+def test_an_organisation_cut_at_and_goes_on_to_its_head_word():
+    # The span as the small model gives it in the wiki: cut before "and", the rest of the name untagged.
+    text = "In 1890 she joined the Eastern Telegraph and Cable Company in London."
+    spans = refine(text, [_at(text, "1890"), _at(text, "the Eastern Telegraph", "ORG"), _at(text, "London", "GPE")])
+    assert [m[3] for m in spans] == ["1890", "the Eastern Telegraph and Cable Company", "London"]
+
+
+def test_a_realm_named_before_dynasty_is_no_place():
+    # The span as the small model gives it in the wiki ("the Eastern Han dynasty": "Eastern Han" GPE).
+    text = "Paper was improved under the Eastern Jin dynasty in Jiankang."
+    spans = refine(text, [_at(text, "Eastern Jin", "GPE"), _at(text, "Jiankang", "GPE")])
+    assert [(m[3], m[2]) for m in spans] == [("Eastern Jin", "MISC"), ("Jiankang", "GPE")]
+
+
+def test_a_place_a_treaty_is_named_after_is_no_mention_of_the_place():
+    # The spans as the small model gives them in the wiki ("the Treaty of [London]": "London" GPE).
+    text = "The Treaty of Nanking ended the war. Nanking lies on the Yangtze."
+    first, second = text.index("Nanking"), text.rindex("Nanking")
+    spans = refine(text, [(first, first + 7, "GPE", "Nanking"), (second, second + 7, "GPE", "Nanking")])
+    assert [m[2] for m in spans] == ["MISC", "GPE"]

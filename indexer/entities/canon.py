@@ -196,7 +196,7 @@ class Canon:
             best.setdefault(self._surname_of[key], key)
             if first := self.variants.first_of(key):
                 best.setdefault(first + FIRST_MARK, key)  # "Charles" there means its "Charles Darwin"
-        return best
+        return best | self.variants.defined_in(doc_counts)  # "ATP" there means its "Association of Tennis…"
 
     def _person_for(self, key: str, name: str, label: str, ctx: dict[str, str] | None) -> str | None:
         """The full-name person a one-word mention stands for, if any."""
@@ -231,7 +231,7 @@ class Canon:
         found = self._key_of(surface, label)
         if found is None or label in _NO_FACET_LABELS:
             return None
-        key, name = self._variant(*found)
+        key, name = self._variant(*found, ctx)
         if self._facet.get(key) == "org" and (party := self.variants.party_for(key, ctx)) is not None:
             if party is False or party not in self._display:
                 return None  # several countries' parties, none named in its document
@@ -262,10 +262,10 @@ class Canon:
             return None
         return facet, display
 
-    def _variant(self, key: str, name: str) -> tuple[str, str]:
+    def _variant(self, key: str, name: str, ctx: dict[str, str] | None = None) -> tuple[str, str]:
         """The key a variant merges into: a defined acronym's name (written in capitals: "Al" is no "AL"), a long
         name's first-and-last form."""
-        if name.isupper() and (full := self.variants.expansion(key)) is not None and full in self._facet:
+        if name.isupper() and (full := self.variants.expansion(key, ctx)) is not None and full in self._facet:
             return full, self._display[full]
         short = self.variants.short_of(key)
         if short and self._facet.get(key) == "person" == self._facet.get(short):

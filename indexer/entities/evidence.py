@@ -62,8 +62,13 @@ _DEFINED_WORK = re.compile(rf"[\"”’']?(?:\s\([^()\n]{{1,60}}\))?(?:,[^.;\n]{
 # not ('nicknamed "Satchmo"', 'referred to as "White" and "Black"').
 _KIND_NEAR = re.compile(rf"\b(?:{_KIND})\b[^.;\n]{{0,80}}$", re.I)
 _NICKNAME_NEAR = re.compile(r"\b(?:nicknamed?|nicknames|known|called|dubbed|referred|regarded|hailed|styled|term|"
-                            r"terms|word|name|names|epithet|title|motto|slogan)\b[^.;\n]{0,30}$", re.I)
+                            r"terms|word|name|names|epithets?|titles?|motto|slogan)\b[^.;\n]{0,30}$", re.I)
+# ... unless the kind itself is what is so called ('Their theme song, known variously as "The Cuckoo Song"').
+_KIND_CALLED = re.compile(rf"\b(?:{_KIND}),?\s(?:\w+\s)?(?:known|called)\b[^.;\n]{{0,30}}$", re.I)
 _QUOTES = "\"“”‘’'«»"
+# The quoted names of a list before this one ('nicknames, among them "Mr. Dynamite", "King of Soul", "'): what is said
+# before the list says what its names are.
+_QUOTED_RUN = re.compile(r"(?:[\"“][^\"“”\n]{1,60}[\"”]\s*,?\s*(?:and\s+|or\s+)?)+$")
 
 
 def with_evidence(text: str, spans: list[Span]) -> list[Span]:
@@ -94,11 +99,18 @@ def _org_evidence(text: str, m: Span, previous: Span | None) -> bool:
                 and _ACRONYM.match(m[3]) and text[previous[1]:m[0]].strip() == "(")
 
 
-def _work_evidence(text: str, m: Span, previous: Span | None) -> bool:
+def quoted_title(text: str, m: Span) -> bool:
+    """A name between quotes beside a kind of work ('tales include "Little Red Riding Hood", "Cinderella"'), not
+    after a word for nicknames."""
     if m[0] > 0 and text[m[0] - 1] in _QUOTES and text[m[1]:m[1] + 1] in _QUOTES and text[m[1]:m[1] + 1]:
-        before = text[max(0, m[0] - 101):m[0] - 1]
-        if _KIND_NEAR.search(before) and not _NICKNAME_NEAR.search(before):
-            return True
+        before = _QUOTED_RUN.sub("", text[max(0, m[0] - 301):m[0] - 1])[-100:]
+        return bool(_KIND_NEAR.search(before) and (not _NICKNAME_NEAR.search(before) or _KIND_CALLED.search(before)))
+    return False
+
+
+def _work_evidence(text: str, m: Span, previous: Span | None) -> bool:
+    if quoted_title(text, m):
+        return True
     if _KIND_AFTER.match(text, m[1], m[1] + 60) or _DEFINED_WORK.match(text, m[1], m[1] + 260):
         return True
     if _KIND_BEFORE.search(text, max(0, m[0] - 30), m[0]):

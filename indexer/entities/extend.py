@@ -35,7 +35,8 @@ _NOT_A_NAME = frozenset(
     "Still Now Eventually Finally Initially Subsequently Soon Once Only Even Perhaps Indeed Instead Nevertheless "
     "Furthermore Moreover Additionally Together Neither Either Each Every Such Other Another Young Old Famous "
     "Critics Scholars Historians If Because Where Whereas What Which Who How Why Although Unlike Against "
-    "Nicknamed Called Known Named Titled Dubbed Son Daughter Wife Husband".split())
+    "Nicknamed Called Known Named Titled Dubbed Son Daughter Wife Husband Voivode Margraviate Doge Emir Margrave Marquis "
+    "Marquess Earl Viscount Elector Landgrave".split())
 # Never taken in on the right: a possessive or a sentence's next word is not written against a name.
 _STOP_AFTER = frozenset("I A The In On At Of And Or But As".split())
 # A month alone after a name starts a date ("Paris August 1940"); before another name it is one ("Philipp August
@@ -74,7 +75,11 @@ _PAIRED = ("PERSON", "NORP", "GPE", "ORG")
 _WORK_BEFORE = re.compile(r"(?:\b(?P<kind>book|novel|novella|essay|film|album|poem|play|opera|song|collection|"
                           r"treatise|magazine|newspaper|journal|story|memoir)s?,?\s(?:titled\s|entitled\s)?|^|"
                           r"(?<=[.!?;]\s))(?P<art>(?:The|A|An)\s)?$")
-_AMPERSAND = re.compile(r"[ ]&[ ][A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*)*(?!['’\w])")
+# A given name and where its bearer came from or ruled: "Augustine of Hippo", "Sargon of Akkad", "Wu of Han".
+_OF_PLACE = re.compile(r"[ ]of[ ][A-Z][\w'’-]+(?![\w'’-]|[ ][A-Z])")
+_PEOPLE = re.compile(r"[^aeiuos]s$")  # "Gaels of Britain": a people, not a given name
+_AMPERSAND = re.compile(r"[ ]&[ ][A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*)*(?!['’\w])|[ ]and[ ][A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*)*[ ]"
+                        r"(?:Company|Corporation|Society|Institute|Association|Railway|Bank|Museum)(?!['’\w])")
 _RULED = ("NORP", "GPE", "ORG")  # "Justinian the Great" (NORP), "Emperor Justinian I" (GPE): a ruler all the same
 
 
@@ -144,6 +149,11 @@ def whole_names(text: str, spans: list[Span]) -> list[Span]:
         if (label == "PERSON" or label in _RULED and " " not in m[3]) and (tail := _PERSON_TAIL.match(text, end)) \
                 and not (i < len(spans) and spans[i][0] < tail.end()):
             end, label = tail.end(), "PERSON"  # "Elizabeth I", "Suleiman the Magnificent", "Alexandre Dumas fils"
+        if label == "PERSON" and end == m[1] and " " not in m[3] and m[3] not in _NOT_A_NAME and not _PEOPLE.search(m[3]) \
+                and (of := _OF_PLACE.match(text, end)):
+            end = of.end()
+            while i < len(spans) and spans[i][0] < end:
+                i += 1
         while (grown := _grown(text, end, label)) is not None:
             end = grown
             while i < len(spans) and spans[i][0] < end:  # a span met on the way is part of the name
@@ -159,7 +169,7 @@ def whole_names(text: str, spans: list[Span]) -> list[Span]:
             end = spans[i][1]  # "the Communist Party [of Cuba]": the body of a country is its name whole
             i += 1
         if label == "ORG" and (amp := _AMPERSAND.match(text, end)):
-            end = amp.end()  # "American Telephone & Telegraph"
+            end = amp.end()  # "American Telephone & Telegraph", "the American Telephone and Telegraph Company"
             while i < len(spans) and spans[i][0] < end:
                 i += 1
         if label == "ORG" and _CAMPUS.search(m[3]) and i < len(spans) and spans[i][2] == "GPE" \

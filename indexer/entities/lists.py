@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .evidence import LIST_GAP
-from .names import org_shaped
+from .names import is_territory, org_shaped
 
 Span = tuple[int, int, str, str]
 
@@ -27,8 +27,8 @@ _LONG = 3  # names in a list that is judged whole
 # ("Major settlements in the valley include") none.
 _PREPOSITION = re.compile(r"\b(?:in|into|through|throughout|across|within|between|past|via)\s$", re.I)
 _KIND = re.compile(r"\b(?:[Tt]owns|[Cc]ities|[Ss]ettlements|[Vv]illages|[Pp]orts|[Pp]rovinces|[Rr]egions|[Dd]istricts|"
-                   r"[Cc]ounties|[Cc]ountries|[Mm]unicipalities|[Ii]slands|states)(?:\s[a-z]+){0,5}?,?\s"
-                   r"(?:include|including|are|were|such as|of)\s$")
+                   r"[Cc]ounties|[Cc]ountries|[Mm]unicipalities|[Ii]slands|states|kingdoms|empires|principalities|"
+                   r"duchies|polities|realms)(?:(?:\s[a-z]+){0,5}?,?\s(?:include|including|are|were|such as|of)\s|:\s)$")
 
 
 def listed_places(text: str, spans: list[Span]) -> list[Span]:
@@ -52,6 +52,42 @@ def listed_places(text: str, spans: list[Span]) -> list[Span]:
                 if out[k][2] == "PERSON" or (out[k][2] == "ORG" and not org_shaped(out[k][3])):
                     out[k] = (out[k][0], out[k][1], "GPE", out[k][3])
     return out
+
+
+# A list of people: "key figures included Emmy Hennings, Jean Arp, Marcel Duchamp, Francis Picabia [GPE], Man Ray
+# [GPE], Hans Richter, … and Beatrice Wood [ORG]". Where most of its names are persons of two words or more, its other
+# names of a person's shape (two or three capitalised words, no organisation's or place's word) are persons too,
+# those the model did not tag included.
+_PERSON_SHAPE = re.compile(r"^[A-Z][a-z][\w'’-]*(?: (?:van|von|de|da|di|del|der|du|le|la) )?(?: [A-Z][a-z][\w'’-]*){1,2}$")
+_UNTAGGED = re.compile(r"(?<=, )[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*){1,2}(?=,)")
+_PEOPLE_SHARE = 0.6
+
+
+def listed_persons(text: str, spans: list[Span]) -> list[Span]:
+    """The spans with the names of a list of people relabelled as persons, and its untagged names added."""
+    out = list(spans)
+    added: list[Span] = []
+    for run in _lists(text, out):
+        labels = [out[k][2] for k in run]
+        people = sum(out[k][2] == "PERSON" and " " in out[k][3] for k in run)
+        if people < _LONG or people < _PEOPLE_SHARE * len(run) or any(lab in _NOT_PLACES for lab in labels):
+            continue
+        for k in run:
+            m = out[k]
+            if m[2] in ("GPE", "LOC", "ORG", "FAC") and _PERSON_SHAPE.match(m[3]) and not org_shaped(m[3]) \
+                    and not is_territory(m[3]) and not _PLACE_WORDS.search(m[3]):
+                out[k] = (m[0], m[1], "PERSON", m[3])
+        for a, b in zip(run, run[1:]):
+            gap_start = out[a][1]
+            for g in _UNTAGGED.finditer(text, gap_start, out[b][0]):
+                if not _PLACE_WORDS.search(g.group()) and not org_shaped(g.group()):
+                    added.append((g.start(), g.end(), "PERSON", g.group()))
+    return sorted(out + added, key=lambda m: (m[0], -m[1])) if added else out
+
+
+_PLACE_WORDS = re.compile(r"\b(?:City|Island|Islands|River|Mountains?|Lake|Sea|Bay|County|Province|State|Valley|Desert|"
+                          r"Coast|Park|Street|Square|Bridge|Castle|Palace|Hall|Tower|Church|Cathedral|Abbey|North|"
+                          r"South|East|West|New|San|Santa|Saint|St|Port|Fort|Mount|Cape|Gulf|Strait|Peninsula)\b")
 
 
 def _lists(text: str, spans: list[Span]) -> list[list[int]]:

@@ -10,7 +10,8 @@ from typing import Iterable
 from .evidence import WORK_CUE, with_evidence
 from .names import org_shaped
 from .extend import whole_names
-from .lists import DEFINED_PLACE, listed_places
+from .lists import DEFINED_PLACE, listed_persons, listed_places
+from .things import DEFINED_THING, relabel
 from .variants import defined_acronyms
 
 Span = tuple[int, int, str, str]  # (start, end, label, text) as spaCy saw it
@@ -75,7 +76,8 @@ def refine(text: str, found: Iterable[Span]) -> list[Span]:
     spans = _with_era(text, spans)
     spans = _join_nicknames(text, spans)
     spans = whole_names(text, spans)
-    spans = _one_sense(listed_places(text, [_with_org_noun(text, _not_a_person(text, m)) for m in spans]))
+    spans = [relabel(text, _with_org_noun(text, _not_a_person(text, m))) for m in spans]
+    spans = _one_sense(listed_persons(text, listed_places(text, spans)))
     spans = _overlay(spans, [(m.start("name"), m.end("name"), "PERSON") for m in _BIB_NAME.finditer(text)], text)
     spans = _overlay(spans, [(m.start(), m.end(), "EVENT") for m in _OPERATION.finditer(text)], text)
     spans = with_evidence(text, _overlay(spans, _titles(text), text))
@@ -106,7 +108,6 @@ _DEFINED_THING = re.compile(r"(?:\s\([^()\n]{1,60}\))?(?:,?\s(?:or|also)\s[^.;,\
                             r"plastic|material|substance|chemical|molecule|acid|set of|group of|variety of|"
                             r"branch of|sculpture|statue|painting|masterpiece|fresco|"
                             r"unit|tradition|practice|ideology|empire|dynasty|state|polity|kingdom)\b")
-DEFINED_THING = "MISC_DEFINED"
 # A taxonomic rank names a taxon: "the order Carnivora", "the kingdom Fungi", "domains Bacteria and Archaea".
 _RANK_BEFORE = re.compile(r"\b(?:order|family|genus|genera|species|kingdom|phylum|phyla|class|domains?|subfamily|"
                           r"clade|suborder|superfamily|infraorder|tribe|subkingdom|subphylum)\s$")
@@ -214,8 +215,8 @@ def _one_sense(spans: list[Span]) -> list[Span]:
     defined = {m[3]: m[2] for m in spans if m[2] in (DEFINED_PLACE, DEFINED_THING)}
     if not defined:
         return spans
-    return [(m[0], m[1], defined[m[3]], m[3]) if m[2] in ("PERSON", "ORG") and m[3] in defined else m
-            for m in spans]
+    return [(m[0], m[1], defined[m[3]], m[3]) if m[3] in defined and (m[2] in ("PERSON", "ORG") or (
+        m[2] in ("GPE", "LOC") and defined[m[3]] == DEFINED_THING)) else m for m in spans]
 
 
 def _with_org_noun(text: str, m: Span) -> Span:

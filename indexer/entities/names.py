@@ -50,7 +50,7 @@ _EVENT = re.compile(r"^(?:Western|Eastern|Southern|Northern|Italian|Balkan|Maced
 _NOT_EVENT = re.compile(r"^(?:Ministry|Department|Office|Secretary|Museum|Institute|College|School)\b")
 # Periods are dates, not entities ("Bronze Age", "Neolithic", "Paleogene", "Cretaceous").
 _PERIOD = re.compile(r"\b(?:Age|Ages|Era|Epoch|Époque|Epoque|Period)$|(?:lithic|cene|gene|zoic|ocene)$|^Renaissance$|"
-                     r"^(?:Cambrian|Ordovician|Silurian|Devonian|Carboniferous|Permian|Triassic|Jurassic|Cretaceous)$")
+                     r"^(?:(?:Early|Middle|Late|Upper|Lower) )?(?:Cambrian|Ordovician|Silurian|Devonian|Carboniferous|Permian|Triassic|Jurassic|Cretaceous)$")
 _AWARD = re.compile(r"\b(?:Prize|Prizes|Award|Awards|Medal|Trophy|Laureate)\b|^(?:Order|Hero|Legion) of (?!St\b|Saint\b)|"
                     r"^(?:Bronze|Silver) Star$|^(?:Victoria|Iron|George|Military|Navy|Distinguished Service) Cross$|"
                     r"^Purple Heart$|^Nobel$")

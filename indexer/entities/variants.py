@@ -65,6 +65,26 @@ def defined_acronyms(text: str, spans: list[Span]) -> list[Span]:
         found = _BRACKETED.match(text, m[1])
         if found and abbreviates(found.group("acr"), m[3]):
             out.append((found.start("acr"), found.end("acr"), ACRONYM, f"{found.group('acr')}{_SEP}{m[3]}"))
+    return out + _term_definitions(text)
+
+
+# An acronym after a lower-case term: "purchasing power parity (PPP)", "adenosine triphosphate (ATP)". Counted as a
+# definition too, so that "PPP" is not sent to the Pakistan People's Party where the collection also means the term.
+_CAPITALS = re.compile(r"\((?P<acr>[A-Z]{2,6})\)")
+_TERM = re.compile(r"(?:\b[a-z][a-z-]+\s){1,4}$")
+
+
+def _term_definitions(text: str) -> list[Span]:
+    out = []
+    for found in _CAPITALS.finditer(text):
+        if (term := _TERM.search(text, max(0, found.start() - 60), found.start())) is None:
+            continue
+        acr, words = found.group("acr"), term.group().split()
+        for k in range(len(words) - 1, -1, -1):  # the shortest tail whose letters spell the acronym in order
+            term = " ".join(words[k:])
+            if term[0] == acr[0].lower() and re.search(".*".join(acr.lower()), term):
+                out.append((found.start("acr"), found.end("acr"), ACRONYM, f"{acr}{_SEP}{term}"))
+                break
     return out
 
 
@@ -125,8 +145,17 @@ class Variants:
         self.acronyms[key] = +self.acronyms[key]
         return key
 
-    def expansion(self, key: str) -> str | None:
-        """The name an acronym stands for, by the collection's majority of its definitions."""
+    @staticmethod
+    def defined_in(doc_counts: Counter) -> dict[str, str]:
+        """One document's acronyms by their own definitions there (context keys: "atp" + _SEP)."""
+        return {name_key(pair[0]) + _SEP: name_key(clean_name(pair[1]) or pair[1]) for (surface, label), n
+                in doc_counts.items() if label == ACRONYM and n > 0 and (pair := split_acronym(surface))}
+
+    def expansion(self, key: str, ctx: dict[str, str] | None = None) -> str | None:
+        """The name an acronym stands for: its document's definition, else the collection's majority of its
+        definitions (none where it also defines a term: "adenosine triphosphate (ATP)")."""
+        if local := (ctx or {}).get(key + _SEP):
+            return local
         defs = self.acronyms.get(key)
         if not defs:
             return None

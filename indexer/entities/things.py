@@ -1,0 +1,115 @@
+"""Things the model calls places, organisations or persons: spans the passage itself shows are something else.
+
+The small model tags taxa ("Diplodocus is an extinct genus…", "the subclass Acari", "Dermatobia hominis"), periods
+and dynasties ("the Eastern Zhou period"), treaties ("the Peace of Westphalia") and a person's other names
+("courtesy name Yuanlang") as places or organisations; works as persons or places ("Tokyo Story is a 1953 Japanese
+drama film", 'stories such as "Rumpelstiltskin"'); realms and titles as persons ("the conquest of Silla", "a surgeon
+from Madinat al-Zahra", "Duke of Milan"). Each rule reads the words written against the span, as
+`mentions._not_a_person` does for persons: cheap next to NER.
+"""
+from __future__ import annotations
+
+import re
+
+from .evidence import WORK_CUE, quoted_title
+from .names import org_shaped
+
+Span = tuple[int, int, str, str]  # (start, end, label, text) as spaCy saw it
+
+# The label of a span the passage defines as a thing ("Rum is a liquor", "… is an extinct genus"): weighs five
+# mentions, one sense per passage (mentions._one_sense).
+DEFINED_THING = "MISC_DEFINED"
+NO_FACET = "MISC"  # canon.NOT_A_PERSON: no value, a vote for no facet
+_PLACE_LIKE = ("GPE", "LOC", "ORG", "FAC")
+# A definition naming a taxon's rank or a kind of organism, heading the phrase (at most four words before it):
+# "Diplodocus is an extinct genus of…", "The Plesiosauria or plesiosaurs are an order or clade…", "Algae are any
+# of a large and diverse group of photosynthetic organisms".
+_DEFINED_TAXON = re.compile(r"(?:\s\([^()\n]{1,60}\))?(?:,?\s(?:or|also)\s[^.;,\n]{1,40})?(?:,[^.;\n]{0,100},|,)?"
+                            r"\s+(?:is|was|are|were)\s+(?:a|an|the|one|any)\s+(?:of\s+(?:a|the)\s+)?"
+                            r"(?:[\w-]+\s+){0,4}?(?:genus|genera|species|(?<!military\s)(?<!religious\s)"
+                            r"(?<!monastic\s)(?<!chivalric\s)(?<!mendicant\s)(?<!Catholic\s)(?<!fraternal\s)order|"
+                            r"family|clade|phylum|subclass|superorder|infraorder|"
+                            r"suborder|subfamily|superfamily|subphylum|taxon|group of (?:[\w-]+\s+){0,3}?"
+                            r"(?:organisms|animals|plants|fungi|bacteria|species))\b")
+# A taxonomic rank before the name: "the subclass Acari", "the genus Dermatobia" (not "kingdom", "domain" or "tribe",
+# which also name realms and peoples).
+_RANK_BEFORE = re.compile(r"\b(?:order|family|genus|genera|species|phylum|phyla|class|subclass|superorder|clade|"
+                          r"suborder|superfamily|infraorder|subfamily|subphylum|taxon)\s$")
+# A genus before its species' epithet: "Dermatobia hominis", "Plasmodium falciparum".
+_EPITHET = re.compile(r"\s(?!(?:area|idea|data|stadium|museum|forum|opera|camera|premium|medium|quorum|"
+                      r"status|apparatus|hiatus|album|replica|sonata|cantata|famous|various|previous|bonus|campus|"
+                      r"virus|genius|serum|sanctum|minimum|maximum)\b)"
+                      r"[a-z]{2,}(?:ae|ii|ensis|oides|ata|atus|alis|ifolia|ius|um|inus|ina|anus|icus|osus|ulus|erus)\b"
+                      r"|\s(?!(?:analysis|basis|crisis|thesis|emphasis|genesis|synthesis|tennis|metropolis|"
+                      r"oasis|necropolis|acropolis)\b)[a-z]{4,}is\b"  # "Yersinia pestis"
+                      r"|\s[a-z]{3,}[^aeiou\s]i\b")  # "Wuchereria bancrofti"
+# A period named after a realm or a ruler: "the Eastern Zhou period", "the Meiji era".
+_PERIOD_AFTER = re.compile(r"\s(?:period|periods|era|eras|epoch|dynasty|dynasties)\b")
+# A treaty named after where it was signed names the treaty, not the place: "the Peace of Westphalia", "the Treaty
+# of London".
+_TREATY_OF = re.compile(r"\b(?:Treaty|Treaties|Peace|Edict|Concordat|Convention) of (?:the )?$")
+_PERIOD_NAMED = re.compile(r"\b(?:period|era|epoch|age)\s(?:is\s|was\s)?(?:known|referred\sto|called)\sas\s(?:the\s)?$",
+                           re.I)
+# A person's other names are names, not places: "courtesy name Yuanlang", "his pen name was Mir".
+_OTHER_NAME = re.compile(r"\b(?:courtesy|pen|art|temple|posthumous|regnal|stage|era|religious|Dharma)\s(?:name|names)"
+                         r"(?:\s\([^()\n]{1,30}\))?,?\s(?:was\s|is\s)?$")
+# A name its sentence defines as a work: "Tokyo Story is a 1953 Japanese drama film", "Cinderella is a folk tale".
+# The kind heads the phrase (at most five words before it) and ends it, so that "a German comic actor" is no comic.
+_WORK_KIND = (r"novel|novella|play|film|movie|song|single|album|poem|painting|opera|ballet|symphony|book|"
+              r"musical|sitcom|video game|story|epic|treatise|essay|magazine|newspaper|journal|tragedy|comedy|drama|"
+              r"fairy tale|folk tale|fable|saga|manga|anime|cantata|oratorio|concerto|sonata|suite|franchise|"
+              r"television series|miniseries|comic strip|comic book|media franchise")
+_DEFINED_WORK = re.compile(r"(?:\s\([^()\n]{1,60}\))?(?:,[^.;\n]{0,100},|,)?\s+(?:is|was)\s+(?:a|an|the|one)\s+"
+                           rf"(?:[\w'’-]+\s+){{0,5}}?(?:{_WORK_KIND})s?(?=\s(?:by|written|directed|"
+                           r"composed|of|in|that|which|about|from|first|created|based|released|published|set|"
+                           r"starring|produced|with)\b|[.;,])")
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s|\n)$")  # a place defined as a work is so only as the sentence's subject
+_AND_BEFORE = re.compile(r"\sand\s$")  # "Romeo and Juliet is a tragedy": the title is longer than the span
+# Where a realm's name stands, not a person's: "the conquest of Silla", "the establishment of Shu Han", "Muslim-ruled
+# Granada".
+_REALM_BEFORE = re.compile(r"(?:\b(?:conquest|invasion|annexation|occupation|partition|unification|reunification|"
+                           r"establishment|usurpation|dissolution|territory|territories|borders|frontiers?|throne|"
+                           r"monarchs?|rulers|kings|queens|provinces|vassal|vassals) of (?:the )?|"
+                           r"\w-ruled )$")
+# Where a person came from: "a Muslim philosopher from al-Andalus", "a chemist from Córdoba".
+_ORIGIN_BEFORE = re.compile(r"\b(?:philosopher|poet|scholar|physician|chemist|surgeon|writer|painter|artist|composer|"
+                            r"merchant|merchants|family|immigrants?|refugees?|settlers|native|natives|people|"
+                            r"traveller|traveler|monk|missionary|missionaries) from (?:the )?$")
+# A noble title alone before "of" is the title, not a person: "he was Duke of Milan" (the model tags "Duke").
+_TITLE_OF = re.compile(r"^(?:Duke|Duchess|Count|Countess|Earl|Margrave|Prince|Princess|King|Queen|Emperor|Empress|Lord|"
+                       r"Lady|Baron|Baroness|Marquis|Marquess|Elector|Archduke|Grand Duke|Viscount|Khan|Sultan|Shah)$")
+
+
+def relabel(text: str, m: Span) -> Span:
+    """The span relabelled when the words against it show it is no place, organisation or person."""
+    one_word = " " not in m[3] and m[3][:1].isupper()
+    if m[2] == "PERSON":
+        if one_word and _EPITHET.match(text, m[1], m[1] + 24):
+            return (m[0], m[1], NO_FACET, m[3])  # "Equus africanus"
+        if _DEFINED_WORK.match(text, m[1], m[1] + 200) and not _AND_BEFORE.search(text, max(0, m[0] - 5), m[0]) \
+                or quoted_title(text, m):
+            return (m[0], m[1], WORK_CUE, m[3])  # 'his tales include "Little Red Riding Hood", "Cinderella"'
+        if _TITLE_OF.match(m[3]) and text.startswith(" of ", m[1]):
+            return (m[0], m[1], NO_FACET, m[3])
+        if _REALM_BEFORE.search(text, max(0, m[0] - 32), m[0]) \
+                or _ORIGIN_BEFORE.search(text, max(0, m[0] - 24), m[0]):
+            return (m[0], m[1], "GPE", m[3])
+        return m
+    if m[2] not in _PLACE_LIKE:
+        return m
+    if quoted_title(text, m):
+        return (m[0], m[1], WORK_CUE, m[3])  # 'such tales as "Thumbelina"'
+    if m[2] != "ORG" and _SENTENCE_START.search(text, max(0, m[0] - 4), m[0]) \
+            and _DEFINED_WORK.match(text, m[1], m[1] + 200):
+        return (m[0], m[1], WORK_CUE, m[3])  # "Pinocchio is a fairy tale by Carlo Collodi"
+    if _DEFINED_TAXON.match(text, m[1], m[1] + 240) and not org_shaped(m[3]):  # "a family of five organisations"
+        return (m[0], m[1], DEFINED_THING, m[3])
+    if one_word and (_RANK_BEFORE.search(text, max(0, m[0] - 14), m[0]) or _EPITHET.match(text, m[1], m[1] + 24)):
+        return (m[0], m[1], NO_FACET, m[3])
+    if _PERIOD_AFTER.match(text, m[1], m[1] + 10) or _PERIOD_NAMED.search(text, max(0, m[0] - 40), m[0]) \
+            or _TREATY_OF.search(text, max(0, m[0] - 16), m[0]):
+        return (m[0], m[1], NO_FACET, m[3])
+    if _OTHER_NAME.search(text, max(0, m[0] - 40), m[0]):
+        return (m[0], m[1], NO_FACET, m[3])
+    return m
