@@ -24,7 +24,7 @@ _DEFINITION = re.compile(r"(?:\s\([^()\n]{1,60}\))?(?:,?\s(?:or|also)\s[^.;,\n]{
 _WHERE_ASIDE = re.compile(r"^,\s(?:in|on|near|at|off|along)\s")
 _BRACKETS = re.compile(r"\([^()]*\)?")
 _KIND_WORDS = 8
-_WORD = re.compile(r"[a-z][a-z'’-]*")
+_WORD_CASED = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # Words ending a kind of place (a word's end, so "subregion", "city-state" and "mainland" count); "station" and
 # "planet" are not among them (space stations and sky objects are no places of ours).
 _PLACE_KIND = re.compile(
@@ -55,16 +55,26 @@ _ORG_KIND = re.compile(
     r"franchise|consortium|cartel|coalition|caucus|federation)(?:e?s)?$")
 # A kind of person (occupations in -er, -or, -ist, -ian…, rulers, gods) among a definition's first words: such a
 # definition vetoes nothing ("Nikola Tesla [ORG] was a Serbian-American engineer", "Loki [ORG] is a god").
-_PERSON_KIND = re.compile(r"^(?!(?:water|river|number|paper|power|border|order|letter|layer|matter|cluster|chapter|"
+_PERSON_KIND = re.compile(r"^(?!(?:water|river|number|paper|power|border|order|letter|layer|matter|cluster|"
+                          r"chapter|"
                           r"theater|theatre|meter|metre|liter|computer|container|corridor|interior|sector|factor|"
                           r"reactor|motor|vector|mirror|error|horror|honor|honour|colour|color|minor|major|senior|"
-                          r"junior|manner|banner|corner|dinner|winter|summer|silver|copper|laser|sugar)s?$)"
+                          r"junior|manner|banner|corner|dinner|winter|summer|silver|copper|laser|sugar|cancer|tumou?r|"
+                          r"fever|ulcer|polymer|carrier|receptor|transmitter|conductor|semiconductor|indicator|"
+                          r"inhibitor)s?$)"
                           r"(?:\w{3,}(?:er|or|ist|ian|ess|man|woman)|god|goddess|king|queen|emperor|prince|princess|"
-                          r"poet|monk|saint|pope|sultan|khan|chief|leader|hero|heroine|figure|person|spirit|deit(?:y|ie)|"
-                          r"ruler|pharaoh|lord|lady|scholar|sage|prophet|disciple|nun|priest|cleric|mystic|guru|"
+                          r"poet|monk|saint|pope|sultan|khan|chief|leader|hero|heroine|figure|person|spirit|"
+                          r"deit(?:y|ie)|ruler|pharaoh|lord|lady|scholar|sage|prophet|disciple|nun|priest|cleric|"
+                          r"mystic|guru|"
                           r"polymath|president|student|agent|merchant|servant|regent|child|son|daughter|wife|"
                           r"husband|brother|sister)s?$")
 _PERSON_WORDS = 4
+# Kinds of works and things: a definition naming one defines no person ("a 1975 American thriller film").
+_THING_KIND = re.compile(r"^(?:film|movie|novel|novella|book|play|opera|album|song|single|poem|painting|series|"
+                         r"symphony|sculpture|fresco|ballet|musical|game|magazine|newspaper|dance|genre|style|form|"
+                         r"compound|element|substance|liquid|gas|disease|disorder|condition|drug|molecule|language|"
+                         r"quantity|measure|unit|number|term|concept|theory|practice|tradition|religion|"
+                         r"ethnic|people|peoples|tribe|tribes)s?$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s|\n)(?:The\s)?$")
 _PLACE_LIKE = ("GPE", "LOC", "FAC")
 # A common noun right after a name makes the name its modifier: no place, organisation or person is meant.
@@ -78,29 +88,35 @@ _NO_BODY = re.compile(r"(?:^|\s)(?:Agreements?|Accords?|Treat(?:y|ies)|Charter|D
                       r"(?:\s(?:of|on|for|against|to)\s.*)?$|^(?:[Tt]he\s)?(?:Records|Annals|Chronicles?)\sof\s")
 
 
-def defined_otherwise(text: str, m: Span) -> bool | None:
-    """None when the span's sentence does not define it; True when it defines it as a kind that is no place (nor,
-    for the model's organisations, an organisation); False when the kind is one. Only the subject of a sentence."""
+def defined_kind(text: str, m: Span) -> str | None:
+    """What the span's sentence defines it as, when it is the sentence's subject: "place" (or an organisation, for
+    the model's organisations: "org") when the definition names such a kind, "person" when its first words name a
+    kind of person and no place ("Hypatia [GPE] was a Neoplatonist philosopher"), else "other"; None without one."""
     if not _SENTENCE_START.search(text, max(0, m[0] - 6), m[0]):
         return None
     found = _DEFINITION.match(text, m[1], m[1] + 260)
     if not found:
         return None
     if shape_facet(m[3], "person") == "place":
-        return False  # "Lake Winnipeg", "the Maurya Empire": a place's shape
+        return "place"  # "Lake Winnipeg", "the Maurya Empire": a place's shape
     if _shaped(m) is not None:
         return None  # the shape decides ("the Boxer Rebellion": an event)
     if found.group("aside") and _WHERE_ASIDE.match(found.group("aside")):
-        return False
+        return "place"
     words = [w.strip("'’-").removesuffix("'s").removesuffix("’s")
-             for w in _WORD.findall(_BRACKETS.sub(" ", found.group("kind")).lower())][:_KIND_WORDS]
+             for w in _WORD_CASED.findall(_BRACKETS.sub(" ", found.group("kind")))][:_KIND_WORDS]
     lead = 0  # "one of the Buddha's closest disciples": the kind's words after "of the"
     while lead < len(words) and words[lead] in ("of", "the"):
         lead += 1
-    if any(_PLACE_KIND.search(w) for w in words) \
-            or any(_PERSON_KIND.match(w) for w in words[lead:lead + _PERSON_WORDS]):
-        return False  # a place, or a person the model mislabelled ("Nikola Tesla [ORG] was a … engineer")
-    return not (m[2] == "ORG" and any(_ORG_KIND.search(w) for w in words))
+    if any(_PLACE_KIND.search(w.lower()) for w in words):
+        return "place"
+    if m[2] == "ORG" and any(_ORG_KIND.search(w.lower()) for w in words):
+        return "org"
+    if not any(_THING_KIND.match(w.lower()) for w in words) and any(  # an occupation in lower case (not "Russian")
+            _PERSON_KIND.match(w) and w.islower() and not w.endswith("less")
+            for w in words[lead:lead + _PERSON_WORDS]):
+        return "person"  # a person the model mislabelled ("Nikola Tesla [ORG] was a … engineer")
+    return "other"
 
 
 def weighty(m: Span) -> bool:

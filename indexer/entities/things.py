@@ -118,6 +118,8 @@ def relabel(text: str, m: Span) -> Span:
         return (m[0], m[1], NO_FACET, m[3])
     if kinds.no_body(m[3]) or kinds.modified(text, m):
         return (m[0], m[1], NO_FACET, m[3])  # "the Asia-Pacific Trade Agreement", "the Kuiper belt"
-    if kinds.defined_otherwise(text, m):  # "Ghazal is a form of amatory poem": the article's own weighs five
-        return (m[0], m[1], kinds.OTHER_KIND if kinds.weighty(m) else NO_FACET, m[3])
+    if (kind := kinds.defined_kind(text, m)) == "other":  # "Ghazal is a form of amatory poem": the article's own
+        return (m[0], m[1], kinds.OTHER_KIND if kinds.weighty(m) else NO_FACET, m[3])  # definition weighs five
+    if kind == "person":
+        return (m[0], m[1], "PERSON", m[3])  # "Hypatia [GPE] was a Neoplatonist philosopher"
     return m
