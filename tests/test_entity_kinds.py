@@ -75,3 +75,10 @@ def test_a_name_its_passage_opens_by_defining_as_a_kind_of_person_is_a_person():
     assert refine(text, [_at(text, "Hesiod", "ORG")])[0][2] == "PERSON"
     place = "Subhas Chandra Bose was an Indian anti-colonial nationalist."  # "Subhas" GPE in the wiki
     assert refine(place, [_at(place, "Subhas", "GPE")])[0][2:] == ("PERSON", "Subhas Chandra Bose")
+
+
+def test_a_process_is_no_organisation_or_place_and_a_people_s_plural_is_a_group():
+    # The spans as the model gives them in the wiki ("the Christianization of Bulgaria" ORG, "East Slavs" GPE).
+    text = "After the Christianization of Bulgaria, the East Slavs adopted the Cyrillic script."
+    spans = refine(text, [_at(text, "the Christianization of Bulgaria", "ORG"), _at(text, "East Slavs", "GPE")])
+    assert [m[2] for m in spans] == ["MISC", "NORP"]

@@ -87,6 +87,13 @@ _NO_BODY = re.compile(r"(?:^|\s)(?:Agreements?|Accords?|Treat(?:y|ies)|Charter|D
                       r"(?<!National )Conventions?)"
                       r"(?:\s(?:of|on|for|against|to)\s.*)?$|^(?:[Tt]he\s)?(?:Records|Annals|Chronicles?)\sof\s")
 
+# A process is named by its head ("the Christianisation of Scandinavia", "the Unification of Nepal"), no place; a
+# people by its plural noun ("the Seljuk Turks", "East Slavs"), a group.
+_PROCESS = re.compile(r"^(?:[Tt]he\s)?(?!Organi[sz]ation|Civili[sz]ation)[A-Z][a-z]+(?:[iy][sz]ation|ification)s?"
+                      r"\sof\s")
+_PEOPLE = re.compile(r"^(?!.*\sof\s).*\s(?:Turks|Arabs|Slavs|Greeks|Mongols|Franks|Goths|Moors|Celts|Huns|Tatars|"
+                     r"Berbers|Kurds|Persians|Romans|Saxons|Normans|Vikings|Cossacks)$")
+
 
 def defined_kind(text: str, m: Span) -> str | None:
     """What the span's sentence defines it as, when it is the sentence's subject: "place" (or an organisation, for
@@ -136,8 +143,13 @@ def _shaped(m: Span) -> str | None:
 
 
 def no_body(name: str) -> bool:
-    """A name headed by a document, a plan or an expedition: no organisation or place."""
-    return bool(_NO_BODY.search(name))
+    """A name headed by a document, a plan, an expedition or a process: no organisation or place."""
+    return bool(_NO_BODY.search(name) or _PROCESS.match(name))
+
+
+def people(name: str) -> bool:
+    """A name ending in a people's plural noun ("the Seljuk Turks"): a group."""
+    return bool(_PEOPLE.match(name))
 
 
 # An other name in apposition is the same kind of thing: "Margaret Court, also known as Margaret Smith Court", "Saint

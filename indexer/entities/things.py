@@ -116,6 +116,8 @@ def relabel(text: str, m: Span) -> Span:
         return (m[0], m[1], NO_FACET, m[3])
     if _OTHER_NAME.search(text, max(0, m[0] - 40), m[0]):
         return (m[0], m[1], NO_FACET, m[3])
+    if kinds.people(m[3]):
+        return (m[0], m[1], "NORP", m[3])  # "the Seljuk Turks"
     if kinds.no_body(m[3]) or kinds.modified(text, m):
         return (m[0], m[1], NO_FACET, m[3])  # "the Asia-Pacific Trade Agreement", "the Kuiper belt"
     if (kind := kinds.defined_kind(text, m)) == "other":  # "Ghazal is a form of amatory poem": the article's own
