@@ -82,3 +82,10 @@ def test_a_process_is_no_organisation_or_place_and_a_people_s_plural_is_a_group(
     text = "After the Christianization of Bulgaria, the East Slavs adopted the Cyrillic script."
     spans = refine(text, [_at(text, "the Christianization of Bulgaria", "ORG"), _at(text, "East Slavs", "GPE")])
     assert [m[2] for m in spans] == ["MISC", "NORP"]
+
+
+def test_a_god_defined_as_one_of_a_named_group_of_gods_stays_a_person():
+    # The subject of a myth's article, tagged ORG as the model tags "Poseidon" in the wiki; "religion" after the kind
+    # of person does not make the definition a thing's.
+    text = "Hera is one of the Twelve Olympians in ancient Greek religion and mythology."
+    assert refine(text, [_at(text, "Hera", "ORG")])[0][2] == "PERSON"

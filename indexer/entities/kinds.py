@@ -119,9 +119,10 @@ def defined_kind(text: str, m: Span) -> str | None:
         return "place"
     if m[2] == "ORG" and any(_ORG_KIND.search(w.lower()) for w in words):
         return "org"
-    if not any(_THING_KIND.match(w.lower()) for w in words) and any(  # an occupation in lower case (not "Russian")
-            _PERSON_KIND.match(w) and w.islower() and not w.endswith("less")
-            for w in words[lead:lead + _PERSON_WORDS]):
+    head = words[lead:lead + _PERSON_WORDS]  # an occupation in lower case (not "Russian"), or "the Twelve Olympians"
+    if not any(_THING_KIND.match(w.lower()) for w in head) and any(
+            _PERSON_KIND.match(w.lower()) and (w.islower() or w.endswith("ians")) and not w.endswith("less")
+            for w in head):
         return "person"  # a person the model mislabelled ("Nikola Tesla [ORG] was a … engineer")
     return "other"
 
