@@ -160,3 +160,17 @@ def test_a_bare_year_of_one_to_four_digits_is_a_bound():
     # The timeline's bars for the first centuries link from=1&to=299; a 1- or 2-digit year was "not a date".
     assert parse_bound("1") == dt.date(1, 1, 1) and parse_bound("299", end=True) == dt.date(299, 12, 31)
     assert parse_bound("0") is None and parse_bound("10000") is None
+
+
+@pytest.mark.parametrize(
+    "text, edtf",
+    [
+        # Round 6's gold: "from 1636/1644 to 1912" was read as the two years 1636 and 1644. An end given as two
+        # alternative years is one end of a range, read from the first year written to the last.
+        ("from 1603/1605 to 1867", "1603/1867"), ("1871/1872–1918", "1871/1918"), ("1912 to 1948/1949", "1912/1949"),
+    ],
+)
+def test_a_range_whose_end_is_given_as_two_years_is_one_range(text, edtf):
+    norm = normalise_date(text)
+    assert norm is not None and (norm.edtf, norm.precision) == (edtf, "range")
+

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import re
-
 from collections import Counter, defaultdict
 from typing import Iterator
 
 from .aliases import BUILTIN_ALIASES
 from .evidence import ORG_CUE, WORK_CUE
+from .kinds import OTHER_KIND
 from .mentions import DEFINED_THING
 from .votes import vote
 from .variants import ACRONYM, FIRST_MARK, PARTY_MARK, Variants, acronym_key, generic_party
@@ -25,7 +25,7 @@ LABEL_TO_FACET: dict[str, str] = {
     ORG_CUE: "org",  # an ORG whose text shows an organisation ("NKVD agent"): evidence, see Canon._evidenced
     WORK_CUE: "work",  # a WORK_OF_ART whose text shows a work ("the novel …", a title in quotes beside "songs")
 }
-_WEIGHT = {"GPE_DEFINED": 5, DEFINED_THING: 5}
+_WEIGHT = {"GPE_DEFINED": 5, DEFINED_THING: 5, OTHER_KIND: 5}
 NER_LABELS = frozenset(LABEL_TO_FACET) - {"AGENT", "GPE_DEFINED", ORG_CUE, WORK_CUE} | {"DATE"}
 # Labels that are evidence of a value's type (an Infobox field is a structured fact).
 _EVIDENCE = {"org": {ORG_CUE, "AGENT"}, "work": {WORK_CUE}}
@@ -33,7 +33,7 @@ _EVIDENCE = {"org": {ORG_CUE, "AGENT"}, "work": {WORK_CUE}}
 NOT_A_PERSON = "MISC"
 # Votes for no facet: a span taken from PERSON, and a "person" its own definition calls a thing ("Rum is a liquor",
 # weighted like a defined place).
-_NO_FACET_LABELS = {NOT_A_PERSON, DEFINED_THING}
+_NO_FACET_LABELS = {NOT_A_PERSON, DEFINED_THING, OTHER_KIND}
 _NONE = ""  # the facet of that vote
 
 _OLYMPIC = re.compile(r"\bolympic games\b")

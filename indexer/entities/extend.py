@@ -19,7 +19,8 @@ _GROWS = _NAMES - {"NORP"}
 _TITLED = ("WORK_OF_ART", "ORG")  # "The Wall Street Journal" may be either
 _THE = re.compile(r"^[Tt]he ")
 # Capitalised words right after a span: " Senate", "–Rayet", " Los Angeles" (not after a comma: lists).
-_WORD = r"[A-Z][a-z][\w-]*(?:['’][A-Z]\w*)?"  # "O'Brien", not "Schubert's" nor a role ("Apple CEO")
+# "O'Brien", "Sánchez Gómez", "Ørsted", not "Schubert's" nor a role ("Apple CEO")
+_WORD = r"[A-ZÀ-ÖØ-Þ\u0100-\u017e][a-zß-öø-ÿ\u0101-\u017f][\w-]*(?:['’][A-Z]\w*)?"
 _AFTER = re.compile(rf"(?:[ ]|[–-]){_WORD}(?:[ ]{_WORD})*(?!['’\w])")
 # A capitalised word right before a person: "Osamu Tezuka" (not "In Tezuka's", "President Lincoln").
 _BEFORE = re.compile(r"(?:^|(?<=[.!?;:]\s)|(?<=^\s)|(?<=\n))(?P<word>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ ]$")

@@ -11,6 +11,7 @@ from .evidence import WORK_CUE, with_evidence
 from .names import org_shaped
 from .extend import whole_names
 from .lists import DEFINED_PLACE, listed_persons, listed_places
+from .kinds import named_alike
 from .things import DEFINED_THING, relabel
 from .variants import defined_acronyms
 
@@ -77,7 +78,7 @@ def refine(text: str, found: Iterable[Span]) -> list[Span]:
     spans = _join_nicknames(text, spans)
     spans = whole_names(text, spans)
     spans = [relabel(text, _with_org_noun(text, _not_a_person(text, m))) for m in spans]
-    spans = _one_sense(listed_persons(text, listed_places(text, spans)))
+    spans = _one_sense(listed_persons(text, listed_places(text, named_alike(text, spans))))
     spans = _overlay(spans, [(m.start("name"), m.end("name"), "PERSON") for m in _BIB_NAME.finditer(text)], text)
     spans = _overlay(spans, [(m.start(), m.end(), "EVENT") for m in _OPERATION.finditer(text)], text)
     spans = with_evidence(text, _overlay(spans, _titles(text), text))

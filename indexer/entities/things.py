@@ -4,13 +4,15 @@ The small model tags taxa ("Diplodocus is an extinct genus…", "the subclass Ac
 and dynasties ("the Eastern Zhou period"), treaties ("the Peace of Westphalia") and a person's other names
 ("courtesy name Yuanlang") as places or organisations; works as persons or places ("Tokyo Story is a 1953 Japanese
 drama film", 'stories such as "Rumpelstiltskin"'); realms and titles as persons ("the conquest of Silla", "a surgeon
-from Madinat al-Zahra", "Duke of Milan"). Each rule reads the words written against the span, as
-`mentions._not_a_person` does for persons: cheap next to NER.
+from Madinat al-Zahra", "Duke of Milan"). The tests of `kinds` (a definition naming no kind of
+place, a common noun after the name, a document's head, a lower-case bearing) are applied here too. Each rule reads
+the words written against the span, as `mentions._not_a_person` does for persons: cheap next to NER.
 """
 from __future__ import annotations
 
 import re
 
+from . import kinds
 from .evidence import WORK_CUE, quoted_title
 from .names import org_shaped
 
@@ -85,8 +87,8 @@ def relabel(text: str, m: Span) -> Span:
     """The span relabelled when the words against it show it is no place, organisation or person."""
     one_word = " " not in m[3] and m[3][:1].isupper()
     if m[2] == "PERSON":
-        if one_word and _EPITHET.match(text, m[1], m[1] + 24):
-            return (m[0], m[1], NO_FACET, m[3])  # "Equus africanus"
+        if one_word and (_EPITHET.match(text, m[1], m[1] + 24) or kinds.modified(text, m)):
+            return (m[0], m[1], NO_FACET, m[3])  # "Equus africanus", "Broomstick lace"
         if _DEFINED_WORK.match(text, m[1], m[1] + 200) and not _AND_BEFORE.search(text, max(0, m[0] - 5), m[0]) \
                 or quoted_title(text, m):
             return (m[0], m[1], WORK_CUE, m[3])  # 'his tales include "Little Red Riding Hood", "Cinderella"'
@@ -98,6 +100,8 @@ def relabel(text: str, m: Span) -> Span:
         return m
     if m[2] not in _PLACE_LIKE:
         return m
+    if m[2] != "ORG":
+        m = kinds.without_lead(m)  # "west Poland"
     if quoted_title(text, m):
         return (m[0], m[1], WORK_CUE, m[3])  # 'such tales as "Thumbelina"'
     if m[2] != "ORG" and _SENTENCE_START.search(text, max(0, m[0] - 4), m[0]) \
@@ -112,4 +116,12 @@ def relabel(text: str, m: Span) -> Span:
         return (m[0], m[1], NO_FACET, m[3])
     if _OTHER_NAME.search(text, max(0, m[0] - 40), m[0]):
         return (m[0], m[1], NO_FACET, m[3])
+    if kinds.people(m[3]):
+        return (m[0], m[1], "NORP", m[3])  # "the Seljuk Turks"
+    if kinds.no_body(m[3]) or kinds.modified(text, m):
+        return (m[0], m[1], NO_FACET, m[3])  # "the Asia-Pacific Trade Agreement", "the Kuiper belt"
+    if (kind := kinds.defined_kind(text, m)) == "other":  # "Ghazal is a form of amatory poem": the article's own
+        return (m[0], m[1], kinds.OTHER_KIND if kinds.weighty(m) else NO_FACET, m[3])  # definition weighs five
+    if kind == "person":
+        return (m[0], m[1], "PERSON", m[3])  # "Hypatia [GPE] was a Neoplatonist philosopher"
     return m

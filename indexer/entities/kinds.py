@@ -1,0 +1,199 @@
+"""Kinds: what the words around a name say it is, checked against what the model called it.
+
+Whole classes of the model's places and organisations are other things, and the passage says so: its definition names
+a kind that is no place ("Ghazal is a form of amatory poem", "Soyuz is a series of spacecraft"), a common noun after
+the name makes it a modifier ("the Kuiper belt", "Outsider art", "Broomstick lace"), or the name's head is a document
+or a plan ("Asia-Pacific Trade Agreement", "Articles of Confederation"); another name in apposition is the same kind
+of thing ("Margaret Court, also known as Margaret Smith Court"), and a lower-case bearing is no part of a place ("west
+Poland"). Each test reads a few words beside the span: cheap next to NER.
+"""
+from __future__ import annotations
+
+import re
+
+from .names import org_shaped, shape_facet
+
+Span = tuple[int, int, str, str]  # (start, end, label, text) as spaCy saw it
+# The label of a place the passage opens with and defines as another kind: a vote for no facet weighing five.
+OTHER_KIND = "MISC_KIND"
+
+# "X is a …", "X, officially …, was the …", "X (Kazakh: …) is one of …": the first words of a definition.
+_DEFINITION = re.compile(r"(?:\s\([^()\n]{1,60}\))?(?:,?\s(?:or|also)\s[^.;,\n]{1,40})?(?P<aside>,[^.;\n]{0,100},)?"
+                         r"\s+(?:is|was|are|were)\s+(?:a|an|the|one|any)\s+(?P<kind>[^.;:\"“\n]{1,120})")
+# An aside saying where the name is ("The Banda Islands, in Maluku, Indonesia, are…") is a place's.
+_WHERE_ASIDE = re.compile(r"^,\s(?:in|on|near|at|off|along)\s")
+_BRACKETS = re.compile(r"\([^()]*\)?")
+_KIND_WORDS = 8
+_WORD_CASED = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# Words ending a kind of place (a word's end, so "subregion", "city-state" and "mainland" count); "station" and
+# "planet" are not among them (space stations and sky objects are no places of ours).
+_PLACE_KIND = re.compile(
+    r"(?:cit(?:y|ies)|town|village|hamlet|countr(?:y|ies)|count(?:y|ies)|nation|state|province|region|"
+    r"territor(?:y|ies)|district|island|isle|islet|archipelago|atoll|reef|peninsula|isthmus|cape|coast|coastline|"
+    r"shore|river|tributar(?:y|ies)|stream|creek|lake|lagoon|sea|ocean|gulf|bay|strait|channel|waterway|canal|"
+    r"estuar(?:y|ies)|delta|basin|valley|plain|plateau|mountain|mount|range|massif|ridge|hill|peak|summit|volcano|"
+    r"crater|glacier|fjord|canyon|gorge|cave|desert|oasis|steppe|forest|jungle|savanna|tundra|wetland|marsh|swamp|"
+    r"park|reserve|continent|land|landmass|hemisphere|area|zone|place|site|location|seat|capital|metropolis|"
+    r"megalopolis|conurbation|agglomeration|suburb|neighbou?rhood|quarter|borough|municipality|commune|parish|"
+    r"township|community|settlement|colony|enclave|exclave|dependency|department|prefecture|governorate|oblast|krai|"
+    r"canton|voivodeship|arrondissement|shire|kingdom|empire|republic|monarchy|principality|duchy|emirate|sultanate|"
+    r"khanate|caliphate|polity|realm|confederation|federation|union|dominion|protectorate|mandate|port|harbou?r|"
+    r"centre|center|landmark|monument|memorial|megalith|building|structure|complex|tower|palace|castle|fortress|"
+    r"fort|fortification|citadel|wall|temple|mosque|church|cathedral|basilica|chapel|monastery|abbey|shrine|"
+    r"mausoleum|tomb|pyramid|ruin|museum|gallery|bridge|dam|airport|stadium|arena|square|street|road|avenue|highway|"
+    r"boulevard|intersection|route|destination|camp|base|civili[sz]ation|world|frontier|border|belt|watercourse|"
+    r"barrier|power|monolith|landform|gurdwara|pagoda|stupa|circle)(?:e?s)?$")
+# The kinds of an organisation, for a name the model called one ("IBM is an American technology company").
+_ORG_KIND = re.compile(
+    r"(?:company|companies|corporation|conglomerate|firm|business|organi[sz]ation|agency|part(?:y|ies)|association|"
+    r"league|institution|institute|universit(?:y|ies)|college|academy|school|society|charity|foundation|bank|band|"
+    r"group|orchestra|club|team|network|broadcaster|publisher|airline|manufacturer|maker|retailer|chain|label|studio|"
+    r"brand|operator|provider|developer|producer|supplier|enterprise|cooperative|syndicate|trust|board|authority|"
+    r"force|corps|unit|regiment|division|brigade|squadron|fleet|office|bureau|commission|committee|council|"
+    r"secretariat|tribunal|court|parliament|legislature|assembly|government|ministry|administration|body|wing|branch|"
+    r"army|navy|militia|police|service|movement|alliance|bloc|order|church|denomination|communion|sect|union|"
+    r"franchise|consortium|cartel|coalition|caucus|federation)(?:e?s)?$")
+# A kind of person (occupations in -er, -or, -ist, -ian…, rulers, gods) among a definition's first words: such a
+# definition vetoes nothing ("Nikola Tesla [ORG] was a Serbian-American engineer", "Loki [ORG] is a god").
+_PERSON_KIND = re.compile(r"^(?!(?:water|river|number|paper|power|border|order|letter|layer|matter|cluster|"
+                          r"chapter|"
+                          r"theater|theatre|meter|metre|liter|computer|container|corridor|interior|sector|factor|"
+                          r"reactor|motor|vector|mirror|error|horror|honor|honour|colour|color|minor|major|senior|"
+                          r"junior|manner|banner|corner|dinner|winter|summer|silver|copper|laser|sugar|cancer|tumou?r|"
+                          r"fever|ulcer|polymer|carrier|receptor|transmitter|conductor|semiconductor|indicator|"
+                          r"inhibitor)s?$)"
+                          r"(?:\w{3,}(?:er|or|ist|ian|ess|man|woman)|god|goddess|king|queen|emperor|prince|princess|"
+                          r"poet|monk|saint|pope|sultan|khan|chief|leader|hero|heroine|figure|person|spirit|"
+                          r"deit(?:y|ie)|ruler|pharaoh|lord|lady|scholar|sage|prophet|disciple|nun|priest|cleric|"
+                          r"mystic|guru|"
+                          r"polymath|president|student|agent|merchant|servant|regent|child|son|daughter|wife|"
+                          r"husband|brother|sister)s?$")
+_PERSON_WORDS = 4
+# Kinds of works and things: a definition naming one defines no person ("a 1975 American thriller film").
+_THING_KIND = re.compile(r"^(?:film|movie|novel|novella|book|play|opera|album|song|single|poem|painting|series|"
+                         r"symphony|sculpture|fresco|ballet|musical|game|magazine|newspaper|dance|genre|style|form|"
+                         r"compound|element|substance|liquid|gas|disease|disorder|condition|drug|molecule|language|"
+                         r"quantity|measure|unit|number|term|concept|theory|practice|tradition|religion|"
+                         r"ethnic|people|peoples|tribe|tribes)s?$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s|\n)(?:The\s)?$")
+_PLACE_LIKE = ("GPE", "LOC", "FAC")
+# A common noun right after a name makes the name its modifier: no place, organisation or person is meant.
+_MODIFIED = re.compile(r"\s(?:belt|languages?|dialects?|people|peoples|culture|cultures|art|music|literature|poetry|"
+                       r"cuisine|script|alphabet|calendar|architecture|mythology|folklore|ships|lace)\b")
+# A document, a plan or an expedition is named by its head, whatever organisation's word it holds ("Standard Oil
+# Trust Agreement", "Corps of Discovery Expedition", "Articles of Confederation", "Records of the Three Kingdoms").
+_NO_BODY = re.compile(r"(?:^|\s)(?:Agreements?|Accords?|Treat(?:y|ies)|Charter|Declaration|Acts?|Articles|"
+                      r"Resolution|Protocol|Statute|Covenant|Manifesto|Doctrine|Plan|Expedition|"
+                      r"(?<!National )Conventions?)"
+                      r"(?:\s(?:of|on|for|against|to)\s.*)?$|^(?:[Tt]he\s)?(?:Records|Annals|Chronicles?)\sof\s")
+
+# A process is named by its head ("the Christianisation of Scandinavia", "the Unification of Nepal"), no place; a
+# people by its plural noun ("the Seljuk Turks", "East Slavs"), a group.
+_PROCESS = re.compile(r"^(?:[Tt]he\s)?(?!Organi[sz]ation|Civili[sz]ation)[A-Z][a-z]+(?:[iy][sz]ation|ification)s?"
+                      r"\sof\s")
+_PEOPLE = re.compile(r"^(?!.*\sof\s).*\s(?:Turks|Arabs|Slavs|Greeks|Mongols|Franks|Goths|Moors|Celts|Huns|Tatars|"
+                     r"Berbers|Kurds|Persians|Romans|Saxons|Normans|Vikings|Cossacks)$")
+
+
+def defined_kind(text: str, m: Span) -> str | None:
+    """What the span's sentence defines it as, when it is the sentence's subject: "place" (or an organisation, for
+    the model's organisations: "org") when the definition names such a kind, "person" when its first words name a
+    kind of person and no place ("Hypatia [GPE] was a Neoplatonist philosopher"), else "other"; None without one."""
+    if not _SENTENCE_START.search(text, max(0, m[0] - 6), m[0]):
+        return None
+    found = _DEFINITION.match(text, m[1], m[1] + 260)
+    if not found:
+        return None
+    if shape_facet(m[3], "person") == "place":
+        return "place"  # "Lake Winnipeg", "the Maurya Empire": a place's shape
+    if _shaped(m) is not None:
+        return None  # the shape decides ("the Boxer Rebellion": an event)
+    if found.group("aside") and _WHERE_ASIDE.match(found.group("aside")):
+        return "place"
+    words = [w.strip("'’-").removesuffix("'s").removesuffix("’s")
+             for w in _WORD_CASED.findall(_BRACKETS.sub(" ", found.group("kind")))][:_KIND_WORDS]
+    lead = 0  # "one of the Buddha's closest disciples": the kind's words after "of the"
+    while lead < len(words) and words[lead] in ("of", "the"):
+        lead += 1
+    if any(_PLACE_KIND.search(w.lower()) for w in words):
+        return "place"
+    if m[2] == "ORG" and any(_ORG_KIND.search(w.lower()) for w in words):
+        return "org"
+    head = words[lead:lead + _PERSON_WORDS]  # an occupation in lower case (not "Russian"), or "the Twelve Olympians"
+    if not any(_THING_KIND.match(w.lower()) for w in head) and any(
+            _PERSON_KIND.match(w.lower()) and (w.islower() or w.endswith("ians")) and not w.endswith("less")
+            for w in head):
+        return "person"  # a person the model mislabelled ("Nikola Tesla [ORG] was a … engineer")
+    return "other"
+
+
+def weighty(m: Span) -> bool:
+    """A name the passage opens with: its definition is the article's own, of its subject, and weighs five mentions."""
+    return m[0] <= 4
+
+
+def modified(text: str, m: Span) -> bool:
+    """A common noun right after the name that makes it a modifier ("the Kuiper belt", "Outsider art"), unless the
+    name's shape says what it is ("the Turkic peoples": a group)."""
+    return bool(_MODIFIED.match(text, m[1], m[1] + 14)) and _shaped(m) is None
+
+
+def _shaped(m: Span) -> str | None:
+    """The facet the name's own shape decides (names.shape_facet), if any."""
+    return shape_facet(m[3], {"ORG": "org", "PERSON": "person"}.get(m[2], "place"))
+
+
+def no_body(name: str) -> bool:
+    """A name headed by a document, a plan, an expedition or a process: no organisation or place."""
+    return bool(_NO_BODY.search(name) or _PROCESS.match(name))
+
+
+def people(name: str) -> bool:
+    """A name ending in a people's plural noun ("the Seljuk Turks"): a group."""
+    return bool(_PEOPLE.match(name))
+
+
+# An other name in apposition is the same kind of thing: "Margaret Court, also known as Margaret Smith Court", "Saint
+# Kitts and Nevis (SKN), officially the Federation of Saint Christopher and Nevis".
+_ALIAS_GAP = re.compile(r"(?:\s\([^()\n]{1,40}\))?,\s(?:(?:also|officially|formerly|commonly|sometimes|better)\s)?"
+                        r"(?:known\sas|called|officially|born)\s(?:the\s)?")
+_ALIAS_OF = ("PERSON", "GPE", "LOC")
+
+
+def _first(name: str, at: int = 0) -> str:
+    words = name.split()
+    return words[at] if words else ""
+
+
+def _person_alias(person: str, other: str) -> bool:
+    """Another name of a person: by the same first name ("Margaret Court" / "Margaret Smith Court"), or a name of
+    two words or more or initials, neither a thing with its article nor an organisation's ("Le Corbusier", "LBJ")."""
+    if _first(person) == _first(other) != _first(person, -1):
+        return True
+    return not other[:4].lower() == "the " and not org_shaped(other) and (" " in other or other.isupper())
+
+
+def named_alike(text: str, spans: list[Span]) -> list[Span]:
+    """The model's organisations that stand in apposition as another name of a place (an official name: "officially
+    the Federation of …") or of a person take its label."""
+    out = list(spans)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if i > 1 and a[3].isupper() and text[a[0] - 1:a[0]] == "(":
+            a = out[i - 2]  # "Saint Kitts and Nevis (SKN), officially …"
+        if b[2] == "ORG" and a[2] in _ALIAS_OF and _ALIAS_GAP.fullmatch(text, a[1], b[0]) and (
+                org_shaped(b[3]) if a[2] != "PERSON" else _person_alias(a[3], b[3])):
+            out[i] = (b[0], b[1], a[2], b[3])
+    return out
+
+
+# A place written with a lower-case bearing before it is that place: "west Poland", "northern Italy" (a name's own
+# bearing is written in capitals: "West Bengal").
+_LEAD = re.compile(r"^(?:(?:north|south|east|west|northern|southern|eastern|western|central|north-?east|north-?west|"
+                   r"south-?east|south-?west)(?:ern)?\s)(?=[A-Z])")
+
+
+def without_lead(m: Span) -> Span:
+    """The place without the bearing written before it."""
+    lead = _LEAD.match(m[3])
+    return (m[0] + lead.end(), m[1], m[2], m[3][lead.end():]) if lead else m
