@@ -4,8 +4,10 @@
 
 Prints Markdown: strict (`right`) and lenient (`right` + `cut`) precision per type and stratum with n and a 95%
 Wilson interval; the overall figure weights the top 100 (judged whole) and the bands of the rest by their sizes in
-the index; recall of the person and place names the judge listed in the drawn passages; dates: precision and recall
-on the judged mentions, and every date-like mention of the index that is not read, by kind.
+the index (a rest draw of any size, `gold_draw --rest K`: the score counts the rows drawn); a type with a drawn
+value left unjudged is printed as not judged, never scored on part of its draw; recall of the person and place
+names the judge listed in the drawn passages; dates: precision and recall on the judged mentions, and every
+date-like mention of the index that is not read, by kind.
 """
 from __future__ import annotations
 
@@ -46,8 +48,10 @@ def precision_table(rows: list[dict], judged: list[dict]) -> list[str]:
         sizes = {(f"{lo}+" if lo == 3 else str(lo)): sum(lo <= len(values[v]) <= hi for v in rest) for lo, hi in BANDS}
         mine = [r for r in judged if r["type"] == kind]
         missing = [r["value"] for r in mine if r["verdict"] not in ("right", "cut", "type", "junk")]
-        if missing:
-            raise SystemExit(f"{kind}: {len(missing)} values without a verdict, e.g. {missing[:5]}")
+        if missing:  # never a partial score: the type is reported as not judged
+            lines.append(f"| {kind} | {len(values):,} | not judged: {len(missing)} of {len(mine)} drawn values "
+                         f"without a verdict (e.g. {', '.join(missing[:3])}) | | | | |")
+            continue
         top = [r["verdict"] for r in mine if r["stratum"] == "top"]
         cells, overall = [], []
         for ok in ({"right"}, {"right", "cut"}):
