@@ -30,12 +30,11 @@ _DAY_MONTH_YEAR = re.compile(rf"^(?:on |the )?(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (
 _MONTH_DAY_YEAR = re.compile(rf"^(?:on )?{_MONTH} (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>1\d{{3}}|20\d{{2}})$", re.I)
 _MONTH_YEAR = re.compile(rf"^(?:in |early |late |mid-)?{_MONTH},? (?:of )?(?P<y>1\d{{3}}|20\d{{2}})$", re.I)
 # "X and Y" is two years ("since 1964 and 1992"); only "between X and Y" is a range.
-_YEAR_RANGE = re.compile(r"^(?:from )?(1\d{3}|20\d{2}|[1-9]\d{2}) ?(?:-|to|until) ?(1\d{3}|20\d{2}|[1-9]\d{2})$|"
+# An end given as two years ("from 1636/1644 to 1912": the start told both ways) makes a range from the first to the
+# last year written, not the two years 1636 and 1644.
+_YEAR_RANGE = re.compile(r"^(?:from )?(1\d{3}|20\d{2}|[1-9]\d{2})(?:/(1\d{3}|20\d{2}))? ?(?:-|to|until) ?"
+                         r"(1\d{3}|20\d{2}|[1-9]\d{2})(?:/(1\d{3}|20\d{2}))?$|"
                          r"^between (1\d{3}|20\d{2}|[1-9]\d{2}) and (1\d{3}|20\d{2}|[1-9]\d{2})$", re.I)
-# An end of a range given as two years ("from 1636/1644 to 1912": the start told both ways) is a range from the first
-# to the last year written, not the two years 1636 and 1644.
-_ALTERNATIVE_RANGE = re.compile(r"^(?:from )?(1\d{3}|20\d{2}|[1-9]\d{2})(?:/(1\d{3}|20\d{2}))? ?(?:-|to|until) ?"
-                                r"(1\d{3}|20\d{2}|[1-9]\d{2})(?:/(1\d{3}|20\d{2}))?$", re.I)
 # Numbers and slashes alone ("3/4/1990", "101/10") are a date only with a four-digit year: "101/10" is a ratio.
 _NUMERIC = re.compile(r"^\d+(?:[/.]\d+)+$")
 _FULL_YEAR = re.compile(r"(?<!\d)(?:1\d{3}|20\d{2})(?!\d)")
@@ -164,11 +163,6 @@ def _common(text: str) -> str | None:
         return f"{int(m.group('y')):04d}-{month:02d}"
     m = _YEAR_RANGE.match(text)
     if m:
-        first, last = (int(y) for y in m.groups() if y)
-        if first < last:
-            return f"{first:04d}/{last:04d}"
-    m = _ALTERNATIVE_RANGE.match(text)
-    if m and (m.group(2) or m.group(4)):
         years = [int(y) for y in m.groups() if y]
         if all(a < b for a, b in zip(years, years[1:])):
             return f"{years[0]:04d}/{years[-1]:04d}"
