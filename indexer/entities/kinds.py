@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import re
 
+from .evidence import Span
 from .names import org_shaped, shape_facet
 
-Span = tuple[int, int, str, str]  # (start, end, label, text) as spaCy saw it
 # The label of a place the passage opens with and defines as another kind: a vote for no facet weighing five.
 OTHER_KIND = "MISC_KIND"
 
+# What may stand between a name and the verb of its definition: a gloss in brackets ("X (Kazakh: …) is"), another
+# name ("The Plesiosauria or plesiosaurs are").
+NAME_GLOSS = r"(?:\s\([^()\n]{1,60}\))?(?:,?\s(?:or|also)\s[^.;,\n]{1,40})?"
 # "X is a …", "X, officially …, was the …", "X (Kazakh: …) is one of …": the first words of a definition.
-_DEFINITION = re.compile(r"(?:\s\([^()\n]{1,60}\))?(?:,?\s(?:or|also)\s[^.;,\n]{1,40})?(?P<aside>,[^.;\n]{0,100},)?"
+_DEFINITION = re.compile(NAME_GLOSS + r"(?P<aside>,[^.;\n]{0,100},)?"
                          r"\s+(?:is|was|are|were)\s+(?:a|an|the|one|any)\s+(?P<kind>[^.;:\"“\n]{1,120})")
 # An aside saying where the name is ("The Banda Islands, in Maluku, Indonesia, are…") is a place's.
 _WHERE_ASIDE = re.compile(r"^,\s(?:in|on|near|at|off|along)\s")
@@ -76,7 +79,6 @@ _THING_KIND = re.compile(r"^(?:film|movie|novel|novella|book|play|opera|album|so
                          r"quantity|measure|unit|number|term|concept|theory|practice|tradition|religion|"
                          r"ethnic|people|peoples|tribe|tribes)s?$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s|\n)(?:The\s)?$")
-_PLACE_LIKE = ("GPE", "LOC", "FAC")
 # A common noun right after a name makes the name its modifier: no place, organisation or person is meant.
 _MODIFIED = re.compile(r"\s(?:belt|languages?|dialects?|people|peoples|culture|cultures|art|music|literature|poetry|"
                        r"cuisine|script|alphabet|calendar|architecture|mythology|folklore|ships|lace)\b")

@@ -11,7 +11,7 @@ from .evidence import WORK_CUE, with_evidence
 from .names import org_shaped
 from .extend import whole_names
 from .lists import DEFINED_PLACE, listed_persons, listed_places
-from .kinds import named_alike
+from .kinds import NAME_GLOSS, named_alike
 from .things import DEFINED_THING, relabel
 from .variants import defined_acronyms
 
@@ -98,7 +98,7 @@ _BUILDING_AFTER = re.compile(r"(?:['’]s)?\s(?:Cathedral|Church|Abbey|Basilica|
 # A definition of a thing that is no person: "Carnivora is an order of placental mammals", "Rum is a liquor",
 # "Eris is the most massive and second-largest-known dwarf planet". The kind must head the phrase (at most four
 # words before it), so that "Zeus is the sky and thunder god in ancient Greek religion" stays a person.
-_DEFINED_THING = re.compile(r"(?:\s\([^()\n]{1,60}\))?(?:,?\s(?:or|also)\s[^.;,\n]{1,40})?(?:,[^.;\n]{0,100},|,)?"
+_DEFINED_THING = re.compile(NAME_GLOSS + r"(?:,[^.;\n]{0,100},|,)?"
                             r"\s+(?:is|was|are|can be defined as)\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){0,4}?"
                             r"(?:order|family|genus|species|domain|kingdom|phylum|clade|subfamily|suborder|"
                             r"superfamily|style|movement|liquor|spirit|beverage|drink|dish|sport|martial art|"

@@ -13,10 +13,8 @@ from __future__ import annotations
 import re
 
 from . import kinds
-from .evidence import WORK_CUE, quoted_title
+from .evidence import WORK_CUE, Span, quoted_title
 from .names import org_shaped
-
-Span = tuple[int, int, str, str]  # (start, end, label, text) as spaCy saw it
 
 # The label of a span the passage defines as a thing ("Rum is a liquor", "… is an extinct genus"): weighs five
 # mentions, one sense per passage (mentions._one_sense).
@@ -26,7 +24,7 @@ _PLACE_LIKE = ("GPE", "LOC", "ORG", "FAC")
 # A definition naming a taxon's rank or a kind of organism, heading the phrase (at most four words before it):
 # "Diplodocus is an extinct genus of…", "The Plesiosauria or plesiosaurs are an order or clade…", "Algae are any
 # of a large and diverse group of photosynthetic organisms".
-_DEFINED_TAXON = re.compile(r"(?:\s\([^()\n]{1,60}\))?(?:,?\s(?:or|also)\s[^.;,\n]{1,40})?(?:,[^.;\n]{0,100},|,)?"
+_DEFINED_TAXON = re.compile(kinds.NAME_GLOSS + r"(?:,[^.;\n]{0,100},|,)?"
                             r"\s+(?:is|was|are|were)\s+(?:a|an|the|one|any)\s+(?:of\s+(?:a|the)\s+)?"
                             r"(?:[\w-]+\s+){0,4}?(?:genus|genera|species|(?<!military\s)(?<!religious\s)"
                             r"(?<!monastic\s)(?<!chivalric\s)(?<!mendicant\s)(?<!Catholic\s)(?<!fraternal\s)order|"
