@@ -2,7 +2,9 @@
 
 Python threads share one core's worth of the GIL. Two broad queries looping at once (`th*`, a 29-word OR) would
 each take a third of it and slow every other user's search threefold; admitted one at a time, and pausing while
-an ordinary search is running, they leave ordinary searches nearly their whole speed.
+an ordinary search is running, they leave ordinary searches nearly their whole speed. A broad search pauses at
+every `checkpoint()`: each term's postings it opens (most of a wide OR's or a prefix's time goes there, before
+the first hit), every few hits it collects, and between its facet, ranking and hit phases.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ _YIELD_EVERY = 64  # hits collected between checks for waiting ordinary searches
 _gate = threading.BoundedSemaphore(1)
 _ordinary = 0  # ordinary searches in flight
 _count_lock = threading.Lock()
+_local = threading.local()  # .deadline: set while this thread runs a broad search
 
 
 def is_broad(postings: int, passages: int) -> bool:
@@ -51,6 +54,23 @@ def broad(wait: float) -> Iterator[bool]:
             _gate.release()
 
 
+@contextmanager
+def yielding(deadline: float) -> Iterator[None]:
+    """Run this thread's broad search: its `checkpoint()`s give way to ordinary searches until `deadline`."""
+    _local.deadline = deadline
+    try:
+        yield
+    finally:
+        _local.deadline = None
+
+
+def checkpoint() -> None:
+    """In a broad search, give way to the ordinary searches running; anywhere else, nothing."""
+    deadline = getattr(_local, "deadline", None)
+    if deadline is not None and _ordinary:
+        give_way(deadline)
+
+
 def give_way(deadline: float) -> None:
     """Sleep (releasing the GIL) while ordinary searches are running, until `deadline` at the latest."""
     while _ordinary and time.perf_counter() < deadline:
@@ -67,6 +87,7 @@ class YieldingCollector(TimeLimitCollector):
     def prepare(self, top_searcher, q, context) -> None:
         super().prepare(top_searcher, q, context)
         self.deadline = time.perf_counter() + self.timelimit
+        _local.deadline = self.deadline  # its checkpoints (postings, hits) give way until its timer's deadline
 
     def collect_matches(self) -> None:
         child = self.child
@@ -77,7 +98,7 @@ class YieldingCollector(TimeLimitCollector):
             child.collect(sub_docnum)
             n += 1
             if n % _YIELD_EVERY == 0:
-                give_way(self.deadline)
+                checkpoint()
                 if time.perf_counter() >= self.deadline:  # the timer thread may not have run yet
                     raise TimeLimit
         if self.timedout:

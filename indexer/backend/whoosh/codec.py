@@ -13,6 +13,8 @@ from __future__ import annotations
 from whoosh.codec import whoosh3
 from whoosh.matching import ListMatcher
 
+from .admission import checkpoint
+
 INLINE_LIMIT = 2  # postings lists shorter than this are inlined: one posting
 
 
@@ -26,6 +28,15 @@ class InlinedPostings(ListMatcher):
     def copy(self) -> "InlinedPostings":
         return InlinedPostings(self._ids, self._weights, self._values, self._format, self._scorer, self._i,
                                self._all_weights, self._term, self._terminfo)
+
+
+class BlockPostings(whoosh3.W3LeafMatcher):
+    """W3's on-disk postings, where a broad search gives way to ordinary ones before each block it reads (an OR
+    of many words reads them all up front, before the first hit: `admission.checkpoint`)."""
+
+    def _goto(self, position):
+        checkpoint()
+        super()._goto(position)
 
 
 class _PostingsWriter(whoosh3.W3PostingsWriter):
@@ -59,6 +70,8 @@ class Codec(whoosh3.W3Codec):
 
     def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
         if not terminfo.is_inlined():
-            return super().postings_reader(dbfile, terminfo, format_, term=term, scorer=scorer)
+            offset, length = terminfo.extent()
+            return BlockPostings(dbfile, offset, length, format_, term=term, scorer=scorer)
+        checkpoint()  # a prefix's rare words are each one inlined posting
         ids, weights, values = terminfo.inlined_postings()
         return InlinedPostings(ids, weights, values, format_, scorer=scorer, term=term, terminfo=terminfo)

@@ -76,25 +76,27 @@ def search(index: PassageIndex, req: SearchRequest, time_limit: float, every: bo
     started = time.perf_counter()
     if req.problem:
         return SearchResult.refusal(req, req.problem, started)
-    searcher, facets = index.searcher()
-    try:
-        q = parse(req.query, searcher, facets)
-    except QueryError as exc:
-        return SearchResult.refusal(req, str(exc), started)
-    allow, deny = filter_query(req)
-    result = SearchResult(req, facets={f: [] for f in FACETS}, message=_query.note(req.query))
-    if _rerank.wants_feedback(req.query):
-        q = _with_feedback(searcher, q, req.query)
-    if not _admission.is_broad(_query.postings_cost(q, searcher.reader()), searcher.doc_count()):
-        with _admission.ordinary():
-            return _collect(searcher, facets, q, (allow, deny), result, time_limit, started, False, every)
+    # Ordinary from its first step (the parse, the cost), so that a broad search running meanwhile pauses for it.
+    with _admission.ordinary():
+        searcher, facets = index.searcher()
+        try:
+            q = parse(req.query, searcher, facets)
+        except QueryError as exc:
+            return SearchResult.refusal(req, str(exc), started)
+        filters = filter_query(req)
+        result = SearchResult(req, facets={f: [] for f in FACETS}, message=_query.note(req.query))
+        if _rerank.wants_feedback(req.query):
+            q = _with_feedback(searcher, q, req.query)
+        if not _admission.is_broad(_query.postings_cost(q, searcher.reader()), searcher.doc_count()):
+            return _collect(searcher, facets, q, filters, result, time_limit, started, False, every)
     # Wait for the running broad search for at most a quarter of the budget; keep the whole answer within it.
     with _admission.broad(wait=time_limit / 4) as admitted:
         if not admitted:
             return SearchResult.refusal(req, "Another broad search is running and this one is broad too; try "
                                         "again in a moment, or add more specific words.", started)
         time_limit = max(time_limit / 2, time_limit - (time.perf_counter() - started))
-        return _collect(searcher, facets, q, (allow, deny), result, time_limit, started, True, every)
+        with _admission.yielding(time.perf_counter() + time_limit):
+            return _collect(searcher, facets, q, filters, result, time_limit, started, True, every)
 
 
 def _collect(searcher, facets: FacetCache, q: Q.Query, filters: tuple, result: SearchResult, time_limit: float,
@@ -123,6 +125,7 @@ def _collect(searcher, facets: FacetCache, q: Q.Query, filters: tuple, result: S
         searcher.search_with_collector(q, collector, context=searcher.context(weighting=_rerank.WEIGHTING))
     except TimeLimit:
         result.message = f"The search was cut off after {time_limit:.1f} s; the hits below are incomplete."
+    _admission.checkpoint()
     results = collector.results()
     docnums = results.docs()
     result.total = len(docnums)
@@ -138,6 +141,7 @@ def _collect(searcher, facets: FacetCache, q: Q.Query, filters: tuple, result: S
     else:
         result.hits = [_hit(searcher, docnum, score, terms)
                        for docnum, score in ranked[(page - 1) * per_page:page * per_page]]
+    _admission.checkpoint()
     mask = facets.mask(docnums)
     result.facets = {f: [FacetValue(v, n) for v, n in facets.counts(f, mask, FACET_LIMIT)] for f in FACETS}
     # The document facet: passages per source, and how many sources match.
