@@ -248,8 +248,8 @@ def test_state_alone_is_no_organisation():
 
 
 def test_a_name_with_a_possessive_is_no_people():
-    found = facets({"rome": ["The war had its roots in Diocletian's ambition to restore the empire. Aurelian's walls "
-                             "still stand in Rome."]})
+    found = facets({"rome": ["The war had its roots in Diocletian's ambition to restore the empire. The emperor "
+                             "Aurelian's walls still stand in Rome."]})
     assert {("person", "Diocletian"), ("person", "Aurelian")} <= found["rome"]
 
 

@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from typing import Iterator
 
 from .aliases import BUILTIN_ALIASES
-from .evidence import ORG_CUE, WORK_CUE
+from .evidence import ORG_CUE, PERSON_CUE, PERSONS, WORK_CUE
 from .kinds import OTHER_KIND
 from .mentions import DEFINED_THING
 from .votes import vote
@@ -24,15 +24,16 @@ LABEL_TO_FACET: dict[str, str] = {
     "GPE_DEFINED": "place",  # a "person" its own definition calls a place (mentions.refine): one counts as five
     ORG_CUE: "org",  # an ORG whose text shows an organisation ("NKVD agent"): evidence, see Canon._evidenced
     WORK_CUE: "work",  # a WORK_OF_ART whose text shows a work ("the novel …", a title in quotes beside "songs")
+    PERSON_CUE: "person",  # a one-word PERSON whose text shows a person ("the goddess Freyja"): see attest
 }
 _WEIGHT = {"GPE_DEFINED": 5, DEFINED_THING: 5, OTHER_KIND: 5}
-NER_LABELS = frozenset(LABEL_TO_FACET) - {"AGENT", "GPE_DEFINED", ORG_CUE, WORK_CUE} | {"DATE"}
+NER_LABELS = frozenset(LABEL_TO_FACET) - {"AGENT", "GPE_DEFINED", ORG_CUE, WORK_CUE, PERSON_CUE} | {"DATE"}
 # Labels that are evidence of a value's type (an Infobox field is a structured fact).
-_EVIDENCE = {"org": {ORG_CUE, "AGENT"}, "work": {WORK_CUE}}
+_EVIDENCE = {"org": {ORG_CUE, "AGENT"}, "work": {WORK_CUE}, "person": {PERSON_CUE}}
+_MONONYM = 6  # a one-word person named fewer times needs evidence (attest): most such are other things
 # A span `mentions.refine` took from the model's PERSON ("the Moon"): no value, but a vote against the person.
 NOT_A_PERSON = "MISC"
-# Votes for no facet: a span taken from PERSON, and a "person" its own definition calls a thing ("Rum is a liquor",
-# weighted like a defined place).
+# Votes for no facet: a span taken from PERSON, a "person" its definition calls a thing ("Rum is a liquor", weight 5).
 _NO_FACET_LABELS = {NOT_A_PERSON, DEFINED_THING, OTHER_KIND}
 _NONE = ""  # the facet of that vote
 
@@ -132,11 +133,11 @@ class Canon:
         if label not in LABEL_TO_FACET and label not in _NO_FACET_LABELS:
             return None
         work = label in ("WORK_OF_ART", WORK_CUE)
-        name = clean_name(person_form(surface) if label == "PERSON" else surface, title=work)
+        name = clean_name(person_form(surface) if label in PERSONS else surface, title=work)
         if name is None:
             return None
         key = _OLYMPIC.sub("olympics", name_key(name))
-        if label == "PERSON" and key.count(" ") >= 2:
+        if label in PERSONS and key.count(" ") >= 2:
             words = key.split()  # "Pavel A. Sudoplatov" is Pavel Sudoplatov
             key = " ".join([words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]])
         elif " " not in key and len(key) > 3 and key.endswith("s") and not key.endswith("ss") \
@@ -203,7 +204,7 @@ class Canon:
         if len(name.split()) != 1 or key not in self._by_last or not self._by_last[key]:
             return None
         local = ctx.get(key) if ctx else None
-        if label != "PERSON":
+        if label not in PERSONS:
             other = sum(n for f, n in self._facets.get(key, Counter()).items() if f != "person")
             mentions = sum(self._forms.get(local, Counter()).values()) if local else 0
             return local if local and other <= _OTHER_USES_PER_MENTION * mentions else None
@@ -281,9 +282,10 @@ class Canon:
         return sum(self._forms.get(key, Counter()).values())
 
     def _evidenced(self, key: str, facet: str, display: str) -> bool:
-        """An organisation or a work needs its shape or one mention whose text shows it: the model's label alone
-        is wrong more often than right on these ("SI", "RNA" as organisations; "PhD", "Beef" as works)."""
-        if (org_shaped if facet == "org" else work_shaped)(display):
+        """An organisation or a work needs its shape or one mention whose text shows it ("SI", "RNA", "PhD", "Beef"
+        are none); so does a one-word person named < _MONONYM times, unless several full names have it ("Stalin")."""
+        if (" " in key or self._size(key) >= _MONONYM or len(self._fulls(key)) > 1) if facet == "person" else \
+                (org_shaped if facet == "org" else work_shaped)(display):
             return True
         cues = _EVIDENCE[facet]
         return any(label in cues and self.counts[(s, label)] > 0 for s, label in self._surfaces.get(key, ()))

@@ -19,6 +19,9 @@ LIST_GAP = re.compile(r"^(?:,\s|\sand\s|,\sand\s|\sor\s)$")
 # ("Party", "Institute"), or one mention whose text shows it, relabelled here with these labels.
 ORG_CUE = "ORG_CUE"
 WORK_CUE = "WORK_CUE"
+# A one-word PERSON whose text shows a person ("the goddess Freyja"): see `attest`.
+PERSON_CUE = "PERSON_CUE"
+PERSONS = ("PERSON", PERSON_CUE)
 # "NKVD agent", "KGB chairman", "NASA's administrator": a role in an organisation right after its name.
 _ROLE_AFTER = re.compile(r"(?:['’]s)?\s(?:agents?|officers?|chairman|chairwoman|chairs?|directors?|members?|"
                          r"membership|leaders?|leadership|presidents?|spokes(?:man|woman|person)|headquarters|"
@@ -81,11 +84,17 @@ def with_evidence(text: str, spans: list[Span]) -> list[Span]:
             m = (m[0], m[1], WORK_CUE, m[3])
         out.append(m)
     # A work listed beside a work is one ("sculptures as The Thinker, …, and The Gates of Hell").
+    return listed_beside(text, out, "WORK_OF_ART", WORK_CUE)
+
+
+def listed_beside(text: str, spans: list[Span], label: str, cue: str, one_word: bool = False) -> list[Span]:
+    """Spans of `label` (of one word, with `one_word`) listed beside a span of `cue`, relabelled `cue`."""
+    out = list(spans)
     for i in [*range(1, len(out)), *range(len(out) - 2, -1, -1)]:
         for k in (i - 1, i + 1):
-            if 0 <= k < len(out) and out[i][2] == "WORK_OF_ART" and out[k][2] == WORK_CUE \
+            if 0 <= k < len(out) and out[i][2] == label and out[k][2] == cue and not (one_word and " " in out[i][3]) \
                     and LIST_GAP.match(text[min(out[k][1], out[i][1]):max(out[k][0], out[i][0])]):
-                out[i] = (out[i][0], out[i][1], WORK_CUE, out[i][3])
+                out[i] = (out[i][0], out[i][1], cue, out[i][3])
     return out
 
 

@@ -112,21 +112,39 @@ def defined_kind(text: str, m: Span) -> str | None:
         return None  # the shape decides ("the Boxer Rebellion": an event)
     if found.group("aside") and _WHERE_ASIDE.match(found.group("aside")):
         return "place"
-    words = [w.strip("'’-").removesuffix("'s").removesuffix("’s")
-             for w in _WORD_CASED.findall(_BRACKETS.sub(" ", found.group("kind")))][:_KIND_WORDS]
-    lead = 0  # "one of the Buddha's closest disciples": the kind's words after "of the"
-    while lead < len(words) and words[lead] in ("of", "the"):
-        lead += 1
+    words = _kind_words(found.group("kind"))
     if any(_PLACE_KIND.search(w.lower()) for w in words):
         return "place"
     if m[2] == "ORG" and any(_ORG_KIND.search(w.lower()) for w in words):
         return "org"
+    # A person the model mislabelled ("Nikola Tesla [ORG] was a … engineer").
+    return "person" if _person_head(words) else "other"
+
+
+def _kind_words(kind: str) -> list[str]:
+    return [w.strip("'’-").removesuffix("'s").removesuffix("’s")
+            for w in _WORD_CASED.findall(_BRACKETS.sub(" ", kind))][:_KIND_WORDS]
+
+
+def _person_head(words: list[str]) -> bool:
+    lead = 0  # "one of the Buddha's closest disciples": the kind's words after "of the"
+    while lead < len(words) and words[lead] in ("of", "the"):
+        lead += 1
     head = words[lead:lead + _PERSON_WORDS]  # an occupation in lower case (not "Russian"), or "the Twelve Olympians"
-    if not any(_THING_KIND.match(w.lower()) for w in head) and any(
-            _PERSON_KIND.match(w.lower()) and (w.islower() or w.endswith("ians")) and not w.endswith("less")
-            for w in head):
-        return "person"  # a person the model mislabelled ("Nikola Tesla [ORG] was a … engineer")
-    return "other"
+    return not any(_THING_KIND.match(w.lower()) for w in head) and any(
+        _PERSON_KIND.match(w.lower()) and (w.islower() or w.endswith("ians")) and not w.endswith("less") for w in head)
+
+
+def person_word(word: str) -> bool:
+    """A word for a kind of person: an occupation ("painter", "sophist"), a ruler, a god, a kin ("daughter")."""
+    word = word.lower()
+    return bool(_PERSON_KIND.match(word) or word.endswith("esses") and _PERSON_KIND.match(word[:-2]))
+
+
+def defines_person(kind: str) -> bool:
+    """The first words of a definition name a kind of person and no place ("a pre-Socratic Greek philosopher")."""
+    words = _kind_words(kind)
+    return not any(_PLACE_KIND.search(w.lower()) for w in words) and _person_head(words)
 
 
 def weighty(m: Span) -> bool:

@@ -1,0 +1,71 @@
+"""Evidence that a one-word name the model called a person is one: what the words beside it say.
+
+On the wiki gold (rounds 1-8) most one-word "persons" seen in one or two passages are other things: works
+("Frankenstein", "Ficciones"), places ("Kaspiysk"), peoples, words ("Badminton", "Curricula"), or a lone given name or
+surname cut from a full name ("Malcolm", "Makeyev"): 18 right of 77. The genuine mononyms among them are mostly
+written with what they are: a title or a word for a person before them ("the goddess Freyja", "singer Psy", "his
+wife, Sarolt"), their definition ("Democritus was a pre-Socratic Greek philosopher", "known as Raphael, was an
+Italian painter"), a kin or a life after them ("Solomon's son", "(born 1940)", "Protagoras argued"), or a list with
+such a name ("two daughters, Hnoss and Gersemi"). Such a mention is relabelled PERSON_CUE; `entities.Canon` keeps a
+one-word person the collection names only a few times with one such mention somewhere, or as the surname or first
+name of a full name.
+"""
+from __future__ import annotations
+
+import re
+
+from .evidence import PERSON_CUE, Span, listed_beside
+from .kinds import NAME_GLOSS, defines_person, person_word
+
+# A title or an honorific right before the name ("Professor Challenger", "Emperor Ashoka", "Dr. Watson").
+_TITLE_BEFORE = re.compile(r"(?<![\"“])\b(?:Mr|Mrs|Ms|Mme|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Saint|King|Queen|Emperor|"
+                           r"Empress|Prince|Princess|Pope|Tsar|Czar|Tsarina|Sultan|Caliph|Pharaoh|Shah|Khan|Imam|Rabbi|"
+                           r"Father|Uncle|Aunt|General|Captain|Admiral|Colonel|President|Chancellor|Senator|Governor|"
+                           r"Bishop|Cardinal|Archbishop|Judge|Count|Countess|Duke|Duchess|Baron|Baroness|Earl|Marquis|"
+                           r"Guru|Swami|Sheikh|Ayatollah|Lama|Apostle|Prophet|Grand Prince)\.?\s$")
+# The word before: "the goddess Freyja", "singer Psy", "the first credited sophist, Protagoras", "his wife, Sarolt",
+# "the legendary serpent-man Cecrops".
+_WORD_BEFORE = re.compile(r"(?<![\w-])(?P<word>[a-z][a-z-]{2,})(?:,\s|\s)$")
+# A kin of someone: "the son of Zeus and Alcmene", "a descendant of Perseus" (a ruler "of" is often of a place).
+_KIN_OF = re.compile(r"\b(?:sons?|daughters?|wife|husband|father|mother|brothers?|sisters?|child|children|"
+                     r"descendants?|ancestors?|heirs?|widow|consort|grand(?:son|daughter|father|mother)|nephew|niece|"
+                     r"cousin|disciples?|pupils?)\sof\s$")
+# Words in -er/-or/-ian that name no person (kinds.person_word reads endings): comparatives, adverbs, prepositions.
+_NOT_A_ROLE = frozenset("""under after over other either neither whether rather later never former latter another
+further together ever however whatever whoever whenever wherever per larger smaller greater older younger earlier
+higher lower longer shorter stronger wider closer bigger newer faster easier lesser fewer elder better worse
+process business progress success access address congress human""".split())
+# After the name: a kin, a life or a person's doings ("Solomon's son", "Rubens's highly charged compositions"), dates
+# of a life, a person's verb.
+_AFTER = re.compile(r"['’]s\s(?:[a-z-]+\s){0,2}(?:wife|husband|sons?|daughters?|father|mother|parents|brothers?|"
+                    r"sisters?|widow|children|heirs?|successor|death|birth|reign|life|career|followers|disciples|"
+                    r"teachings?|works|paintings|compositions|poems|novels|plays|writings|ideas|ambitions?|"
+                    r"advisers?|advisors?)\b|"
+                    r"\s\((?:born|died|b\.|d\.|fl\.)\s|"
+                    r",?\s(?:was born|died|married|wrote|said|argued|claimed|believed|taught|reigned|painted|"
+                    r"composed)\b")
+# A definition of the name, at a sentence's start or not ("better known as Raphael, was an Italian painter", "Cyril
+# and Methodius were brothers").
+_DEFINED = re.compile(NAME_GLOSS + r"(?:,[^.;\n]{0,100},|,)?\s+(?:is|was|are|were)\s+(?:a|an|the|one)\s+"
+                      r"(?P<kind>[^.;:\"“\n]{1,120})")
+# Or in apposition: "Lenin, the Bolshevik leader at the time, appointed Trotsky".
+_APPOSITION = re.compile(r",\s(?:the|a|an)\s(?P<kind>[^.;:,\"“\n]{1,80})")
+
+
+def person_evidence(text: str, spans: list[Span]) -> list[Span]:
+    """One-word PERSON spans whose text shows a person, relabelled PERSON_CUE (and one-word persons listed beside
+    one: "Hnoss and Gersemi")."""
+    out = [(m[0], m[1], PERSON_CUE, m[3]) if m[2] == "PERSON" and " " not in m[3] and _shows_person(text, m) else m
+           for m in spans]
+    return listed_beside(text, out, "PERSON", PERSON_CUE, one_word=True)
+
+
+def _shows_person(text: str, m: Span) -> bool:
+    before = text[max(0, m[0] - 40):m[0]]
+    if _TITLE_BEFORE.search(before) or _KIN_OF.search(before) or _AFTER.match(text, m[1], m[1] + 40):
+        return True
+    word = _WORD_BEFORE.search(before)
+    if word and word.group("word") not in _NOT_A_ROLE and person_word(word.group("word").replace("-", "")):
+        return True
+    found = _DEFINED.match(text, m[1], m[1] + 260) or _APPOSITION.match(text, m[1], m[1] + 90)
+    return bool(found and defines_person(found.group("kind")))
