@@ -1,6 +1,8 @@
 """Issue 25, round 6: things the model calls places, persons or works, and names it misses in lists (real model)."""
 from __future__ import annotations
 
+from indexer.entities.evidence import PERSON_CUE
+from indexer.entities.mentions import refine
 from tests.test_entity_resolution import facets, values
 
 
@@ -121,3 +123,45 @@ def test_a_surname_alone_is_its_full_name_not_an_unattested_one_word_person():
                     "beagle": ["Darwin had sailed on the Beagle."]})
     assert ("person", "Leon Trotsky") in found["trotsky"] and ("person", "Charles Darwin") in found["beagle"]
     assert not all_values(found) & {"Trotsky", "Darwin"}
+
+
+def _labels(text: str, spans: list[tuple[str, str]]) -> dict[str, str]:
+    """Each name's label after the text-level rules, from spans (in order) as the model gives them in the wiki."""
+    found = []
+    for name, label in spans:
+        start = text.index(name, found[-1][1] if found else 0)
+        found.append((start, start + len(name), label, name))
+    return {m[3]: m[2] for m in refine(text, found)}
+
+
+def test_a_one_word_place_whose_text_shows_a_person_votes_for_a_person():
+    # Round 10: the model's one-word places seen once are often persons its words show ("known mononymously as
+    # Marta, is a … footballer", "the gods Tlaloc, Tezcatlipoca and Huitzilopochtli").
+    marta = "Marta Vieira da Silva, known mononymously as Marta, is a Brazilian professional footballer."
+    assert _labels(marta, [("Marta Vieira da Silva", "PERSON"), ("Marta", "GPE")])["Marta"] == PERSON_CUE
+    gods = "He was one of several important gods, along with the gods Tlaloc, Tezcatlipoca and Huitzilopochtli."
+    got = _labels(gods, [("Tlaloc", "PERSON"), ("Tezcatlipoca", "GPE"), ("Huitzilopochtli", "GPE")])
+    assert got == {"Tlaloc": PERSON_CUE, "Tezcatlipoca": PERSON_CUE, "Huitzilopochtli": PERSON_CUE}
+    # A place of a person's title or of a person's life takes nothing from the person's definition.
+    earl = "Benjamin Disraeli, 1st Earl of Beaconsfield, was a British statesman and Conservative politician."
+    assert _labels(earl, [("Benjamin Disraeli", "PERSON"), ("Beaconsfield", "GPE")])["Beaconsfield"] == "GPE"
+    lawyer = "He was also a lawyer at the parlement of Toulouse, France, a poet, a skilled Latinist, and a Hellenist."
+    assert _labels(lawyer, [("Toulouse", "GPE"), ("France", "GPE")]) == {"Toulouse": "GPE", "France": "GPE"}
+    found = facets({"ayers": ["Uluru, also known as Ayers Rock, is a large sandstone formation in Australia."]})
+    assert ("place", "Australia") in found["ayers"]
+
+
+def test_a_part_of_a_name_or_an_item_of_a_list_of_roles_takes_no_cue():
+    # "Marquis of Gualdrasco and Villareggio was an Italian criminologist": the definition is the marquis's; "scholar,
+    # jurist, Mujtahid": the role before is an item of the list, not a word for the name after it.
+    marquis = "Cesare Beccaria Bonesana, Marquis of Gualdrasco and Villareggio was an Italian criminologist."
+    got = _labels(marquis, [("Cesare Beccaria Bonesana", "PERSON"), ("Gualdrasco", "PERSON"),
+                            ("Villareggio", "PERSON")])
+    assert got["Gualdrasco"] == got["Villareggio"] == "PERSON"
+    roles = "He was a Persian scholar, jurist, Mujtahid and theologian."
+    assert _labels(roles, [("Mujtahid", "PERSON")])["Mujtahid"] == "PERSON"
+    # A kin, a single word for a person and a kin's list still show one.
+    kin = "Jacob is described in the Book of Genesis as a son of Isaac and Rebecca."
+    assert _labels(kin, [("Isaac", "PERSON"), ("Rebecca", "PERSON")]) == {"Isaac": PERSON_CUE, "Rebecca": PERSON_CUE}
+    singer = "Gangnam Style is a K-pop song by South Korean singer Psy, released in 2012."
+    assert _labels(singer, [("Psy", "PERSON")])["Psy"] == PERSON_CUE

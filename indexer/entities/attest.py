@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 
-from .evidence import PERSON_CUE, Span, listed_beside
+from .evidence import LIST_GAP, PERSON_CUE, Span, listed_beside
 from .kinds import NAME_GLOSS, defines_person, person_word
+
+_ONE_WORD = ("PERSON", "GPE", "LOC")  # labels whose one-word spans the cues below may make persons
 
 # A title or an honorific right before the name ("Professor Challenger", "Emperor Ashoka", "Dr. Watson").
 _TITLE_BEFORE = re.compile(r"(?<![\"“])\b(?:Mr|Mrs|Ms|Mme|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Saint|King|Queen|Emperor|"
@@ -26,6 +28,8 @@ _TITLE_BEFORE = re.compile(r"(?<![\"“])\b(?:Mr|Mrs|Ms|Mme|Dr|Prof|Professor|Si
 # The word before: "the goddess Freyja", "singer Psy", "the first credited sophist, Protagoras", "his wife, Sarolt",
 # "the legendary serpent-man Cecrops".
 _WORD_BEFORE = re.compile(r"(?<![\w-])(?P<word>[a-z][a-z-]{2,})(?:,\s|\s)$")
+# A word for a person that is itself an item of a list names no one after it: "scholar, jurist, Mujtahid".
+_LISTED_ROLE = re.compile(r"(?:,|\band)\s$")
 # A kin of someone: "the son of Zeus and Alcmene", "a descendant of Perseus" (a ruler "of" is often of a place).
 _KIN_OF = re.compile(r"\b(?:sons?|daughters?|wife|husband|father|mother|brothers?|sisters?|child|children|"
                      r"descendants?|ancestors?|heirs?|widow|consort|grand(?:son|daughter|father|mother)|nephew|niece|"
@@ -48,24 +52,50 @@ _AFTER = re.compile(r"['’]s\s(?:[a-z-]+\s){0,2}(?:wife|husband|sons?|daughters
 # and Methodius were brothers").
 _DEFINED = re.compile(NAME_GLOSS + r"(?:,[^.;\n]{0,100},|,)?\s+(?:is|was|are|were)\s+(?:a|an|the|one)\s+"
                       r"(?P<kind>[^.;:\"“\n]{1,120})")
+# A place or a part of a name after a title's or a name's "of": "Earl of Beaconsfield", "Hildegard of Bingen".
+_PART_OF_NAME = re.compile(r"\b[A-Z][\w'’-]*\sof\s$")
+# Where a place stands in a sentence about a person: after a preposition of place or a comma.
+_PLACE_SLOT = re.compile(r"(?:\b(?:of|in|at|from|near|to|into)|,)\s$")
 # Or in apposition: "Lenin, the Bolshevik leader at the time, appointed Trotsky".
-_APPOSITION = re.compile(r",\s(?:the|a|an)\s(?P<kind>[^.;:,\"“\n]{1,80})")
+_APPOSITION = re.compile(r",\s(?:the|a|an)\s(?!latter\b|former\b)(?P<kind>[^.;:,\"“\n]{1,80})")
 
 
 def person_evidence(text: str, spans: list[Span]) -> list[Span]:
     """One-word PERSON spans whose text shows a person, relabelled PERSON_CUE (and one-word persons listed beside
-    one: "Hnoss and Gersemi")."""
-    out = [(m[0], m[1], PERSON_CUE, m[3]) if m[2] == "PERSON" and " " not in m[3] and _shows_person(text, m) else m
-           for m in spans]
-    return listed_beside(text, out, "PERSON", PERSON_CUE, one_word=True)
+    one: "Hnoss and Gersemi"); so are one-word places whose text shows a person ("known mononymously as Marta, is a
+    Brazilian professional footballer"): a vote for the person facet, which wins where the place is seldom named.
+    A part of a name after a title's "of", and the names listed after it, take no cue from a definition or a list:
+    "Marquis of Gualdrasco and Villareggio was an Italian criminologist" defines the marquis."""
+    out = [(m[0], m[1], PERSON_CUE, m[3]) if m[2] in _ONE_WORD and " " not in m[3] and _shows_person(text, m)
+           else m for m in spans]
+    for label in _ONE_WORD:
+        out = listed_beside(text, out, label, PERSON_CUE, one_word=True)
+    return [m if m == o or not _of_a_name(text, spans, i) or _cued_before(text, m) else o
+            for i, (m, o) in enumerate(zip(out, spans))]
+
+
+def _of_a_name(text: str, spans: list[Span], i: int) -> bool:
+    while not _PART_OF_NAME.search(text, max(0, spans[i][0] - 40), spans[i][0]):
+        if i == 0 or not LIST_GAP.match(text[spans[i - 1][1]:spans[i][0]]):
+            return False
+        i -= 1
+    return True
+
+
+def _cued_before(text: str, m: Span) -> bool:
+    before = text[max(0, m[0] - 40):m[0]]
+    return bool(_TITLE_BEFORE.search(before) or _KIN_OF.search(before))
 
 
 def _shows_person(text: str, m: Span) -> bool:
     before = text[max(0, m[0] - 40):m[0]]
-    if _TITLE_BEFORE.search(before) or _KIN_OF.search(before) or _AFTER.match(text, m[1], m[1] + 40):
+    if _cued_before(text, m) or _AFTER.match(text, m[1], m[1] + 40):
         return True
     word = _WORD_BEFORE.search(before)
-    if word and word.group("word") not in _NOT_A_ROLE and person_word(word.group("word").replace("-", "")):
+    if word and word.group("word") not in _NOT_A_ROLE and person_word(word.group("word").replace("-", "")) \
+            and not _LISTED_ROLE.search(before, 0, word.start()):
         return True
+    if m[2] != "PERSON" and _PLACE_SLOT.search(before):
+        return False  # "a lawyer at the parlement of Toulouse, France, a poet": the place of a person defined
     found = _DEFINED.match(text, m[1], m[1] + 260) or _APPOSITION.match(text, m[1], m[1] + 90)
     return bool(found and defines_person(found.group("kind")))

@@ -283,8 +283,8 @@ class Canon:
 
     def _evidenced(self, key: str, facet: str, display: str) -> bool:
         """An organisation or a work needs its shape or one mention whose text shows it ("SI", "RNA", "PhD", "Beef"
-        are none); so does a one-word person named < _MONONYM times, unless several full names have it ("Stalin")."""
-        if (" " in key or self._size(key) >= _MONONYM or len(self._fulls(key)) > 1) if facet == "person" else \
+        are none); so does a one-word person named < _MONONYM times ("buh-SALT"), a surname several share as well."""
+        if (" " in display or self._size(key) >= _MONONYM) if facet == "person" else \
                 (org_shaped if facet == "org" else work_shaped)(display):
             return True
         cues = _EVIDENCE[facet]

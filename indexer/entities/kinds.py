@@ -70,7 +70,8 @@ _PERSON_KIND = re.compile(r"^(?!(?:water|river|number|paper|power|border|order|l
                           r"deit(?:y|ie)|ruler|pharaoh|lord|lady|scholar|sage|prophet|disciple|nun|priest|cleric|"
                           r"mystic|guru|"
                           r"polymath|president|student|agent|merchant|servant|regent|child|son|daughter|wife|"
-                          r"husband|brother|sister)s?$")
+                          r"husband|brother|sister|surgeon|physician|monarch|tyrant|knight|bishop|diplomat|"
+                          r"aristocrat|athlete|patriarch|matriarch|heir|heiress|consort|envoy|champion)s?$")
 _PERSON_WORDS = 4
 # Kinds of works and things: a definition naming one defines no person ("a 1975 American thriller film").
 _THING_KIND = re.compile(r"^(?:film|movie|novel|novella|book|play|opera|album|song|single|poem|painting|series|"
