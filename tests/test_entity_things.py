@@ -1,7 +1,7 @@
 """Issue 25, round 6: things the model calls places, persons or works, and names it misses in lists (real model)."""
 from __future__ import annotations
 
-from indexer.entities.evidence import PERSON_CUE
+from indexer.entities.evidence import PERSON_CUE, WORK_CUE
 from indexer.entities.mentions import refine
 from tests.test_entity_resolution import facets, values
 
@@ -165,3 +165,37 @@ def test_a_part_of_a_name_or_an_item_of_a_list_of_roles_takes_no_cue():
     assert _labels(kin, [("Isaac", "PERSON"), ("Rebecca", "PERSON")]) == {"Isaac": PERSON_CUE, "Rebecca": PERSON_CUE}
     singer = "Gangnam Style is a K-pop song by South Korean singer Psy, released in 2012."
     assert _labels(singer, [("Psy", "PERSON")])["Psy"] == PERSON_CUE
+
+
+def test_a_several_word_person_whose_words_show_a_place_a_star_a_work_or_a_people_is_none():
+    # Round 11: the person rest's wrong values are mostly names of several words of other kinds; the words in or beside
+    # the name say so: a place's head no surname is, a star's Greek letter and Latin genitive, a work's head, a kind of
+    # work before it or a plural one after it, a people's plural.
+    text = ("It borders Stavropol Krai, St George's Channel and Alpha Canis Majoris; the short film Steamboat Willie, "
+            "the five Dirty Harry films and a 20-minute Nutcracker Suite came later, under a branch of Oghuz Turks.")
+    got = _labels(text, [("Stavropol Krai", "PERSON"), ("St George's Channel", "PERSON"),
+                         ("Alpha Canis Majoris", "PERSON"), ("Steamboat Willie", "PERSON"), ("Dirty Harry", "PERSON"),
+                         ("Nutcracker Suite", "PERSON"), ("Oghuz Turks", "PERSON")])
+    assert got == {"Stavropol Krai": "GPE", "St George's Channel": "GPE", "Alpha Canis Majoris": "MISC",
+                   "Steamboat Willie": WORK_CUE, "Dirty Harry": "MISC", "Nutcracker Suite": WORK_CUE,
+                   "Oghuz Turks": "NORP"}
+    # Persons keep their label: a surname that is a word of a place or of a work, a Greek letter's name as a surname.
+    people = "Xi Jinping met Joan Rivers and the film director Sofia Coppola; the painter Gustave Courbet came too."
+    got = _labels(people, [("Xi Jinping", "PERSON"), ("Joan Rivers", "PERSON"), ("Sofia Coppola", "PERSON"),
+                           ("Gustave Courbet", "PERSON")])
+    assert set(got.values()) == {"PERSON"}
+    found = facets({"krai": ["Makhachkala borders Stavropol Krai and was visited by Vladimir Putin."]})
+    assert ("person", "Stavropol Krai") not in found["krai"] and ("person", "Vladimir Putin") in found["krai"]
+
+
+def test_a_kin_word_before_a_one_word_name_shows_a_person_and_a_thing_in_er_does_not():
+    # Round 11: "his grandson Lorenzo", "his cousin Jogaila" are persons; "Frequency is an important parameter", "the
+    # powder Flour" are not, though the words end in -er.
+    kin = "Florence flourished under Cosimo de' Medici and his grandson Lorenzo, and later his cousin Jogaila."
+    got = _labels(kin, [("Cosimo de' Medici", "PERSON"), ("Lorenzo", "PERSON"), ("Jogaila", "PERSON")])
+    assert got["Lorenzo"] == got["Jogaila"] == PERSON_CUE
+    thing = "Frequency is an important parameter used in science and engineering."
+    assert _labels(thing, [("Frequency", "PERSON")])["Frequency"] == "PERSON"
+    writer = "Orwell was an English novelist; Homer is a legendary author and the character Moneypenny a secretary."
+    got = _labels(writer, [("Orwell", "PERSON"), ("Homer", "PERSON"), ("Moneypenny", "PERSON")])
+    assert got["Homer"] == got["Moneypenny"] == PERSON_CUE

@@ -71,7 +71,32 @@ _PERSON_KIND = re.compile(r"^(?!(?:water|river|number|paper|power|border|order|l
                           r"mystic|guru|"
                           r"polymath|president|student|agent|merchant|servant|regent|child|son|daughter|wife|"
                           r"husband|brother|sister|surgeon|physician|monarch|tyrant|knight|bishop|diplomat|"
-                          r"aristocrat|athlete|patriarch|matriarch|heir|heiress|consort|envoy|champion)s?$")
+                          r"aristocrat|athlete|patriarch|matriarch|heir|heiress|consort|envoy|champion|"
+                          r"grandson|granddaughter|grandchild|nephew|niece|cousin|uncle|aunt|stepson|"
+                          r"stepdaughter|widow)s?$")
+# Common words in -er, -or, -ist, -ian, -ess or -man that name no person (the endings above read them as occupations):
+# things, measures, animals' parts, comparatives, adverbs ("Frequency is an important parameter").
+_NOT_PERSON = frozenset("""other after under later either another together larger center centre behavior behaviour
+career former rather lower further higher greater earlier whether latter outer better however longer
+disorder upper proper broader weather transfer cover flower gender wider never inner consider diameter older suborder
+infraorder superorder integer equator shorter vapor vapour prior chamber floor headquarters fiber fibre labor labour
+lesser liver neither favor favour outdoor finger filter slender heavier precursor newspaper tower barrier powder
+lighter underwater feather glacier offer younger shoulder fewer cylinder faster frontier stronger superior inferior
+farther easier simpler quarter groundwater murder humor humour shelter counter parameter bladder flavor flavour
+generator amplifier thereafter saltwater freshwater seawater seafloor leather narrower pepper remainder disaster
+rubber refrigerator shower fertilizer skyscraper slower denser closer bitter timber accelerator liquor fastener
+charter meteor lever scanner tender warmer harder ginger fodder terror kilometer kilometre whatever thunder
+transistor metaphor resonator encounter danger marker colder bigger drier conifer ester darker trigger answer roller
+trousers aquifer crater weaker merger caliber browser exterior monster oscillator anger posterior incisor deeper
+brighter taller butter thicker polyester softer surrender ladder tensor luster transformer hunger firepower dagger
+processor register liner hammer synthesizer filler stinger cooler razor harbor numerator denominator antimatter
+barycenter detector supercluster insulator ether oxidizer millimeter millimetre spectrometer photometer thermometer
+saltpeter render wastewater typewriter tanker tractor laughter loudspeaker steamer thriller perimeter binder boulder
+armor armour sunflower acceptor monomer diaper sweetener controller headwaters anchor buffer takeover scatter
+helicopter compressor detonator hydropower server trailer rotor supercomputer hexameter newer cheaper wonder poster
+plaster misnomer richer recorder litter blister bilayer tremor photoreceptor sensor capacitor resistor monitor
+elevator calculator condenser transmitter conductor indicator inhibitor receptor carrier process business progress
+success access address congress fortress wilderness darkness""".split())
 _PERSON_WORDS = 4
 # Kinds of works and things: a definition naming one defines no person ("a 1975 American thriller film").
 _THING_KIND = re.compile(r"^(?:film|movie|novel|novella|book|play|opera|album|song|single|poem|painting|series|"
@@ -95,7 +120,8 @@ _NO_BODY = re.compile(r"(?:^|\s)(?:Agreements?|Accords?|Treat(?:y|ies)|Charter|D
 _PROCESS = re.compile(r"^(?:[Tt]he\s)?(?!Organi[sz]ation|Civili[sz]ation)[A-Z][a-z]+(?:[iy][sz]ation|ification)s?"
                       r"\sof\s")
 _PEOPLE = re.compile(r"^(?!.*\sof\s).*\s(?:Turks|Arabs|Slavs|Greeks|Mongols|Franks|Goths|Moors|Celts|Huns|Tatars|"
-                     r"Berbers|Kurds|Persians|Romans|Saxons|Normans|Vikings|Cossacks)$")
+                     r"Berbers|Kurds|Persians|Romans|Saxons|Normans|Vikings|Cossacks|Avars|Magyars|Bulgars|Khazars|"
+                     r"Cumans|Scythians|Vandals|Visigoths|Ostrogoths|Lombards|Gauls|Britons|Picts)$")
 
 
 def defined_kind(text: str, m: Span) -> str | None:
@@ -133,12 +159,14 @@ def _person_head(words: list[str]) -> bool:
         lead += 1
     head = words[lead:lead + _PERSON_WORDS]  # an occupation in lower case (not "Russian"), or "the Twelve Olympians"
     return not any(_THING_KIND.match(w.lower()) for w in head) and any(
-        _PERSON_KIND.match(w.lower()) and (w.islower() or w.endswith("ians")) and not w.endswith("less") for w in head)
+        person_word(w) and (w.islower() or w.endswith("ians")) and not w.endswith("less") for w in head)
 
 
 def person_word(word: str) -> bool:
     """A word for a kind of person: an occupation ("painter", "sophist"), a ruler, a god, a kin ("daughter")."""
     word = word.lower()
+    if word in _NOT_PERSON or word.endswith("s") and (word[:-1] in _NOT_PERSON or word[:-2] in _NOT_PERSON):
+        return False
     return bool(_PERSON_KIND.match(word) or word.endswith("esses") and _PERSON_KIND.match(word[:-2]))
 
 
