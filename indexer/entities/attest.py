@@ -34,11 +34,9 @@ _LISTED_ROLE = re.compile(r"(?:,|\band)\s$")
 _KIN_OF = re.compile(r"\b(?:sons?|daughters?|wife|husband|father|mother|brothers?|sisters?|child|children|"
                      r"descendants?|ancestors?|heirs?|widow|consort|grand(?:son|daughter|father|mother)|nephew|niece|"
                      r"cousin|disciples?|pupils?)\sof\s$")
-# Words in -er/-or/-ian that name no person (kinds.person_word reads endings): comparatives, adverbs, prepositions.
-_NOT_A_ROLE = frozenset("""under after over other either neither whether rather later never former latter another
-further together ever however whatever whoever whenever wherever per larger smaller greater older younger earlier
-higher lower longer shorter stronger wider closer bigger newer faster easier lesser fewer elder better worse
-process business progress success access address congress human""".split())
+# Words in -er/-or/-ian that name no person beyond those `kinds.person_word` already refuses: adverbs, a preposition,
+# comparatives, and two a definition may use of a person ("an elder", "a human").
+_NOT_A_ROLE = frozenset("elder ever human over per smaller whenever wherever whoever worse".split())
 # After the name: a kin, a life or a person's doings ("Solomon's son", "Rubens's highly charged compositions"), dates
 # of a life, a person's verb.
 _AFTER = re.compile(r"['’]s\s(?:[a-z-]+\s){0,2}(?:wife|husband|sons?|daughters?|father|mother|parents|brothers?|"
@@ -70,7 +68,7 @@ def person_evidence(text: str, spans: list[Span]) -> list[Span]:
            else m for m in spans]
     for label in _ONE_WORD:
         out = listed_beside(text, out, label, PERSON_CUE, one_word=True)
-    return [m if m == o or not _of_a_name(text, spans, i) or _cued_before(text, m) else o
+    return [m if m == o or not _of_a_name(text, spans, i) or _cued_before(_before(text, m)) else o
             for i, (m, o) in enumerate(zip(out, spans))]
 
 
@@ -82,14 +80,17 @@ def _of_a_name(text: str, spans: list[Span], i: int) -> bool:
     return True
 
 
-def _cued_before(text: str, m: Span) -> bool:
-    before = text[max(0, m[0] - 40):m[0]]
+def _before(text: str, m: Span) -> str:
+    return text[max(0, m[0] - 40):m[0]]
+
+
+def _cued_before(before: str) -> bool:
     return bool(_TITLE_BEFORE.search(before) or _KIN_OF.search(before))
 
 
 def _shows_person(text: str, m: Span) -> bool:
-    before = text[max(0, m[0] - 40):m[0]]
-    if _cued_before(text, m) or _AFTER.match(text, m[1], m[1] + 40):
+    before = _before(text, m)
+    if _cued_before(before) or _AFTER.match(text, m[1], m[1] + 40):
         return True
     word = _WORD_BEFORE.search(before)
     if word and word.group("word") not in _NOT_A_ROLE and person_word(word.group("word").replace("-", "")) \

@@ -284,11 +284,10 @@ class Canon:
     def _evidenced(self, key: str, facet: str, display: str) -> bool:
         """An organisation or a work needs its shape or one mention whose text shows it ("SI", "RNA", "PhD", "Beef"
         are none); so does a one-word person named < _MONONYM times ("buh-SALT"), a surname several share as well."""
-        if (" " in display or self._size(key) >= _MONONYM) if facet == "person" else \
-                (org_shaped if facet == "org" else work_shaped)(display):
-            return True
-        cues = _EVIDENCE[facet]
-        return any(label in cues and self.counts[(s, label)] > 0 for s, label in self._surfaces.get(key, ()))
+        shaped = {"org": org_shaped, "work": work_shaped}.get(facet)  # a person: one of several words, or often named
+        shown = shaped(display) if shaped else " " in display or self._size(key) >= _MONONYM
+        return shown or any(label in _EVIDENCE[facet] and self.counts[(s, label)] > 0
+                            for s, label in self._surfaces.get(key, ()))
 
     def confident_forms(self, labels: dict[str, str], least: int) -> Iterator[tuple[str, str, str]]:
         """(written form, facet, canonical name) of the values of these facets (each with the label that resolves to

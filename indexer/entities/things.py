@@ -76,7 +76,6 @@ _REALM_BEFORE = re.compile(r"(?:\b(?:conquest|invasion|annexation|occupation|par
 _ORIGIN_BEFORE = re.compile(r"\b(?:philosopher|poet|scholar|physician|chemist|surgeon|writer|painter|artist|composer|"
                             r"merchant|merchants|family|immigrants?|refugees?|settlers|native|natives|people|"
                             r"traveller|traveler|monk|missionary|missionaries) from (?:the )?$")
-# A noble title alone before "of" is the title, not a person: "he was Duke of Milan" (the model tags "Duke").
 # A name of several words whose last word is a place's head no surname is: "Stavropol Krai", "St George's Channel",
 # "the Roman and Byzantine Empires", "Vostok Station"; a rock unit's ("Pierre Shale", "Niobrara Formation") is none.
 _PLACE_END = re.compile(r"\s(?:Empires|Channel|Krai|Oblast|Station)$")
@@ -95,6 +94,7 @@ _WORK_BEFORE = re.compile(r"\b(?:film|movie|novel|novella|play|poem|book|opera|b
                           r"journal|magazine|newspaper|treatise|epic|painting|work|musical|comic|manga|anime|"
                           r"symphony|short)\s$")
 _WORKS_AFTER = re.compile(r"\s(?:films|movies|novels|books|franchise|trilogy|stories|comics|games|albums)\b")
+# A noble title alone before "of" is the title, not a person: "he was Duke of Milan" (the model tags "Duke").
 _TITLE_OF = re.compile(r"^(?:Duke|Duchess|Count|Countess|Earl|Margrave|Prince|Princess|King|Queen|Emperor|Empress|Lord|"
                        r"Lady|Baron|Baroness|Marquis|Marquess|Elector|Archduke|Grand Duke|Viscount|Khan|Sultan|Shah)$")
 
@@ -108,14 +108,15 @@ def relabel(text: str, m: Span) -> Span:
         if _DEFINED_WORK.match(text, m[1], m[1] + 200) and not _AND_BEFORE.search(text, max(0, m[0] - 5), m[0]) \
                 or quoted_title(text, m):
             return (m[0], m[1], WORK_CUE, m[3])  # 'his tales include "Little Red Riding Hood", "Cinderella"'
-        if (several := " " in m[3]) and (_PLACE_END.search(m[3])):
-            return (m[0], m[1], "GPE", m[3])
-        if several and (_ROCK_END.search(m[3]) or _SKY_NAME.match(m[3]) or _WORKS_AFTER.match(text, m[1], m[1] + 12)):
-            return (m[0], m[1], NO_FACET, m[3])
-        if several and (_WORK_END.search(m[3]) or _WORK_BEFORE.search(text, max(0, m[0] - 12), m[0])):
-            return (m[0], m[1], WORK_CUE, m[3])
-        if several and kinds.people(m[3]):
-            return (m[0], m[1], "NORP", m[3])  # "the Oghuz Turks"
+        if " " in m[3]:  # a name of several words
+            if _PLACE_END.search(m[3]):
+                return (m[0], m[1], "GPE", m[3])
+            if _ROCK_END.search(m[3]) or _SKY_NAME.match(m[3]) or _WORKS_AFTER.match(text, m[1], m[1] + 12):
+                return (m[0], m[1], NO_FACET, m[3])
+            if _WORK_END.search(m[3]) or _WORK_BEFORE.search(text, max(0, m[0] - 12), m[0]):
+                return (m[0], m[1], WORK_CUE, m[3])
+            if kinds.people(m[3]):
+                return (m[0], m[1], "NORP", m[3])  # "the Oghuz Turks"
         if _TITLE_OF.match(m[3]) and text.startswith(" of ", m[1]):
             return (m[0], m[1], NO_FACET, m[3])
         if _REALM_BEFORE.search(text, max(0, m[0] - 32), m[0]) \
