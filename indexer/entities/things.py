@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from . import kinds
+from . import bodies, kinds
 from .evidence import WORK_CUE, Span, quoted_title
 from .names import org_shaped
 
@@ -127,6 +127,8 @@ def relabel(text: str, m: Span) -> Span:
         return m
     if m[2] != "ORG":
         m = kinds.without_lead(m)  # "west Poland"
+    elif (body := bodies.relabel_org(text, m)) is not None:
+        return body  # "the First Turkic Khaganate", "the Frankfurt School of critical theory"
     if quoted_title(text, m):
         return (m[0], m[1], WORK_CUE, m[3])  # 'such tales as "Thumbelina"'
     if m[2] != "ORG" and _SENTENCE_START.search(text, max(0, m[0] - 4), m[0]) \

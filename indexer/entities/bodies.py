@@ -1,0 +1,56 @@
+"""Names the model calls organisations that the name's head or the words around it show are no body of people.
+
+A realm is named by its head ("the First Turkic Khaganate", "the North German Confederation", "Northern Nigeria
+Protectorate") or written as a country's official name ("The Comoros, officially the Union of the Comoros"): a
+place. A school of thought, a style or a movement in the arts is no organisation: "a leading member of the
+Frankfurt School of critical theory", "composers of the Burgundian School", "the Vaisheshika school of Indian
+philosophy", "Theosophy", "the Harlem Renaissance"; nor is a group of galaxies ("the fourth-largest galaxy in the
+Local Group"), or a name the model cut before a common noun ("the Annales School of French historiography").
+A school one attends or founds stays one: "educated at Charterhouse School", "founder of the Bauhaus School".
+"""
+from __future__ import annotations
+
+import re
+
+from . import kinds
+from .evidence import Span
+
+NO_FACET = "MISC"  # canon.NOT_A_PERSON: no value, a vote for no facet
+_REALM_END = re.compile(r"\s(?:Khaganate|Khanate|Protectorate|Confederation|Sultanate|Caliphate|Emirate)$")
+# A country's official name, in apposition at the article's start: "Switzerland, officially the Swiss Confederation".
+_OFFICIALLY = re.compile(r",\s(?:known\s)?officially\s(?:named\s|called\s)?(?:the\s)?$")
+_OFFICIAL_HEAD = re.compile(r"^(?:[Tt]he\s)?(?:[A-Z][\w'’-]*\s){0,3}(?:Union|Federation|Confederation|Commonwealth|"
+                            r"Republic|Kingdom|State|Department|Emirate|Principality|Grand Duchy)\b")
+_SCHOOL_END = re.compile(r"\s[Ss]chool$")
+_ATTENDED = re.compile(r"\b(?:at|attended|attending|entered|enrolled\sin|founder\sof|founded|joined)\s(?:the\s)?$")
+_LOWER_SCHOOL = re.compile(r"\sschool\b|\sSchool\sof\s(?:the\s)?[a-z]")  # "the Ja'fari school", "School of economics"
+_OF_A_FIELD = re.compile(r"\sof\s[a-z]")  # "the Frankfurt School of critical theory"
+_CREED = re.compile(r"^[A-Z][a-z]+(?:ism|sophy|thought)$|\sRenaissance$")  # "Theosophy", "Freethought"
+_GALAXIES = re.compile(r"\s(?:Group|Cluster)$")
+_GALAXY_NEAR = re.compile(r"\bgalax(?:y|ies)\b")
+# A name ending in a people's adjective before a common noun was cut from a longer phrase: "the Annales School of
+# French historiography", "the Trinity of Carnatic music".
+_CUT_ADJECTIVE = re.compile(r"\sof\s(?:(?!Republic$)[A-Z][a-z]+(?:ian|ese|ic|ish)|French)$")
+_LOWER_NEXT = re.compile(r"\s[a-z]{3,}")
+
+
+def relabel_org(text: str, m: Span) -> Span | None:
+    """The organisation span relabelled when its head or its context shows it is no organisation; None if not."""
+    name = m[3]
+    if kinds.no_body(name):
+        return None  # "the Articles of Confederation": a document, `things` reads it
+    if _REALM_END.search(name) or (_OFFICIALLY.search(text, max(0, m[0] - 30), m[0])
+                                   and _OFFICIAL_HEAD.match(name)):
+        return (m[0], m[1], "GPE", name)
+    if _SCHOOL_END.search(name) and " of " not in name:
+        if not _ATTENDED.search(text, max(0, m[0] - 20), m[0]) or _OF_A_FIELD.match(text, m[1], m[1] + 6):
+            return (m[0], m[1], NO_FACET, name)
+    if _CREED.search(name):
+        return (m[0], m[1], "NORP" if " " not in name else NO_FACET, name)  # a creed, as "Calvinism": a group
+    if _LOWER_SCHOOL.search(name):
+        return (m[0], m[1], NO_FACET, name)
+    if _GALAXIES.search(name) and _GALAXY_NEAR.search(text, max(0, m[0] - 120), m[1] + 120):
+        return (m[0], m[1], NO_FACET, name)
+    if _CUT_ADJECTIVE.search(name) and _LOWER_NEXT.match(text, m[1], m[1] + 16):
+        return (m[0], m[1], NO_FACET, name)
+    return None

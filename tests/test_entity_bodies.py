@@ -1,0 +1,48 @@
+"""Issue 25, round 12: names the model calls organisations that their head or their context shows are none."""
+from __future__ import annotations
+
+from indexer.entities.things import relabel
+from tests.test_entity_resolution import facets
+
+
+def _label(text: str, name: str) -> str:
+    at = text.index(name)
+    return relabel(text, (at, at + len(name), "ORG", name))[2]
+
+
+def test_a_realm_named_by_its_head_or_as_a_country_s_official_name_is_a_place():
+    assert _label("Bumin Qaghan was the founder of the First Turkic Khaganate.", "the First Turkic Khaganate") == "GPE"
+    assert _label("a war between France and the North German Confederation led by Prussia",
+                  "the North German Confederation") == "GPE"
+    assert _label("The Comoros, officially the Union of the Comoros, is an archipelagic country.",
+                  "the Union of the Comoros") == "GPE"
+    assert _label("It superseded the Articles of Confederation, the first constitution.",
+                  "the Articles of Confederation") != "GPE"  # a document
+    assert _label("He was elected to the Union of European Football Associations.",
+                  "the Union of European Football Associations") == "ORG"
+
+
+def test_a_school_of_thought_or_a_creed_is_no_organisation_and_a_school_one_attends_is():
+    assert _label("He was a leading member of the Frankfurt School of critical theory.", "the Frankfurt School") == "MISC"
+    assert _label("composers of the Burgundian School, particularly Binchois", "the Burgundian School") == "MISC"
+    assert _label("who founded the Vaisheshika school of Indian philosophy", "the Vaisheshika school of Indian") == "MISC"
+    assert _label("one of the principal poets of the Delhi School of the Urdu ghazal",
+                  "the Delhi School of the Urdu ghazal") == "MISC"
+    assert _label("She was the primary founder of Theosophy as a belief system.", "Theosophy") == "NORP"
+    assert _label("Blackstone was educated at Charterhouse School before Oxford.", "Charterhouse School") == "ORG"
+    assert _label("Gropius was the founder of the Bauhaus School, who is regarded", "the Bauhaus School") == "ORG"
+
+
+def test_a_group_of_galaxies_and_a_name_cut_before_its_noun_are_no_organisations():
+    assert _label("the fourth-largest galaxy in the Local Group after the Andromeda Galaxy", "the Local Group") == "MISC"
+    assert _label("He was a member of the Annales School of French historiography.",
+                  "the Annales School of French") == "MISC"
+    assert _label("He chaired the Provisional Government of the French Republic from 1944.",
+                  "the Provisional Government of the French Republic") == "ORG"
+    assert _label("Tata Group is an Indian multinational conglomerate.", "Tata Group") == "ORG"
+
+
+def test_an_official_name_in_the_real_model_s_passage_is_a_place_not_an_organisation():
+    found = facets({"comoros": ["The Comoros, officially the Union of the Comoros, is an archipelagic country made up "
+                                "of three islands in Southeast Africa."]})
+    assert not {v for f, v in found["comoros"] if f == "org"}
