@@ -24,7 +24,7 @@ def test_a_realm_named_by_its_head_or_as_a_country_s_official_name_is_a_place():
 
 def test_a_school_of_thought_or_a_creed_is_no_organisation_and_a_school_one_attends_is():
     assert _label("He was a leading member of the Frankfurt School of critical theory.", "the Frankfurt School") == "MISC"
-    assert _label("composers of the Burgundian School, particularly Binchois", "the Burgundian School") == "MISC"
+    assert _label("an influential architect of the Chicago School, a mentor to Wright", "the Chicago School") == "MISC"
     assert _label("who founded the Vaisheshika school of Indian philosophy", "the Vaisheshika school of Indian") == "MISC"
     assert _label("one of the principal poets of the Delhi School of the Urdu ghazal",
                   "the Delhi School of the Urdu ghazal") == "MISC"
@@ -46,3 +46,15 @@ def test_an_official_name_in_the_real_model_s_passage_is_a_place_not_an_organisa
     found = facets({"comoros": ["The Comoros, officially the Union of the Comoros, is an archipelagic country made up "
                                 "of three islands in Southeast Africa."]})
     assert not {v for f, v in found["comoros"] if f == "org"}
+
+
+def test_a_region_a_park_or_a_zone_is_a_place_and_a_dynasty_s_branch_a_group():
+    assert _label("the capital of Cusco Province and Cusco Department.", "Cusco Department") == "GPE"
+    assert _label("the centre of the Sylhet District and the Sylhet Division.", "the Sylhet Division") == "GPE"
+    assert _label("south to the Royal National Park and Macarthur", "the Royal National Park") == "GPE"
+    assert _label("He joined the Tokyo Metropolitan Police Department.", "the Tokyo Metropolitan Police Department") \
+        == "ORG"
+    assert _label("He joined the Police Department.", "the Police Department") == "ORG"
+    assert _label("a member of the Spanish House of Borgia.", "the Spanish House of Borgia") == "NORP"
+    assert _label("Beetroot is a Beta vulgaris subsp. vulgaris plant in the Conditiva Group.", "the Conditiva Group") \
+        == "MISC"

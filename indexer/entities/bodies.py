@@ -14,6 +14,7 @@ import re
 
 from . import kinds
 from .evidence import Span
+from .names import shape_facet
 
 NO_FACET = "MISC"  # canon.NOT_A_PERSON: no value, a vote for no facet
 _REALM_END = re.compile(r"\s(?:Khaganate|Khanate|Protectorate|Confederation|Sultanate|Caliphate|Emirate)$")
@@ -21,13 +22,19 @@ _REALM_END = re.compile(r"\s(?:Khaganate|Khanate|Protectorate|Confederation|Sult
 _OFFICIALLY = re.compile(r",\s(?:known\s)?officially\s(?:named\s|called\s)?(?:the\s)?$")
 _OFFICIAL_HEAD = re.compile(r"^(?:[Tt]he\s)?(?:[A-Z][\w'’-]*\s){0,3}(?:Union|Federation|Confederation|Commonwealth|"
                             r"Republic|Kingdom|State|Department|Emirate|Principality|Grand Duchy)\b")
+# A region, a park or a zone: "the Cusco Department", "the Sylhet Division", "the Royal National Park".
+_UNIT = re.compile(r"^(?:the\s)?(?!(?:Police|Fire|State|Treasury|Statistics|Justice|Health|War|Navy|Army|Infantry|"
+                   r"Cavalry|Armou?red|Panzer|Airborne|Marine|Guards|Mountain|Light|Premier|First|Second|Third)\s)"
+                   r"[A-Z][a-z][\w'’-]*\s(?:Department|Division)$|\s(?:National\sPark|Zone|Corridor)$")
+# A branch of a dynasty named with its people's adjective: "the Spanish House of Borgia" (`names` reads the rest).
+_BRANCH = re.compile(r"^(?:[Tt]he\s)?[A-Z][a-z]+\s(?=House\sof\s)")
 _SCHOOL_END = re.compile(r"\s[Ss]chool$")
 _ATTENDED = re.compile(r"\b(?:at|attended|attending|entered|enrolled\sin|founder\sof|founded|joined)\s(?:the\s)?$")
 _LOWER_SCHOOL = re.compile(r"\sschool\b|\sSchool\sof\s(?:the\s)?[a-z]")  # "the Ja'fari school", "School of economics"
 _OF_A_FIELD = re.compile(r"\sof\s[a-z]")  # "the Frankfurt School of critical theory"
 _CREED = re.compile(r"^[A-Z][a-z]+(?:ism|sophy|thought)$|\sRenaissance$")  # "Theosophy", "Freethought"
 _GALAXIES = re.compile(r"\s(?:Group|Cluster)$")
-_GALAXY_NEAR = re.compile(r"\bgalax(?:y|ies)\b")
+_GALAXY_NEAR = re.compile(r"\bgalax(?:y|ies)\b|\bcultivars?\b|\bsubsp\.|\bvar\.")  # or of cultivars
 # A name ending in a people's adjective before a common noun was cut from a longer phrase: "the Annales School of
 # French historiography", "the Trinity of Carnatic music".
 _CUT_ADJECTIVE = re.compile(r"\sof\s(?:(?!Republic$)[A-Z][a-z]+(?:ian|ese|ic|ish)|French)$")
@@ -37,11 +44,15 @@ _LOWER_NEXT = re.compile(r"\s[a-z]{3,}")
 def relabel_org(text: str, m: Span) -> Span | None:
     """The organisation span relabelled when its head or its context shows it is no organisation; None if not."""
     name = m[3]
-    if kinds.no_body(name):
+    if kinds.no_body(name) or shape_facet(name, "org") is not None:
         return None  # "the Articles of Confederation": a document, `things` reads it
     if _REALM_END.search(name) or (_OFFICIALLY.search(text, max(0, m[0] - 30), m[0])
                                    and _OFFICIAL_HEAD.match(name)):
         return (m[0], m[1], "GPE", name)
+    if _UNIT.search(name):
+        return (m[0], m[1], "GPE", name)
+    if _BRANCH.match(name) and shape_facet(_BRANCH.sub("", name), "org") == "group":
+        return (m[0], m[1], "NORP", name)
     if _SCHOOL_END.search(name) and " of " not in name:
         if not _ATTENDED.search(text, max(0, m[0] - 20), m[0]) or _OF_A_FIELD.match(text, m[1], m[1] + 6):
             return (m[0], m[1], NO_FACET, name)

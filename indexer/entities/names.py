@@ -76,7 +76,7 @@ _STATE_OF = re.compile(r"^(?:(?:Federal|People's|Democratic|Islamic|Socialist|Ar
                        r"Republics) of (?!Nations\b|Independent\b|the Union\b)[A-Z]|"
                        r"^[A-Z][a-z]+(?:an|ese|ine|ish|ic|iss) Confedera(?:tion|cy)$")
 _DYNASTY = re.compile(r"^House of (?!Commons|Lords|Representatives|Councillors|Keys|Wisdom|Deputies|Assembly|Peers|"
-                      r"Burgesses|Delegates|Nobles)[A-Z][\w-]+$|\b[Dd]ynasty(?: of [A-Z][\w-]+)?$|"
+                      r"Burgesses|Delegates|Nobles)[A-Z][\w-]+(?: [A-Z][\w-]+)?$|\b[Dd]ynasty(?: of [A-Z][\w-]+)?$|"
                       r"^[A-Z][a-z]+(?:ian|ese|ish|ine) School$|\bFathers$|^[A-Z]\w+ Powers$")
 _COUNCIL = re.compile(r"^(?:Second |First |Fourth |Third )?(?:Council|Congress|Synod|Diet) of (?!State$|Ministers$|"
                       r"Elders$|People$|War$|Europe$|Regency$|Government$|Nobles$|Deputies$|Representatives$|"
