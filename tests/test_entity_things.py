@@ -199,3 +199,17 @@ def test_a_kin_word_before_a_one_word_name_shows_a_person_and_a_thing_in_er_does
     writer = "Orwell was an English novelist; Homer is a legendary author and the character Moneypenny a secretary."
     got = _labels(writer, [("Orwell", "PERSON"), ("Homer", "PERSON"), ("Moneypenny", "PERSON")])
     assert got["Homer"] == got["Moneypenny"] == PERSON_CUE
+
+
+def test_a_name_in_a_list_its_plural_kind_heads_is_no_place():
+    found = facets({"genera": ["Proteaceae has several large genera: Grevillea, Hakea and Banksia, all common in "
+                               "Australia."],
+                    "reigns": ["The rebellion spanned the reigns of four Tang emperors: Xuanzong, Suzong, Daizong and "
+                               "Dezong, who ruled from Chang'an."]})
+    assert found["genera"] == {("place", "Australia")}
+    assert not {v for f, v in found["reigns"] if f == "place"}
+
+
+def test_a_name_before_accent_saga_civilisation_or_name_is_a_modifier_not_a_place():
+    found = facets({"kabul": ["The ruins lie near Kabul, and locals speak with a distinctive Herati accent."]})
+    assert found["kabul"] == {("place", "Kabul")}

@@ -107,7 +107,8 @@ _THING_KIND = re.compile(r"^(?:film|movie|novel|novella|book|play|opera|album|so
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s|\n)(?:The\s)?$")
 # A common noun right after a name makes the name its modifier: no place, organisation or person is meant.
 _MODIFIED = re.compile(r"\s(?:belt|languages?|dialects?|people|peoples|culture|cultures|art|music|literature|poetry|"
-                       r"cuisine|script|alphabet|calendar|architecture|mythology|folklore|ships|lace)\b")
+                       r"cuisine|script|alphabet|calendar|architecture|mythology|folklore|ships|lace|civili[sz]ations?|"
+                       r"accent|sagas?|worship|dragons?|name)\b")
 # A document, a plan or an expedition is named by its head, whatever organisation's word it holds ("Standard Oil
 # Trust Agreement", "Corps of Discovery Expedition", "Articles of Confederation", "Records of the Three Kingdoms").
 _NO_BODY = re.compile(r"(?:^|\s)(?:Agreements?|Accords?|Treat(?:y|ies)|Charter|Declaration|Acts?|Articles|"

@@ -43,6 +43,13 @@ _EPITHET = re.compile(r"\s(?!(?:area|idea|data|stadium|museum|forum|opera|camera
                       r"|\s(?!(?:analysis|basis|crisis|thesis|emphasis|genesis|synthesis|tennis|metropolis|"
                       r"oasis|necropolis|acropolis)\b)[a-z]{4,}is\b"  # "Yersinia pestis"
                       r"|\s[a-z]{3,}[^aeiou\s]i\b")  # "Wuchereria bancrofti"
+# A name in a list its plural kind heads: "Other rat genera include Neotoma, Bandicota", "three living orders: Anura,
+# Urodela (salamanders), and Gymnophiona", "five periods: Mamluk (1206–1290), Khalji (1290–1320), Tughlaq", "dwarf
+# planets: Orcus, Pluto, Haumea". The list holds only capitalised names, dates in brackets, commas and "and"/"or".
+_KIND_LIST = re.compile(r"\b(?:genera|orders|families|species|phyla|classes|clades|subfamilies|suborders|periods|"
+                        r"dynasties|emperors|planets|franchises|constellations)\b(?:[^.;:\n]{0,40}:|\s(?:include|"
+                        r"including|such as|namely)|)\s*(?:(?:the\s)?[A-Z][\w'’-]*(?:\s\([^()\n]{1,30}\))?,?\s"
+                        r"(?:and\s|or\s)?){0,8}$")
 # A period named after a realm or a ruler: "the Eastern Zhou period", "the Meiji era".
 _PERIOD_AFTER = re.compile(r"\s(?:period|periods|era|eras|epoch|dynasty|dynasties)\b")
 # A treaty named after where it was signed names the treaty, not the place: "the Peace of Westphalia", "the Treaty
@@ -136,6 +143,8 @@ def relabel(text: str, m: Span) -> Span:
         return (m[0], m[1], DEFINED_THING, m[3])
     if one_word and (_RANK_BEFORE.search(text, max(0, m[0] - 14), m[0]) or _EPITHET.match(text, m[1], m[1] + 24)):
         return (m[0], m[1], NO_FACET, m[3])
+    if one_word and (listed := _KIND_LIST.search(text, max(0, m[0] - 200), m[0])):  # emperors are persons
+        return (m[0], m[1], "PERSON" if listed.group().startswith("emperors") else NO_FACET, m[3])
     if _PERIOD_AFTER.match(text, m[1], m[1] + 10) or _PERIOD_NAMED.search(text, max(0, m[0] - 40), m[0]) \
             or _TREATY_OF.search(text, max(0, m[0] - 16), m[0]):
         return (m[0], m[1], NO_FACET, m[3])
