@@ -213,3 +213,21 @@ def test_a_name_in_a_list_its_plural_kind_heads_is_no_place():
 def test_a_name_before_accent_saga_civilisation_or_name_is_a_modifier_not_a_place():
     found = facets({"kabul": ["The ruins lie near Kabul, and locals speak with a distinctive Herati accent."]})
     assert found["kabul"] == {("place", "Kabul")}
+
+
+def test_a_movement_s_head_makes_an_event_and_a_person_word_in_apposition_a_person():
+    found = facets({"reform": ["The English Reformation began in London, and the Lutheran Reformation spread across "
+                               "Saxony."],
+                    "hall": ["Beowulf comes to the aid of Hrothgar, king of the Danes, whose hall in Denmark is "
+                             "attacked."]})
+    assert ("event", "Lutheran Reformation") in found["reform"] and ("place", "Saxony") in found["reform"]
+    assert not {v for f, v in found["reform"] | found["hall"] if f == "place"} & {"Lutheran Reformation", "Hrothgar"}
+
+
+def test_who_did_a_deed_is_a_person_not_a_place():
+    from indexer.entities.things import relabel
+    text = "The theory was rediscovered in 1900 by Erich Tschermak in Vienna."
+    start = text.index("Erich")
+    assert relabel(text, (start, start + 14, "GPE", "Erich Tschermak"))[2] == "PERSON"
+    start = text.index("Vienna")
+    assert relabel(text, (start, start + 6, "GPE", "Vienna"))[2] == "GPE"

@@ -50,6 +50,18 @@ _KIND_LIST = re.compile(r"\b(?:genera|orders|families|species|phyla|classes|clad
                         r"dynasties|emperors|planets|franchises|constellations)\b(?:[^.;:\n]{0,40}:|\s(?:include|"
                         r"including|such as|namely)|)\s*(?:(?:the\s)?[A-Z][\w'’-]*(?:\s\([^()\n]{1,30}\))?,?\s"
                         r"(?:and\s|or\s)?){0,8}$")
+# A movement, a contest, a craze, a fair or a holiday is named by its head, not by its place ("the English
+# Reformation", "the Investiture Contest", "the Great Exhibition", "Australia Day"): an event; a civilisation is none.
+_EVENT_END = re.compile(r"\s(?:Reformation|Counter-Reformation|Contest|Controversy|Craze|Exhibition|Day)$")
+_CIVILISATION_END = re.compile(r"\sCivili[sz]ation$", re.I)
+# Who did a deed is a person, not a place: "first published in Paris by Sylvia Beach", "the murder of Agamemnon by
+# Clytemnestra", "re-discovered in 1900 by Hugo de Vries"; a person word in apposition after the name: "after Carl G.
+# Vinson, United States congressman", "Maria Amalia, Duchess of Parma".
+_AGENT_BEFORE = re.compile(r"\b(?:written|published|discovered|re-?discovered|murdered|killed|slain|assassinated|"
+                           r"painted|composed|directed|narrated|translated|invented|betrayed|murder of [A-Z]\w+)"
+                           r"(?:\s(?:in|on)\s[\w ]{1,20})?\sby\s$")
+_PERSON_APPOSITION = re.compile(r",\s(?:the\s)?(?:[A-Z][\w.]*\s){0,3}(?:([a-z]+[^s\W])(?=\s(?:of|from|who)\b|[,.;])|"
+                                r"(?:Duke|Duchess|Count|Countess|Prince|Princess|King|Queen)\sof\b)")
 # A period named after a realm or a ruler: "the Eastern Zhou period", "the Meiji era".
 _PERIOD_AFTER = re.compile(r"\s(?:period|periods|era|eras|epoch|dynasty|dynasties)\b")
 # A treaty named after where it was signed names the treaty, not the place: "the Peace of Westphalia", "the Treaty
@@ -136,6 +148,11 @@ def relabel(text: str, m: Span) -> Span:
         m = kinds.without_lead(m)  # "west Poland"
     if quoted_title(text, m):
         return (m[0], m[1], WORK_CUE, m[3])  # 'such tales as "Thumbelina"'
+    if m[2] != "ORG" and (_EVENT_END.search(m[3]) or _CIVILISATION_END.search(m[3])):
+        return (m[0], m[1], "EVENT" if _EVENT_END.search(m[3]) else NO_FACET, m[3])
+    if m[2] != "ORG" and (_AGENT_BEFORE.search(text, max(0, m[0] - 50), m[0]) or (
+            (apposed := _PERSON_APPOSITION.match(text, m[1], m[1] + 60)) and (not apposed.group(1) or kinds.person_word(apposed.group(1))))):
+        return (m[0], m[1], "PERSON", m[3])
     if m[2] != "ORG" and _SENTENCE_START.search(text, max(0, m[0] - 4), m[0]) \
             and _DEFINED_WORK.match(text, m[1], m[1] + 200):
         return (m[0], m[1], WORK_CUE, m[3])  # "Pinocchio is a fairy tale by Carlo Collodi"
