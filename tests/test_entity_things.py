@@ -231,3 +231,13 @@ def test_who_did_a_deed_is_a_person_not_a_place():
     assert relabel(text, (start, start + 14, "GPE", "Erich Tschermak"))[2] == "PERSON"
     start = text.index("Vienna")
     assert relabel(text, (start, start + 6, "GPE", "Vienna"))[2] == "GPE"
+
+
+def test_a_people_s_plural_alone_is_a_group_and_a_civilisation_no_place():
+    from indexer.entities.things import NO_FACET, relabel
+    text = "The Franks defeated the Ostrogoths, heirs of the Harappan Civilisation."
+    spans = [(text.index(w), text.index(w) + len(w), label, w) for w, label in
+             (("Ostrogoths", "LOC"), ("Harappan Civilisation", "ORG"))]
+    assert [relabel(text, m)[2] for m in spans] == ["NORP", NO_FACET]
+    found = facets({"rome": ["Gaiseric was the king of the Vandals, who sacked Rome in 455."]})
+    assert found["rome"] == {("group", "Vandals"), ("place", "Rome")}

@@ -120,7 +120,7 @@ _NO_BODY = re.compile(r"(?:^|\s)(?:Agreements?|Accords?|Treat(?:y|ies)|Charter|D
 # people by its plural noun ("the Seljuk Turks", "East Slavs"), a group.
 _PROCESS = re.compile(r"^(?:[Tt]he\s)?(?!Organi[sz]ation|Civili[sz]ation)[A-Z][a-z]+(?:[iy][sz]ation|ification)s?"
                       r"\sof\s")
-_PEOPLE = re.compile(r"^(?!.*\sof\s).*\s(?:Turks|Arabs|Slavs|Greeks|Mongols|Franks|Goths|Moors|Celts|Huns|Tatars|"
+_PEOPLE = re.compile(r"^(?!.*\sof\s)(?:.*\s)?(?:Turks|Arabs|Slavs|Greeks|Mongols|Franks|Goths|Moors|Celts|Huns|Tatars|"
                      r"Berbers|Kurds|Persians|Romans|Saxons|Normans|Vikings|Cossacks|Avars|Magyars|Bulgars|Khazars|"
                      r"Cumans|Scythians|Vandals|Visigoths|Ostrogoths|Lombards|Gauls|Britons|Picts)$")
 
@@ -199,7 +199,7 @@ def no_body(name: str) -> bool:
 
 
 def people(name: str) -> bool:
-    """A name ending in a people's plural noun ("the Seljuk Turks"): a group."""
+    """A name ending in (or made of) a people's plural noun ("the Seljuk Turks", "the Visigoths"): a group."""
     return bool(_PEOPLE.match(name))
 
 

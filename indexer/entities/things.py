@@ -60,6 +60,7 @@ _CIVILISATION_END = re.compile(r"\sCivili[sz]ation$", re.I)
 _AGENT_BEFORE = re.compile(r"\b(?:written|published|discovered|re-?discovered|murdered|killed|slain|assassinated|"
                            r"painted|composed|directed|narrated|translated|invented|betrayed|murder of [A-Z]\w+)"
                            r"(?:\s(?:in|on)\s[\w ]{1,20})?\sby\s$")
+_NAME_OF = re.compile(r"[A-Z][\w'’-]*\sof\s$")  # "Charlotte of Savoy, daughter of…": Savoy is no person
 _PERSON_APPOSITION = re.compile(r",\s(?:the\s)?(?:[A-Z][\w.]*\s){0,3}(?:([a-z]+[^s\W])(?=\s(?:of|from|who)\b|[,.;])|"
                                 r"(?:Duke|Duchess|Count|Countess|Prince|Princess|King|Queen)\sof\b)")
 # A period named after a realm or a ruler: "the Eastern Zhou period", "the Meiji era".
@@ -148,10 +149,9 @@ def relabel(text: str, m: Span) -> Span:
         m = kinds.without_lead(m)  # "west Poland"
     if quoted_title(text, m):
         return (m[0], m[1], WORK_CUE, m[3])  # 'such tales as "Thumbelina"'
-    if m[2] != "ORG" and (_EVENT_END.search(m[3]) or _CIVILISATION_END.search(m[3])):
+    if _CIVILISATION_END.search(m[3]) or m[2] != "ORG" and _EVENT_END.search(m[3]):
         return (m[0], m[1], "EVENT" if _EVENT_END.search(m[3]) else NO_FACET, m[3])
-    if m[2] != "ORG" and (_AGENT_BEFORE.search(text, max(0, m[0] - 50), m[0]) or (
-            (apposed := _PERSON_APPOSITION.match(text, m[1], m[1] + 60)) and (not apposed.group(1) or kinds.person_word(apposed.group(1))))):
+    if m[2] != "ORG" and _a_person(text, m):
         return (m[0], m[1], "PERSON", m[3])
     if m[2] != "ORG" and _SENTENCE_START.search(text, max(0, m[0] - 4), m[0]) \
             and _DEFINED_WORK.match(text, m[1], m[1] + 200):
@@ -176,3 +176,11 @@ def relabel(text: str, m: Span) -> Span:
     if kind == "person":
         return (m[0], m[1], "PERSON", m[3])  # "Hypatia [GPE] was a Neoplatonist philosopher"
     return m
+
+
+def _a_person(text: str, m: Span) -> bool:
+    """The words against a place-tagged span show a person: a deed's doer, a person word in apposition."""
+    apposed = _PERSON_APPOSITION.match(text, m[1], m[1] + 60)
+    return bool(_AGENT_BEFORE.search(text, max(0, m[0] - 50), m[0])
+                or apposed and not _NAME_OF.search(text, max(0, m[0] - 30), m[0])
+                and (not apposed.group(1) or kinds.person_word(apposed.group(1))))
