@@ -199,3 +199,45 @@ def test_a_kin_word_before_a_one_word_name_shows_a_person_and_a_thing_in_er_does
     writer = "Orwell was an English novelist; Homer is a legendary author and the character Moneypenny a secretary."
     got = _labels(writer, [("Orwell", "PERSON"), ("Homer", "PERSON"), ("Moneypenny", "PERSON")])
     assert got["Homer"] == got["Moneypenny"] == PERSON_CUE
+
+
+def test_a_name_in_a_list_its_plural_kind_heads_is_no_place():
+    found = facets({"genera": ["Proteaceae has several large genera: Grevillea, Hakea and Banksia, all common in "
+                               "Australia."],
+                    "reigns": ["The rebellion spanned the reigns of four Tang emperors: Xuanzong, Suzong, Daizong and "
+                               "Dezong, who ruled from Chang'an."]})
+    assert found["genera"] == {("place", "Australia")}
+    assert not {v for f, v in found["reigns"] if f == "place"}
+
+
+def test_a_name_before_accent_saga_civilisation_or_name_is_a_modifier_not_a_place():
+    found = facets({"kabul": ["The ruins lie near Kabul, and locals speak with a distinctive Herati accent."]})
+    assert found["kabul"] == {("place", "Kabul")}
+
+
+def test_a_movement_s_head_makes_an_event_and_a_person_word_in_apposition_a_person():
+    found = facets({"reform": ["The English Reformation began in London, and the Lutheran Reformation spread across "
+                               "Saxony."],
+                    "hall": ["Beowulf comes to the aid of Hrothgar, king of the Danes, whose hall in Denmark is "
+                             "attacked."]})
+    assert ("event", "Lutheran Reformation") in found["reform"] and ("place", "Saxony") in found["reform"]
+    assert not {v for f, v in found["reform"] | found["hall"] if f == "place"} & {"Lutheran Reformation", "Hrothgar"}
+
+
+def test_who_did_a_deed_is_a_person_not_a_place():
+    from indexer.entities.things import relabel
+    text = "The theory was rediscovered in 1900 by Erich Tschermak in Vienna."
+    start = text.index("Erich")
+    assert relabel(text, (start, start + 14, "GPE", "Erich Tschermak"))[2] == "PERSON"
+    start = text.index("Vienna")
+    assert relabel(text, (start, start + 6, "GPE", "Vienna"))[2] == "GPE"
+
+
+def test_a_people_s_plural_alone_is_a_group_and_a_civilisation_no_place():
+    from indexer.entities.things import NO_FACET, relabel
+    text = "The Franks defeated the Ostrogoths, heirs of the Harappan Civilisation."
+    spans = [(text.index(w), text.index(w) + len(w), label, w) for w, label in
+             (("Ostrogoths", "LOC"), ("Harappan Civilisation", "ORG"))]
+    assert [relabel(text, m)[2] for m in spans] == ["NORP", NO_FACET]
+    found = facets({"rome": ["Gaiseric was the king of the Vandals, who sacked Rome in 455."]})
+    assert found["rome"] == {("group", "Vandals"), ("place", "Rome")}

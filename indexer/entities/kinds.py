@@ -107,7 +107,8 @@ _THING_KIND = re.compile(r"^(?:film|movie|novel|novella|book|play|opera|album|so
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s|\n)(?:The\s)?$")
 # A common noun right after a name makes the name its modifier: no place, organisation or person is meant.
 _MODIFIED = re.compile(r"\s(?:belt|languages?|dialects?|people|peoples|culture|cultures|art|music|literature|poetry|"
-                       r"cuisine|script|alphabet|calendar|architecture|mythology|folklore|ships|lace)\b")
+                       r"cuisine|script|alphabet|calendar|architecture|mythology|folklore|ships|lace|civili[sz]ations?|"
+                       r"accent|sagas?|worship|dragons?|name)\b")
 # A document, a plan or an expedition is named by its head, whatever organisation's word it holds ("Standard Oil
 # Trust Agreement", "Corps of Discovery Expedition", "Articles of Confederation", "Records of the Three Kingdoms").
 _NO_BODY = re.compile(r"(?:^|\s)(?:Agreements?|Accords?|Treat(?:y|ies)|Charter|Declaration|Acts?|Articles|"
@@ -119,7 +120,7 @@ _NO_BODY = re.compile(r"(?:^|\s)(?:Agreements?|Accords?|Treat(?:y|ies)|Charter|D
 # people by its plural noun ("the Seljuk Turks", "East Slavs"), a group.
 _PROCESS = re.compile(r"^(?:[Tt]he\s)?(?!Organi[sz]ation|Civili[sz]ation)[A-Z][a-z]+(?:[iy][sz]ation|ification)s?"
                       r"\sof\s")
-_PEOPLE = re.compile(r"^(?!.*\sof\s).*\s(?:Turks|Arabs|Slavs|Greeks|Mongols|Franks|Goths|Moors|Celts|Huns|Tatars|"
+_PEOPLE = re.compile(r"^(?!.*\sof\s)(?:.*\s)?(?:Turks|Arabs|Slavs|Greeks|Mongols|Franks|Goths|Moors|Celts|Huns|Tatars|"
                      r"Berbers|Kurds|Persians|Romans|Saxons|Normans|Vikings|Cossacks|Avars|Magyars|Bulgars|Khazars|"
                      r"Cumans|Scythians|Vandals|Visigoths|Ostrogoths|Lombards|Gauls|Britons|Picts)$")
 
@@ -198,7 +199,7 @@ def no_body(name: str) -> bool:
 
 
 def people(name: str) -> bool:
-    """A name ending in a people's plural noun ("the Seljuk Turks"): a group."""
+    """A name ending in (or made of) a people's plural noun ("the Seljuk Turks", "the Visigoths"): a group."""
     return bool(_PEOPLE.match(name))
 
 

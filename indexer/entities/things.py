@@ -43,6 +43,26 @@ _EPITHET = re.compile(r"\s(?!(?:area|idea|data|stadium|museum|forum|opera|camera
                       r"|\s(?!(?:analysis|basis|crisis|thesis|emphasis|genesis|synthesis|tennis|metropolis|"
                       r"oasis|necropolis|acropolis)\b)[a-z]{4,}is\b"  # "Yersinia pestis"
                       r"|\s[a-z]{3,}[^aeiou\s]i\b")  # "Wuchereria bancrofti"
+# A name in a list its plural kind heads: "Other rat genera include Neotoma, Bandicota", "three living orders: Anura,
+# Urodela (salamanders), and Gymnophiona", "five periods: Mamluk (1206–1290), Khalji (1290–1320), Tughlaq", "dwarf
+# planets: Orcus, Pluto, Haumea". The list holds only capitalised names, dates in brackets, commas and "and"/"or".
+_KIND_LIST = re.compile(r"\b(?:genera|orders|families|species|phyla|classes|clades|subfamilies|suborders|periods|"
+                        r"dynasties|emperors|planets|franchises|constellations)\b(?:[^.;:\n]{0,40}:|\s(?:include|"
+                        r"including|such as|namely)|)\s*(?:(?:the\s)?[A-Z][\w'’-]*(?:\s\([^()\n]{1,30}\))?,?\s"
+                        r"(?:and\s|or\s)?){0,8}$")
+# A movement, a contest, a craze, a fair or a holiday is named by its head, not by its place ("the English
+# Reformation", "the Investiture Contest", "the Great Exhibition", "Australia Day"): an event; a civilisation is none.
+_EVENT_END = re.compile(r"\s(?:Reformation|Counter-Reformation|Contest|Controversy|Craze|Exhibition|Day)$")
+_CIVILISATION_END = re.compile(r"\sCivili[sz]ation$", re.I)
+# Who did a deed is a person, not a place: "first published in Paris by Sylvia Beach", "the murder of Agamemnon by
+# Clytemnestra", "re-discovered in 1900 by Hugo de Vries"; a person word in apposition after the name: "after Carl G.
+# Vinson, United States congressman", "Maria Amalia, Duchess of Parma".
+_AGENT_BEFORE = re.compile(r"\b(?:written|published|discovered|re-?discovered|murdered|killed|slain|assassinated|"
+                           r"painted|composed|directed|narrated|translated|invented|betrayed|murder of [A-Z]\w+)"
+                           r"(?:\s(?:in|on)\s[\w ]{1,20})?\sby\s$")
+_NAME_OF = re.compile(r"[A-Z][\w'’-]*\sof\s$")  # "Charlotte of Savoy, daughter of…": Savoy is no person
+_PERSON_APPOSITION = re.compile(r",\s(?:the\s)?(?:[A-Z][\w.]*\s){0,3}(?:([a-z]+[^s\W])(?=\s(?:of|from|who)\b|[,.;])|"
+                                r"(?:Duke|Duchess|Count|Countess|Prince|Princess|King|Queen)\sof\b)")
 # A period named after a realm or a ruler: "the Eastern Zhou period", "the Meiji era".
 _PERIOD_AFTER = re.compile(r"\s(?:period|periods|era|eras|epoch|dynasty|dynasties)\b")
 # A treaty named after where it was signed names the treaty, not the place: "the Peace of Westphalia", "the Treaty
@@ -131,6 +151,10 @@ def relabel(text: str, m: Span) -> Span:
         return body  # "the First Turkic Khaganate", "the Frankfurt School of critical theory"
     if quoted_title(text, m):
         return (m[0], m[1], WORK_CUE, m[3])  # 'such tales as "Thumbelina"'
+    if _CIVILISATION_END.search(m[3]) or m[2] != "ORG" and _EVENT_END.search(m[3]):
+        return (m[0], m[1], "EVENT" if _EVENT_END.search(m[3]) else NO_FACET, m[3])
+    if m[2] != "ORG" and _a_person(text, m):
+        return (m[0], m[1], "PERSON", m[3])
     if m[2] != "ORG" and _SENTENCE_START.search(text, max(0, m[0] - 4), m[0]) \
             and _DEFINED_WORK.match(text, m[1], m[1] + 200):
         return (m[0], m[1], WORK_CUE, m[3])  # "Pinocchio is a fairy tale by Carlo Collodi"
@@ -138,6 +162,8 @@ def relabel(text: str, m: Span) -> Span:
         return (m[0], m[1], DEFINED_THING, m[3])
     if one_word and (_RANK_BEFORE.search(text, max(0, m[0] - 14), m[0]) or _EPITHET.match(text, m[1], m[1] + 24)):
         return (m[0], m[1], NO_FACET, m[3])
+    if one_word and (listed := _KIND_LIST.search(text, max(0, m[0] - 200), m[0])):  # emperors are persons
+        return (m[0], m[1], "PERSON" if listed.group().startswith("emperors") else NO_FACET, m[3])
     if _PERIOD_AFTER.match(text, m[1], m[1] + 10) or _PERIOD_NAMED.search(text, max(0, m[0] - 40), m[0]) \
             or _TREATY_OF.search(text, max(0, m[0] - 16), m[0]):
         return (m[0], m[1], NO_FACET, m[3])
@@ -152,3 +178,11 @@ def relabel(text: str, m: Span) -> Span:
     if kind == "person":
         return (m[0], m[1], "PERSON", m[3])  # "Hypatia [GPE] was a Neoplatonist philosopher"
     return m
+
+
+def _a_person(text: str, m: Span) -> bool:
+    """The words against a place-tagged span show a person: a deed's doer, a person word in apposition."""
+    apposed = _PERSON_APPOSITION.match(text, m[1], m[1] + 60)
+    return bool(_AGENT_BEFORE.search(text, max(0, m[0] - 50), m[0])
+                or apposed and not _NAME_OF.search(text, max(0, m[0] - 30), m[0])
+                and (not apposed.group(1) or kinds.person_word(apposed.group(1))))
