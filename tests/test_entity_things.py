@@ -167,6 +167,24 @@ def test_a_part_of_a_name_or_an_item_of_a_list_of_roles_takes_no_cue():
     assert _labels(singer, [("Psy", "PERSON")])["Psy"] == PERSON_CUE
 
 
+def test_a_one_word_organisation_or_people_the_words_show_a_person_is_one_and_a_list_of_mixed_labels_is():
+    # Round 12 (recall): the model calls one-word persons organisations or peoples ("god Odin" ORG); a person word
+    # right before, a list after "emperors:" or "disciples such as" show them, whatever label each item got.
+    gods = "The texts mention numerous gods such as the raven-flanked god Odin and the goddess Freyja."
+    assert _labels(gods, [("Odin", "ORG"), ("Freyja", "PERSON")]) == {"Odin": PERSON_CUE, "Freyja": PERSON_CUE}
+    emperors = "It comprised the first five Roman emperors: Augustus, Tiberius, Caligula, Claudius, and Nero."
+    got = _labels(emperors, [("Augustus", "PERSON"), ("Tiberius", "ORG"), ("Caligula", "GPE"), ("Claudius", "NORP"),
+                             ("Nero", "PERSON")])
+    assert set(got.values()) == {PERSON_CUE}
+    # Not after a comma (an item of a description), nor an acronym, a plural or a modifier of these labels.
+    for text, name in (("With 324,413 students, UNAM is large.", "UNAM"), ("the public provider PBS", "PBS"),
+                       ("Scholars call its practitioners Shintoists.", "Shintoists"),
+                       ("a doctor, Congregationalist, pioneer", "Congregationalist"),
+                       ("the company's retailers Walmart and others", "Walmart")):
+        assert _labels(text, [(name, "ORG")])[name] == "ORG"
+    assert _labels("the historian Thucydides wrote", [("Thucydides", "NORP")])["Thucydides"] == PERSON_CUE
+
+
 def test_a_several_word_person_whose_words_show_a_place_a_star_a_work_or_a_people_is_none():
     # Round 11: the person rest's wrong values are mostly names of several words of other kinds; the words in or beside
     # the name say so: a place's head no surname is, a star's Greek letter and Latin genitive, a work's head, a kind of
