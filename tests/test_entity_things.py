@@ -217,3 +217,14 @@ def test_a_kin_word_before_a_one_word_name_shows_a_person_and_a_thing_in_er_does
     writer = "Orwell was an English novelist; Homer is a legendary author and the character Moneypenny a secretary."
     got = _labels(writer, [("Orwell", "PERSON"), ("Homer", "PERSON"), ("Moneypenny", "PERSON")])
     assert got["Homer"] == got["Moneypenny"] == PERSON_CUE
+
+
+def test_a_one_word_organisation_written_as_a_capital_or_after_a_kind_of_place_of_is_a_place():
+    # Round 12 (recall): "The country's capital is Valletta", "its capital in Chișinău", "the northwestern Mexican
+    # state of Sonora": the model's ORG there is a place.
+    for text, name in (("The country's capital is Valletta, which is small.", "Valletta"),
+                       ("a republic with its capital in Chișinău, the country's largest city", "Chișinău"),
+                       ("The capital and largest city is Nuuk.", "Nuuk"),
+                       ("and the northwestern Mexican state of Sonora.", "Sonora")):
+        assert _labels(text, [(name, "ORG")])[name] == "GPE"
+    assert _labels("The firm raised capital from Sequoia.", [("Sequoia", "ORG")])["Sequoia"] == "ORG"
