@@ -228,3 +228,15 @@ def test_a_one_word_organisation_written_as_a_capital_or_after_a_kind_of_place_o
                        ("and the northwestern Mexican state of Sonora.", "Sonora")):
         assert _labels(text, [(name, "ORG")])[name] == "GPE"
     assert _labels("The firm raised capital from Sequoia.", [("Sequoia", "ORG")])["Sequoia"] == "ORG"
+
+
+def test_a_list_after_a_city_followed_by_is_of_places():
+    # Round 12 (recall): "Tirana is the capital and largest city in the country, followed by Durrës [PERSON], Vlorë
+    # [PERSON], and Shkodër [PERSON]": a ranking of cities names places.
+    text = "Tirana is the capital and largest city in the country, followed by Durrës, Vlorë, and Shkodër."
+    got = _labels(text, [("Tirana", "GPE"), ("Durrës", "PERSON"), ("Vlorë", "PERSON"), ("Shkodër", "PERSON")])
+    assert got["Durrës"] == got["Vlorë"] == got["Shkodër"] == "GPE"
+    # A list of persons after "followed by" without a kind of place stays persons.
+    text = "The first was Newton, followed by Leibniz, Euler, and Gauss."
+    got = _labels(text, [("Newton", "PERSON"), ("Leibniz", "PERSON"), ("Euler", "PERSON"), ("Gauss", "PERSON")])
+    assert got["Euler"] == "PERSON"
