@@ -240,3 +240,15 @@ def test_a_list_after_a_city_followed_by_is_of_places():
     text = "The first was Newton, followed by Leibniz, Euler, and Gauss."
     got = _labels(text, [("Newton", "PERSON"), ("Leibniz", "PERSON"), ("Euler", "PERSON"), ("Gauss", "PERSON")])
     assert got["Euler"] == "PERSON"
+
+
+def test_a_definition_without_an_article_shows_a_person_by_a_title_or_a_people_first():
+    # Round 12 (recall): "Hadrian was Roman emperor", "Cyril and Methodius were brothers"; not a verb's participle.
+    assert _labels("Hadrian was Roman emperor from 117 to 138.", [("Hadrian", "NORP")])["Hadrian"] == PERSON_CUE
+    brothers = "Cyril and Methodius were brothers, Byzantine Christian theologians and missionaries."
+    assert _labels(brothers, [("Methodius", "PERSON")])["Methodius"] == PERSON_CUE
+    bird = "Archaeopteryx was generally accepted by palaeontologists as the oldest known bird."
+    assert _labels(bird, [("Archaeopteryx", "PERSON")])["Archaeopteryx"] == "PERSON"
+    # An appositive still shows the person when the definition after it names a place ("Queen of Sweden").
+    queen = "Christina, a member of the House of Vasa, was Queen of Sweden from 1632."
+    assert _labels(queen, [("Christina", "ORG"), ("Sweden", "GPE")])["Christina"] == PERSON_CUE

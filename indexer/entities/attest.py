@@ -53,9 +53,11 @@ _AFTER = re.compile(r"['’]s\s(?:[a-z-]+\s){0,2}(?:wife|husband|sons?|daughters
                     r"\s\((?:born|died|b\.|d\.|fl\.)\s|"
                     r",?\s(?:was born|died|married|wrote|said|argued|claimed|believed|taught|reigned|painted|"
                     r"composed)\b")
-# A definition of the name, at a sentence's start or not ("better known as Raphael, was an Italian painter", "Cyril
-# and Methodius were brothers").
-_DEFINED = re.compile(NAME_GLOSS + r"(?:,[^.;\n]{0,100},|,)?\s+(?:is|was|are|were)\s+(?:a|an|the|one)\s+"
+# A definition of the name, at a sentence's start or not ("better known as Raphael, was an Italian painter"); without
+# an article, a title or a people's word first ("Hadrian was Roman emperor", "Cyril and Methodius were brothers"),
+# not "was generally accepted by palaeontologists".
+_DEFINED = re.compile(NAME_GLOSS + r"(?:,[^.;\n]{0,100},|,)?\s+(?:is|was|are|were)\s+(?:(?:a|an|the|one)\s+|"
+                      r"(?=(?:[A-Z][\w-]+\s)+[a-z]|(?:king|queen|emperor|empress|brothers|sisters|twins)\b))"
                       r"(?P<kind>[^.;:\"“\n]{1,120})")
 # A place or a part of a name after a title's or a name's "of": "Earl of Beaconsfield", "Hildegard of Bingen".
 _PART_OF_NAME = re.compile(r"\b[A-Z][\w'’-]*\sof\s$")
@@ -109,5 +111,5 @@ def _shows_person(text: str, m: Span) -> bool:
         return True
     if m[2] != "PERSON" and _PLACE_SLOT.search(before):
         return False  # "a lawyer at the parlement of Toulouse, France, a poet": the place of a person defined
-    found = _DEFINED.match(text, m[1], m[1] + 260) or _APPOSITION.match(text, m[1], m[1] + 90)
-    return bool(found and defines_person(found.group("kind")))
+    found = (_DEFINED.match(text, m[1], m[1] + 260), _APPOSITION.match(text, m[1], m[1] + 90))
+    return any(f and defines_person(f.group("kind")) for f in found)
