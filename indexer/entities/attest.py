@@ -15,9 +15,15 @@ from __future__ import annotations
 import re
 
 from .evidence import LIST_GAP, PERSON_CUE, Span, listed_beside
-from .kinds import NAME_GLOSS, defines_person, person_word
+from .kinds import NAME_GLOSS, defines_person, modified, person_word
 
-_ONE_WORD = ("PERSON", "GPE", "LOC")  # labels whose one-word spans the cues below may make persons
+_ONE_WORD = ("PERSON", "GPE", "LOC", "ORG", "NORP")  # labels whose one-word spans the cues below may make persons
+# The model calls many things organisations or peoples: a one-word name of these labels becomes a person by a word
+# right before it ("the raven-flanked god Odin", not "provider PBS" or "students, UNAM" after a comma), after it or
+# its definition, and only one written as a name: no acronym ("MSS"), no plural ("Shintoists", "Ghaznavids"; a name
+# may end in -us, -es, -is, -os or -as: "Hipparchus", "Thucydides"), none a modifier ("ruthless Mafia boss").
+_WEAK = ("ORG", "NORP")
+_NOT_A_MONONYM = re.compile(r"^(?:[^a-z]+|.*[^aeiou]s)$")
 
 # A title or an honorific right before the name ("Professor Challenger", "Emperor Ashoka", "Dr. Watson").
 _TITLE_BEFORE = re.compile(r"(?<![\"“])\b(?:Mr|Mrs|Ms|Mme|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Saint|King|Queen|Emperor|"
@@ -27,7 +33,7 @@ _TITLE_BEFORE = re.compile(r"(?<![\"“])\b(?:Mr|Mrs|Ms|Mme|Dr|Prof|Professor|Si
                            r"Guru|Swami|Sheikh|Ayatollah|Lama|Apostle|Prophet|Grand Prince)\.?\s$")
 # The word before: "the goddess Freyja", "singer Psy", "the first credited sophist, Protagoras", "his wife, Sarolt",
 # "the legendary serpent-man Cecrops".
-_WORD_BEFORE = re.compile(r"(?<![\w-])(?P<word>[a-z][a-z-]{2,})(?:,\s|\s)$")
+_WORD_BEFORE = re.compile(r"(?<![\w-])(?P<word>[a-z][a-z-]{2,})(?:,\s|\s|:\s|\ssuch\sas\s)$")
 # A word for a person that is itself an item of a list names no one after it: "scholar, jurist, Mujtahid".
 _LISTED_ROLE = re.compile(r"(?:,|\band)\s$")
 # A kin of someone: "the son of Zeus and Alcmene", "a descendant of Perseus" (a ruler "of" is often of a place).
@@ -36,7 +42,8 @@ _KIN_OF = re.compile(r"\b(?:sons?|daughters?|wife|husband|father|mother|brothers
                      r"cousin|disciples?|pupils?)\sof\s$")
 # Words in -er/-or/-ian that name no person beyond those `kinds.person_word` already refuses: adverbs, a preposition,
 # comparatives, and two a definition may use of a person ("an elder", "a human").
-_NOT_A_ROLE = frozenset("elder ever human over per smaller whenever wherever whoever worse".split())
+_NOT_A_ROLE = frozenset("elder ever human over per smaller whenever wherever whoever worse".split()
+                        + "member members provider providers retailer retailers".split())  # or of companies
 # After the name: a kin, a life or a person's doings ("Solomon's son", "Rubens's highly charged compositions"), dates
 # of a life, a person's verb.
 _AFTER = re.compile(r"['’]s\s(?:[a-z-]+\s){0,2}(?:wife|husband|sons?|daughters?|father|mother|parents|brothers?|"
@@ -46,9 +53,11 @@ _AFTER = re.compile(r"['’]s\s(?:[a-z-]+\s){0,2}(?:wife|husband|sons?|daughters
                     r"\s\((?:born|died|b\.|d\.|fl\.)\s|"
                     r",?\s(?:was born|died|married|wrote|said|argued|claimed|believed|taught|reigned|painted|"
                     r"composed)\b")
-# A definition of the name, at a sentence's start or not ("better known as Raphael, was an Italian painter", "Cyril
-# and Methodius were brothers").
-_DEFINED = re.compile(NAME_GLOSS + r"(?:,[^.;\n]{0,100},|,)?\s+(?:is|was|are|were)\s+(?:a|an|the|one)\s+"
+# A definition of the name, at a sentence's start or not ("better known as Raphael, was an Italian painter"); without
+# an article, a title or a people's word first ("Hadrian was Roman emperor", "Cyril and Methodius were brothers"),
+# not "was generally accepted by palaeontologists".
+_DEFINED = re.compile(NAME_GLOSS + r"(?:,[^.;\n]{0,100},|,)?\s+(?:is|was|are|were)\s+(?:(?:a|an|the|one)\s+|"
+                      r"(?=(?:[A-Z][\w-]+\s)+[a-z]|(?:king|queen|emperor|empress|brothers|sisters|twins)\b))"
                       r"(?P<kind>[^.;:\"“\n]{1,120})")
 # A place or a part of a name after a title's or a name's "of": "Earl of Beaconsfield", "Hildegard of Bingen".
 _PART_OF_NAME = re.compile(r"\b[A-Z][\w'’-]*\sof\s$")
@@ -65,9 +74,13 @@ def person_evidence(text: str, spans: list[Span]) -> list[Span]:
     A part of a name after a title's "of", and the names listed after it, take no cue from a definition or a list:
     "Marquis of Gualdrasco and Villareggio was an Italian criminologist" defines the marquis."""
     out = [(m[0], m[1], PERSON_CUE, m[3]) if m[2] in _ONE_WORD and " " not in m[3] and _shows_person(text, m)
-           else m for m in spans]
-    for label in _ONE_WORD:
-        out = listed_beside(text, out, label, PERSON_CUE, one_word=True)
+           and not (m[2] in _WEAK and (_NOT_A_MONONYM.match(m[3]) or modified(text, m))) else m for m in spans]
+    while True:  # a list mixes labels ("Augustus [PERSON], Tiberius [ORG], Caligula [GPE], Claudius [NORP]")
+        before = out
+        for label in _ONE_WORD:
+            out = listed_beside(text, out, label, PERSON_CUE, one_word=True)
+        if out == before:
+            break
     return [m if m == o or not _of_a_name(text, spans, i) or _cued_before(_before(text, m)) else o
             for i, (m, o) in enumerate(zip(out, spans))]
 
@@ -93,10 +106,10 @@ def _shows_person(text: str, m: Span) -> bool:
     if _cued_before(before) or _AFTER.match(text, m[1], m[1] + 40):
         return True
     word = _WORD_BEFORE.search(before)
-    if word and word.group("word") not in _NOT_A_ROLE and person_word(word.group("word").replace("-", "")) \
+    if word and not (m[2] in _WEAK and before.endswith(", ")) and word.group("word") not in _NOT_A_ROLE and person_word(word.group("word").replace("-", "")) \
             and not _LISTED_ROLE.search(before, 0, word.start()):
         return True
     if m[2] != "PERSON" and _PLACE_SLOT.search(before):
         return False  # "a lawyer at the parlement of Toulouse, France, a poet": the place of a person defined
-    found = _DEFINED.match(text, m[1], m[1] + 260) or _APPOSITION.match(text, m[1], m[1] + 90)
-    return bool(found and defines_person(found.group("kind")))
+    found = (_DEFINED.match(text, m[1], m[1] + 260), _APPOSITION.match(text, m[1], m[1] + 90))
+    return any(f and defines_person(f.group("kind")) for f in found)

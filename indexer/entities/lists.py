@@ -28,7 +28,8 @@ _LONG = 3  # names in a list that is judged whole
 _PREPOSITION = re.compile(r"\b(?:in|into|through|throughout|across|within|between|past|via)\s$", re.I)
 _KIND = re.compile(r"\b(?:[Tt]owns|[Cc]ities|[Ss]ettlements|[Vv]illages|[Pp]orts|[Pp]rovinces|[Rr]egions|[Dd]istricts|"
                    r"[Cc]ounties|[Cc]ountries|[Mm]unicipalities|[Ii]slands|states|kingdoms|empires|principalities|"
-                   r"duchies|polities|realms)(?:(?:\s[a-z]+){0,5}?,?\s(?:include|including|are|were|such as|of)\s|:\s)$")
+                   r"duchies|polities|realms)(?:(?:\s[a-z]+){0,5}?,?\s(?:include|including|are|were|such as|of)\s|:\s)$|"
+                   r"\b(?:city|cities|towns?|ports?)\b[^.;\n]{0,40},?\sfollowed\sby\s$")  # "largest city…, followed by"
 
 
 def listed_places(text: str, spans: list[Span]) -> list[Span]:

@@ -147,9 +147,11 @@ _EPITHET = re.compile(r"\s(?!(?:area|idea|replica|data|sonata|cantata|banana|app
 _NAMED_THINGS = ("PERSON", "GPE", "LOC", "ORG")
 _BINOMIAL = re.compile(r"^[A-Z][a-z]+(?:\s(?!(?:van|von|der|den|del|dos|das|ibn|bin|ben|zur|zum|province|city|state|"
                        r"county|region|islands?|archipelago|river|sea|coast|kingdoms?|valley|district)\b)[a-z]{3,})+$")
-# "the state of X", "the city of X": a place, whichever name the model gave it.
-_KIND_OF = re.compile(r"\bthe\s(?:state|city|town|province|region|island|county|district|territory|prefecture|"
-                      r"emirate|municipality)s?\sof\s$")
+# "the state of X", "the Mexican state of X", "the city of X", "its capital is X", "capital in X": a place, whichever name
+# the model gave it.
+_KIND_OF = re.compile(r"(?:\bthe\s(?:[a-z-]+\s|[A-Z][a-z]+\s){0,2}(?:state|city|town|province|region|island|county|"
+                      r"district|territory|prefecture|emirate|municipality)s?\sof|\bcapital(?:\s(?:city|and\s(?:the\s)?"
+                      r"(?:largest|most\spopulous)\scity))?\s(?:is|was|in|at))\s$")
 
 
 def _common_noun(text: str, m: Span) -> bool:
@@ -182,7 +184,7 @@ def _not_a_person(text: str, m: Span) -> Span:
             _QUALIFIES.match(text, m[1], m[1] + 24) or _EPITHET.match(text, m[1], m[1] + 24))) \
             or m[2] in _NAMED_THINGS and _BINOMIAL.match(m[3]):  # "Morus alba", "Ficus carica"
         return (m[0], m[1], "MISC", m[3])
-    if m[2] in ("ORG", "PERSON") and not org_shaped(m[3]) and _KIND_OF.search(text, max(0, m[0] - 20), m[0]):
+    if m[2] in ("ORG", "PERSON") and not org_shaped(m[3]) and _KIND_OF.search(text, max(0, m[0] - 48), m[0]):
         return (m[0], m[1], "GPE", m[3])
     if m[2] == "ORG" and not org_shaped(m[3]) and _DEFINED_PLACE_HEAD.match(text, m[1], m[1] + 200):
         return (m[0], m[1], DEFINED_PLACE, m[3])  # "Lusaka is the capital and largest city of Zambia"
