@@ -260,6 +260,7 @@ def test_a_people_s_plural_alone_is_a_group_and_a_civilisation_no_place():
     found = facets({"rome": ["Gaiseric was the king of the Vandals, who sacked Rome in 455."]})
     assert found["rome"] == {("group", "Vandals"), ("place", "Rome")}
 
+
 def test_a_one_word_organisation_written_as_a_capital_or_after_a_kind_of_place_of_is_a_place():
     # Round 12 (recall): "The country's capital is Valletta", "its capital in Chișinău", "the northwestern Mexican
     # state of Sonora": the model's ORG there is a place.
