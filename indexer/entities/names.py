@@ -249,6 +249,7 @@ def work_shaped(name: str) -> bool:
     return bool(_WORK_SHAPE.search(name))
 
 
+@lru_cache(maxsize=262144)
 def shape_facet(name: str, facet: str) -> str | None:
     """The facet a name's shape decides ("Battle of X" → event); "" for no facet (awards); None: no say."""
     name = _ARTICLE.sub("", name)
@@ -287,8 +288,7 @@ def shape_facet(name: str, facet: str) -> str | None:
         return "person"  # "Catherine the Great", "Casimir IV", "Frederick William I"
     if _EVENT.search(name) and not _NOT_EVENT.match(name):
         return "event"
-    if facet in ("person", "work", "org") and (_PLACE_WORD.search(name) or name_key(name) in _territories()
-                                               or _REGION_END.match(name)):
+    if facet in ("person", "work", "org") and (_PLACE_WORD.search(name) or name_key(name) in _territories() or _REGION_END.match(name)):
         return "place"
     if facet in ("place", "org") and MEMBERS.match(name):
         return "group"
