@@ -1,6 +1,7 @@
 """Issue 25, round 12: names the model calls organisations that their head or their context shows are none."""
 from __future__ import annotations
 
+from indexer.entities.names import shape_facet
 from indexer.entities.things import relabel
 from tests.test_entity_resolution import facets
 
@@ -58,3 +59,25 @@ def test_a_region_a_park_or_a_zone_is_a_place_and_a_dynasty_s_branch_a_group():
     assert _label("a member of the Spanish House of Borgia.", "the Spanish House of Borgia") == "NORP"
     assert _label("Beetroot is a Beta vulgaris subsp. vulgaris plant in the Conditiva Group.", "the Conditiva Group") \
         == "MISC"
+
+
+def test_a_title_dated_in_brackets_is_a_work_and_a_newspaper_by_its_head_too():
+    assert _label("He directed The Silver Lantern (1974) and two other films.", "The Silver Lantern") == "WORK_OF_ART"
+    assert _label("She served in the Provisional Government of the Republic of Utopia (1912).",
+                  "the Provisional Government of the Republic of Utopia") == "ORG"
+    assert shape_facet("The Boston Monitor", "org") == "work"
+
+
+def test_a_numbered_council_a_front_of_a_war_and_a_defined_competition_are_events():
+    assert _label("the teachings recited at the Second Jain Council in Mathura", "the Second Jain Council") == "EVENT"
+    assert _label("a battle on the Southern Front of World War I", "the Southern Front of World War I") == "EVENT"
+    assert _label("The Golden Ladder, commonly known as the Ladder, is an annual rowing competition held in May.",
+                  "The Golden Ladder") == "EVENT"
+    assert _label("He joined the Council of Ministers in 1990.", "the Council of Ministers") == "ORG"
+
+
+def test_a_building_named_house_is_a_place_and_a_symbol_no_acronym():
+    assert _label("The broadcaster is headquartered at Television House in Leeds.", "Television House") == "FAC"
+    assert _label("Tin is a chemical element; it has the symbol Sn and atomic number 50.", "Sn") == "MISC"
+    assert _label("Enlil, also known as Ea, was a god.", "Ea") == "ORG"
+    assert _label("a member of the House of Commons", "the House of Commons") == "ORG"

@@ -7,6 +7,10 @@ Frankfurt School of critical theory", "composers of the Burgundian School", "the
 philosophy", "Theosophy", "the Harlem Renaissance"; nor is a group of galaxies ("the fourth-largest galaxy in the
 Local Group"), or a name the model cut before a common noun ("the Annales School of French historiography").
 A school one attends or founds stays one: "educated at Charterhouse School", "founder of the Bauhaus School".
+A title dated in brackets is a work ("the director of The Dark Crystal (1982)"); a name the passage defines as an
+annual competition or a festival, a numbered council and a front of a war are events ("the First Buddhist Council",
+"the Eastern Front of World War II"); a building named "X House" is a place ("headquartered at Broadcasting House");
+a capital and a small letter are a symbol or a unit, not an acronym ("the symbol Ge").
 """
 from __future__ import annotations
 
@@ -39,6 +43,14 @@ _GALAXY_NEAR = re.compile(r"\bgalax(?:y|ies)\b|\bcultivars?\b|\bsubsp\.|\bvar\."
 # French historiography", "the Trinity of Carnatic music".
 _CUT_ADJECTIVE = re.compile(r"\sof\s(?:(?!Republic$)[A-Z][a-z]+(?:ian|ese|ic|ish)|French)$")
 _LOWER_NEXT = re.compile(r"\s[a-z]{3,}")
+_DATED = re.compile(r"\s\((?:c\.\s)?1?\d{3}(?:/\d\d)?\)")  # "The Dark Crystal (1982)": a film, a book
+_REGIME = re.compile(r"\b(?:Government|Republic|Kingdom|Empire|State|Party|Council|Assembly|Army|Court)\b")
+_DEFINED_EVENT = re.compile(r"(?:,[^.,]{0,60})?,?\s(?:is|was)\s(?:an?|the)\s(?:[\w-]+\s){0,5}?"
+                            r"(?:competition|tournament|championship|contest|festival)\b")
+_EVENT_NAME = re.compile(r"^(?:the\s)?(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth)\s"
+                         r"(?:[A-Z][\w'’-]*\s)*Council$|\sFront\sof\s")  # "the First Buddhist Council"
+_BUILDING = re.compile(r"^(?:the\s)?(?:[A-Z][\w'’.-]*\s)+House$")  # "Broadcasting House", "Sydney Opera House"
+_SYMBOL = re.compile(r"^[A-Z][a-z]$")  # "Ge", "Gm": a chemical symbol, a unit
 
 
 def relabel_org(text: str, m: Span) -> Span | None:
@@ -49,6 +61,14 @@ def relabel_org(text: str, m: Span) -> Span | None:
     if _REALM_END.search(name) or (_OFFICIALLY.search(text, max(0, m[0] - 30), m[0])
                                    and _OFFICIAL_HEAD.match(name)):
         return (m[0], m[1], "GPE", name)
+    if _SYMBOL.match(name) and not text.endswith("as ", 0, m[0]):  # "Enki, also known as Ea": a name
+        return (m[0], m[1], NO_FACET, name)
+    if _DATED.match(text, m[1]) and not _REGIME.search(name):
+        return (m[0], m[1], "WORK_OF_ART", name)
+    if _EVENT_NAME.search(name) or _DEFINED_EVENT.match(text, m[1], m[1] + 160):
+        return (m[0], m[1], "EVENT", name)
+    if _BUILDING.match(name):
+        return (m[0], m[1], "FAC", name)
     if _UNIT.search(name):
         return (m[0], m[1], "GPE", name)
     if _BRANCH.match(name) and shape_facet(_BRANCH.sub("", name), "org") == "group":
