@@ -81,3 +81,13 @@ def test_a_building_named_house_is_a_place_and_a_symbol_no_acronym():
     assert _label("Tin is a chemical element; it has the symbol Sn and atomic number 50.", "Sn") == "MISC"
     assert _label("Enlil, also known as Ea, was a god.", "Ea") == "ORG"
     assert _label("a member of the House of Commons", "the House of Commons") == "ORG"
+
+
+def test_a_name_the_passage_defines_as_a_sport_a_craft_or_a_process_is_no_organisation():
+    assert _label("Sepak Takraw is a team sport played with a rattan ball.", "Sepak Takraw") == "MISC"
+    assert _label("Vostok is a series of spacecraft which flew in the 1960s.", "Vostok") == "MISC"
+    assert _label("The Potsdam Conference was the 1945 meeting of the heads of government.",
+                  "The Potsdam Conference") == "EVENT"
+    assert _label("The Example Corporation is a British public service broadcaster headquartered in London.",
+                  "The Example Corporation") == "ORG"
+    assert _label("Sega is a Japanese video game company based in Tokyo.", "Sega") == "ORG"

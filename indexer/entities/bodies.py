@@ -45,8 +45,16 @@ _CUT_ADJECTIVE = re.compile(r"\sof\s(?:(?!Republic$)[A-Z][a-z]+(?:ian|ese|ic|ish
 _LOWER_NEXT = re.compile(r"\s[a-z]{3,}")
 _DATED = re.compile(r"\s\((?:c\.\s)?1?\d{3}(?:/\d\d)?\)")  # "The Dark Crystal (1982)": a film, a book
 _REGIME = re.compile(r"\b(?:Government|Republic|Kingdom|Empire|State|Party|Council|Assembly|Army|Court)\b")
-_DEFINED_EVENT = re.compile(r"(?:,[^.,]{0,60})?,?\s(?:is|was)\s(?:an?|the)\s(?:[\w-]+\s){0,5}?"
-                            r"(?:competition|tournament|championship|contest|festival)\b")
+# The passage's definition of the name, its head noun the first one before a preposition or a relative word:
+# "Kabaddi is a contact team sport played …", "The Yalta Conference was the World War II meeting of …".
+_DEFINED_AS = (r"(?:\s\([^)]{0,60}\))?(?:,[^.,]{0,80})?,?\s(?:is|was|are|were)\s(?:an?|the)\s"
+               r"(?:(?!(?:that|which|who|in|of|on|by|for|and|with|from|to)\b)[\w'’-]+\s){0,5}?")
+_HEAD_END = (r"(?=[,.;:(]|\s(?:[a-z]+ed|held|run|that|which|who|whose|where|in|of|on|by|for|and|or|with|from|to|"
+             r"between|at)\b)")
+_DEFINED_EVENT = re.compile(_DEFINED_AS + r"(?:competition|tournament|championship|contest|festival|meeting|summit)"
+                            + _HEAD_END)
+_DEFINED_THING = re.compile(_DEFINED_AS + r"(?:sports?|games?|art|dance|service|platform|spacecraft|rocket|series|"
+                            r"franchise|process|phenomenon|technique|genre|movement(?=\sof))" + _HEAD_END)
 _EVENT_NAME = re.compile(r"^(?:the\s)?(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth)\s"
                          r"(?:[A-Z][\w'’-]*\s)*Council$|\sFront\sof\s")  # "the First Buddhist Council"
 _BUILDING = re.compile(r"^(?:the\s)?(?:[A-Z][\w'’.-]*\s)+House$")  # "Broadcasting House", "Sydney Opera House"
@@ -67,6 +75,8 @@ def relabel_org(text: str, m: Span) -> Span | None:
         return (m[0], m[1], "WORK_OF_ART", name)
     if _EVENT_NAME.search(name) or _DEFINED_EVENT.match(text, m[1], m[1] + 160):
         return (m[0], m[1], "EVENT", name)
+    if _DEFINED_THING.match(text, m[1], m[1] + 240):
+        return (m[0], m[1], NO_FACET, name)
     if _BUILDING.match(name):
         return (m[0], m[1], "FAC", name)
     if _UNIT.search(name):
