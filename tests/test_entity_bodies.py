@@ -91,3 +91,12 @@ def test_a_name_the_passage_defines_as_a_sport_a_craft_or_a_process_is_no_organi
     assert _label("The Example Corporation is a British public service broadcaster headquartered in London.",
                   "The Example Corporation") == "ORG"
     assert _label("Sega is a Japanese video game company based in Tokyo.", "Sega") == "ORG"
+
+
+def test_a_word_of_an_office_a_rank_and_a_band_of_people_are_no_organisations():
+    assert _label("He served as Secretary of the Interior under two presidents.", "Interior") == "MISC"
+    assert _label("He was named Minister of Finance in 1990.", "Finance") == "MISC"
+    assert _label("He was promoted to General of the Air Force in 1949.", "General of the Air Force") == "MISC"
+    assert _label("She became a Royal Academy Research Fellow.", "Royal Academy Research Fellow") == "MISC"
+    assert _label("one of the Desert Fathers of the early Church", "Desert Fathers of the early Church") == "NORP"
+    assert _label("He was a member of the Navy League.", "the Navy League") == "ORG"

@@ -58,6 +58,9 @@ _DEFINED_THING = re.compile(_DEFINED_AS + r"(?:sports?|games?|art|dance|service|
 _EVENT_NAME = re.compile(r"^(?:the\s)?(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth)\s"
                          r"(?:[A-Z][\w'’-]*\s)*Council$|\sFront\sof\s")  # "the First Buddhist Council"
 _BUILDING = re.compile(r"^(?:the\s)?(?:[A-Z][\w'’.-]*\s)+House$")  # "Broadcasting House", "Sydney Opera House"
+_OFFICE_OF = re.compile(r"\b(?:Secretary|Minister|Lord|Chancellor)\sof\s(?:the\s)?$")  # "Secretary of the Treasury"
+_PEOPLE_OF = re.compile(r"\b(?:Fathers|Doctors|Apostles|Martyrs|Saints|Tribes?)\sof\s")  # "the Doctors of the Church"
+_RANK = re.compile(r"^(?:the\s)?(?:General|Admiral|(?:Field\s)?Marshal)\sof\s|\s(?:Professor|Fellow|Lecturer)$")
 _SYMBOL = re.compile(r"^[A-Z][a-z]$")  # "Ge", "Gm": a chemical symbol, a unit
 
 
@@ -69,6 +72,12 @@ def relabel_org(text: str, m: Span) -> Span | None:
     if _REALM_END.search(name) or (_OFFICIALLY.search(text, max(0, m[0] - 30), m[0])
                                    and _OFFICIAL_HEAD.match(name)):
         return (m[0], m[1], "GPE", name)
+    if _PEOPLE_OF.search(name):
+        return (m[0], m[1], "NORP", name)  # people, not a body: a group
+    if _RANK.search(name):
+        return (m[0], m[1], NO_FACET, name)  # "General of the Army", "Royal Society Research Professor": a title
+    if " " not in name and _OFFICE_OF.search(text, max(0, m[0] - 30), m[0]):
+        return (m[0], m[1], NO_FACET, name)  # a word of an office's title, no body of its own
     if _SYMBOL.match(name) and not text.endswith("as ", 0, m[0]):  # "Enki, also known as Ea": a name
         return (m[0], m[1], NO_FACET, name)
     if _DATED.match(text, m[1]) and not _REGIME.search(name):
