@@ -100,3 +100,13 @@ def test_a_word_of_an_office_a_rank_and_a_band_of_people_are_no_organisations():
     assert _label("She became a Royal Academy Research Fellow.", "Royal Academy Research Fellow") == "MISC"
     assert _label("one of the Early Fathers of the Syriac Church", "the Early Fathers of the Syriac Church") == "NORP"
     assert _label("He was a member of the Navy League.", "the Navy League") == "ORG"
+
+
+def test_a_river_bank_a_people_s_adjective_and_a_body_named_with_its_place():
+    assert _label("cafés on the Left Bank of the Tiber", "the Left Bank of the Tiber") == "LOC"
+    assert _label("he moved the Ottoman capital to the coast", "Ottoman") == "NORP"
+    assert _label("Apple products sold well in Europe.", "Apple") == "ORG"
+    text = "He was educated at Harrow School in England and then at Oxford."
+    at = text.index("Harrow")
+    assert relabel(text, (at, at + len("Harrow School in England"), "ORG", "Harrow School in England")) \
+        == (at, at + len("Harrow School"), "ORG", "Harrow School")

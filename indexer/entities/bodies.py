@@ -10,7 +10,11 @@ A school one attends or founds stays one: "educated at Charterhouse School", "fo
 A title dated in brackets is a work ("the director of The Dark Crystal (1982)"); a name the passage defines as an
 annual competition or a festival, a numbered council and a front of a war are events ("the First Buddhist Council",
 "the Eastern Front of World War II"); a building named "X House" is a place ("headquartered at Broadcasting House");
-a capital and a small letter are a symbol or a unit, not an acronym ("the symbol Ge").
+a capital and a small letter are a symbol or a unit, not an acronym ("the symbol Ge"). A name the passage defines
+as a sport, a craft or a process is no body ("Kabaddi is a contact team sport"); nor is a word of an office's title
+("Secretary of the Treasury"), a rank ("General of the Army"), a band of people ("the Doctors of the Church": a
+group), a river's bank (a place) or a dynasty's adjective before its ruler ("the Mughal emperor": a group). A body
+named with its place keeps the body: "Rugby School in England" is "Rugby School".
 """
 from __future__ import annotations
 
@@ -18,7 +22,7 @@ import re
 
 from . import kinds
 from .evidence import Span
-from .names import shape_facet
+from .names import org_shaped, shape_facet
 
 NO_FACET = "MISC"  # canon.NOT_A_PERSON: no value, a vote for no facet
 _REALM_END = re.compile(r"\s(?:Khaganate|Khanate|Protectorate|Confederation|Sultanate|Caliphate|Emirate)$")
@@ -60,18 +64,30 @@ _EVENT_NAME = re.compile(r"^(?:the\s)?(?:First|Second|Third|Fourth|Fifth|Sixth|S
 _BUILDING = re.compile(r"^(?:the\s)?(?:[A-Z][\w'’.-]*\s)+House$")  # "Broadcasting House", "Sydney Opera House"
 _OFFICE_OF = re.compile(r"\b(?:Secretary|Minister|Lord|Chancellor)\sof\s(?:the\s)?$")  # "Secretary of the Treasury"
 _PEOPLE_OF = re.compile(r"\b(?:Fathers|Doctors|Apostles|Martyrs|Saints|Tribes?)\sof\s")  # "the Doctors of the Church"
-_RANK = re.compile(r"^(?:the\s)?(?:General|Admiral|(?:Field\s)?Marshal)\sof\s|\s(?:Professor|Fellow|Lecturer)$")
+_RANK = re.compile(r"^(?:[Tt]he\s)?(?:General|Admiral|(?:Field\s)?Marshal)\sof\s|\s(?:Professor|Fellow|Lecturer)$")
+_RIVER_BANK = re.compile(r"^(?:the\s)?(?:Left|Right)\sBank\b")  # "the Left Bank of the Seine": a place
+# A people's or a dynasty's adjective before its ruler or its realm: "the Mughal emperor", "the Mughal capital".
+_ADJECTIVE = re.compile(r"^[A-Z][a-z]+$")
+_RULERS_NOUN = re.compile(r"\s(?:emperors?|empress|capital|governors?|administrators?|court|kings?|queens?|rulers?|"
+                          r"princes?|princess|sultans?|nobles?|nobility|army|armies|dynasty)\b")
+_PLACED = re.compile(r"^(.+?)\s(?:in|as)\s[A-Z][\w\s]*$")  # "Rugby School in England": the body, then its place
 _SYMBOL = re.compile(r"^[A-Z][a-z]$")  # "Ge", "Gm": a chemical symbol, a unit
 
 
 def relabel_org(text: str, m: Span) -> Span | None:
     """The organisation span relabelled when its head or its context shows it is no organisation; None if not."""
     name = m[3]
+    if (placed := _PLACED.match(name)) and org_shaped(placed.group(1)):
+        return (m[0], m[0] + len(placed.group(1)), "ORG", placed.group(1))
     if kinds.no_body(name) or shape_facet(name, "org") is not None:
         return None  # "the Articles of Confederation": a document, `things` reads it
     if _REALM_END.search(name) or (_OFFICIALLY.search(text, max(0, m[0] - 30), m[0])
                                    and _OFFICIAL_HEAD.match(name)):
         return (m[0], m[1], "GPE", name)
+    if _RIVER_BANK.match(name):
+        return (m[0], m[1], "LOC", name)
+    if _ADJECTIVE.match(name) and _RULERS_NOUN.match(text, m[1], m[1] + 16):
+        return (m[0], m[1], "NORP", name)
     if _PEOPLE_OF.search(name):
         return (m[0], m[1], "NORP", name)  # people, not a body: a group
     if _RANK.search(name):
