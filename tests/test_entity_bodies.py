@@ -110,3 +110,10 @@ def test_a_river_bank_a_people_s_adjective_and_a_body_named_with_its_place():
     at = text.index("Harrow")
     assert relabel(text, (at, at + len("Harrow School in England"), "ORG", "Harrow School in England")) \
         == (at, at + len("Harrow School"), "ORG", "Harrow School")
+
+
+def test_a_title_after_the_kind_of_work_it_names_is_a_work():
+    assert _label("his unfinished theological summa the Summa Fidei, written in Latin", "the Summa Fidei") \
+        == "WORK_OF_ART"
+    assert _label("He wrote the novel The Silver Guard about the civil war.", "The Silver Guard") == "WORK_OF_ART"
+    assert _label("the author of the satirical novel Gulliver's Travels", "Gulliver") != "WORK_OF_ART"

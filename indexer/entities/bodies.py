@@ -71,6 +71,10 @@ _ADJECTIVE = re.compile(r"^[A-Z][a-z]+$")
 _RULERS_NOUN = re.compile(r"\s(?:emperors?|empress|capital|governors?|administrators?|court|kings?|queens?|rulers?|"
                           r"princes?|princess|sultans?|nobles?|nobility|army|armies|dynasty)\b")
 _PLACED = re.compile(r"^(.+?)\s(?:in|as)\s[A-Z][\w\s]*$")  # "Rugby School in England": the body, then its place
+# A title after the kind of work it names: "his unfinished theological summa the Church Dogmatics".
+_WORK_BEFORE = re.compile(r"\b(?:book|novel|treatise|summa|magazine|newspaper|journal|film|poem|play|opera|album|song|"
+                          r"essay|periodical)\s(?:the\s)?$")
+_TITLE_GOES_ON = re.compile(r"['’]s\b|\s(?:les|la|le|de|des|du|del|di|der|die|das)\s")  # "Gulliver's Travels"
 _SYMBOL = re.compile(r"^[A-Z][a-z]$")  # "Ge", "Gm": a chemical symbol, a unit
 
 
@@ -96,7 +100,8 @@ def relabel_org(text: str, m: Span) -> Span | None:
         return (m[0], m[1], NO_FACET, name)  # a word of an office's title, no body of its own
     if _SYMBOL.match(name) and not text.endswith("as ", 0, m[0]):  # "Enki, also known as Ea": a name
         return (m[0], m[1], NO_FACET, name)
-    if _DATED.match(text, m[1]) and not _REGIME.search(name):
+    if _DATED.match(text, m[1]) and not _REGIME.search(name) or _WORK_BEFORE.search(text, max(0, m[0] - 16), m[0]) \
+            and not _TITLE_GOES_ON.match(text, m[1]):
         return (m[0], m[1], "WORK_OF_ART", name)
     if _EVENT_NAME.search(name) or _DEFINED_EVENT.match(text, m[1], m[1] + 160):
         return (m[0], m[1], "EVENT", name)
