@@ -117,3 +117,8 @@ def test_a_title_after_the_kind_of_work_it_names_is_a_work():
         == "WORK_OF_ART"
     assert _label("He wrote the novel The Silver Guard about the civil war.", "The Silver Guard") == "WORK_OF_ART"
     assert _label("the author of the satirical novel Gulliver's Travels", "Gulliver") != "WORK_OF_ART"
+
+
+def test_a_report_and_an_honour_are_no_organisations():
+    assert _label("the findings of the Hartley Commission Report in 1987", "the Hartley Commission Report") != "ORG"
+    assert _label("He was named to the NHL All-Rookie Team twice.", "the NHL All-Rookie Team") == "MISC"

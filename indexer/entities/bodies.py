@@ -64,7 +64,8 @@ _EVENT_NAME = re.compile(r"^(?:the\s)?(?:First|Second|Third|Fourth|Fifth|Sixth|S
 _BUILDING = re.compile(r"^(?:the\s)?(?:[A-Z][\w'’.-]*\s)+House$")  # "Broadcasting House", "Sydney Opera House"
 _OFFICE_OF = re.compile(r"\b(?:Secretary|Minister|Lord|Chancellor)\sof\s(?:the\s)?$")  # "Secretary of the Treasury"
 _PEOPLE_OF = re.compile(r"\b(?:Fathers|Doctors|Apostles|Martyrs|Saints|Tribes?)\sof\s")  # "the Doctors of the Church"
-_RANK = re.compile(r"^(?:[Tt]he\s)?(?:General|Admiral|(?:Field\s)?Marshal)\sof\s|\s(?:Professor|Fellow|Lecturer)$")
+_RANK = re.compile(r"^(?:[Tt]he\s)?(?:General|Admiral|(?:Field\s)?Marshal)\sof\s|\s(?:Professor|Fellow|Lecturer)$|"
+                   r"\bAll-[A-Z][\w-]*\sTeams?$")  # or an honour: "the NBA All-Defensive Team"
 _RIVER_BANK = re.compile(r"^(?:the\s)?(?:Left|Right)\sBank\b")  # "the Left Bank of the Seine": a place
 # A people's or a dynasty's adjective before its ruler or its realm: "the Mughal emperor", "the Mughal capital".
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+$")
