@@ -7,6 +7,14 @@ Frankfurt School of critical theory", "composers of the Burgundian School", "the
 philosophy", "Theosophy", "the Harlem Renaissance"; nor is a group of galaxies ("the fourth-largest galaxy in the
 Local Group"), or a name the model cut before a common noun ("the Annales School of French historiography").
 A school one attends or founds stays one: "educated at Charterhouse School", "founder of the Bauhaus School".
+A title dated in brackets is a work ("the director of The Dark Crystal (1982)"); a name the passage defines as an
+annual competition or a festival, a numbered council and a front of a war are events ("the First Buddhist Council",
+"the Eastern Front of World War II"); a building named "X House" is a place ("headquartered at Broadcasting House");
+a capital and a small letter are a symbol or a unit, not an acronym ("the symbol Ge"). A name the passage defines
+as a sport, a craft or a process is no body ("Kabaddi is a contact team sport"); nor is a word of an office's title
+("Secretary of the Treasury"), a rank ("General of the Army"), a band of people ("the Doctors of the Church": a
+group), a river's bank (a place) or a dynasty's adjective before its ruler ("the Mughal emperor": a group). A body
+named with its place keeps the body: "Rugby School in England" is "Rugby School".
 """
 from __future__ import annotations
 
@@ -14,7 +22,7 @@ import re
 
 from . import kinds
 from .evidence import Span
-from .names import shape_facet
+from .names import org_shaped, shape_facet
 
 NO_FACET = "MISC"  # canon.NOT_A_PERSON: no value, a vote for no facet
 _REALM_END = re.compile(r"\s(?:Khaganate|Khanate|Protectorate|Confederation|Sultanate|Caliphate|Emirate)$")
@@ -39,16 +47,69 @@ _GALAXY_NEAR = re.compile(r"\bgalax(?:y|ies)\b|\bcultivars?\b|\bsubsp\.|\bvar\."
 # French historiography", "the Trinity of Carnatic music".
 _CUT_ADJECTIVE = re.compile(r"\sof\s(?:(?!Republic$)[A-Z][a-z]+(?:ian|ese|ic|ish)|French)$")
 _LOWER_NEXT = re.compile(r"\s[a-z]{3,}")
+_DATED = re.compile(r"\s\((?:c\.\s)?1?\d{3}(?:/\d\d)?\)")  # "The Dark Crystal (1982)": a film, a book
+_REGIME = re.compile(r"\b(?:Government|Republic|Kingdom|Empire|State|Party|Council|Assembly|Army|Court)\b")
+# The passage's definition of the name, its head noun the first one before a preposition or a relative word:
+# "Kabaddi is a contact team sport played …", "The Yalta Conference was the World War II meeting of …".
+_DEFINED_AS = (r"(?:\s\([^)]{0,60}\))?(?:,[^.,]{0,80})?,?\s(?:is|was|are|were)\s(?:an?|the)\s"
+               r"(?:(?!(?:that|which|who|in|of|on|by|for|and|with|from|to)\b)[\w'’-]+\s){0,5}?")
+_HEAD_END = (r"(?=[,.;:(]|\s(?:[a-z]+ed|held|run|that|which|who|whose|where|in|of|on|by|for|and|or|with|from|to|"
+             r"between|at)\b)")
+_DEFINED_EVENT = re.compile(_DEFINED_AS + r"(?:competition|tournament|championship|contest|festival|meeting|summit)"
+                            + _HEAD_END)
+_DEFINED_THING = re.compile(_DEFINED_AS + r"(?:sports?|games?|art|dance|service|platform|spacecraft|rocket|series|"
+                            r"franchise|process|phenomenon|technique|genre|movement(?=\sof))" + _HEAD_END)
+_EVENT_NAME = re.compile(r"^(?:the\s)?(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth)\s"
+                         r"(?:[A-Z][\w'’-]*\s)*Council$|\sFront\sof\s")  # "the First Buddhist Council"
+_BUILDING = re.compile(r"^(?:the\s)?(?:[A-Z][\w'’.-]*\s)+House$")  # "Broadcasting House", "Sydney Opera House"
+_OFFICE_OF = re.compile(r"\b(?:Secretary|Minister|Lord|Chancellor)\sof\s(?:the\s)?$")  # "Secretary of the Treasury"
+_PEOPLE_OF = re.compile(r"\b(?:Fathers|Doctors|Apostles|Martyrs|Saints|Tribes?)\sof\s")  # "the Doctors of the Church"
+_RANK = re.compile(r"^(?:[Tt]he\s)?(?:General|Admiral|(?:Field\s)?Marshal)\sof\s|\s(?:Professor|Fellow|Lecturer)$|"
+                   r"\bAll-[A-Z][\w-]*\sTeams?$")  # or an honour: "the NBA All-Defensive Team"
+_RIVER_BANK = re.compile(r"^(?:the\s)?(?:Left|Right)\sBank\b")  # "the Left Bank of the Seine": a place
+# A people's or a dynasty's adjective before its ruler or its realm: "the Mughal emperor", "the Mughal capital".
+_ADJECTIVE = re.compile(r"^[A-Z][a-z]+$")
+_RULERS_NOUN = re.compile(r"\s(?:emperors?|empress|capital|governors?|administrators?|court|kings?|queens?|rulers?|"
+                          r"princes?|princess|sultans?|nobles?|nobility|army|armies|dynasty)\b")
+_PLACED = re.compile(r"^(.+?)\s(?:in|as)\s[A-Z][\w\s]*$")  # "Rugby School in England": the body, then its place
+# A title after the kind of work it names: "his unfinished theological summa the Church Dogmatics".
+_WORK_BEFORE = re.compile(r"\b(?:book|novel|treatise|summa|magazine|newspaper|journal|film|poem|play|opera|album|song|"
+                          r"essay|periodical)\s(?:the\s)?$")
+_TITLE_GOES_ON = re.compile(r"['’]s\b|\s(?:les|la|le|de|des|du|del|di|der|die|das)\s")  # "Gulliver's Travels"
+_SYMBOL = re.compile(r"^[A-Z][a-z]$")  # "Ge", "Gm": a chemical symbol, a unit
 
 
 def relabel_org(text: str, m: Span) -> Span | None:
     """The organisation span relabelled when its head or its context shows it is no organisation; None if not."""
     name = m[3]
+    if (placed := _PLACED.match(name)) and org_shaped(placed.group(1)):
+        return (m[0], m[0] + len(placed.group(1)), "ORG", placed.group(1))
     if kinds.no_body(name) or shape_facet(name, "org") is not None:
         return None  # "the Articles of Confederation": a document, `things` reads it
     if _REALM_END.search(name) or (_OFFICIALLY.search(text, max(0, m[0] - 30), m[0])
                                    and _OFFICIAL_HEAD.match(name)):
         return (m[0], m[1], "GPE", name)
+    if _RIVER_BANK.match(name):
+        return (m[0], m[1], "LOC", name)
+    if _ADJECTIVE.match(name) and _RULERS_NOUN.match(text, m[1], m[1] + 16):
+        return (m[0], m[1], "NORP", name)
+    if _PEOPLE_OF.search(name):
+        return (m[0], m[1], "NORP", name)  # people, not a body: a group
+    if _RANK.search(name):
+        return (m[0], m[1], NO_FACET, name)  # "General of the Army", "Royal Society Research Professor": a title
+    if " " not in name and _OFFICE_OF.search(text, max(0, m[0] - 30), m[0]):
+        return (m[0], m[1], NO_FACET, name)  # a word of an office's title, no body of its own
+    if _SYMBOL.match(name) and not text.endswith("as ", 0, m[0]):  # "Enki, also known as Ea": a name
+        return (m[0], m[1], NO_FACET, name)
+    if _DATED.match(text, m[1]) and not _REGIME.search(name) or _WORK_BEFORE.search(text, max(0, m[0] - 16), m[0]) \
+            and not _TITLE_GOES_ON.match(text, m[1]):
+        return (m[0], m[1], "WORK_OF_ART", name)
+    if _EVENT_NAME.search(name) or _DEFINED_EVENT.match(text, m[1], m[1] + 160):
+        return (m[0], m[1], "EVENT", name)
+    if _DEFINED_THING.match(text, m[1], m[1] + 240):
+        return (m[0], m[1], NO_FACET, name)
+    if _BUILDING.match(name):
+        return (m[0], m[1], "FAC", name)
     if _UNIT.search(name):
         return (m[0], m[1], "GPE", name)
     if _BRANCH.match(name) and shape_facet(_BRANCH.sub("", name), "org") == "group":

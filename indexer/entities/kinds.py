@@ -112,7 +112,7 @@ _MODIFIED = re.compile(r"\s(?:belt|languages?|dialects?|people|peoples|culture|c
 # A document, a plan or an expedition is named by its head, whatever organisation's word it holds ("Standard Oil
 # Trust Agreement", "Corps of Discovery Expedition", "Articles of Confederation", "Records of the Three Kingdoms").
 _NO_BODY = re.compile(r"(?:^|\s)(?:Agreements?|Accords?|Treat(?:y|ies)|Charter|Declaration|Acts?|Articles|"
-                      r"Resolution|Protocol|Statute|Covenant|Manifesto|Doctrine|Plan|Expedition|"
+                      r"Resolution|Protocol|Statute|Covenant|Manifesto|Doctrine|Plan|Expedition|Reports?|"
                       r"(?<!National )Conventions?)"
                       r"(?:\s(?:of|on|for|against|to)\s.*)?$|^(?:[Tt]he\s)?(?:Records|Annals|Chronicles?)\sof\s")
 

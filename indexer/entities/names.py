@@ -131,7 +131,7 @@ _ORG_HEAD = re.compile(r"\b(?:Party|Parties|Company|Corporation|Corp|Inc|Ltd|LLC
 # Work titles by shape: books of scripture, publications ("The New York Times" is a newspaper, a work, whatever the
 # model said) and numbered works.
 _WORK_SHAPE = re.compile(r"^(?:The )?(?:Book|Gospel|Epistle|Letter|Acts|Song|Psalms?|Lamentations) of |"
-                         r"\b(?:Times|Post|Herald|Gazette|Journal|Magazine|Review|Tribune|Chronicle)$|"
+                         r"\b(?:Times|Post|Herald|Gazette|Journal|Magazine|Review|Tribune|Chronicle|Monitor|Sentinel|Observer|Dispatch)$|"
                          r"^(?:Symphony|Concerto|Sonata|Requiem|Mass) (?:No\.|in|for)\b")
 # Members of movements tagged as places ("Bolsheviks" GPE): groups.
 MEMBERS = re.compile(r"^[A-Z]\w+(?:vik|ist|ite)s?$")
