@@ -257,7 +257,8 @@ class Canon:
         facet = shaped or facet
         if facet == "person" and " " not in key and key.endswith("s") and self._facet.get(key[:-1]) == "group":
             facet, display = "group", self._display.get(key[:-1], display)  # "Greeks" and the group "Greek"
-        if facet == "org" and (owner := _OWNED.match(display)) and name_key(owner.group("owner")) in self._by_last:
+        if facet == "org" and (owner := _OWNED.match(display)) and name_key(owner.group("owner")) in self._by_last \
+                and not org_shaped(display):  # "King's College", "McDonald's Corporation" are bodies all the same
             return "work", display  # a known person's title: the shape is the evidence
         if facet in _EVIDENCE and not self._evidenced(key, facet, display):
             return None

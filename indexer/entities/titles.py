@@ -1,0 +1,68 @@
+"""A work's title whole as the text writes it: the small model often tags a fragment of a longer title ("From Russia
+with [Love]", "Adventures of [Huckleberry Finn]", "[Love]'s Labour's Lost"), and the fragment then becomes a value
+lumping several works ("Love"). Runs on spans already labelled as works (WORK_OF_ART, WORK_CUE)."""
+from __future__ import annotations
+
+import re
+
+from .evidence import WORK_CUE, Span
+
+_WORKS = ("WORK_OF_ART", WORK_CUE)
+_JOIN = r"(?:of|with|from|to|at|for|in|on)[ ](?:(?:the|a|an)[ ])?"
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w-]*(?<!['’]s)"
+# Capitalised words joined by a title's small words, written right before the span and ending in one of them
+# ("From Russia with ", "Adventures of ", "Commentaries on the "), or capitalised words against it ("Philosophiæ ");
+# not over "and" (a list: "Henry V and [Love]'s Labour's Lost").
+_HEAD = re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<head>{_CAP}(?:[ ](?:{_JOIN})?{_CAP})*[ ](?:{_JOIN})?)$")
+# Sentence-opening words that are no title's ("In Hamlet, …", "During …").
+_NOT_HEAD = frozenset("In On At During After Before When While This That These Those Since Until Both Each Like "
+                      "Unlike With From For To Of And But As By Although Though If".split())
+_OWNER = frozenset("His Her Its Their Our My Your".split())  # "from His [Manifestation]"
+_OPENING = re.compile(r"^[A-Z][a-z]+(?:ing|ed)$")  # "Publishing [the Book of Mormon] at the age of 24"
+# Names a title's head may take in: a place ("From [Russia] with Love"), not a person or a people ("Noah in [the
+# Book of Genesis]", "the Jewish [Bible]").
+_INSIDE = ("GPE", "LOC", "FAC")
+# A possessive going on into capitalised words, where the span stops at the possessive ("[Where Is the Friend's]
+# House?") or the title is a chain of them ("[Love]'s Labour's Lost"; not "the [Bible]'s New Testament").
+_POSSESSED = re.compile(r"(?:['’]s)?(?:[ ][A-Z][\w-]*(?:['’]s)?)+[?!]?(?![\w'’])")
+_CHAIN = re.compile(r"['’]s[ ][A-Z][\w-]*['’]s[ ][A-Z]")
+# A kind of piece alone is no title ("his Piano Concerto (1925)"): a number or a key names one.
+_KIND_ALONE = re.compile(r"^(?:(?:Piano|Violin|Cello|Flute|Oboe|Clarinet|Horn|Trumpet|Organ|Harpsichord|Guitar|"
+                         r"String|Double|Triple|Choral)\s)*(?:Concerto|Sonata|Symphony|Quartet|Quintet|Trio|Suite|"
+                         r"Mass|Requiem|Overture|Serenade|Concertos|Sonatas|Symphonies|Quartets)$")
+_NUMBERED = re.compile(r"\s(?:No\.|in\s[A-G]\b|Op\.|\d)")
+
+
+def _start(text: str, m: Span, before: list[Span]) -> int:
+    """Where the title the span ends begins, its head's capitalised words taken in (not from inside another span)."""
+    head = _HEAD.search(text, max(0, m[0] - 60), m[0])
+    if head is None:
+        return m[0]
+    first = head.group("head").split()[0]
+    opens = head.start() == 0 or text[:head.start()].rstrip().endswith((".", "!", "?", ":", ";", "\n"))
+    if first in _OWNER or opens and (first in _NOT_HEAD or _OPENING.match(first)):
+        return m[0]
+    start = head.start("head")
+    inside = [o for o in before if o[1] > start and o[2] != "DATE"]
+    return m[0] if any(o[0] < start or o[2] not in _INSIDE for o in inside) else start
+
+
+def whole_titles(text: str, spans: list[Span]) -> list[Span]:
+    """The spans with each work's title extended to its whole as written; a kind of piece alone dropped."""
+    out: list[Span] = []
+    for m in spans:
+        if m[2] not in _WORKS:
+            out.append(m)
+            continue
+        if _KIND_ALONE.match(m[3]) and not _NUMBERED.match(text, m[1]):
+            continue
+        start = _start(text, m, out)
+        end = m[1]
+        if (m[3].endswith(("'s", "’s")) or _CHAIN.match(text, end)) and (tail := _POSSESSED.match(text, end)):
+            end = tail.end()
+        if (start, end) != (m[0], m[1]):
+            while out and out[-1][0] >= start and out[-1][2] != "DATE":
+                out.pop()  # "From [Russia] with Love": a name inside the title is part of it
+            m = (start, end, m[2], text[start:end])
+        out.append(m)
+    return out

@@ -1,0 +1,41 @@
+"""Issue 25, round 12: a work's title whole as the text writes it, and bodies named after a person (real model)."""
+from __future__ import annotations
+
+from indexer.entities.titles import whole_titles
+from tests.test_entity_resolution import facets
+
+
+def test_a_title_s_head_and_its_possessive_chain_are_taken_in():
+    found = facets({
+        "bond": ["Sean Connery continued starring as Bond in the Eon Productions films From Russia with Love (1963), "
+                 "Goldfinger (1964) and Thunderball (1965)."],
+        "huck": ["Adventures of Huckleberry Finn is a picaresque novel by American author Mark Twain that was first "
+                 "published in 1884."],
+        "plays": ["There are six additional sonnets that Shakespeare wrote and included in the plays Romeo and Juliet, "
+                  "Henry V and Love's Labour's Lost."]})
+    assert ("work", "From Russia with Love") in found["bond"] and ("place", "Russia") not in found["bond"]
+    assert ("work", "Adventures of Huckleberry Finn") in found["huck"]
+    assert not {v for pairs in found.values() for v in pairs} & {("work", "Love"), ("work", "Huckleberry Finn")}
+
+
+def test_a_title_s_head_stops_at_a_list_a_person_an_owner_or_a_sentence_s_opening_verb():
+    text = ("Shem was one of the three sons of Noah in the Book of Genesis. Publishing the Book of Mormon at 24, he "
+            "spoke of the rays from His Manifestation.")
+    spans = [(34, 38, "PERSON", "Noah"), (42, 61, "WORK_OF_ART", "the Book of Genesis"),
+             (74, 92, "WORK_OF_ART", "the Book of Mormon"), (130, 143, "WORK_OF_ART", "Manifestation")]
+    assert whole_titles(text, spans) == spans
+    text = "the plays Romeo and Juliet, Henry V and Love's Labour's Lost."
+    got = whole_titles(text, [(28, 35, "PERSON", "Henry V"), (40, 44, "WORK_OF_ART", "Love")])
+    assert got == [(28, 35, "PERSON", "Henry V"), (40, 60, "WORK_OF_ART", "Love's Labour's Lost")]
+
+
+def test_a_kind_of_piece_alone_is_no_work():
+    found = facets({"gershwin": ["His compositions include Rhapsody in Blue (1924) and An American in Paris (1928) "
+                                 "and his Piano Concerto (1925), and the opera Porgy and Bess (1935)."]})
+    assert ("work", "Piano Concerto") not in found["gershwin"]
+
+
+def test_a_body_named_after_a_person_s_surname_stays_a_body():
+    found = facets({"mcd": ["McDonald's Corporation is an American multinational fast food restaurant chain. It was "
+                            "founded in 1940 by Richard and Maurice McDonald."]})
+    assert ("org", "McDonald's Corporation") in found["mcd"]
