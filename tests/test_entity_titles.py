@@ -39,3 +39,16 @@ def test_a_body_named_after_a_person_s_surname_stays_a_body():
     found = facets({"mcd": ["McDonald's Corporation is an American multinational fast food restaurant chain. It was "
                             "founded in 1940 by Richard and Maurice McDonald."]})
     assert ("org", "McDonald's Corporation") in found["mcd"]
+
+
+def test_a_sentence_defining_a_cut_title_as_a_work_gives_the_whole_title_and_its_short_form():
+    found = facets({
+        "dwarfs": ["Snow White and the Seven Dwarfs is a 1937 American animated musical fantasy film produced by "
+                   "Walt Disney."],
+        "alice": ["Alice's Adventures in Wonderland is an 1865 English children's novel by Lewis Carroll."],
+        "romeo": ["The Tragedy of Romeo and Juliet, often shortened to Romeo and Juliet, is a tragedy written by "
+                  "William Shakespeare about the romance between two young Italians."]})
+    assert ("work", "Snow White and the Seven Dwarfs") in found["dwarfs"]
+    assert ("work", "Alice's Adventures in Wonderland") in found["alice"]
+    assert {("work", "The Tragedy of Romeo and Juliet"), ("work", "Romeo and Juliet")} <= found["romeo"]
+    assert not {v for _, v in found["romeo"]} & {"Romeo", "Juliet"}

@@ -59,7 +59,7 @@ _WORK_KIND = (r"novel|novella|play|film|movie|song|single|album|poem|painting|op
               r"musical|sitcom|video game|story|epic|treatise|essay|magazine|newspaper|journal|tragedy|comedy|drama|"
               r"fairy tale|folk tale|fable|saga|manga|anime|cantata|oratorio|concerto|sonata|suite|franchise|"
               r"television series|miniseries|comic strip|comic book|media franchise")
-_DEFINED_WORK = re.compile(r"(?:\s\([^()\n]{1,60}\))?(?:,[^.;\n]{0,100},|,)?\s+(?:is|was)\s+(?:a|an|the|one)\s+"
+DEFINED_WORK = re.compile(r"(?:\s\([^()\n]{1,60}\))?(?:,[^.;\n]{0,100},|,)?\s+(?:is|was)\s+(?:a|an|the|one)\s+"
                            rf"(?:[\w'’-]+\s+){{0,5}}?(?:{_WORK_KIND})s?(?=\s(?:by|written|directed|"
                            r"composed|of|in|that|which|about|from|first|created|based|released|published|set|"
                            r"starring|produced|with)\b|[.;,])")
@@ -105,7 +105,7 @@ def relabel(text: str, m: Span) -> Span:
     if m[2] == "PERSON":
         if one_word and (_EPITHET.match(text, m[1], m[1] + 24) or kinds.modified(text, m)):
             return (m[0], m[1], NO_FACET, m[3])  # "Equus africanus", "Broomstick lace"
-        if _DEFINED_WORK.match(text, m[1], m[1] + 200) and not _AND_BEFORE.search(text, max(0, m[0] - 5), m[0]) \
+        if DEFINED_WORK.match(text, m[1], m[1] + 200) and not _AND_BEFORE.search(text, max(0, m[0] - 5), m[0]) \
                 or quoted_title(text, m):
             return (m[0], m[1], WORK_CUE, m[3])  # 'his tales include "Little Red Riding Hood", "Cinderella"'
         if " " in m[3]:  # a name of several words
@@ -130,7 +130,7 @@ def relabel(text: str, m: Span) -> Span:
     if quoted_title(text, m):
         return (m[0], m[1], WORK_CUE, m[3])  # 'such tales as "Thumbelina"'
     if m[2] != "ORG" and _SENTENCE_START.search(text, max(0, m[0] - 4), m[0]) \
-            and _DEFINED_WORK.match(text, m[1], m[1] + 200):
+            and DEFINED_WORK.match(text, m[1], m[1] + 200):
         return (m[0], m[1], WORK_CUE, m[3])  # "Pinocchio is a fairy tale by Carlo Collodi"
     if _DEFINED_TAXON.match(text, m[1], m[1] + 240) and not org_shaped(m[3]):  # "a family of five organisations"
         return (m[0], m[1], DEFINED_THING, m[3])

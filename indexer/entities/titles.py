@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .evidence import WORK_CUE, Span
+from .things import DEFINED_WORK
 
 _WORKS = ("WORK_OF_ART", WORK_CUE)
 _JOIN = r"(?:of|with|from|to|at|for|in|on)[ ](?:(?:the|a|an)[ ])?"
@@ -31,6 +32,30 @@ _KIND_ALONE = re.compile(r"^(?:(?:Piano|Violin|Cello|Flute|Oboe|Clarinet|Horn|Tr
                          r"String|Double|Triple|Choral)\s)*(?:Concerto|Sonata|Symphony|Quartet|Quintet|Trio|Suite|"
                          r"Mass|Requiem|Overture|Serenade|Concertos|Sonatas|Symphonies|Quartets)$")
 _NUMBERED = re.compile(r"\s(?:No\.|in\s[A-G]\b|Op\.|\d)")
+# A sentence's subject the model cut, and the title's rest before the sentence defines it as a work: "[Snow White] and
+# the Seven Dwarfs is a 1937 … film", "[Alice's Adventures] in Wonderland is an 1865 … novel".
+_REST = re.compile(r"(?:[ ](?:(?:and|of|in|at|on|for|with|from|to)[ ](?:(?:the|a|an)[ ])?)?[A-Z][\w'’-]*)+")
+_OPENS = re.compile(r"(?:^|[.!?]\s|\n)$")
+
+
+def _defined_end(text: str, m: Span) -> int | None:
+    """Where a sentence-opening title ends that the model cut, if the sentence defines the whole as a work."""
+    if not _OPENS.search(text, max(0, m[0] - 3), m[0]) or not (rest := _REST.match(text, m[1])):
+        return None
+    return rest.end() if DEFINED_WORK.match(text, rest.end(), rest.end() + 200) else None
+
+
+def _short_form(text: str, m: Span, titles: list[str]) -> Span:
+    """A name the text writes again as the end of a title it defined ("The Tragedy of Romeo and Juliet, often
+    shortened to Romeo and [Juliet]"): that shorter title."""
+    for title in titles:
+        words = title.split()
+        for n in range(len(words) - 1, 1, -1):
+            short = " ".join(words[-n:])
+            start = m[1] - len(short)
+            if short[:1].isupper() and short.endswith(m[3]) and start <= m[0] and text.startswith(short, start):
+                return (start, m[1], WORK_CUE, short)
+    return m
 
 
 def _start(text: str, m: Span, before: list[Span]) -> int:
@@ -50,7 +75,22 @@ def _start(text: str, m: Span, before: list[Span]) -> int:
 def whole_titles(text: str, spans: list[Span]) -> list[Span]:
     """The spans with each work's title extended to its whole as written; a kind of piece alone dropped."""
     out: list[Span] = []
-    for m in spans:
+    defined: list[str] = []
+    i = 0
+    while i < len(spans):
+        m = spans[i]
+        i += 1
+        if m[2] != "DATE" and (end := _defined_end(text, m)) is not None:
+            while i < len(spans) and spans[i][0] < end:
+                i += 1  # "[Alice's Adventures] in [Wonderland]": a name inside the title is part of it
+            out.append((m[0], end, WORK_CUE, text[m[0]:end]))
+            defined.append(out[-1][3])
+            continue
+        if defined and m[2] != "DATE" and (short := _short_form(text, m, defined)) != m:
+            while out and out[-1][0] >= short[0] and out[-1][2] != "DATE":
+                out.pop()
+            out.append(short)
+            continue
         if m[2] not in _WORKS:
             out.append(m)
             continue
