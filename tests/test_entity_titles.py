@@ -52,3 +52,13 @@ def test_a_sentence_defining_a_cut_title_as_a_work_gives_the_whole_title_and_its
     assert ("work", "Alice's Adventures in Wonderland") in found["alice"]
     assert {("work", "The Tragedy of Romeo and Juliet"), ("work", "Romeo and Juliet")} <= found["romeo"]
     assert not {v for _, v in found["romeo"]} & {"Romeo", "Juliet"}
+
+
+def test_a_publication_keeps_its_article_and_a_span_over_a_sentence_s_end_is_cut():
+    text = "The Times is a British daily. It is wholly owned by News Corp. The Times and The Sunday Times merged."
+    got = whole_titles(text, [(4, 9, "ORG", "Times"), (52, 72, "ORG", "News Corp. The Times")])
+    assert got == [(0, 9, "WORK_OF_ART", "The Times"), (52, 61, "ORG", "News Corp"), (63, 72, "ORG", "The Times")]
+    found = facets({"times": [text]})
+    assert ("work", "The Times") in found["times"] and ("work", "Times") not in found["times"]
+    short = "The New York Times is a daily. The Times is headquartered in Manhattan."  # stands for the longer title
+    assert whole_titles(short, [(35, 40, "ORG", "The New York Times")]) == [(35, 40, "ORG", "The New York Times")]

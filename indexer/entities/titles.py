@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .evidence import WORK_CUE, Span
+from .names import work_shaped
 from .things import DEFINED_WORK
 
 _WORKS = ("WORK_OF_ART", WORK_CUE)
@@ -44,6 +45,22 @@ def _defined_end(text: str, m: Span) -> int | None:
         return None
     return rest.end() if DEFINED_WORK.match(text, rest.end(), rest.end() + 200) else None
 
+# A publication's own capitalised article the model left out ("The [Times] is a British daily"): the work's title;
+# not where the mention already stands for a longer title its document named ("The [Times] is headquartered" in "The
+# New York Times"'s article, see variants).
+_THE_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))The $")
+# A span running over a sentence's end into the next one's title ("[News Corp. The Times] and The Sunday Times").
+_SENTENCE_IN = re.compile(r"\.\s(?=(?:The|A|An)\s[A-Z])")
+
+
+def _split(m: Span) -> list[Span]:
+    """The span cut where a sentence ends inside it."""
+    cut = _SENTENCE_IN.search(m[3])
+    if cut is None or m[2] == "DATE":
+        return [m]
+    head, rest = m[3][:cut.start()], m[3][cut.end():]
+    return [(m[0], m[0] + len(head), m[2], head), (m[0] + cut.end(), m[1], m[2], rest)]
+
 
 def _short_form(text: str, m: Span, titles: list[str]) -> Span:
     """A name the text writes again as the end of a title it defined ("The Tragedy of Romeo and Juliet, often
@@ -76,6 +93,7 @@ def whole_titles(text: str, spans: list[Span]) -> list[Span]:
     """The spans with each work's title extended to its whole as written; a kind of piece alone dropped."""
     out: list[Span] = []
     defined: list[str] = []
+    spans = [part for m in spans for part in _split(m)]
     i = 0
     while i < len(spans):
         m = spans[i]
@@ -91,6 +109,9 @@ def whole_titles(text: str, spans: list[Span]) -> list[Span]:
                 out.pop()
             out.append(short)
             continue
+        if m[2] == "ORG" and work_shaped(m[3]) and _THE_BEFORE.search(text, max(0, m[0] - 4), m[0]) \
+                and text[m[0]:m[1]] == m[3]:
+            m = (m[0] - 4, m[1], "WORK_OF_ART", text[m[0] - 4:m[1]])
         if m[2] not in _WORKS:
             out.append(m)
             continue
