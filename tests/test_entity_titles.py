@@ -62,3 +62,12 @@ def test_a_publication_keeps_its_article_and_a_span_over_a_sentence_s_end_is_cut
     assert ("work", "The Times") in found["times"] and ("work", "Times") not in found["times"]
     short = "The New York Times is a daily. The Times is headquartered in Manhattan."  # stands for the longer title
     assert whole_titles(short, [(35, 40, "ORG", "The New York Times")]) == [(35, 40, "ORG", "The New York Times")]
+
+
+def test_a_word_spoken_of_as_a_word_and_a_character_appearing_in_works_are_no_works():
+    found = facets({"money": ['Notes were issued by merchants in China. "Banknote" is often used synonymously for '
+                              'paper money, not least by collectors.',
+                              'The term "Neogene" was coined in 1853 by the palaeontologist Moritz Hörnes.'],
+                    "dc": ["Wonder Woman is a superheroine appearing in American comic books published by DC Comics."]})
+    assert not {v for _, v in found["money"]} & {"Banknote", "Neogene"}
+    assert ("work", "Wonder Woman") not in found["dc"]

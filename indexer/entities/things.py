@@ -54,13 +54,14 @@ _PERIOD_NAMED = re.compile(r"\b(?:period|era|epoch|age)\s(?:is\s|was\s)?(?:known
 _OTHER_NAME = re.compile(r"\b(?:courtesy|pen|art|temple|posthumous|regnal|stage|era|religious|Dharma)\s(?:name|names)"
                          r"(?:\s\([^()\n]{1,30}\))?,?\s(?:was\s|is\s)?$")
 # A name its sentence defines as a work: "Tokyo Story is a 1953 Japanese drama film", "Cinderella is a folk tale".
-# The kind heads the phrase (at most five words before it) and ends it, so that "a German comic actor" is no comic.
+# The kind heads the phrase (at most five words before it) and ends it, so that "a German comic actor" is no comic;
+# nor is "a superheroine appearing in American comic books" one ("in" and "appearing" lead away from the head).
 _WORK_KIND = (r"novel|novella|play|film|movie|song|single|album|poem|painting|opera|ballet|symphony|book|"
               r"musical|sitcom|video game|story|epic|treatise|essay|magazine|newspaper|journal|tragedy|comedy|drama|"
               r"fairy tale|folk tale|fable|saga|manga|anime|cantata|oratorio|concerto|sonata|suite|franchise|"
               r"television series|miniseries|comic strip|comic book|media franchise")
 DEFINED_WORK = re.compile(r"(?:\s\([^()\n]{1,60}\))?(?:,[^.;\n]{0,100},|,)?\s+(?:is|was)\s+(?:a|an|the|one)\s+"
-                           rf"(?:[\w'’-]+\s+){{0,5}}?(?:{_WORK_KIND})s?(?=\s(?:by|written|directed|"
+                           rf"(?:(?!in\s|appearing\s)[\w'’-]+\s+){{0,5}}?(?:{_WORK_KIND})s?(?=\s(?:by|written|directed|"
                            r"composed|of|in|that|which|about|from|first|created|based|released|published|set|"
                            r"starring|produced|with)\b|[.;,])")
 

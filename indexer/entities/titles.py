@@ -7,7 +7,7 @@ import re
 
 from .evidence import WORK_CUE, Span
 from .names import work_shaped
-from .things import DEFINED_WORK
+from .things import DEFINED_WORK, NO_FACET
 
 _WORKS = ("WORK_OF_ART", WORK_CUE)
 _JOIN = r"(?:of|with|from|to|at|for|in|on)[ ](?:(?:the|a|an)[ ])?"
@@ -33,6 +33,10 @@ _KIND_ALONE = re.compile(r"^(?:(?:Piano|Violin|Cello|Flute|Oboe|Clarinet|Horn|Tr
                          r"String|Double|Triple|Choral)\s)*(?:Concerto|Sonata|Symphony|Quartet|Quintet|Trio|Suite|"
                          r"Mass|Requiem|Overture|Serenade|Concertos|Sonatas|Symphonies|Quartets)$")
 _NUMBERED = re.compile(r"\s(?:No\.|in\s[A-G]\b|Op\.|\d)")
+# A word in quotes the sentence speaks of as a word, no title: 'the term "Neogene"', '"Banknote" is often used
+# synonymously for paper money', '"Allosaurus" means'.
+_WORD_BEFORE = re.compile(r"\b(?:term|word|name|spelling|honorific|phrase|expression)\s[\"“]$")
+_WORD_AFTER = re.compile(r"[\"”]\s(?:is\s(?:\w+\s){0,2}used|was\scoined|means|meant|refers|comes\sfrom|derives)\b")
 # A sentence's subject the model cut, and the title's rest before the sentence defines it as a work: "[Snow White] and
 # the Seven Dwarfs is a 1937 … film", "[Alice's Adventures] in Wonderland is an 1865 … novel".
 _REST = re.compile(r"(?:[ ](?:(?:and|of|in|at|on|for|with|from|to)[ ](?:(?:the|a|an)[ ])?)?[A-Z][\w'’-]*)+")
@@ -90,7 +94,8 @@ def _start(text: str, m: Span, before: list[Span]) -> int:
 
 
 def whole_titles(text: str, spans: list[Span]) -> list[Span]:
-    """The spans with each work's title extended to its whole as written; a kind of piece alone dropped."""
+    """The spans with each work's title extended to its whole as written; a kind of piece alone and a word spoken of
+    as a word dropped."""
     out: list[Span] = []
     defined: list[str] = []
     spans = [part for m in spans for part in _split(m)]
@@ -116,6 +121,9 @@ def whole_titles(text: str, spans: list[Span]) -> list[Span]:
             out.append(m)
             continue
         if _KIND_ALONE.match(m[3]) and not _NUMBERED.match(text, m[1]):
+            continue
+        if _WORD_AFTER.match(text, m[1]) or _WORD_BEFORE.search(text, max(0, m[0] - 14), m[0]):
+            out.append((m[0], m[1], NO_FACET, m[3]))
             continue
         start = _start(text, m, out)
         end = m[1]
