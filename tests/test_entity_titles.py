@@ -71,3 +71,23 @@ def test_a_word_spoken_of_as_a_word_and_a_character_appearing_in_works_are_no_wo
                     "dc": ["Wonder Woman is a superheroine appearing in American comic books published by DC Comics."]})
     assert not {v for _, v in found["money"]} & {"Banknote", "Neogene"}
     assert ("work", "Wonder Woman") not in found["dc"]
+
+
+def test_a_genre_an_event_s_title_and_a_subtitle_are_read_from_the_words_before_them():
+    text = ("Uncle Tom's Cabin; or, Life Among the Lowly is an anti-slavery novel. His plays belong to the genre of "
+            "comic drama known as Old Comedy. It premiered in a concert titled \"An Experiment in Modern Music\".")
+    lowly, comedy, concert = text.index("Life"), text.index("Old Comedy"), text.index("An Experiment")
+    got = whole_titles(text, [(lowly, lowly + 20, "WORK_CUE", "Life Among the Lowly"),
+                              (comedy, comedy + 10, "WORK_CUE", "Old Comedy"),
+                              (concert, concert + 29, "WORK_CUE", "An Experiment in Modern Music")])
+    assert got == [(0, 43, "WORK_CUE", "Uncle Tom's Cabin; or, Life Among the Lowly"),
+                   (comedy, comedy + 10, "MISC", "Old Comedy"),
+                   (concert, concert + 29, "EVENT", "An Experiment in Modern Music")]
+
+
+def test_a_work_is_shown_with_its_own_article_where_its_forms_tie():
+    found = facets({"kafka": ["The Metamorphosis, also translated as The Transformation, is a novella by Franz Kafka "
+                              "published in 1915. One of Kafka's best-known works, The Metamorphosis tells the story "
+                              "of salesman Gregor Samsa."]})
+    works = {v for f, v in found["kafka"] if f == "work"}
+    assert "The Metamorphosis" in works and "Metamorphosis" not in works

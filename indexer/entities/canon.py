@@ -162,11 +162,11 @@ class Canon:
             return
         self._forms[key] = forms
         facets = self._facets[key] = +self._facets[key]
-        # Deterministic: most mentions first, then the form with most non-ASCII letters (accents kept), then text.
-        display = self._display[key] = self._alias_names.get(key) or min(
-            forms.items(), key=lambda kv: (-kv[1], -accents(kv[0]), kv[0]))[0]
-        # A value's type is the vote of the labels its mentions got ("French" is a group, not a person).
-        if (facet := vote(facets)) is not None:
+        work = (facet := vote(facets)) == "work"  # a value's type: its labels' vote ("French" is a group, no person)
+        display = self._display[key] = self._alias_names.get(key) or min(  # most mentions, accents, a work's "The"
+            forms.items(), key=lambda kv: (-kv[1], -accents(kv[0]), (kv[0][:4] == "The ") != (
+                work and shape_facet(kv[0], "work") is None), kv[0]))[0]
+        if facet is not None:
             self._facet[key] = facet
         else:
             self._facet.pop(key, None)

@@ -36,6 +36,13 @@ _NUMBERED = re.compile(r"\s(?:No\.|in\s[A-G]\b|Op\.|\d)")
 # A word in quotes the sentence speaks of as a word, no title: 'the term "Neogene"', '"Banknote" is often used
 # synonymously for paper money', '"Allosaurus" means'.
 _WORD_BEFORE = re.compile(r"\b(?:term|word|name|spelling|honorific|phrase|expression)\s[\"“]$")
+# A genre the sentence names ("the genre of comic drama known as Old Comedy"), no work; an event given a title ("a
+# concert titled "An Experiment in Modern Music""), an event.
+_GENRE_BEFORE = re.compile(r"\b(?:genre|style|form|school|movement)\b[^.;:\n]{0,40}\b(?:known\sas|called|termed)\s$")
+_EVENT_BEFORE = re.compile(r"\b(?:concert|exhibition|tour|festival|conference|show|ceremony)s?\s(?:titled|entitled|"
+                           r"called|named)\s[\"“]?$")
+# A title's alternative after "; or," is its subtitle: "Uncle Tom's Cabin; or, [Life Among the Lowly]".
+_OR_BEFORE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<title>[A-Z][^.;,\n]{1,60});?\sor,\s$")
 _WORD_AFTER = re.compile(r"[\"”]\s(?:is\s(?:\w+\s){0,2}used|was\scoined|means|meant|refers|comes\sfrom|derives)\b")
 # A sentence's subject the model cut, and the title's rest before the sentence defines it as a work: "[Snow White] and
 # the Seven Dwarfs is a 1937 … film", "[Alice's Adventures] in Wonderland is an 1865 … novel".
@@ -122,9 +129,15 @@ def whole_titles(text: str, spans: list[Span]) -> list[Span]:
             continue
         if _KIND_ALONE.match(m[3]) and not _NUMBERED.match(text, m[1]):
             continue
-        if _WORD_AFTER.match(text, m[1]) or _WORD_BEFORE.search(text, max(0, m[0] - 14), m[0]):
+        if _WORD_AFTER.match(text, m[1]) or _WORD_BEFORE.search(text, max(0, m[0] - 14), m[0]) \
+                or _GENRE_BEFORE.search(text, max(0, m[0] - 80), m[0]):
             out.append((m[0], m[1], NO_FACET, m[3]))
             continue
+        if _EVENT_BEFORE.search(text, max(0, m[0] - 30), m[0]):
+            out.append((m[0], m[1], "EVENT", m[3]))
+            continue
+        if alternative := _OR_BEFORE.search(text, max(0, m[0] - 70), m[0]):
+            m = (alternative.start(), m[1], m[2], text[alternative.start():m[1]])
         start = _start(text, m, out)
         end = m[1]
         if (m[3].endswith(("'s", "’s")) or _CHAIN.match(text, end)) and (tail := _POSSESSED.match(text, end)):
