@@ -91,3 +91,10 @@ def test_a_work_is_shown_with_its_own_article_where_its_forms_tie():
                               "of salesman Gregor Samsa."]})
     works = {v for f, v in found["kafka"] if f == "work"}
     assert "The Metamorphosis" in works and "Metamorphosis" not in works
+
+
+def test_a_name_a_title_s_head_leads_to_before_a_year_is_a_work():
+    text = "His films include Close-Up (1990) and Taste of Cherry (1997). He met the Duke of Wellington (1815)."
+    cherry, duke = text.index("Cherry"), text.index("Wellington")
+    got = whole_titles(text, [(cherry, cherry + 6, "PERSON", "Cherry"), (duke, duke + 10, "PERSON", "Wellington")])
+    assert got == [(cherry - 9, cherry + 6, "WORK_CUE", "Taste of Cherry"), (duke, duke + 10, "PERSON", "Wellington")]

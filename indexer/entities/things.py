@@ -96,7 +96,7 @@ _WORK_BEFORE = re.compile(r"\b(?:film|movie|novel|novella|play|poem|book|opera|b
                           r"symphony|short)\s$")
 _WORKS_AFTER = re.compile(r"\s(?:films|movies|novels|books|franchise|trilogy|stories|comics|games|albums)\b")
 # A noble title alone before "of" is the title, not a person: "he was Duke of Milan" (the model tags "Duke").
-_TITLE_OF = re.compile(r"^(?:Duke|Duchess|Count|Countess|Earl|Margrave|Prince|Princess|King|Queen|Emperor|Empress|Lord|"
+TITLE_OF = re.compile(r"^(?:Duke|Duchess|Count|Countess|Earl|Margrave|Prince|Princess|King|Queen|Emperor|Empress|Lord|"
                        r"Lady|Baron|Baroness|Marquis|Marquess|Elector|Archduke|Grand Duke|Viscount|Khan|Sultan|Shah)$")
 
 
@@ -118,7 +118,7 @@ def relabel(text: str, m: Span) -> Span:
                 return (m[0], m[1], WORK_CUE, m[3])
             if kinds.people(m[3]):
                 return (m[0], m[1], "NORP", m[3])  # "the Oghuz Turks"
-        if _TITLE_OF.match(m[3]) and text.startswith(" of ", m[1]):
+        if TITLE_OF.match(m[3]) and text.startswith(" of ", m[1]):
             return (m[0], m[1], NO_FACET, m[3])
         if _REALM_BEFORE.search(text, max(0, m[0] - 32), m[0]) \
                 or _ORIGIN_BEFORE.search(text, max(0, m[0] - 24), m[0]):

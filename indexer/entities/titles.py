@@ -7,7 +7,7 @@ import re
 
 from .evidence import WORK_CUE, Span
 from .names import work_shaped
-from .things import DEFINED_WORK, NO_FACET
+from .things import DEFINED_WORK, NO_FACET, TITLE_OF
 
 _WORKS = ("WORK_OF_ART", WORK_CUE)
 _JOIN = r"(?:of|with|from|to|at|for|in|on)[ ](?:(?:the|a|an)[ ])?"
@@ -24,6 +24,7 @@ _OPENING = re.compile(r"^[A-Z][a-z]+(?:ing|ed)$")  # "Publishing [the Book of Mo
 # Names a title's head may take in: a place ("From [Russia] with Love"), not a person or a people ("Noah in [the
 # Book of Genesis]", "the Jewish [Bible]").
 _INSIDE = ("GPE", "LOC", "FAC")
+_NAMED = _INSIDE + ("PERSON", "ORG", "NORP")
 # A possessive going on into capitalised words, where the span stops at the possessive ("[Where Is the Friend's]
 # House?") or the title is a chain of them ("[Love]'s Labour's Lost"; not "the [Bible]'s New Testament").
 _POSSESSED = re.compile(r"(?:['’]s)?(?:[ ][A-Z][\w-]*(?:['’]s)?)+[?!]?(?![\w'’])")
@@ -43,6 +44,9 @@ _EVENT_BEFORE = re.compile(r"\b(?:concert|exhibition|tour|festival|conference|sh
                            r"called|named)\s[\"“]?$")
 # A title's alternative after "; or," is its subtitle: "Uncle Tom's Cabin; or, [Life Among the Lowly]".
 _OR_BEFORE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<title>[A-Z][^.;,\n]{1,60});?\sor,\s$")
+# A year in brackets after a name a title's head leads to: the head and the name are a work's title ("Adventures of
+# [Huckleberry Finn] (1884)", "Taste of [Cherry] (1997)"), not a person's name (not "Duke of [Wellington]").
+_ONE_YEAR = re.compile(r"[ ]\(\d{4}\)")
 _WORD_AFTER = re.compile(r"[\"”]\s(?:is\s(?:\w+\s){0,2}used|was\scoined|means|meant|refers|comes\sfrom|derives)\b")
 # A sentence's subject the model cut, and the title's rest before the sentence defines it as a work: "[Snow White] and
 # the Seven Dwarfs is a 1937 … film", "[Alice's Adventures] in Wonderland is an 1865 … novel".
@@ -86,7 +90,7 @@ def _short_form(text: str, m: Span, titles: list[str]) -> Span:
     return m
 
 
-def _start(text: str, m: Span, before: list[Span]) -> int:
+def _start(text: str, m: Span, before: list[Span], inside_ok: tuple[str, ...] = _INSIDE) -> int:
     """Where the title the span ends begins, its head's capitalised words taken in (not from inside another span)."""
     head = _HEAD.search(text, max(0, m[0] - 60), m[0])
     if head is None:
@@ -97,7 +101,7 @@ def _start(text: str, m: Span, before: list[Span]) -> int:
         return m[0]
     start = head.start("head")
     inside = [o for o in before if o[1] > start and o[2] != "DATE"]
-    return m[0] if any(o[0] < start or o[2] not in _INSIDE for o in inside) else start
+    return m[0] if any(o[0] < start or o[2] not in inside_ok for o in inside) else start
 
 
 def whole_titles(text: str, spans: list[Span]) -> list[Span]:
@@ -124,6 +128,12 @@ def whole_titles(text: str, spans: list[Span]) -> list[Span]:
         if m[2] == "ORG" and work_shaped(m[3]) and _THE_BEFORE.search(text, max(0, m[0] - 4), m[0]) \
                 and text[m[0]:m[1]] == m[3]:
             m = (m[0] - 4, m[1], "WORK_OF_ART", text[m[0] - 4:m[1]])
+        if m[2] == "PERSON" and _ONE_YEAR.match(text, m[1]) and (start := _start(text, m, out, _NAMED)) < m[0] \
+                and text[start:m[0]].rstrip().rpartition(" ")[2].islower() \
+                and not TITLE_OF.match(text[start:m[0]].split()[0]):
+            while out and out[-1][0] >= start and out[-1][2] != "DATE":
+                out.pop()  # "[The Adventures of] [Tom Sawyer] (1876)": the model's pieces of one title
+            m = (start, m[1], WORK_CUE, text[start:m[1]])
         if m[2] not in _WORKS:
             out.append(m)
             continue
