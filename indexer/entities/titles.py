@@ -1,6 +1,7 @@
 """A work's title whole as the text writes it: the small model often tags a fragment of a longer title ("From Russia
 with [Love]", "Adventures of [Huckleberry Finn]", "[Love]'s Labour's Lost"), and the fragment then becomes a value
-lumping several works ("Love"). Runs on spans already labelled as works (WORK_OF_ART, WORK_CUE)."""
+lumping several works ("Love"). Runs last in `mentions.refine`, mostly on spans already labelled as works
+(WORK_OF_ART, WORK_CUE); also where the words around a span show a cut title, a genre, an event or a word as a word."""
 from __future__ import annotations
 
 import re
@@ -37,6 +38,7 @@ _NUMBERED = re.compile(r"\s(?:No\.|in\s[A-G]\b|Op\.|\d)")
 # A word in quotes the sentence speaks of as a word, no title: 'the term "Neogene"', '"Banknote" is often used
 # synonymously for paper money', '"Allosaurus" means'.
 _WORD_BEFORE = re.compile(r"\b(?:term|word|name|spelling|honorific|phrase|expression)\s[\"“]$")
+_WORD_AFTER = re.compile(r"[\"”]\s(?:is\s(?:\w+\s){0,2}used|was\scoined|means|meant|refers|comes\sfrom|derives)\b")
 # A genre the sentence names ("the genre of comic drama known as Old Comedy"), no work; an event given a title ("a
 # concert titled "An Experiment in Modern Music""), an event.
 _GENRE_BEFORE = re.compile(r"\b(?:genre|style|form|school|movement)\b[^.;:\n]{0,40}\b(?:known\sas|called|termed)\s$")
@@ -47,7 +49,6 @@ _OR_BEFORE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<title>[A-Z][^.;,\n]{1,60
 # A year in brackets after a name a title's head leads to: the head and the name are a work's title ("Adventures of
 # [Huckleberry Finn] (1884)", "Taste of [Cherry] (1997)"), not a person's name (not "Duke of [Wellington]").
 _ONE_YEAR = re.compile(r"[ ]\(\d{4}\)")
-_WORD_AFTER = re.compile(r"[\"”]\s(?:is\s(?:\w+\s){0,2}used|was\scoined|means|meant|refers|comes\sfrom|derives)\b")
 # A sentence's subject the model cut, and the title's rest before the sentence defines it as a work: "[Snow White] and
 # the Seven Dwarfs is a 1937 … film", "[Alice's Adventures] in Wonderland is an 1865 … novel".
 _REST = re.compile(r"(?:[ ](?:(?:and|of|in|at|on|for|with|from|to)[ ](?:(?:the|a|an)[ ])?)?[A-Z][\w'’-]*)+")
