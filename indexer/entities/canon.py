@@ -162,11 +162,11 @@ class Canon:
             return
         self._forms[key] = forms
         facets = self._facets[key] = +self._facets[key]
-        # Deterministic: most mentions first, then the form with most non-ASCII letters (accents kept), then text.
-        display = self._display[key] = self._alias_names.get(key) or min(
-            forms.items(), key=lambda kv: (-kv[1], -accents(kv[0]), kv[0]))[0]
-        # A value's type is the vote of the labels its mentions got ("French" is a group, not a person).
-        if (facet := vote(facets)) is not None:
+        work = (facet := vote(facets)) == "work"  # a value's type: its labels' vote ("French" is a group, no person)
+        display = self._display[key] = self._alias_names.get(key) or min(  # most mentions, accents, a work's "The"
+            forms.items(), key=lambda kv: (-kv[1], -accents(kv[0]), (kv[0][:4] == "The ") != (
+                work and shape_facet(kv[0], "work") is None), kv[0]))[0]
+        if facet is not None:
             self._facet[key] = facet
         else:
             self._facet.pop(key, None)
@@ -257,7 +257,8 @@ class Canon:
         facet = shaped or facet
         if facet == "person" and " " not in key and key.endswith("s") and self._facet.get(key[:-1]) == "group":
             facet, display = "group", self._display.get(key[:-1], display)  # "Greeks" and the group "Greek"
-        if facet == "org" and (owner := _OWNED.match(display)) and name_key(owner.group("owner")) in self._by_last:
+        if facet == "org" and (owner := _OWNED.match(display)) and name_key(owner.group("owner")) in self._by_last \
+                and not org_shaped(display):  # "King's College", "McDonald's Corporation" are bodies all the same
             return "work", display  # a known person's title: the shape is the evidence
         if facet in _EVIDENCE and not self._evidenced(key, facet, display):
             return None

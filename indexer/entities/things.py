@@ -74,13 +74,14 @@ _PERIOD_NAMED = re.compile(r"\b(?:period|era|epoch|age)\s(?:is\s|was\s)?(?:known
 _OTHER_NAME = re.compile(r"\b(?:courtesy|pen|art|temple|posthumous|regnal|stage|era|religious|Dharma)\s(?:name|names)"
                          r"(?:\s\([^()\n]{1,30}\))?,?\s(?:was\s|is\s)?$")
 # A name its sentence defines as a work: "Tokyo Story is a 1953 Japanese drama film", "Cinderella is a folk tale".
-# The kind heads the phrase (at most five words before it) and ends it, so that "a German comic actor" is no comic.
+# The kind heads the phrase (at most five words before it) and ends it, so that "a German comic actor" is no comic;
+# nor is "a superheroine appearing in American comic books" one ("in" and "appearing" lead away from the head).
 _WORK_KIND = (r"novel|novella|play|film|movie|song|single|album|poem|painting|opera|ballet|symphony|book|"
               r"musical|sitcom|video game|story|epic|treatise|essay|magazine|newspaper|journal|tragedy|comedy|drama|"
               r"fairy tale|folk tale|fable|saga|manga|anime|cantata|oratorio|concerto|sonata|suite|franchise|"
               r"television series|miniseries|comic strip|comic book|media franchise")
-_DEFINED_WORK = re.compile(r"(?:\s\([^()\n]{1,60}\))?(?:,[^.;\n]{0,100},|,)?\s+(?:is|was)\s+(?:a|an|the|one)\s+"
-                           rf"(?:[\w'’-]+\s+){{0,5}}?(?:{_WORK_KIND})s?(?=\s(?:by|written|directed|"
+DEFINED_WORK = re.compile(r"(?:\s\([^()\n]{1,60}\))?(?:,[^.;\n]{0,100},|,)?\s+(?:is|was)\s+(?:a|an|the|one)\s+"
+                           rf"(?:(?!in\s|appearing\s)[\w'’-]+\s+){{0,5}}?(?:{_WORK_KIND})s?(?=\s(?:by|written|directed|"
                            r"composed|of|in|that|which|about|from|first|created|based|released|published|set|"
                            r"starring|produced|with)\b|[.;,])")
 
@@ -115,7 +116,7 @@ _WORK_BEFORE = re.compile(r"\b(?:film|movie|novel|novella|play|poem|book|opera|b
                           r"symphony|short)\s$")
 _WORKS_AFTER = re.compile(r"\s(?:films|movies|novels|books|franchise|trilogy|stories|comics|games|albums)\b")
 # A noble title alone before "of" is the title, not a person: "he was Duke of Milan" (the model tags "Duke").
-_TITLE_OF = re.compile(r"^(?:Duke|Duchess|Count|Countess|Earl|Margrave|Prince|Princess|King|Queen|Emperor|Empress|Lord|"
+TITLE_OF = re.compile(r"^(?:Duke|Duchess|Count|Countess|Earl|Margrave|Prince|Princess|King|Queen|Emperor|Empress|Lord|"
                        r"Lady|Baron|Baroness|Marquis|Marquess|Elector|Archduke|Grand Duke|Viscount|Khan|Sultan|Shah)$")
 
 
@@ -125,7 +126,7 @@ def relabel(text: str, m: Span) -> Span:
     if m[2] == "PERSON":
         if one_word and (_EPITHET.match(text, m[1], m[1] + 24) or kinds.modified(text, m)):
             return (m[0], m[1], NO_FACET, m[3])  # "Equus africanus", "Broomstick lace"
-        if _DEFINED_WORK.match(text, m[1], m[1] + 200) and not _AND_BEFORE.search(text, max(0, m[0] - 5), m[0]) \
+        if DEFINED_WORK.match(text, m[1], m[1] + 200) and not _AND_BEFORE.search(text, max(0, m[0] - 5), m[0]) \
                 or quoted_title(text, m):
             return (m[0], m[1], WORK_CUE, m[3])  # 'his tales include "Little Red Riding Hood", "Cinderella"'
         if " " in m[3]:  # a name of several words
@@ -137,7 +138,7 @@ def relabel(text: str, m: Span) -> Span:
                 return (m[0], m[1], WORK_CUE, m[3])
             if kinds.people(m[3]):
                 return (m[0], m[1], "NORP", m[3])  # "the Oghuz Turks"
-        if _TITLE_OF.match(m[3]) and text.startswith(" of ", m[1]):
+        if TITLE_OF.match(m[3]) and text.startswith(" of ", m[1]):
             return (m[0], m[1], NO_FACET, m[3])
         if _REALM_BEFORE.search(text, max(0, m[0] - 32), m[0]) \
                 or _ORIGIN_BEFORE.search(text, max(0, m[0] - 24), m[0]):
@@ -156,7 +157,7 @@ def relabel(text: str, m: Span) -> Span:
     if m[2] != "ORG" and _a_person(text, m):
         return (m[0], m[1], "PERSON", m[3])
     if m[2] != "ORG" and _SENTENCE_START.search(text, max(0, m[0] - 4), m[0]) \
-            and _DEFINED_WORK.match(text, m[1], m[1] + 200):
+            and DEFINED_WORK.match(text, m[1], m[1] + 200):
         return (m[0], m[1], WORK_CUE, m[3])  # "Pinocchio is a fairy tale by Carlo Collodi"
     if _DEFINED_TAXON.match(text, m[1], m[1] + 240) and not org_shaped(m[3]):  # "a family of five organisations"
         return (m[0], m[1], DEFINED_THING, m[3])
