@@ -303,3 +303,18 @@ def test_geological_periods_are_no_values():
     found = facets({"fossil": ["The first dinosaurs appeared in the Triassic, and the last died at the end of the Cretaceous.",
                                "Ammonites were common in the Devonian and in the Cretaceous."]})
     assert found["fossil"] == set()
+
+
+def test_what_the_text_shows_breaks_a_tie_and_outweighs_an_organisation_nothing_shows():
+    canon = Canon.build(Counter({("Tiberius", "ORG"): 3, ("Tiberius", "PERSON_CUE"): 2,  # "emperors: Augustus, Tiberius"
+                                 ("RNA", "ORG"): 9, ("RNA", "PERSON"): 7, ("RNA", "PERSON_CUE"): 1,
+                                 ("Boethius", "GPE"): 1, ("Boethius", "PERSON_CUE"): 1,
+                                 ("Tyagaraja", "ORG"): 1, ("Tyagaraja", "WORK_CUE"): 1, ("Tyāgarāja", "PERSON_CUE"): 1,
+                                 ("Leninist", "NORP"): 1, ("Leninist", "PERSON_CUE"): 1,
+                                 ("Wrocław", "ORG"): 1, ("Wrocław", "NORP"): 1}))
+    assert canon.resolve("Tiberius", "ORG") == ("person", "Tiberius")
+    assert canon.resolve("RNA", "ORG") != ("person", "RNA")  # one cue against nine ORG labels is none
+    assert canon.resolve("Boethius", "GPE") == ("person", "Boethius")
+    assert canon.resolve("Tyagaraja", "ORG")[0] == "person"  # never the alphabet's "work"
+    assert canon.resolve("Leninist", "NORP") == ("group", "Leninist")  # an adherent's word
+    assert canon.resolve("Wrocław", "NORP") is None  # a tie nothing shows: no organisation, no group

@@ -9,7 +9,7 @@ from .aliases import BUILTIN_ALIASES
 from .evidence import ORG_CUE, PERSON_CUE, PERSONS, WORK_CUE
 from .kinds import OTHER_KIND
 from .mentions import DEFINED_THING
-from .votes import vote
+from .votes import EVIDENCE, shown, vote
 from .variants import ACRONYM, FIRST_MARK, PARTY_MARK, Variants, acronym_key, generic_party
 from .names import (MEMBERS, accents, clean_name, looks_like_full_name, name_key, org_shaped, person_form, shape_facet,
                     surname_key, work_shaped)
@@ -27,9 +27,8 @@ LABEL_TO_FACET: dict[str, str] = {
     PERSON_CUE: "person",  # a one-word PERSON whose text shows a person ("the goddess Freyja"): see attest
 }
 _WEIGHT = {"GPE_DEFINED": 5, DEFINED_THING: 5, OTHER_KIND: 5}
+_CUES = {label for labels in EVIDENCE.values() for label in labels}
 NER_LABELS = frozenset(LABEL_TO_FACET) - {"AGENT", "GPE_DEFINED", ORG_CUE, WORK_CUE, PERSON_CUE} | {"DATE"}
-# Labels that are evidence of a value's type (an Infobox field is a structured fact).
-_EVIDENCE = {"org": {ORG_CUE, "AGENT"}, "work": {WORK_CUE}, "person": {PERSON_CUE}}
 _MONONYM = 6  # a one-word person named fewer times needs evidence (attest): most such are other things
 # A span `mentions.refine` took from the model's PERSON ("the Moon"): no value, but a vote against the person.
 NOT_A_PERSON = "MISC"
@@ -166,7 +165,8 @@ class Canon:
         display = self._display[key] = self._alias_names.get(key) or min(
             forms.items(), key=lambda kv: (-kv[1], -accents(kv[0]), kv[0]))[0]
         # A value's type is the vote of the labels its mentions got ("French" is a group, not a person).
-        if (facet := vote(facets)) is not None:
+        cues = Counter({label: self.counts[pair] for pair in self._surfaces[key] if (label := pair[1]) in _CUES})
+        if (facet := vote(facets, shown(cues, display))) is not None:
             self._facet[key] = facet
         else:
             self._facet.pop(key, None)
@@ -259,7 +259,7 @@ class Canon:
             facet, display = "group", self._display.get(key[:-1], display)  # "Greeks" and the group "Greek"
         if facet == "org" and (owner := _OWNED.match(display)) and name_key(owner.group("owner")) in self._by_last:
             return "work", display  # a known person's title: the shape is the evidence
-        if facet in _EVIDENCE and not self._evidenced(key, facet, display):
+        if facet in EVIDENCE and not self._evidenced(key, facet, display):
             return None
         return facet, display
 
@@ -286,7 +286,7 @@ class Canon:
         are none); so does a one-word person named < _MONONYM times ("buh-SALT"), a surname several share as well."""
         shaped = {"org": org_shaped, "work": work_shaped}.get(facet)  # a person: one of several words, or often named
         shown = shaped(display) if shaped else " " in display or self._size(key) >= _MONONYM
-        return shown or any(label in _EVIDENCE[facet] and self.counts[(s, label)] > 0
+        return shown or any(label in EVIDENCE[facet] and self.counts[(s, label)] > 0
                             for s, label in self._surfaces.get(key, ()))
 
     def confident_forms(self, labels: dict[str, str], least: int) -> Iterator[tuple[str, str, str]]:
