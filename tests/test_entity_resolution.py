@@ -318,3 +318,12 @@ def test_what_the_text_shows_breaks_a_tie_and_outweighs_an_organisation_nothing_
     assert canon.resolve("Tyagaraja", "ORG")[0] == "person"  # never the alphabet's "work"
     assert canon.resolve("Leninist", "NORP") == ("group", "Leninist")  # an adherent's word
     assert canon.resolve("Wrocław", "NORP") is None  # a tie nothing shows: no organisation, no group
+
+
+def test_a_name_the_model_calls_an_organisation_is_a_person_s_when_its_first_name_is_several_persons():
+    people = {(name, "PERSON"): 1 for name in ("Julius Nyerere", "Julius Dedekind", "Julius Eastman", "Anna Freud")}
+    canon = Canon.build(Counter(people | {("Julius Caesar", "ORG"): 5, ("Julius Bridge", "ORG"): 2,
+                                          ("Anna Karenina Club", "ORG"): 1, ("Anna Pavlova", "ORG"): 1}))
+    assert canon.resolve("Julius Caesar", "ORG") == ("person", "Julius Caesar")
+    assert canon.resolve("Julius Bridge", "ORG") == ("place", "Julius Bridge")  # a kind of place ends it
+    assert canon.resolve("Anna Pavlova", "ORG") is None  # one Anna is no evidence

@@ -9,7 +9,7 @@ from .aliases import BUILTIN_ALIASES
 from .evidence import ORG_CUE, PERSON_CUE, PERSONS, WORK_CUE
 from .kinds import OTHER_KIND
 from .mentions import DEFINED_THING
-from .votes import EVIDENCE, shown, vote
+from .votes import CUES, EVIDENCE, shown, vote
 from .variants import ACRONYM, FIRST_MARK, PARTY_MARK, Variants, acronym_key, generic_party
 from .names import (MEMBERS, accents, clean_name, looks_like_full_name, name_key, org_shaped, person_form, shape_facet,
                     surname_key, work_shaped)
@@ -27,7 +27,6 @@ LABEL_TO_FACET: dict[str, str] = {
     PERSON_CUE: "person",  # a one-word PERSON whose text shows a person ("the goddess Freyja"): see attest
 }
 _WEIGHT = {"GPE_DEFINED": 5, DEFINED_THING: 5, OTHER_KIND: 5}
-_CUES = {label for labels in EVIDENCE.values() for label in labels}
 NER_LABELS = frozenset(LABEL_TO_FACET) - {"AGENT", "GPE_DEFINED", ORG_CUE, WORK_CUE, PERSON_CUE} | {"DATE"}
 _MONONYM = 6  # a one-word person named fewer times needs evidence (attest): most such are other things
 # A span `mentions.refine` took from the model's PERSON ("the Moon"): no value, but a vote against the person.
@@ -165,7 +164,7 @@ class Canon:
         display = self._display[key] = self._alias_names.get(key) or min(
             forms.items(), key=lambda kv: (-kv[1], -accents(kv[0]), kv[0]))[0]
         # A value's type is the vote of the labels its mentions got ("French" is a group, not a person).
-        cues = Counter({label: self.counts[pair] for pair in self._surfaces[key] if (label := pair[1]) in _CUES})
+        cues = Counter({label: self.counts[pair] for pair in self._surfaces[key] if (label := pair[1]) in CUES})
         if (facet := vote(facets, shown(cues, display))) is not None:
             self._facet[key] = facet
         else:
@@ -259,8 +258,8 @@ class Canon:
             facet, display = "group", self._display.get(key[:-1], display)  # "Greeks" and the group "Greek"
         if facet == "org" and (owner := _OWNED.match(display)) and name_key(owner.group("owner")) in self._by_last:
             return "work", display  # a known person's title: the shape is the evidence
-        if facet in EVIDENCE and not self._evidenced(key, facet, display):
-            return None
+        if facet in EVIDENCE and not self._evidenced(key, facet, display):  # no organisation: a person's name maybe
+            return ("person", display) if facet == "org" and self.variants.named_like_people(key, display, self._facet.get) else None
         return facet, display
 
     def _variant(self, key: str, name: str, ctx: dict[str, str] | None = None) -> tuple[str, str]:

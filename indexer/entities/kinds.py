@@ -171,6 +171,12 @@ def person_word(word: str) -> bool:
     return bool(_PERSON_KIND.match(word) or word.endswith("esses") and _PERSON_KIND.match(word[:-2]))
 
 
+def kind_word(word: str) -> bool:
+    """A word for a kind of place, thing or person ("District", "Book", "Professor"), or a people's plural: no name's end."""
+    low = word.lower()
+    return bool(_PLACE_KIND.search(low) or _THING_KIND.match(low) or person_word(low) or people(word))
+
+
 def defines_person(kind: str) -> bool:
     """The first words of a definition name a kind of person and no place ("a pre-Socratic Greek philosopher")."""
     words = _kind_words(kind)

@@ -19,6 +19,7 @@ _PLACE_SHARE = 0.6
 _GROUP_SHARE = 1.0
 # Labels that are evidence of a value's type (an Infobox field is a structured fact).
 EVIDENCE = {"org": {ORG_CUE, "AGENT"}, "work": {WORK_CUE}, "person": {PERSON_CUE}}
+CUES = {label for labels in EVIDENCE.values() for label in labels}
 # A tie nothing breaks goes to the first of these: a work first (no value then, without evidence: "Charlie Chaplin"
 # 1 PERSON, 1 WORK_OF_ART), a place before a person (the share rule below), a person before an organisation or a group.
 _TIE_ORDER = ("work", "place", "person", "org", "group", "event", "")
