@@ -294,3 +294,14 @@ def test_a_definition_without_an_article_shows_a_person_by_a_title_or_a_people_f
     # An appositive still shows the person when the definition after it names a place ("Queen of Sweden").
     queen = "Christina, a member of the House of Vasa, was Queen of Sweden from 1632."
     assert _labels(queen, [("Christina", "ORG"), ("Sweden", "GPE")])["Christina"] == PERSON_CUE
+
+
+def test_an_epithet_an_owner_s_word_and_an_adjective_in_less_show_no_person():
+    # Round 12 (person): "Cyrus the Younger" and "also called the Amal" are epithets after "the"; "the zoologists'
+    # name for gills" names a word (the owners are persons, the name is not); "ruthless" is no kind of person.
+    for text, name, label in (("an army hired by Cyrus the Younger to seize the throne", "Younger", "ORG"),
+                              ("Theodoric the Great, also called the Amal, was king of the Ostrogoths", "Amal", "ORG"),
+                              ("Branchia is the zoologists' academic name for gills.", "Branchia", "NORP"),
+                              ("his rise from family outsider to ruthless Mafia boss", "Mafia", "ORG")):
+        assert _labels(text, [(name, label)])[name] == label
+    assert _labels("Hadrian was the emperor's adopted son and heir.", [("Hadrian", "NORP")])["Hadrian"] == PERSON_CUE
