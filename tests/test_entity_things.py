@@ -305,3 +305,12 @@ def test_an_epithet_an_owner_s_word_and_an_adjective_in_less_show_no_person():
                               ("his rise from family outsider to ruthless Mafia boss", "Mafia", "ORG")):
         assert _labels(text, [(name, label)])[name] == label
     assert _labels("Hadrian was the emperor's adopted son and heir.", [("Hadrian", "NORP")])["Hadrian"] == PERSON_CUE
+
+
+def test_a_several_word_person_ending_in_a_place_s_head_no_surname_is_is_a_place():
+    # Round 12 (person): "Aïr Massif", "Ngorongoro Crater", "Gwadar Port", "Kill Devil Hills" tagged PERSON.
+    text = "It lies between Tamu Massif, Ngorongoro Crater, Gwadar Port and Kill Devil Hills; Joan Rivers came."
+    got = _labels(text, [("Tamu Massif", "PERSON"), ("Ngorongoro Crater", "PERSON"), ("Gwadar Port", "PERSON"),
+                         ("Kill Devil Hills", "PERSON"), ("Joan Rivers", "PERSON")])
+    assert got == {"Tamu Massif": "GPE", "Ngorongoro Crater": "GPE", "Gwadar Port": "GPE", "Kill Devil Hills": "GPE",
+                   "Joan Rivers": "PERSON"}

@@ -97,8 +97,11 @@ _ORIGIN_BEFORE = re.compile(r"\b(?:philosopher|poet|scholar|physician|chemist|su
                             r"merchant|merchants|family|immigrants?|refugees?|settlers|native|natives|people|"
                             r"traveller|traveler|monk|missionary|missionaries) from (?:the )?$")
 # A name of several words whose last word is a place's head no surname is: "Stavropol Krai", "St George's Channel",
-# "the Roman and Byzantine Empires", "Vostok Station"; a rock unit's ("Pierre Shale", "Niobrara Formation") is none.
-_PLACE_END = re.compile(r"\s(?:Empires|Channel|Krai|Oblast|Station)$")
+# "the Roman and Byzantine Empires", "Vostok Station", "Aïr Massif", "Ngorongoro Crater", "Ho Chi Minh Mausoleum",
+# "Chobe Rivers" (a plural: "Joan Rivers" is one river); a rock unit's ("Pierre Shale", "Niobrara Formation") is none.
+_PLACE_END = re.compile(r"\s(?:Empires|Channel|Krai|Oblast|Station|Massif|Crater|Mausoleum|Canton|Region|Kingdom|"
+                        r"Harbou?r|Colony|Museum|Reserve|Range|Ranges|Oceans?|Seas|Straits?|Deserts?|Port|Peninsula|"
+                        r"Prefecture|Province|Governorate|Municipality|Plateau|Glacier|Volcano)$|\s\w+\s(?:Rivers|Hills)$")
 _ROCK_END = re.compile(r"\s(?:Formation|Shale)$")
 # A star or a constellation: a Greek letter before a constellation's Latin genitive or abbreviation ("Alpha Canis
 # Majoris", "Lambda Scorpii", "Alpha CMi"), "Canis Minor", "Ursa Major".
