@@ -327,3 +327,12 @@ def test_a_name_the_model_calls_an_organisation_is_a_person_s_when_its_first_nam
     assert canon.resolve("Julius Caesar", "ORG") == ("person", "Julius Caesar")
     assert canon.resolve("Julius Bridge", "ORG") == ("place", "Julius Bridge")  # a kind of place ends it
     assert canon.resolve("Anna Pavlova", "ORG") is None  # one Anna is no evidence
+
+
+def test_a_name_ending_in_a_word_the_collection_calls_a_people_or_a_language_is_no_person():
+    people = {(name, "PERSON"): 1 for name in ("Daniel Defoe", "Daniel Bernoulli", "Daniel Boone", "Daniel Chester French",
+                                               "Vulgar Latin", "Wu of Han")}
+    canon = Canon.build(Counter(people | {("Latin", "NORP"): 6, ("French", "NORP"): 9, ("Han", "NORP"): 7}))
+    assert canon.resolve("Vulgar Latin", "PERSON") is None
+    assert canon.resolve("Daniel Chester French", "PERSON") == ("person", "Daniel Chester French")
+    assert canon.resolve("Wu of Han", "PERSON") == ("person", "Wu of Han")

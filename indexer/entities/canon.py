@@ -254,6 +254,8 @@ class Canon:
         if shaped == "":
             return None
         facet = shaped or facet
+        if facet == "person" and self.variants.of_a_people(display, self._facet.get, self._size):
+            return None  # "Vulgar Latin", "Byzantine Christian": a people's, a language's or a faith's word ends it
         if facet == "person" and " " not in key and key.endswith("s") and self._facet.get(key[:-1]) == "group":
             facet, display = "group", self._display.get(key[:-1], display)  # "Greeks" and the group "Greek"
         if facet == "org" and (owner := _OWNED.match(display)) and name_key(owner.group("owner")) in self._by_last:

@@ -36,6 +36,7 @@ _ALONE_PER_FULL = 3
 # only where it outnumbers its namesakes' full names two to one ("Muhammad" 45 times alone, 14 full names).
 _SHARED_BY, _KNOWN_ALONE = 3, 2
 _ARTICLES = NAME_PARTICLES | {"les", "los", "las", "il", "lo"}
+_PEOPLE_WORD = 5  # mentions of a group's word that make it no surname
 _NAMESAKES = 3  # persons of a first name that make a name with it a person's, when nothing shows an organisation
 FIRST_MARK = " *"  # a context key for a first name ("charles *"), beside the surname keys
 PARTY_MARK = " party*"  # a context key for a generic party name ("communist party party*")
@@ -214,6 +215,15 @@ class Variants:
                 or kind_word(display.split()[-1]):
             return False
         return len(self.by_first.get(first, set()) - {key}) >= _NAMESAKES
+
+    def of_a_people(self, display: str, facet_of, size) -> bool:
+        """A name ending in a word the collection often calls a people, a language or a faith ("Vulgar Latin",
+        "Byzantine Christian", "Qadiri Sufi"), whose first word is no first name of `_NAMESAKES` persons ("Daniel
+        Chester French") and which is no ruler's "of" ("Wu of Han"). `facet_of(k)`, `size(k)`: a key's facet, mentions."""
+        words = display.split()
+        last = name_key(words[-1])
+        return len(words) > 1 and " of " not in display and facet_of(last) == "group" and size(last) >= _PEOPLE_WORD \
+            and len(self.by_first.get(name_key(words[0]), ())) < _NAMESAKES
 
     def sharing(self, key: str, size) -> str | None | bool:
         """For a one-word person key: the full name it stands for by a clear majority, False when several people
