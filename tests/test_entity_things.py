@@ -314,3 +314,11 @@ def test_a_several_word_person_ending_in_a_place_s_head_no_surname_is_is_a_place
                          ("Kill Devil Hills", "PERSON"), ("Joan Rivers", "PERSON")])
     assert got == {"Tamu Massif": "GPE", "Ngorongoro Crater": "GPE", "Gwadar Port": "GPE", "Kill Devil Hills": "GPE",
                    "Joan Rivers": "PERSON"}
+
+
+def test_a_several_word_person_headed_by_a_place_s_word_first_is_a_place():
+    # Round 12 (person): "Nusa Lembongan", "Morne Diablotins", "Göbekli Tepe" tagged PERSON; "Rio Ferdinand" is a man.
+    text = "Visitors reach Nusa Lembongan, Morne Diablotins, Cape Angela and Göbekli Tepe, like Rio Ferdinand did."
+    names = ("Nusa Lembongan", "Morne Diablotins", "Cape Angela", "Göbekli Tepe", "Rio Ferdinand")
+    got = _labels(text, [(name, "PERSON") for name in names])
+    assert got == dict.fromkeys(names[:4], "GPE") | {"Rio Ferdinand": "PERSON"}

@@ -101,7 +101,12 @@ _ORIGIN_BEFORE = re.compile(r"\b(?:philosopher|poet|scholar|physician|chemist|su
 # "Chobe Rivers" (a plural: "Joan Rivers" is one river); a rock unit's ("Pierre Shale", "Niobrara Formation") is none.
 _PLACE_END = re.compile(r"\s(?:Empires|Channel|Krai|Oblast|Station|Massif|Crater|Mausoleum|Canton|Region|Kingdom|"
                         r"Harbou?r|Colony|Museum|Reserve|Range|Ranges|Oceans?|Seas|Straits?|Deserts?|Port|Peninsula|"
-                        r"Prefecture|Province|Governorate|Municipality|Plateau|Glacier|Volcano)$|\s\w+\s(?:Rivers|Hills)$")
+                        r"Prefecture|Province|Governorate|Municipality|Plateau|Glacier|Volcano|Tepe|Setu|Capitale)$|"
+                        r"\s\w+\s(?:Rivers|Hills)$|"
+                        # or a place's head first, in English or another language ("Nusa Lembongan", "Morne Diablotins",
+                        # "Ciudad de Puerto Rico", "Cape Kormakitis"); not "Rio" nor "Isla", first names as well
+                        r"^(?:Nusa|Pulau|Tanjung|Gunung|Bukit|Danau|Selat|Ciudad|Cerro|Morne|Fleuve|Ilha|Jabal|Jebel|"
+                        r"Wadi|Tell|Lago|Lac|Cape|Lake|Mount|Port)\s(?=[A-Z])")
 _ROCK_END = re.compile(r"\s(?:Formation|Shale)$")
 # A star or a constellation: a Greek letter before a constellation's Latin genitive or abbreviation ("Alpha Canis
 # Majoris", "Lambda Scorpii", "Alpha CMi"), "Canis Minor", "Ursa Major".
