@@ -322,3 +322,10 @@ def test_a_several_word_person_headed_by_a_place_s_word_first_is_a_place():
     names = ("Nusa Lembongan", "Morne Diablotins", "Cape Angela", "Göbekli Tepe", "Rio Ferdinand")
     got = _labels(text, [(name, "PERSON") for name in names])
     assert got == dict.fromkeys(names[:4], "GPE") | {"Rio Ferdinand": "PERSON"}
+
+
+def test_a_several_word_person_starting_with_a_work_s_head_is_a_work():
+    # Round 12 (person): "The Song of Roland", a Latin title ("Historia Regum Britanniae") tagged PERSON.
+    text = "He read The Song of Roland and Historia Regum Britanniae with Tale of Genji's translator."
+    names = ("The Song of Roland", "Historia Regum Britanniae")
+    assert _labels(text, [(name, "PERSON") for name in names]) == dict.fromkeys(names, WORK_CUE)
