@@ -325,6 +325,7 @@ def test_a_name_the_model_calls_an_organisation_is_a_person_s_when_its_first_nam
     canon = Canon.build(Counter(people | {("Julius Caesar", "ORG"): 5, ("Julius Bridge", "ORG"): 2,
                                           ("Anna Karenina Club", "ORG"): 1, ("Anna Pavlova", "ORG"): 1}))
     assert canon.resolve("Julius Caesar", "ORG") == ("person", "Julius Caesar")
+    assert canon.resolve("Julius Caesar", "WORK_OF_ART") == ("person", "Julius Caesar")  # no work shows either
     assert canon.resolve("Julius Bridge", "ORG") == ("place", "Julius Bridge")  # a kind of place ends it
     assert canon.resolve("Anna Pavlova", "ORG") is None  # one Anna is no evidence
 

@@ -163,9 +163,8 @@ class Canon:
         # Deterministic: most mentions first, then the form with most non-ASCII letters (accents kept), then text.
         display = self._display[key] = self._alias_names.get(key) or min(
             forms.items(), key=lambda kv: (-kv[1], -accents(kv[0]), kv[0]))[0]
-        # A value's type is the vote of the labels its mentions got ("French" is a group, not a person).
         cues = Counter({label: self.counts[pair] for pair in self._surfaces[key] if (label := pair[1]) in CUES})
-        if (facet := vote(facets, shown(cues, display))) is not None:
+        if (facet := vote(facets, shown(cues, display))) is not None:  # its mentions' labels: "French" is a group
             self._facet[key] = facet
         else:
             self._facet.pop(key, None)
@@ -260,8 +259,9 @@ class Canon:
             facet, display = "group", self._display.get(key[:-1], display)  # "Greeks" and the group "Greek"
         if facet == "org" and (owner := _OWNED.match(display)) and name_key(owner.group("owner")) in self._by_last:
             return "work", display  # a known person's title: the shape is the evidence
-        if facet in EVIDENCE and not self._evidenced(key, facet, display):  # no organisation: a person's name maybe
-            return ("person", display) if facet == "org" and self.variants.named_like_people(key, display, self._facet.get) else None
+        if facet in EVIDENCE and not self._evidenced(key, facet, display):  # nothing shows it: a person's name?
+            return ("person", display) if facet in ("org", "work") \
+                and self.variants.named_like_people(key, display, self._facet.get) else None
         return facet, display
 
     def _variant(self, key: str, name: str, ctx: dict[str, str] | None = None) -> tuple[str, str]:

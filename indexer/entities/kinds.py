@@ -167,13 +167,15 @@ def _person_head(words: list[str]) -> bool:
 def person_word(word: str) -> bool:
     """A word for a kind of person: an occupation ("painter", "sophist"), a ruler, a god, a kin ("daughter")."""
     word = word.lower()
-    if word in _NOT_PERSON or word.endswith("less") or word.endswith("s") and (word[:-1] in _NOT_PERSON or word[:-2] in _NOT_PERSON):
+    if word in _NOT_PERSON or word.endswith("less") \
+            or word.endswith("s") and (word[:-1] in _NOT_PERSON or word[:-2] in _NOT_PERSON):
         return False
     return bool(_PERSON_KIND.match(word) or word.endswith("esses") and _PERSON_KIND.match(word[:-2]))
 
 
 def kind_word(word: str) -> bool:
-    """A word for a kind of place, thing or person ("District", "Book", "Professor"), or a people's plural: no name's end."""
+    """A word for a kind of place, thing or person ("District", "Book", "Professor"), or a people's plural: no
+    name's end."""
     low = word.lower()
     return bool(_PLACE_KIND.search(low) or _THING_KIND.match(low) or person_word(low) or people(word))
 

@@ -119,8 +119,8 @@ _SKY_NAME = re.compile(r"^(?:Alpha|Beta|Gamma|Delta|Epsilon|Zeta|Eta|Theta|Iota|
 _WORK_END = re.compile(r"\s(?:Suite|Symphony|Concerto|Sonata|Requiem|Overture|Rhapsody|Comedy|Tragedy|Oratorio|"
                        r"Cantata|Trilogy)$|"
                        # or starts it: "Song of Roland", "Tale of Genji", a Latin title ("Historia Regum Britanniae")
-                       r"^(?:The\s)?(?:(?:Song|Songs|Ballad|Tale|Tales|Legend|Epic|Lay|Chronicles?|Gospel|Epistle|Ode|Hymn|Rime|"
-                       r"Lament)\sof\s|(?:Historia|Genera|Liber|Codex|Summa|Tractatus|Principia|Carmina)\s)")
+                       r"^(?:The\s)?(?:(?:Song|Songs|Ballad|Tale|Tales|Legend|Epic|Lay|Chronicles?|Gospel|Epistle|Ode|"
+                       r"Hymn|Rime|Lament)\sof\s|(?:Historia|Genera|Liber|Codex|Summa|Tractatus|Principia|Carmina)\s)")
 _WORK_BEFORE = re.compile(r"\b(?:film|movie|novel|novella|play|poem|book|opera|ballet|album|song|series|sitcom|"
                           r"journal|magazine|newspaper|treatise|epic|painting|work|musical|comic|manga|anime|"
                           r"symphony|short)\s$")

@@ -207,7 +207,7 @@ class Variants:
 
     def named_like_people(self, key: str, display: str, facet_of) -> bool:
         """A full name whose first name is that of `_NAMESAKES` persons of the collection ("Julius Caesar", tagged ORG
-        five times, and Julius Nyerere, Julius Dedekind), not a title ("King Fahd Causeway"), an article ("La
+        five times, and Julius Nyerere, Julius Dedekind; "Alfred Nobel" twice WORK_OF_ART), not a title ("King Fahd Causeway"), an article ("La
         Fenice") or a word the collection calls something else ("Sun Microsystems", "Greater Sydney").
         `facet_of(k)` is a key's facet."""
         first = first_name(display)
@@ -219,7 +219,8 @@ class Variants:
     def of_a_people(self, display: str, facet_of, size) -> bool:
         """A name ending in a word the collection often calls a people, a language or a faith ("Vulgar Latin",
         "Byzantine Christian", "Qadiri Sufi"), whose first word is no first name of `_NAMESAKES` persons ("Daniel
-        Chester French") and which is no ruler's "of" ("Wu of Han"). `facet_of(k)`, `size(k)`: a key's facet, mentions."""
+        Chester French") and which is no ruler's "of" ("Wu of Han"). `facet_of(k)`, `size(k)`: a key's facet and
+        mentions."""
         words = display.split()
         last = name_key(words[-1])
         return len(words) > 1 and " of " not in display and facet_of(last) == "group" and size(last) >= _PEOPLE_WORD \
