@@ -303,3 +303,37 @@ def test_geological_periods_are_no_values():
     found = facets({"fossil": ["The first dinosaurs appeared in the Triassic, and the last died at the end of the Cretaceous.",
                                "Ammonites were common in the Devonian and in the Cretaceous."]})
     assert found["fossil"] == set()
+
+
+def test_what_the_text_shows_breaks_a_tie_and_outweighs_an_organisation_nothing_shows():
+    canon = Canon.build(Counter({("Tiberius", "ORG"): 3, ("Tiberius", "PERSON_CUE"): 2,  # "emperors: Augustus, Tiberius"
+                                 ("RNA", "ORG"): 9, ("RNA", "PERSON"): 7, ("RNA", "PERSON_CUE"): 1,
+                                 ("Boethius", "GPE"): 1, ("Boethius", "PERSON_CUE"): 1,
+                                 ("Tyagaraja", "ORG"): 1, ("Tyagaraja", "WORK_CUE"): 1, ("Tyāgarāja", "PERSON_CUE"): 1,
+                                 ("Leninist", "NORP"): 1, ("Leninist", "PERSON_CUE"): 1,
+                                 ("Wrocław", "ORG"): 1, ("Wrocław", "NORP"): 1}))
+    assert canon.resolve("Tiberius", "ORG") == ("person", "Tiberius")
+    assert canon.resolve("RNA", "ORG") != ("person", "RNA")  # one cue against nine ORG labels is none
+    assert canon.resolve("Boethius", "GPE") == ("person", "Boethius")
+    assert canon.resolve("Tyagaraja", "ORG")[0] == "person"  # never the alphabet's "work"
+    assert canon.resolve("Leninist", "NORP") == ("group", "Leninist")  # an adherent's word
+    assert canon.resolve("Wrocław", "NORP") is None  # a tie nothing shows: no organisation, no group
+
+
+def test_a_name_the_model_calls_an_organisation_is_a_person_s_when_its_first_name_is_several_persons():
+    people = {(name, "PERSON"): 1 for name in ("Julius Nyerere", "Julius Dedekind", "Julius Eastman", "Anna Freud")}
+    canon = Canon.build(Counter(people | {("Julius Caesar", "ORG"): 5, ("Julius Bridge", "ORG"): 2,
+                                          ("Anna Karenina Club", "ORG"): 1, ("Anna Pavlova", "ORG"): 1}))
+    assert canon.resolve("Julius Caesar", "ORG") == ("person", "Julius Caesar")
+    assert canon.resolve("Julius Caesar", "WORK_OF_ART") == ("person", "Julius Caesar")  # no work shows either
+    assert canon.resolve("Julius Bridge", "ORG") == ("place", "Julius Bridge")  # a kind of place ends it
+    assert canon.resolve("Anna Pavlova", "ORG") is None  # one Anna is no evidence
+
+
+def test_a_name_ending_in_a_word_the_collection_calls_a_people_or_a_language_is_no_person():
+    people = {(name, "PERSON"): 1 for name in ("Daniel Defoe", "Daniel Bernoulli", "Daniel Boone", "Daniel Chester French",
+                                               "Vulgar Latin", "Wu of Han")}
+    canon = Canon.build(Counter(people | {("Latin", "NORP"): 6, ("French", "NORP"): 9, ("Han", "NORP"): 7}))
+    assert canon.resolve("Vulgar Latin", "PERSON") is None
+    assert canon.resolve("Daniel Chester French", "PERSON") == ("person", "Daniel Chester French")
+    assert canon.resolve("Wu of Han", "PERSON") == ("person", "Wu of Han")

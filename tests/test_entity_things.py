@@ -294,3 +294,38 @@ def test_a_definition_without_an_article_shows_a_person_by_a_title_or_a_people_f
     # An appositive still shows the person when the definition after it names a place ("Queen of Sweden").
     queen = "Christina, a member of the House of Vasa, was Queen of Sweden from 1632."
     assert _labels(queen, [("Christina", "ORG"), ("Sweden", "GPE")])["Christina"] == PERSON_CUE
+
+
+def test_an_epithet_an_owner_s_word_and_an_adjective_in_less_show_no_person():
+    # Round 12 (person): "Cyrus the Younger" and "also called the Amal" are epithets after "the"; "the zoologists'
+    # name for gills" names a word (the owners are persons, the name is not); "ruthless" is no kind of person.
+    for text, name, label in (("an army hired by Cyrus the Younger to seize the throne", "Younger", "ORG"),
+                              ("Theodoric the Great, also called the Amal, was king of the Ostrogoths", "Amal", "ORG"),
+                              ("Branchia is the zoologists' academic name for gills.", "Branchia", "NORP"),
+                              ("his rise from family outsider to ruthless Mafia boss", "Mafia", "ORG")):
+        assert _labels(text, [(name, label)])[name] == label
+    assert _labels("Hadrian was the emperor's adopted son and heir.", [("Hadrian", "NORP")])["Hadrian"] == PERSON_CUE
+
+
+def test_a_several_word_person_ending_in_a_place_s_head_no_surname_is_is_a_place():
+    # Round 12 (person): "Aïr Massif", "Ngorongoro Crater", "Gwadar Port", "Kill Devil Hills" tagged PERSON.
+    text = "It lies between Tamu Massif, Ngorongoro Crater, Gwadar Port and Kill Devil Hills; Joan Rivers came."
+    got = _labels(text, [("Tamu Massif", "PERSON"), ("Ngorongoro Crater", "PERSON"), ("Gwadar Port", "PERSON"),
+                         ("Kill Devil Hills", "PERSON"), ("Joan Rivers", "PERSON")])
+    assert got == {"Tamu Massif": "GPE", "Ngorongoro Crater": "GPE", "Gwadar Port": "GPE", "Kill Devil Hills": "GPE",
+                   "Joan Rivers": "PERSON"}
+
+
+def test_a_several_word_person_headed_by_a_place_s_word_first_is_a_place():
+    # Round 12 (person): "Nusa Lembongan", "Morne Diablotins", "Göbekli Tepe" tagged PERSON; "Rio Ferdinand" is a man.
+    text = "Visitors reach Nusa Lembongan, Morne Diablotins, Cape Angela and Göbekli Tepe, like Rio Ferdinand did."
+    names = ("Nusa Lembongan", "Morne Diablotins", "Cape Angela", "Göbekli Tepe", "Rio Ferdinand")
+    got = _labels(text, [(name, "PERSON") for name in names])
+    assert got == dict.fromkeys(names[:4], "GPE") | {"Rio Ferdinand": "PERSON"}
+
+
+def test_a_several_word_person_starting_with_a_work_s_head_is_a_work():
+    # Round 12 (person): "The Song of Roland", a Latin title ("Historia Regum Britanniae") tagged PERSON.
+    text = "He read The Song of Roland and Historia Regum Britanniae with Tale of Genji's translator."
+    names = ("The Song of Roland", "Historia Regum Britanniae")
+    assert _labels(text, [(name, "PERSON") for name in names]) == dict.fromkeys(names, WORK_CUE)

@@ -24,6 +24,8 @@ _ONE_WORD = ("PERSON", "GPE", "LOC", "ORG", "NORP")  # labels whose one-word spa
 # may end in -us, -es, -is, -os or -as: "Hipparchus", "Thucydides"), none a modifier ("ruthless Mafia boss").
 _WEAK = ("ORG", "NORP")
 _NOT_A_MONONYM = re.compile(r"^(?:[^a-z]+|.*[^aeiou]s)$")
+# Nor an epithet after "the": "Cyrus the Younger", "Henry the Navigator", "Theodoric the Great, also called the Amal".
+_EPITHET = re.compile(r"\bthe\s$")
 
 # A title or an honorific right before the name ("Professor Challenger", "Emperor Ashoka", "Dr. Watson").
 _TITLE_BEFORE = re.compile(r"(?<![\"“])\b(?:Mr|Mrs|Ms|Mme|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Saint|King|Queen|Emperor|"
@@ -74,7 +76,8 @@ def person_evidence(text: str, spans: list[Span]) -> list[Span]:
     A part of a name after a title's "of", and the names listed after it, take no cue from a definition or a list:
     "Marquis of Gualdrasco and Villareggio was an Italian criminologist" defines the marquis."""
     out = [(m[0], m[1], PERSON_CUE, m[3]) if m[2] in _ONE_WORD and " " not in m[3] and _shows_person(text, m)
-           and not (m[2] in _WEAK and (_NOT_A_MONONYM.match(m[3]) or modified(text, m))) else m for m in spans]
+           and not (m[2] in _WEAK and (_NOT_A_MONONYM.match(m[3]) or modified(text, m) or _EPITHET.search(
+               text, max(0, m[0] - 40), m[0]))) else m for m in spans]
     while True:  # a list mixes labels ("Augustus [PERSON], Tiberius [ORG], Caligula [GPE], Claudius [NORP]")
         before = out
         for label in _ONE_WORD:

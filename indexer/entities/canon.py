@@ -9,9 +9,9 @@ from .aliases import BUILTIN_ALIASES
 from .evidence import ORG_CUE, PERSON_CUE, PERSONS, WORK_CUE
 from .kinds import OTHER_KIND
 from .mentions import DEFINED_THING
-from .votes import vote
+from .votes import CUES, EVIDENCE, display_form, shown, vote
 from .variants import ACRONYM, FIRST_MARK, PARTY_MARK, Variants, acronym_key, generic_party
-from .names import (MEMBERS, accents, clean_name, looks_like_full_name, name_key, org_shaped, person_form, shape_facet,
+from .names import (MEMBERS, clean_name, looks_like_full_name, name_key, org_shaped, person_form, shape_facet,
                     surname_key, work_shaped)
 
 __all__ = ["LABEL_TO_FACET", "NER_LABELS", "Canon", "clean_name", "name_key"]
@@ -28,8 +28,6 @@ LABEL_TO_FACET: dict[str, str] = {
 }
 _WEIGHT = {"GPE_DEFINED": 5, DEFINED_THING: 5, OTHER_KIND: 5}
 NER_LABELS = frozenset(LABEL_TO_FACET) - {"AGENT", "GPE_DEFINED", ORG_CUE, WORK_CUE, PERSON_CUE} | {"DATE"}
-# Labels that are evidence of a value's type (an Infobox field is a structured fact).
-_EVIDENCE = {"org": {ORG_CUE, "AGENT"}, "work": {WORK_CUE}, "person": {PERSON_CUE}}
 _MONONYM = 6  # a one-word person named fewer times needs evidence (attest): most such are other things
 # A span `mentions.refine` took from the model's PERSON ("the Moon"): no value, but a vote against the person.
 NOT_A_PERSON = "MISC"
@@ -162,10 +160,9 @@ class Canon:
             return
         self._forms[key] = forms
         facets = self._facets[key] = +self._facets[key]
-        work = (facet := vote(facets)) == "work"  # a value's type: its labels' vote ("French" is a group, no person)
-        display = self._display[key] = self._alias_names.get(key) or min(  # most mentions, accents, a work's "The"
-            forms.items(), key=lambda kv: (-kv[1], -accents(kv[0]), (kv[0][:4] == "The ") != (
-                work and shape_facet(kv[0], "work") is None), kv[0]))[0]
+        cues = Counter({label: self.counts[pair] for pair in self._surfaces[key] if (label := pair[1]) in CUES})
+        work = (facet := vote(facets, shown(cues, self._alias_names.get(key) or display_form(forms)))) == "work"  # "French": a group
+        display = self._display[key] = self._alias_names.get(key) or display_form(forms, work)
         if facet is not None:
             self._facet[key] = facet
         else:
@@ -255,13 +252,16 @@ class Canon:
         if shaped == "":
             return None
         facet = shaped or facet
+        if facet == "person" and self.variants.of_a_people(display, self._facet.get, self._size):
+            return None  # "Vulgar Latin", "Byzantine Christian": a people's, a language's or a faith's word ends it
         if facet == "person" and " " not in key and key.endswith("s") and self._facet.get(key[:-1]) == "group":
             facet, display = "group", self._display.get(key[:-1], display)  # "Greeks" and the group "Greek"
         if facet == "org" and (owner := _OWNED.match(display)) and name_key(owner.group("owner")) in self._by_last \
                 and not org_shaped(display):  # "King's College", "McDonald's Corporation" are bodies all the same
             return "work", display  # a known person's title: the shape is the evidence
-        if facet in _EVIDENCE and not self._evidenced(key, facet, display):
-            return None
+        if facet in EVIDENCE and not self._evidenced(key, facet, display):  # nothing shows it: a person's name?
+            return ("person", display) if facet in ("org", "work") \
+                and self.variants.named_like_people(key, display, self._facet.get) else None
         return facet, display
 
     def _variant(self, key: str, name: str, ctx: dict[str, str] | None = None) -> tuple[str, str]:
@@ -287,7 +287,7 @@ class Canon:
         are none); so does a one-word person named < _MONONYM times ("buh-SALT"), a surname several share as well."""
         shaped = {"org": org_shaped, "work": work_shaped}.get(facet)  # a person: one of several words, or often named
         shown = shaped(display) if shaped else " " in display or self._size(key) >= _MONONYM
-        return shown or any(label in _EVIDENCE[facet] and self.counts[(s, label)] > 0
+        return shown or any(label in EVIDENCE[facet] and self.counts[(s, label)] > 0
                             for s, label in self._surfaces.get(key, ()))
 
     def confident_forms(self, labels: dict[str, str], least: int) -> Iterator[tuple[str, str, str]]:

@@ -146,12 +146,13 @@ def defined_kind(text: str, m: Span) -> str | None:
     if m[2] == "ORG" and any(_ORG_KIND.search(w.lower()) for w in words):
         return "org"
     # A person the model mislabelled ("Nikola Tesla [ORG] was a … engineer").
-    return "person" if _person_head(words) else "other"
+    return "person" if _person_head(_kind_words(found.group("kind"), owners=False)) else "other"
 
 
-def _kind_words(kind: str) -> list[str]:
-    return [w.strip("'’-").removesuffix("'s").removesuffix("’s")
-            for w in _WORD_CASED.findall(_BRACKETS.sub(" ", kind))][:_KIND_WORDS]
+def _kind_words(kind: str, owners: bool = True) -> list[str]:
+    """The first words of a kind; an owner's ("the zoologists' name for gills") left blank without `owners`."""
+    return ["" if not owners and w.endswith(("'", "’", "'s", "’s")) else w.strip("'’-").removesuffix("'s")
+            .removesuffix("’s") for w in _WORD_CASED.findall(_BRACKETS.sub(" ", kind))][:_KIND_WORDS]
 
 
 def _person_head(words: list[str]) -> bool:
@@ -160,20 +161,28 @@ def _person_head(words: list[str]) -> bool:
         lead += 1
     head = words[lead:lead + _PERSON_WORDS]  # an occupation in lower case (not "Russian"), or "the Twelve Olympians"
     return not any(_THING_KIND.match(w.lower()) for w in head) and any(
-        person_word(w) and (w.islower() or w.endswith("ians")) and not w.endswith("less") for w in head)
+        person_word(w) and (w.islower() or w.endswith("ians")) for w in head)
 
 
 def person_word(word: str) -> bool:
     """A word for a kind of person: an occupation ("painter", "sophist"), a ruler, a god, a kin ("daughter")."""
     word = word.lower()
-    if word in _NOT_PERSON or word.endswith("s") and (word[:-1] in _NOT_PERSON or word[:-2] in _NOT_PERSON):
+    if word in _NOT_PERSON or word.endswith("less") \
+            or word.endswith("s") and (word[:-1] in _NOT_PERSON or word[:-2] in _NOT_PERSON):
         return False
     return bool(_PERSON_KIND.match(word) or word.endswith("esses") and _PERSON_KIND.match(word[:-2]))
 
 
+def kind_word(word: str) -> bool:
+    """A word for a kind of place, thing or person ("District", "Book", "Professor"), or a people's plural: no
+    name's end."""
+    low = word.lower()
+    return bool(_PLACE_KIND.search(low) or _THING_KIND.match(low) or person_word(low) or people(word))
+
+
 def defines_person(kind: str) -> bool:
     """The first words of a definition name a kind of person and no place ("a pre-Socratic Greek philosopher")."""
-    words = _kind_words(kind)
+    words = _kind_words(kind, owners=False)
     return not any(_PLACE_KIND.search(w.lower()) for w in words) and _person_head(words)
 
 

@@ -98,8 +98,16 @@ _ORIGIN_BEFORE = re.compile(r"\b(?:philosopher|poet|scholar|physician|chemist|su
                             r"merchant|merchants|family|immigrants?|refugees?|settlers|native|natives|people|"
                             r"traveller|traveler|monk|missionary|missionaries) from (?:the )?$")
 # A name of several words whose last word is a place's head no surname is: "Stavropol Krai", "St George's Channel",
-# "the Roman and Byzantine Empires", "Vostok Station"; a rock unit's ("Pierre Shale", "Niobrara Formation") is none.
-_PLACE_END = re.compile(r"\s(?:Empires|Channel|Krai|Oblast|Station)$")
+# "the Roman and Byzantine Empires", "Vostok Station", "Aïr Massif", "Ngorongoro Crater", "Ho Chi Minh Mausoleum",
+# "Chobe Rivers" (a plural: "Joan Rivers" is one river); a rock unit's ("Pierre Shale", "Niobrara Formation") is none.
+_PLACE_END = re.compile(r"\s(?:Empires|Channel|Krai|Oblast|Station|Massif|Crater|Mausoleum|Canton|Region|Kingdom|"
+                        r"Harbou?r|Colony|Museum|Reserve|Range|Ranges|Oceans?|Seas|Straits?|Deserts?|Port|Peninsula|"
+                        r"Prefecture|Province|Governorate|Municipality|Plateau|Glacier|Volcano|Tepe|Setu|Capitale)$|"
+                        r"\s\w+\s(?:Rivers|Hills)$|"
+                        # or a place's head first, in English or another language ("Nusa Lembongan", "Morne Diablotins",
+                        # "Ciudad de Puerto Rico", "Cape Kormakitis"); not "Rio" nor "Isla", first names as well
+                        r"^(?:Nusa|Pulau|Tanjung|Gunung|Bukit|Danau|Selat|Ciudad|Cerro|Morne|Fleuve|Ilha|Jabal|Jebel|"
+                        r"Wadi|Tell|Lago|Lac|Cape|Lake|Mount|Port)\s(?=[A-Z])")
 _ROCK_END = re.compile(r"\s(?:Formation|Shale)$")
 # A star or a constellation: a Greek letter before a constellation's Latin genitive or abbreviation ("Alpha Canis
 # Majoris", "Lambda Scorpii", "Alpha CMi"), "Canis Minor", "Ursa Major".
@@ -110,7 +118,10 @@ _SKY_NAME = re.compile(r"^(?:Alpha|Beta|Gamma|Delta|Epsilon|Zeta|Eta|Theta|Iota|
 # right before it ("the short film Steamboat Willie", "the literary journal The Russian Messenger"), or a plural
 # one right after it makes it a franchise's modifier ("the five Dirty Harry films").
 _WORK_END = re.compile(r"\s(?:Suite|Symphony|Concerto|Sonata|Requiem|Overture|Rhapsody|Comedy|Tragedy|Oratorio|"
-                       r"Cantata|Trilogy)$")
+                       r"Cantata|Trilogy)$|"
+                       # or starts it: "Song of Roland", "Tale of Genji", a Latin title ("Historia Regum Britanniae")
+                       r"^(?:The\s)?(?:(?:Song|Songs|Ballad|Tale|Tales|Legend|Epic|Lay|Chronicles?|Gospel|Epistle|Ode|"
+                       r"Hymn|Rime|Lament)\sof\s|(?:Historia|Genera|Liber|Codex|Summa|Tractatus|Principia|Carmina)\s)")
 _WORK_BEFORE = re.compile(r"\b(?:film|movie|novel|novella|play|poem|book|opera|ballet|album|song|series|sitcom|"
                           r"journal|magazine|newspaper|treatise|epic|painting|work|musical|comic|manga|anime|"
                           r"symphony|short)\s$")

@@ -15,6 +15,7 @@ import re
 from collections import Counter, defaultdict
 
 from ..folding import name_key
+from .kinds import kind_word, person_word
 from .names import NAME_PARTICLES, clean_name
 
 Span = tuple[int, int, str, str]  # (start, end, label, text) as spaCy saw it
@@ -34,6 +35,9 @@ _ALONE_PER_FULL = 3
 # "Charles": 36 full names, 54 mentions of them, 9 of "Charles" alone; a name is known alone (no one's first name)
 # only where it outnumbers its namesakes' full names two to one ("Muhammad" 45 times alone, 14 full names).
 _SHARED_BY, _KNOWN_ALONE = 3, 2
+_ARTICLES = NAME_PARTICLES | {"les", "los", "las", "il", "lo"}
+_PEOPLE_WORD = 5  # mentions of a group's word that make it no surname
+_NAMESAKES = 3  # persons of a first name that make a name with it a person's, when nothing shows an organisation
 FIRST_MARK = " *"  # a context key for a first name ("charles *"), beside the surname keys
 PARTY_MARK = " party*"  # a context key for a generic party name ("communist party party*")
 # A party named by its creed alone ("the Communist Party", "the Liberal Party") is one of several countries' parties.
@@ -200,6 +204,27 @@ class Variants:
     def first_of(self, key: str) -> str | None:
         """The first-name key a full-name person key is indexed by."""
         return self._of.get(key, (None, None))[1]
+
+    def named_like_people(self, key: str, display: str, facet_of) -> bool:
+        """A full name whose first name is that of `_NAMESAKES` persons of the collection ("Julius Caesar", tagged ORG
+        five times, and Julius Nyerere, Julius Dedekind; "Alfred Nobel" twice WORK_OF_ART), not a title ("King Fahd Causeway"), an article ("La
+        Fenice") or a word the collection calls something else ("Sun Microsystems", "Greater Sydney").
+        `facet_of(k)` is a key's facet."""
+        first = first_name(display)
+        if not first or first in _ARTICLES or person_word(first) or facet_of(first) not in (None, "person") \
+                or kind_word(display.split()[-1]):
+            return False
+        return len(self.by_first.get(first, set()) - {key}) >= _NAMESAKES
+
+    def of_a_people(self, display: str, facet_of, size) -> bool:
+        """A name ending in a word the collection often calls a people, a language or a faith ("Vulgar Latin",
+        "Byzantine Christian", "Qadiri Sufi"), whose first word is no first name of `_NAMESAKES` persons ("Daniel
+        Chester French") and which is no ruler's "of" ("Wu of Han"). `facet_of(k)`, `size(k)`: a key's facet and
+        mentions."""
+        words = display.split()
+        last = name_key(words[-1])
+        return len(words) > 1 and " of " not in display and facet_of(last) == "group" and size(last) >= _PEOPLE_WORD \
+            and len(self.by_first.get(name_key(words[0]), ())) < _NAMESAKES
 
     def sharing(self, key: str, size) -> str | None | bool:
         """For a one-word person key: the full name it stands for by a clear majority, False when several people

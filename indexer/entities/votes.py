@@ -3,22 +3,64 @@
 The majority wins, with the model's PERSON as the weak label on proper nouns: a name the collection also often
 calls a place ("Java": 16 persons, 11 places) is a place, and one it often calls a people, faith or period
 ("Norman": 3 persons, 3 groups, and "the Norman conquest" a vote against the person) is a group.
+What a mention's text shows (a cue label, an organisation's or a work's shape) weighs more than a bare label: it
+breaks ties ("Boethius": 1 person shown, 1 place), and an organisation or a work nothing shows loses to a person
+the text shows ("Tiberius": 3 ORG, 2 persons with a role before or a life after).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
+
+from .evidence import ORG_CUE, PERSON_CUE, WORK_CUE
+from .names import accents, org_shaped, shape_facet, work_shaped
 
 _PLACE_SHARE = 0.6
 _GROUP_SHARE = 1.0
+# Labels that are evidence of a value's type (an Infobox field is a structured fact).
+EVIDENCE = {"org": {ORG_CUE, "AGENT"}, "work": {WORK_CUE}, "person": {PERSON_CUE}}
+CUES = {label for labels in EVIDENCE.values() for label in labels}
+# A tie nothing breaks goes to the first of these: a work first (no value then, without evidence: "Charlie Chaplin"
+# 1 PERSON, 1 WORK_OF_ART), a place before a person (the share rule below), a person before an organisation or a group.
+_TIE_ORDER = ("work", "place", "person", "org", "group", "event", "")
+# A tie between facets the text shows goes to the person: its cue reads the mention itself (a role before, a life
+# after), a work's cue a kind of work nearby ("the Trinity of Carnatic music, alongside Tyagaraja (1767–1847)").
+_SHOWN_ORDER = ("person", "org", "work")
+_CUES_PER_LABEL = 0.5  # person cues to outweigh an organisation or work nothing shows: "RNA" 1 cue, 9 ORG is none
+_ADHERENT = re.compile(r"ists?$")  # "Leninist", "Pan-Africanist": an adherent's word, whatever its cue
 
 
-def vote(facets: Counter) -> str | None:
-    """The facet of a value from its weighted label votes ("" for no facet), None without votes."""
+def shown(cues: Counter, display: str) -> Counter:
+    """Mentions of each facet a value's text shows: its mentions' cue labels (`cues`: label -> mentions), its shape."""
+    out = Counter({facet: sum(cues[label] for label in labels) for facet, labels in EVIDENCE.items()})
+    if _ADHERENT.search(display):
+        out["person"] = 0
+    return +out | Counter({facet: 1 << 20 for facet, shaped in (("org", org_shaped), ("work", work_shaped))
+                           if shaped(display)})
+
+
+def vote(facets: Counter, evident: Counter = Counter()) -> str | None:
+    """The facet of a value from its weighted label votes ("" for no facet), None without votes; `evident`: the
+    facets its text shows."""
     if not facets:
         return None
-    facet = max(facets.items(), key=lambda kv: (kv[1], kv[0]))[0]
-    if facet == "person" and facets["place"] >= _PLACE_SHARE * facets["person"]:
+    most = max(facets.values())
+    tied = [f for f in _TIE_ORDER if facets[f] == most] or [max(facets, key=facets.get)]
+    facet = next((f for f in _SHOWN_ORDER if f in tied and f in evident), tied[0])
+    if facet in ("org", "work") and facet not in evident and evident["person"] >= _CUES_PER_LABEL * facets[facet]:
+        return "person"  # an organisation or work nothing shows, a person the text shows
+    person_shown = "person" in evident and facet == "person"
+    if facet == "person" and facets["place"] >= _PLACE_SHARE * facets["person"] \
+            and not (person_shown and facets["place"] <= facets["person"]):
         return "place"
-    if facet == "person" and facets["group"] >= _GROUP_SHARE * facets["person"]:
+    if facet == "person" and facets["group"] >= _GROUP_SHARE * facets["person"] \
+            and not (person_shown and facets["group"] <= facets["person"]):
         return "group"
     return facet
+
+
+def display_form(forms: Counter, work: bool = False) -> str:
+    """The form a value is shown by: most mentions, then most accents kept, then (for a work) its "The" if a
+    title's, then the text (deterministic)."""
+    return min(forms.items(), key=lambda kv: (-kv[1], -accents(kv[0]), (kv[0][:4] == "The ") != (
+        work and shape_facet(kv[0], "work") is None), kv[0]))[0]
