@@ -14,7 +14,8 @@ import re
 
 from . import bodies, kinds
 from .evidence import WORK_CUE, Span, quoted_title
-from .names import org_shaped
+from ..folding import name_key
+from .names import _languages, org_shaped
 
 # The label of a span the passage defines as a thing ("Rum is a liquor", "… is an extinct genus"): weighs five
 # mentions, one sense per passage (mentions._one_sense).
@@ -54,6 +55,18 @@ _KIND_LIST = re.compile(r"\b(?:genera|orders|families|species|phyla|classes|clad
 # Reformation", "the Investiture Contest", "the Great Exhibition", "Australia Day"): an event; a civilisation is none.
 _EVENT_END = re.compile(r"\s(?:Reformation|Counter-Reformation|Contest|Controversy|Craze|Exhibition|Day)$")
 _CIVILISATION_END = re.compile(r"\sCivili[sz]ation$", re.I)
+# A period or a bloc is no place: "the Old Kingdom", "the New Kingdom" (Egypt's periods), "the Western Bloc".
+_PERIOD_OR_BLOC = re.compile(r"^(?:[Tt]he\s)?(?:Old|Middle|New) Kingdom$|\sBloc$")
+# A language's name where its sentence speaks of languages, peoples or names: '"capital" in Kazakh', "named Ahmed
+# Gragn in Amharic", "the main native languages are Maithili, Magahi and Bhojpuri", "works in Hindi cinema". A
+# place's cue beside it keeps the place: "Monroeville, Alabama", "the Braj region", "Tarlac and Pampanga provinces".
+_TONGUE_CUE = re.compile(r"\b(?:languages?|dialects?|speak\w*|spoken|speakers|literature|cinema|films?|poet\w*|"
+                         r"novelist|writers?|wrote|written|name[ds]?|called|meaning|means|translat\w*|words?|"
+                         r"peoples?|ethnic\w*|noble\w*)\b|-led\b")
+_PLACE_CUE_BEFORE = re.compile(r"(?:(?P<town>[A-Z][\w.]*),\s|\b(?:borders?|bordering|central|northern|southern|eastern|"
+                               r"western|north-?eastern|north-?western|south-?eastern|south-?western)\s)$")
+_PLACE_CUE_AFTER = re.compile(r"\s(?:region|provinces?|count(?:y|ies)|states?|islands?|districts?|city|"
+                              r"city-states?)\b|,?\s(?:and|or)\s[A-Z][\w-]+\s(?:provinces|counties|states)\b")
 # Who did a deed is a person, not a place: "first published in Paris by Sylvia Beach", "the murder of Agamemnon by
 # Clytemnestra", "re-discovered in 1900 by Hugo de Vries"; a person word in apposition after the name: "after Carl G.
 # Vinson, United States congressman", "Maria Amalia, Duchess of Parma".
@@ -151,6 +164,8 @@ def relabel(text: str, m: Span) -> Span:
         return body  # "the First Turkic Khaganate", "the Frankfurt School of critical theory"
     if quoted_title(text, m):
         return (m[0], m[1], WORK_CUE, m[3])  # 'such tales as "Thumbelina"'
+    if m[2] != "ORG" and (_PERIOD_OR_BLOC.search(m[3]) or _a_tongue(text, m)):
+        return (m[0], m[1], NO_FACET, m[3])
     if _CIVILISATION_END.search(m[3]) or m[2] != "ORG" and _EVENT_END.search(m[3]):
         return (m[0], m[1], "EVENT" if _EVENT_END.search(m[3]) else NO_FACET, m[3])
     if m[2] != "ORG" and _a_person(text, m):
@@ -186,3 +201,14 @@ def _a_person(text: str, m: Span) -> bool:
     return bool(_AGENT_BEFORE.search(text, max(0, m[0] - 50), m[0])
                 or apposed and not _NAME_OF.search(text, max(0, m[0] - 30), m[0])
                 and (not apposed.group(1) or kinds.person_word(apposed.group(1))))
+
+
+def _a_tongue(text: str, m: Span) -> bool:
+    """A language's name in a sentence about languages, peoples or names, with no place's cue beside it."""
+    if name_key(m[3]) not in _languages():
+        return False
+    start = max(text.rfind(". ", 0, m[0]) + 1, text.rfind("\n", 0, m[0]) + 1)
+    end = min(i for i in (text.find(". ", m[1]), text.find("\n", m[1]), len(text)) if i >= 0)
+    before = _PLACE_CUE_BEFORE.search(text, max(0, m[0] - 40), m[0])  # "Selma, Alabama"; not "Tamil, Urdu"
+    return bool(_TONGUE_CUE.search(text, start, end)) and not _PLACE_CUE_AFTER.match(text, m[1], m[1] + 40) \
+        and not (before and not (before.group("town") and name_key(before.group("town")) in _languages()))

@@ -1,0 +1,30 @@
+"""Issue 25, round 12: languages, periods and blocs the model tags as places (text-level rules, spans as given)."""
+from __future__ import annotations
+
+from indexer.entities.things import NO_FACET
+from tests.test_entity_things import _labels
+
+
+def test_a_language_s_name_in_a_sentence_about_languages_or_names_is_no_place():
+    got = _labels('The town was renamed Oskemen, meaning "river mouth" in Kazakh.', [("Oskemen", "GPE"),
+                                                                                     ("Kazakh", "GPE")])
+    assert got["Kazakh"] == NO_FACET and got["Oskemen"] == "GPE"
+    got = _labels("The languages spoken in the district are Tamil, Urdu and Telugu.",
+                  [("Tamil", "GPE"), ("Urdu", "GPE"), ("Telugu", "GPE")])
+    assert got["Urdu"] == NO_FACET
+    # A place's cue beside the name keeps the place: "Selma, Alabama", "the Braj region", "Pampanga provinces".
+    got = _labels("She was born in Selma, Alabama, and her name was known in every town.",
+                  [("Selma", "GPE"), ("Alabama", "GPE")])
+    assert got["Alabama"] == "GPE"
+    got = _labels("The shrine, whose name means joy, lies in the Braj region.", [("Braj", "LOC")])
+    assert got["Braj"] == "LOC"
+    # No sentence about languages or names: the place stays.
+    assert _labels("The state borders Delaware to the east.", [("Delaware", "GPE")])["Delaware"] == "GPE"
+
+
+def test_egypt_s_kingdoms_and_the_cold_war_s_blocs_are_no_places():
+    text = "Pyramids were built in the Old Kingdom; the temple dates from the New Kingdom."
+    got = _labels(text, [("the Old Kingdom", "LOC"), ("the New Kingdom", "GPE")])
+    assert got["the Old Kingdom"] == got["the New Kingdom"] == NO_FACET
+    got = _labels("Poland joined the Eastern Bloc after the war.", [("Poland", "GPE"), ("the Eastern Bloc", "LOC")])
+    assert got["the Eastern Bloc"] == NO_FACET and got["Poland"] == "GPE"
