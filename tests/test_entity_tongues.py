@@ -28,3 +28,21 @@ def test_egypt_s_kingdoms_and_the_cold_war_s_blocs_are_no_places():
     assert got["the Old Kingdom"] == got["the New Kingdom"] == NO_FACET
     got = _labels("Poland joined the Eastern Bloc after the war.", [("Poland", "GPE"), ("the Eastern Bloc", "LOC")])
     assert got["the Eastern Bloc"] == NO_FACET and got["Poland"] == "GPE"
+
+
+def test_a_kin_s_word_or_married_before_a_place_tagged_name_makes_a_person():
+    text = "On the voyage he meets a young girl named Calla, and later his friend Tarrow joins them."
+    got = _labels(text, [("Calla", "GPE"), ("Tarrow", "GPE")])
+    assert got["Calla"] == got["Tarrow"] == "PERSON"
+    got = _labels("In 1020 he married Ermengard of Anjou.", [("Ermengard", "GPE"), ("Anjou", "GPE")])
+    assert got["Ermengard"] == "PERSON" and got["Anjou"] == "GPE"
+    # A river after a capitalised "Son," is no kin: "the rivers Son, Gandak and Punpun".
+    got = _labels("The city straddles the rivers Son, Gandak and Punpun.", [("Gandak", "GPE")])
+    assert got["Gandak"] == "GPE"
+
+
+def test_an_element_s_symbol_or_a_word_s_translation_is_no_place():
+    got = _labels("This chemical element has symbol Ni and atomic number 28.", [("Ni", "GPE")])
+    assert got["Ni"] == NO_FACET
+    got = _labels("The period is abbreviated K, for its German translation Kreide.", [("Kreide", "GPE")])
+    assert got["Kreide"] == NO_FACET

@@ -73,6 +73,13 @@ _PLACE_CUE_AFTER = re.compile(r"\s(?:region|provinces?|count(?:y|ies)|states?|is
 _AGENT_BEFORE = re.compile(r"\b(?:written|published|discovered|re-?discovered|murdered|killed|slain|assassinated|"
                            r"painted|composed|directed|narrated|translated|invented|betrayed|murder of [A-Z]\w+)"
                            r"(?:\s(?:in|on)\s[\w ]{1,20})?\sby\s$")
+# A kin's, a friend's or a character's word right before the name, or "married": "his wife Penelope", "a teenage girl
+# named Bulma", "his friend Obelix", "the fictional character Phileas Fogg", "He married Gisela of Bavaria".
+_KIN_BEFORE = re.compile(r"\b(?:(?:girl|boy|man|woman|son|daughter|wife|husband|friend|brother|sister|mother|father|"
+                         r"character|hero|heroine|god|goddess|deity|spouse|consort|nephew|niece|uncle|aunt|"
+                         r"protagonist)(?:\snamed|\scalled|,)?|married|marrying)\s$")
+# A chemical element's symbol or a word's translation is no place: "it has symbol Zn", "its German translation Kreide".
+_SYMBOL_BEFORE = re.compile(r"\b(?:symbol|translation)\s$")
 _NAME_OF = re.compile(r"[A-Z][\w'’-]*\sof\s$")  # "Charlotte of Savoy, daughter of…": Savoy is no person
 _PERSON_APPOSITION = re.compile(r",\s(?:the\s)?(?:[A-Z][\w.]*\s){0,3}(?:([a-z]+[^s\W])(?=\s(?:of|from|who)\b|[,.;])|"
                                 r"(?:Duke|Duchess|Count|Countess|Prince|Princess|King|Queen)\sof\b)")
@@ -164,7 +171,8 @@ def relabel(text: str, m: Span) -> Span:
         return body  # "the First Turkic Khaganate", "the Frankfurt School of critical theory"
     if quoted_title(text, m):
         return (m[0], m[1], WORK_CUE, m[3])  # 'such tales as "Thumbelina"'
-    if m[2] != "ORG" and (_PERIOD_OR_BLOC.search(m[3]) or _a_tongue(text, m)):
+    if m[2] != "ORG" and (_PERIOD_OR_BLOC.search(m[3]) or _a_tongue(text, m)
+                          or _SYMBOL_BEFORE.search(text, max(0, m[0] - 12), m[0])):
         return (m[0], m[1], NO_FACET, m[3])
     if _CIVILISATION_END.search(m[3]) or m[2] != "ORG" and _EVENT_END.search(m[3]):
         return (m[0], m[1], "EVENT" if _EVENT_END.search(m[3]) else NO_FACET, m[3])
@@ -198,7 +206,7 @@ def relabel(text: str, m: Span) -> Span:
 def _a_person(text: str, m: Span) -> bool:
     """The words against a place-tagged span show a person: a deed's doer, a person word in apposition."""
     apposed = _PERSON_APPOSITION.match(text, m[1], m[1] + 60)
-    return bool(_AGENT_BEFORE.search(text, max(0, m[0] - 50), m[0])
+    return bool(_AGENT_BEFORE.search(text, max(0, m[0] - 50), m[0]) or _KIN_BEFORE.search(text, max(0, m[0] - 24), m[0])
                 or apposed and not _NAME_OF.search(text, max(0, m[0] - 30), m[0])
                 and (not apposed.group(1) or kinds.person_word(apposed.group(1))))
 
