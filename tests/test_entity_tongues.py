@@ -46,3 +46,19 @@ def test_an_element_s_symbol_or_a_word_s_translation_is_no_place():
     assert got["Ni"] == NO_FACET
     got = _labels("The period is abbreviated K, for its German translation Kreide.", [("Kreide", "GPE")])
     assert got["Kreide"] == NO_FACET
+
+
+def test_a_person_between_places_stays_a_person_with_a_title_apposed_or_a_ruler_s_word_before():
+    text = "Her sisters were Maria Carolina of Austria, and Maria Amalia, Duchess of Parma."
+    got = _labels(text, [("Maria Carolina", "PERSON"), ("Austria", "GPE"), ("Maria Amalia", "PERSON"),
+                         ("Parma", "GPE")])
+    assert got["Maria Amalia"] == "PERSON"
+    text = "The range is named after Carl G. Vinson, United States congressman from Georgia."
+    got = _labels(text, [("Carl G. Vinson", "PERSON"), ("United States", "GPE"), ("Georgia", "GPE")])
+    assert got["Carl G. Vinson"] == "PERSON"
+    got = _labels("The poem follows the king of Ithaca, Odysseus, home.", [("Ithaca", "GPE"), ("Odysseus", "GPE")])
+    assert got["Odysseus"] == "PERSON" and got["Ithaca"] == "GPE"
+    # A member of a body is no ruler: "a member of ASEAN, the Asia-Pacific Trade Agreement".
+    got = _labels("Laos is a member of ASEAN, the Asia-Pacific Trade Agreement, and the WTO.",
+                  [("ASEAN", "ORG"), ("the Asia-Pacific Trade Agreement", "FAC")])
+    assert got["the Asia-Pacific Trade Agreement"] != "PERSON"

@@ -80,6 +80,9 @@ _KIN_BEFORE = re.compile(r"\b(?:(?:girl|boy|man|woman|son|daughter|wife|husband|
                          r"protagonist)(?:\snamed|\scalled|,)?|married|marrying)\s$")
 # A chemical element's symbol or a word's translation is no place: "it has symbol Zn", "its German translation Kreide".
 _SYMBOL_BEFORE = re.compile(r"\b(?:symbol|translation)\s$")
+# A person word over a realm before the name: "the heroic king of Ithaca, Odysseus".
+_RULER_OF_BEFORE = re.compile(r"\b(?:king|queen|ruler|lord|lady|prince|princess|duke|duchess|count|countess|emperor|"
+                              r"empress|sultan|pharaoh|chief|chieftain|tyrant|regent|son|daughter) of (?:the )?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?,\s$")
 _NAME_OF = re.compile(r"[A-Z][\w'’-]*\sof\s$")  # "Charlotte of Savoy, daughter of…": Savoy is no person
 _PERSON_APPOSITION = re.compile(r",\s(?:the\s)?(?:[A-Z][\w.]*\s){0,3}(?:([a-z]+[^s\W])(?=\s(?:of|from|who)\b|[,.;])|"
                                 r"(?:Duke|Duchess|Count|Countess|Prince|Princess|King|Queen)\sof\b)")
@@ -176,7 +179,7 @@ def relabel(text: str, m: Span) -> Span:
         return (m[0], m[1], NO_FACET, m[3])
     if _CIVILISATION_END.search(m[3]) or m[2] != "ORG" and _EVENT_END.search(m[3]):
         return (m[0], m[1], "EVENT" if _EVENT_END.search(m[3]) else NO_FACET, m[3])
-    if m[2] != "ORG" and _a_person(text, m):
+    if m[2] != "ORG" and a_person(text, m):
         return (m[0], m[1], "PERSON", m[3])
     if m[2] != "ORG" and _SENTENCE_START.search(text, max(0, m[0] - 4), m[0]) \
             and _DEFINED_WORK.match(text, m[1], m[1] + 200):
@@ -203,10 +206,13 @@ def relabel(text: str, m: Span) -> Span:
     return m
 
 
-def _a_person(text: str, m: Span) -> bool:
-    """The words against a place-tagged span show a person: a deed's doer, a person word in apposition."""
+def a_person(text: str, m: Span) -> bool:
+    """The words against a place-tagged span show a person: a deed's doer, a kin's or a ruler's word before it
+    ("his wife Penelope", "king of Ithaca, Odysseus"), a person word in apposition."""
     apposed = _PERSON_APPOSITION.match(text, m[1], m[1] + 60)
-    return bool(_AGENT_BEFORE.search(text, max(0, m[0] - 50), m[0]) or _KIN_BEFORE.search(text, max(0, m[0] - 24), m[0])
+    before = max(0, m[0] - 50)
+    return bool(_AGENT_BEFORE.search(text, before, m[0]) or _RULER_OF_BEFORE.search(text, before, m[0])
+                or _KIN_BEFORE.search(text, max(0, m[0] - 24), m[0])
                 or apposed and not _NAME_OF.search(text, max(0, m[0] - 30), m[0])
                 and (not apposed.group(1) or kinds.person_word(apposed.group(1))))
 
