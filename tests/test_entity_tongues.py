@@ -1,6 +1,7 @@
 """Issue 25, round 12: languages, periods and blocs the model tags as places (text-level rules, spans as given)."""
 from __future__ import annotations
 
+from indexer.entities.evidence import WORK_CUE
 from indexer.entities.things import NO_FACET
 from tests.test_entity_things import _labels
 
@@ -62,3 +63,11 @@ def test_a_person_between_places_stays_a_person_with_a_title_apposed_or_a_ruler_
     got = _labels("Laos is a member of ASEAN, the Asia-Pacific Trade Agreement, and the WTO.",
                   [("ASEAN", "ORG"), ("the Asia-Pacific Trade Agreement", "FAC")])
     assert got["the Asia-Pacific Trade Agreement"] != "PERSON"
+
+
+def test_a_dated_title_among_works_is_a_work_and_a_place_inside_a_title_is_left_alone():
+    text = "His best-known films are Harvest (1931), Ravenna (1934) and A Passage to India (1984)."
+    got = _labels(text, [("Harvest", "GPE"), ("Ravenna", "GPE"), ("India", "GPE")])
+    assert got["Ravenna"] == WORK_CUE and got["India"] == "GPE"
+    text = "The city was the third to found a university, after Prague (1347) and Vienna (1365)."
+    assert _labels(text, [("Prague", "GPE"), ("Vienna", "GPE")]) == {"Prague": "GPE", "Vienna": "GPE"}

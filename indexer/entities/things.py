@@ -136,6 +136,14 @@ _WORK_END = re.compile(r"\s(?:Suite|Symphony|Concerto|Sonata|Requiem|Overture|Rh
 _WORK_BEFORE = re.compile(r"\b(?:film|movie|novel|novella|play|poem|book|opera|ballet|album|song|series|sitcom|"
                           r"journal|magazine|newspaper|treatise|epic|painting|work|musical|comic|manga|anime|"
                           r"symphony|short)\s$")
+# A title dated in brackets where its sentence speaks of works or roles, or in a list of dated titles: "his silent
+# films Strike (1925), Battleship Potemkin (1925)", "The Music Room (1958), Big City (1963)", "the heroine in Fire Over
+# England (1937)". A place inside a title ("A Passage to India (1984)") is left alone.
+_DATED = re.compile(r"\s\((?:1[0-9]|20)\d\d\)")
+_DATED_TITLE_BEFORE = re.compile(r"(?:\b(?:films?|movies?|novels?|books?|plays?|works?|roles?|sequel|directed|starring|"
+                                 r"trilogy|stories|poems?|operas?|musicals?|heroine|hero)\b[^.;]{0,80}|"
+                                 r"\((?:1[0-9]|20)\d\d(?:–\d{4})?\),\s(?:and\s)?)$")
+_IN_TITLE = re.compile(r"[A-Z][\w'’-]*\s(?:to|in|at|of|from|the|a|an|and)\s$")  # "A Passage to India (1984)"
 _WORKS_AFTER = re.compile(r"\s(?:films|movies|novels|books|franchise|trilogy|stories|comics|games|albums)\b")
 # A noble title alone before "of" is the title, not a person: "he was Duke of Milan" (the model tags "Duke").
 _TITLE_OF = re.compile(r"^(?:Duke|Duchess|Count|Countess|Earl|Margrave|Prince|Princess|King|Queen|Emperor|Empress|Lord|"
@@ -179,6 +187,9 @@ def relabel(text: str, m: Span) -> Span:
         return (m[0], m[1], NO_FACET, m[3])
     if _CIVILISATION_END.search(m[3]) or m[2] != "ORG" and _EVENT_END.search(m[3]):
         return (m[0], m[1], "EVENT" if _EVENT_END.search(m[3]) else NO_FACET, m[3])
+    if m[2] != "ORG" and _DATED.match(text, m[1]) and not _IN_TITLE.search(text, max(0, m[0] - 40), m[0]) \
+            and _DATED_TITLE_BEFORE.search(text, max(0, m[0] - 100), m[0]):
+        return (m[0], m[1], WORK_CUE, m[3])  # "his silent films Strike (1925)"
     if m[2] != "ORG" and a_person(text, m):
         return (m[0], m[1], "PERSON", m[3])
     if m[2] != "ORG" and _SENTENCE_START.search(text, max(0, m[0] - 4), m[0]) \
