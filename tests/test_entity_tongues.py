@@ -71,3 +71,13 @@ def test_a_dated_title_among_works_is_a_work_and_a_place_inside_a_title_is_left_
     assert got["Ravenna"] == WORK_CUE and got["India"] == "GPE"
     text = "The city was the third to found a university, after Prague (1347) and Vienna (1365)."
     assert _labels(text, [("Prague", "GPE"), ("Vienna", "GPE")]) == {"Prague": "GPE", "Vienna": "GPE"}
+
+
+def test_lower_case_words_before_a_place_and_a_sentence_s_first_word_after_an_abbreviation_are_cut():
+    got = _labels("After 1871 the united Germany grew fast, as did later North Africa.",
+                  [("the united Germany", "GPE"), ("later North Africa", "LOC")])
+    assert "Germany" in got and "North Africa" in got and got["Germany"] == "GPE"
+    got = _labels("The museum is in Washington, D.C. It opened in 1910.", [("Washington, D.C. It", "GPE")])
+    assert "Washington, D.C." in got
+    # An article alone stays; a particle stays ("van Diemen's Land").
+    assert "the Guardafui Channel" in _labels("It faces the Guardafui Channel.", [("the Guardafui Channel", "LOC")])
