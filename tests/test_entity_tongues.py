@@ -81,3 +81,20 @@ def test_lower_case_words_before_a_place_and_a_sentence_s_first_word_after_an_ab
     assert "Washington, D.C." in got
     # An article alone stays; a particle stays ("van Diemen's Land").
     assert "the Guardafui Channel" in _labels("It faces the Guardafui Channel.", [("the Guardafui Channel", "LOC")])
+
+
+def test_a_one_word_place_with_no_sign_of_a_place_is_a_lone_vote_and_once_alone_no_facet():
+    from collections import Counter
+
+    from indexer.entities.lone import LONE_PLACE
+    from indexer.entities.votes import LONE, vote
+    # The model's GPE on a genus, a treatise, a school of thought: no place's word near it.
+    text = "Among the flowering algae the filamentous Zygnema stands out."
+    assert _labels(text, [("Zygnema", "GPE")])["Zygnema"] == LONE_PLACE
+    # A place's preposition, a list beside a place, a city's country, a sentence about capitals keep the GPE.
+    assert _labels("The treaty was signed in Brest.", [("Brest", "GPE")])["Brest"] == "GPE"
+    assert _labels("Trade grew with Ostend and Bruges.", [("Ostend", "GPE"), ("Bruges", "GPE")])["Ostend"] == "GPE"
+    assert _labels("Its capital was moved to Vilnius from Kaunas.", [("Kaunas", "GPE")])["Kaunas"] == "GPE"
+    # One lone vote alone is no facet; two, or one beside another place vote, make a place.
+    assert vote(Counter({"place": LONE})) == ""
+    assert vote(Counter({"place": 2 * LONE})) == "place" and vote(Counter({"place": LONE + 1})) == "place"

@@ -9,7 +9,8 @@ from .aliases import BUILTIN_ALIASES
 from .evidence import ORG_CUE, PERSON_CUE, PERSONS, WORK_CUE
 from .kinds import OTHER_KIND
 from .mentions import DEFINED_THING
-from .votes import vote
+from .lone import LONE_PLACE
+from .votes import LONE, vote
 from .variants import ACRONYM, FIRST_MARK, PARTY_MARK, Variants, acronym_key, generic_party
 from .names import (MEMBERS, accents, clean_name, looks_like_full_name, name_key, org_shaped, person_form, shape_facet,
                     surname_key, work_shaped)
@@ -20,14 +21,14 @@ __all__ = ["LABEL_TO_FACET", "NER_LABELS", "Canon", "clean_name", "name_key"]
 # AGENT is ours, not spaCy's: an Infobox "Perpetrator" is an organisation or a person by what it is elsewhere.
 LABEL_TO_FACET: dict[str, str] = {
     "PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group",
-    "EVENT": "event", "WORK_OF_ART": "work", "AGENT": "org",
+    "EVENT": "event", "WORK_OF_ART": "work", "AGENT": "org", LONE_PLACE: "place",
     "GPE_DEFINED": "place",  # a "person" its own definition calls a place (mentions.refine): one counts as five
     ORG_CUE: "org",  # an ORG whose text shows an organisation ("NKVD agent"): evidence, see Canon._evidenced
     WORK_CUE: "work",  # a WORK_OF_ART whose text shows a work ("the novel …", a title in quotes beside "songs")
     PERSON_CUE: "person",  # a one-word PERSON whose text shows a person ("the goddess Freyja"): see attest
 }
-_WEIGHT = {"GPE_DEFINED": 5, DEFINED_THING: 5, OTHER_KIND: 5}
-NER_LABELS = frozenset(LABEL_TO_FACET) - {"AGENT", "GPE_DEFINED", ORG_CUE, WORK_CUE, PERSON_CUE} | {"DATE"}
+_WEIGHT = {"GPE_DEFINED": 5, DEFINED_THING: 5, OTHER_KIND: 5, LONE_PLACE: LONE}
+NER_LABELS = frozenset(LABEL_TO_FACET) - {"AGENT", "GPE_DEFINED", LONE_PLACE, ORG_CUE, WORK_CUE, PERSON_CUE} | {"DATE"}
 # Labels that are evidence of a value's type (an Infobox field is a structured fact).
 _EVIDENCE = {"org": {ORG_CUE, "AGENT"}, "work": {WORK_CUE}, "person": {PERSON_CUE}}
 _MONONYM = 6  # a one-word person named fewer times needs evidence (attest): most such are other things

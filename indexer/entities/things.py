@@ -15,6 +15,7 @@ import re
 from . import bodies, kinds
 from .evidence import WORK_CUE, Span, quoted_title
 from ..folding import name_key
+from .lone import sentence
 from .names import _languages, org_shaped
 
 # The label of a span the passage defines as a thing ("Rum is a liquor", "… is an extinct genus"): weighs five
@@ -232,8 +233,7 @@ def _a_tongue(text: str, m: Span) -> bool:
     """A language's name in a sentence about languages, peoples or names, with no place's cue beside it."""
     if name_key(m[3]) not in _languages():
         return False
-    start = max(text.rfind(". ", 0, m[0]) + 1, text.rfind("\n", 0, m[0]) + 1)
-    end = min(i for i in (text.find(". ", m[1]), text.find("\n", m[1]), len(text)) if i >= 0)
+    start, end = sentence(text, m)
     before = _PLACE_CUE_BEFORE.search(text, max(0, m[0] - 40), m[0])  # "Selma, Alabama"; not "Tamil, Urdu"
     return bool(_TONGUE_CUE.search(text, start, end)) and not _PLACE_CUE_AFTER.match(text, m[1], m[1] + 40) \
         and not (before and not (before.group("town") and name_key(before.group("town")) in _languages()))

@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections import Counter
 
 _PLACE_SHARE = 0.6
+# The weight of a one-word place mention with no sign of a place (lone.LONE_PLACE): a value with one such vote and
+# nothing else gets no facet; two, or one beside any other place vote, make a place.
+LONE = 0.999
 _GROUP_SHARE = 1.0
 
 
@@ -17,6 +20,8 @@ def vote(facets: Counter) -> str | None:
     if not facets:
         return None
     facet = max(facets.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    if facet == "place" and facets["place"] < 1:
+        return ""
     if facet == "person" and facets["place"] >= _PLACE_SHARE * facets["person"]:
         return "place"
     if facet == "person" and facets["group"] >= _GROUP_SHARE * facets["person"]:
