@@ -98,3 +98,10 @@ def test_a_one_word_place_with_no_sign_of_a_place_is_a_lone_vote_and_once_alone_
     # One lone vote alone is no facet; two, or one beside another place vote, make a place.
     assert vote(Counter({"place": LONE})) == ""
     assert vote(Counter({"place": 2 * LONE})) == "place" and vote(Counter({"place": LONE + 1})) == "place"
+
+
+def test_an_organisation_with_a_place_s_word_and_a_body_s_head_stays_an_organisation():
+    from indexer.entities.names import shape_facet
+    assert shape_facet("Baltic Sea Council", "org") != "place"
+    assert shape_facet("Andhra Pradesh Legislative Assembly", "org") != "place"
+    assert shape_facet("Pacific Ocean", "org") == "place"  # the model's ORG on a place without a body's head
