@@ -105,3 +105,11 @@ def test_an_organisation_with_a_place_s_word_and_a_body_s_head_stays_an_organisa
     assert shape_facet("Baltic Sea Council", "org") != "place"
     assert shape_facet("Andhra Pradesh Legislative Assembly", "org") != "place"
     assert shape_facet("Pacific Ocean", "org") == "place"  # the model's ORG on a place without a body's head
+
+
+def test_a_language_s_variety_a_great_fire_or_siege_and_medieval_latin_are_no_places():
+    from indexer.entities.names import shape_facet
+    text = "Linguists count Northern and Southern Kurdish as distinct languages."
+    assert _labels(text, [("Southern Kurdish", "LOC")])["Southern Kurdish"] == NO_FACET
+    assert shape_facet("Great Siege of Malta", "place") == "event"
+    assert shape_facet("Medieval Latin", "person") == "" and shape_facet("Vulgar Latin", "place") == ""

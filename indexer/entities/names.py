@@ -43,7 +43,7 @@ _INVERTED = re.compile(r"^(?P<last>[^,]+), (?P<first>[^,]+)$")  # "Don Levine, I
 
 # Types the shape decides, whatever the model said: battles and wars are events ("Battle of Stalingrad" as a
 # work); awards are no facet of ours ("Nobel Prize" as a work, "Order of Lenin" as a person).
-_EVENT = re.compile(r"^(?:Western|Eastern|Southern|Northern|Italian|Balkan|Macedonian) Front$|^(?:(?:Battle|Battles|Siege|Sack|Fall|Massacre|Invasion|Conquest|Siege|War|Wars|Revolution|Fire|"
+_EVENT = re.compile(r"^(?:Western|Eastern|Southern|Northern|Italian|Balkan|Macedonian) Front$|^(?:Great )?(?:(?:Battle|Battles|Siege|Sack|Fall|Massacre|Invasion|Conquest|Siege|War|Wars|Revolution|Fire|"
                     r") of\b|(?:The )?(?:First|Second|Third) [A-Z]\w+ War$)|"
                     r"\b(?:War|Revolution|Olympics|Olympic Games|Crusade|Rebellion|Uprising|Massacre|Genocide|"
                     r"Restoration|Famine)$")
@@ -104,7 +104,7 @@ _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ical|ous|ern)$")
 # Regions named by a continent or "World" at the end ("New World", "Maritime Southeast Asia", "British Isles").
 _REGION_END = re.compile(r"^(?!.*\bof\b).* (?:World|Isles|Asia|Europe|Africa|America|Americas)$")
 # Languages and compound adjectives are no facet of ours ("Ancient Greek", "Old Aramaic", "Greco-Roman").
-_LANGUAGE = re.compile(r"^(?:Ancient|Old|Middle|Modern|Classical|Koine|Vedic|Standard|Biblical) (?:Greek|Latin|"
+_LANGUAGE = re.compile(r"^(?:Ancient|Old|Middle|Modern|Classical|Koine|Vedic|Standard|Biblical|Medieval|Vulgar) (?:Greek|Latin|"
                        r"English|French|Norse|Aramaic|Sanskrit|Chinese|Persian|Egyptian|Arabic|Hebrew|Japanese|"
                        r"Irish|Dutch|Tamil|Turkish|Javanese)$|^[A-Z][a-z]+-[A-Z][a-z]+(?:an|ic)$")
 # Religions and creeds tagged ORG or PERSON are groups ("Islam", "Judaism"); so are language-family adjectives

@@ -230,9 +230,11 @@ def a_person(text: str, m: Span) -> bool:
 
 
 def _a_tongue(text: str, m: Span) -> bool:
-    """A language's name in a sentence about languages, peoples or names, with no place's cue beside it."""
-    if name_key(m[3]) not in _languages():
-        return False
+    """A language's name (or its variety's) in a sentence about languages, peoples or names, with no place's cue."""
+    words = m[3].split()
+    if name_key(m[3]) not in _languages() and not (len(words) == 2 and name_key(words[1]) in _languages()
+                                                  and words[0][:1].isupper()):
+        return False  # "Southern Azerbaijani", "Ganjami Odia": a language's variety
     start, end = sentence(text, m)
     before = _PLACE_CUE_BEFORE.search(text, max(0, m[0] - 40), m[0])  # "Selma, Alabama"; not "Tamil, Urdu"
     return bool(_TONGUE_CUE.search(text, start, end)) and not _PLACE_CUE_AFTER.match(text, m[1], m[1] + 40) \
