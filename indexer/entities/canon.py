@@ -9,7 +9,8 @@ from .aliases import BUILTIN_ALIASES
 from .evidence import ORG_CUE, PERSON_CUE, PERSONS, WORK_CUE
 from .kinds import OTHER_KIND
 from .mentions import DEFINED_THING
-from .votes import CUES, EVIDENCE, display_form, shown, vote
+from .lone import LONE_PLACE
+from .votes import CUES, EVIDENCE, LONE, display_form, shown, vote
 from .variants import ACRONYM, FIRST_MARK, PARTY_MARK, Variants, acronym_key, generic_party
 from .names import (MEMBERS, clean_name, looks_like_full_name, name_key, org_shaped, person_form, shape_facet,
                     surname_key, work_shaped)
@@ -20,20 +21,19 @@ __all__ = ["LABEL_TO_FACET", "NER_LABELS", "Canon", "clean_name", "name_key"]
 # AGENT is ours, not spaCy's: an Infobox "Perpetrator" is an organisation or a person by what it is elsewhere.
 LABEL_TO_FACET: dict[str, str] = {
     "PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group",
-    "EVENT": "event", "WORK_OF_ART": "work", "AGENT": "org",
+    "EVENT": "event", "WORK_OF_ART": "work", "AGENT": "org", LONE_PLACE: "place",
     "GPE_DEFINED": "place",  # a "person" its own definition calls a place (mentions.refine): one counts as five
     ORG_CUE: "org",  # an ORG whose text shows an organisation ("NKVD agent"): evidence, see Canon._evidenced
     WORK_CUE: "work",  # a WORK_OF_ART whose text shows a work ("the novel …", a title in quotes beside "songs")
     PERSON_CUE: "person",  # a one-word PERSON whose text shows a person ("the goddess Freyja"): see attest
 }
-_WEIGHT = {"GPE_DEFINED": 5, DEFINED_THING: 5, OTHER_KIND: 5}
-NER_LABELS = frozenset(LABEL_TO_FACET) - {"AGENT", "GPE_DEFINED", ORG_CUE, WORK_CUE, PERSON_CUE} | {"DATE"}
+_WEIGHT = {"GPE_DEFINED": 5, DEFINED_THING: 5, OTHER_KIND: 5, LONE_PLACE: LONE}
+NER_LABELS = frozenset(LABEL_TO_FACET) - {"AGENT", "GPE_DEFINED", LONE_PLACE, ORG_CUE, WORK_CUE, PERSON_CUE} | {"DATE"}
 _MONONYM = 6  # a one-word person named fewer times needs evidence (attest): most such are other things
 # A span `mentions.refine` took from the model's PERSON ("the Moon"): no value, but a vote against the person.
 NOT_A_PERSON = "MISC"
 # Votes for no facet: a span taken from PERSON, a "person" its definition calls a thing ("Rum is a liquor", weight 5).
-_NO_FACET_LABELS = {NOT_A_PERSON, DEFINED_THING, OTHER_KIND}
-_NONE = ""  # the facet of that vote
+_NO_FACET_LABELS, _NONE = {NOT_A_PERSON, DEFINED_THING, OTHER_KIND}, ""  # and "": the facet of that vote
 
 _OLYMPIC = re.compile(r"\bolympic games\b")
 # "Sudoplatov's Special Tasks": a person's something tagged ORG is the title of a work, not an organisation.

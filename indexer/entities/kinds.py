@@ -246,13 +246,18 @@ def named_alike(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-# A place written with a lower-case bearing before it is that place: "west Poland", "northern Italy" (a name's own
-# bearing is written in capitals: "West Bengal").
-_LEAD = re.compile(r"^(?:(?:north|south|east|west|northern|southern|eastern|western|central|north-?east|north-?west|"
-                   r"south-?east|south-?west)(?:ern)?\s)(?=[A-Z])")
+# A place written with a lower-case word before it is that place: "west Poland", "northern Italy", "later North
+# Africa", "united Germany", "pagan Scandinavia" (a name's own bearing is written in capitals: "West Bengal"; a
+# particle stays: "van Diemen's Land"); the next sentence's first word glued after an abbreviation is none of it:
+# "Washington, D.C. It", "Pa. It".
+_LEAD = re.compile(r"^(?:(?:the|a|an)\s)?(?:(?!(?:the|a|an|van|von|de|del|della|di|da|du|le|la|el|al|ibn|bin|der|"
+                   r"den|des|do|dos|das)\s)[a-z][a-z-]*\s)+(?=[A-Z])")
+_GLUED = re.compile(r"(?<=\.)\s(?:It|Its|This|These|That|The|He|She|They|In|A|An|Estimated)$")
 
 
 def without_lead(m: Span) -> Span:
-    """The place without the bearing written before it."""
-    lead = _LEAD.match(m[3])
-    return (m[0] + lead.end(), m[1], m[2], m[3][lead.end():]) if lead else m
+    """The place without the lower-case words written before it or the next sentence's first word after it."""
+    lead, glued = _LEAD.match(m[3]), _GLUED.search(m[3])
+    start = lead.end() if lead else 0
+    end = glued.start() if glued else len(m[3])
+    return (m[0] + start, m[1] - (len(m[3]) - end), m[2], m[3][start:end]) if lead or glued else m

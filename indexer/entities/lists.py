@@ -12,6 +12,7 @@ import re
 
 from .evidence import LIST_GAP
 from .names import is_territory, org_shaped
+from .things import a_person
 
 Span = tuple[int, int, str, str]
 
@@ -41,7 +42,7 @@ def listed_places(text: str, spans: list[Span]) -> list[Span]:
             continue
         near = [n for n in (spans[i - 1] if i else None, spans[i + 1] if i + 1 < len(spans) else None)
                 if n and LIST_GAP.match(text[min(n[1], m[1]):max(n[0], m[0])])]
-        if near and all(n[2] in PLACES for n in near):
+        if near and all(n[2] in PLACES for n in near) and not a_person(text, m):  # "Maria Amalia, Duchess of"
             out[i] = (m[0], m[1], "GPE", m[3])
     for run in _lists(text, out):
         if any(out[k][2] in _NOT_PLACES for k in run):

@@ -43,7 +43,7 @@ _INVERTED = re.compile(r"^(?P<last>[^,]+), (?P<first>[^,]+)$")  # "Don Levine, I
 
 # Types the shape decides, whatever the model said: battles and wars are events ("Battle of Stalingrad" as a
 # work); awards are no facet of ours ("Nobel Prize" as a work, "Order of Lenin" as a person).
-_EVENT = re.compile(r"^(?:Western|Eastern|Southern|Northern|Italian|Balkan|Macedonian) Front$|^(?:(?:Battle|Battles|Siege|Sack|Fall|Massacre|Invasion|Conquest|Siege|War|Wars|Revolution|Fire|"
+_EVENT = re.compile(r"^(?:Western|Eastern|Southern|Northern|Italian|Balkan|Macedonian) Front$|^(?:Great )?(?:(?:Battle|Battles|Siege|Sack|Fall|Massacre|Invasion|Conquest|Siege|War|Wars|Revolution|Fire|"
                     r") of\b|(?:The )?(?:First|Second|Third) [A-Z]\w+ War$)|"
                     r"\b(?:War|Revolution|Olympics|Olympic Games|Crusade|Rebellion|Uprising|Massacre|Genocide|"
                     r"Restoration|Famine)$")
@@ -88,8 +88,9 @@ _NOT_OURS = re.compile(r"\b(?:Supercluster|Cluster|Nebula|Galaxy|Constellation)$
 _HIGHER_TAXON = re.compile(r"^[A-Z][a-z]+(?:ata|ida|ura|oda|aria|ozoa|phyta|opoda|ptera)$")
 # Endings no place has either ("Plesiosauria", "Tipulomorpha"; not "Kolkata", "Florida").
 _HIGHER_TAXON_SURE = re.compile(r"^[A-Z][a-z]+(?:sauria|morpha|ozoa|phyta|opoda|ptera|iformes|idae|inae|aceae)$")
-# A work whose name ends in an organisation's head is the organisation ("King's College").
-_ORG_END = re.compile(r"\b(?:College|University|Corporation|Company|Inc\.?|Ltd|Institute|Academy|Party|Church)$")
+# A work or a place's word ending in an organisation's head: the organisation ("King's College", "Ocean Commission").
+_ORG_END = re.compile(r"\b(?:College|University|Corporation|Company|Inc\.?|Ltd|Institute|Academy|Party|Church|"
+                      r"Assembly|Air Force|Council|Commission|Foundation)$")
 # A ruler's title is no name ("King of England"); an adjective alone is no organisation ("Classical", "Indigenous").
 _TITLE = re.compile(r"^(?:King|Queen|Emperor|Empress|Prince|Princess|Duke|Duchess|Pope|Sultan|Tsar|Shah|Caliph) of |"
                     r"^(?:King|Queen|Emperor|Empress|Pope|Sultan|Tsar|Shah|Caliph|Pharaoh|Grand Duke|Grand Duchess|"
@@ -103,7 +104,7 @@ _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ical|ous|ern)$")
 # Regions named by a continent or "World" at the end ("New World", "Maritime Southeast Asia", "British Isles").
 _REGION_END = re.compile(r"^(?!.*\bof\b).* (?:World|Isles|Asia|Europe|Africa|America|Americas)$")
 # Languages and compound adjectives are no facet of ours ("Ancient Greek", "Old Aramaic", "Greco-Roman").
-_LANGUAGE = re.compile(r"^(?:Ancient|Old|Middle|Modern|Classical|Koine|Vedic|Standard|Biblical) (?:Greek|Latin|"
+_LANGUAGE = re.compile(r"^(?:Ancient|Old|Middle|Modern|Classical|Koine|Vedic|Standard|Biblical|Medieval|Vulgar) (?:Greek|Latin|"
                        r"English|French|Norse|Aramaic|Sanskrit|Chinese|Persian|Egyptian|Arabic|Hebrew|Japanese|"
                        r"Irish|Dutch|Tamil|Turkish|Javanese)$|^[A-Z][a-z]+-[A-Z][a-z]+(?:an|ic)$")
 # Religions and creeds tagged ORG or PERSON are groups ("Islam", "Judaism"); so are language-family adjectives
@@ -111,8 +112,7 @@ _LANGUAGE = re.compile(r"^(?:Ancient|Old|Middle|Modern|Classical|Koine|Vedic|Sta
 _CREED = re.compile(r"^(?:Islam|[A-Z][\w-]+ism)$|\bFaith$")
 _FAMILY = re.compile(r"^[A-Z][a-z]+(?:ic|ish|ese)$")
 # The Sun and its planets are no place, organisation or person of ours.
-_SKY = frozenset({"sun", "solar system", "milky way", "moon", "jupiter", "saturn", "uranus", "neptune", "mars",
-                  "pluto"})
+_SKY = frozenset("sun|solar system|milky way|moon|jupiter|saturn|uranus|neptune|mars|pluto".split("|"))
 # An organisation's head word: evidence enough that a name is an organisation ("Red Army", "Socialist Workers
 # Party", "Swedish Academy"); without it (or a cue in the text, evidence.ORG_CUE) the model's ORG is not trusted.
 _ORG_HEAD = re.compile(r"\b(?:Party|Parties|Company|Corporation|Corp|Inc|Ltd|LLC|PLC|GmbH|AG|Group|Holdings|"
@@ -288,7 +288,7 @@ def shape_facet(name: str, facet: str) -> str | None:
         return "person"  # "Catherine the Great", "Casimir IV", "Frederick William I"
     if _EVENT.search(name) and not _NOT_EVENT.match(name):
         return "event"
-    if facet in ("person", "work", "org") and (_PLACE_WORD.search(name) or name_key(name) in _territories() or _REGION_END.match(name)):
+    if facet in ("person", "work", "org") and not (facet == "org" and _ORG_END.search(name)) and (_PLACE_WORD.search(name) or name_key(name) in _territories() or _REGION_END.match(name)):
         return "place"
     if facet in ("place", "org") and MEMBERS.match(name):
         return "group"

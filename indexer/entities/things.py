@@ -14,7 +14,9 @@ import re
 
 from . import bodies, kinds
 from .evidence import WORK_CUE, Span, quoted_title
-from .names import org_shaped
+from ..folding import name_key
+from .lone import sentence
+from .names import _languages, org_shaped
 
 # The label of a span the passage defines as a thing ("Rum is a liquor", "… is an extinct genus"): weighs five
 # mentions, one sense per passage (mentions._one_sense).
@@ -54,12 +56,34 @@ _KIND_LIST = re.compile(r"\b(?:genera|orders|families|species|phyla|classes|clad
 # Reformation", "the Investiture Contest", "the Great Exhibition", "Australia Day"): an event; a civilisation is none.
 _EVENT_END = re.compile(r"\s(?:Reformation|Counter-Reformation|Contest|Controversy|Craze|Exhibition|Day)$")
 _CIVILISATION_END = re.compile(r"\sCivili[sz]ation$", re.I)
+# A period or a bloc is no place: "the Old Kingdom", "the New Kingdom" (Egypt's periods), "the Western Bloc".
+_PERIOD_OR_BLOC = re.compile(r"^(?:[Tt]he\s)?(?:Old|Middle|New) Kingdom$|\sBloc$")
+# A language's name where its sentence speaks of languages, peoples or names: '"capital" in Kazakh', "named Ahmed
+# Gragn in Amharic", "the main native languages are Maithili, Magahi and Bhojpuri", "works in Hindi cinema". A
+# place's cue beside it keeps the place: "Monroeville, Alabama", "the Braj region", "Tarlac and Pampanga provinces".
+_TONGUE_CUE = re.compile(r"\b(?:languages?|dialects?|speak\w*|spoken|speakers|literature|cinema|films?|poet\w*|"
+                         r"novelist|writers?|wrote|written|name[ds]?|called|meaning|means|translat\w*|words?|"
+                         r"peoples?|ethnic\w*|noble\w*)\b|-led\b")
+_PLACE_CUE_BEFORE = re.compile(r"(?:(?P<town>[A-Z][\w.]*),\s|\b(?:borders?|bordering|central|northern|southern|eastern|"
+                               r"western|north-?eastern|north-?western|south-?eastern|south-?western)\s)$")
+_PLACE_CUE_AFTER = re.compile(r"\s(?:region|provinces?|count(?:y|ies)|states?|islands?|districts?|city|"
+                              r"city-states?)\b|,?\s(?:and|or)\s[A-Z][\w-]+\s(?:provinces|counties|states)\b")
 # Who did a deed is a person, not a place: "first published in Paris by Sylvia Beach", "the murder of Agamemnon by
 # Clytemnestra", "re-discovered in 1900 by Hugo de Vries"; a person word in apposition after the name: "after Carl G.
 # Vinson, United States congressman", "Maria Amalia, Duchess of Parma".
 _AGENT_BEFORE = re.compile(r"\b(?:written|published|discovered|re-?discovered|murdered|killed|slain|assassinated|"
                            r"painted|composed|directed|narrated|translated|invented|betrayed|murder of [A-Z]\w+)"
                            r"(?:\s(?:in|on)\s[\w ]{1,20})?\sby\s$")
+# A kin's, a friend's or a character's word right before the name, or "married": "his wife Penelope", "a teenage girl
+# named Bulma", "his friend Obelix", "the fictional character Phileas Fogg", "He married Gisela of Bavaria".
+_KIN_BEFORE = re.compile(r"\b(?:(?:girl|boy|man|woman|son|daughter|wife|husband|friend|brother|sister|mother|father|"
+                         r"character|hero|heroine|god|goddess|deity|spouse|consort|nephew|niece|uncle|aunt|"
+                         r"protagonist)(?:\snamed|\scalled|,)?|married|marrying)\s$")
+# A chemical element's symbol or a word's translation is no place: "it has symbol Zn", "its German translation Kreide".
+_SYMBOL_BEFORE = re.compile(r"\b(?:symbol|translation)\s$")
+# A person word over a realm before the name: "the heroic king of Ithaca, Odysseus".
+_RULER_OF_BEFORE = re.compile(r"\b(?:king|queen|ruler|lord|lady|prince|princess|duke|duchess|count|countess|emperor|"
+                              r"empress|sultan|pharaoh|chief|chieftain|tyrant|regent|son|daughter) of (?:the )?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?,\s$")
 _NAME_OF = re.compile(r"[A-Z][\w'’-]*\sof\s$")  # "Charlotte of Savoy, daughter of…": Savoy is no person
 _PERSON_APPOSITION = re.compile(r",\s(?:the\s)?(?:[A-Z][\w.]*\s){0,3}(?:([a-z]+[^s\W])(?=\s(?:of|from|who)\b|[,.;])|"
                                 r"(?:Duke|Duchess|Count|Countess|Prince|Princess|King|Queen)\sof\b)")
@@ -125,6 +149,14 @@ _WORK_END = re.compile(r"\s(?:Suite|Symphony|Concerto|Sonata|Requiem|Overture|Rh
 _WORK_BEFORE = re.compile(r"\b(?:film|movie|novel|novella|play|poem|book|opera|ballet|album|song|series|sitcom|"
                           r"journal|magazine|newspaper|treatise|epic|painting|work|musical|comic|manga|anime|"
                           r"symphony|short)\s$")
+# A title dated in brackets where its sentence speaks of works or roles, or in a list of dated titles: "his silent
+# films Strike (1925), Battleship Potemkin (1925)", "The Music Room (1958), Big City (1963)", "the heroine in Fire Over
+# England (1937)". A place inside a title ("A Passage to India (1984)") is left alone.
+_DATED = re.compile(r"\s\((?:1[0-9]|20)\d\d\)")
+_DATED_TITLE_BEFORE = re.compile(r"(?:\b(?:films?|movies?|novels?|books?|plays?|works?|roles?|sequel|directed|starring|"
+                                 r"trilogy|stories|poems?|operas?|musicals?|heroine|hero)\b[^.;]{0,80}|"
+                                 r"\((?:1[0-9]|20)\d\d(?:–\d{4})?\),\s(?:and\s)?)$")
+_IN_TITLE = re.compile(r"[A-Z][\w'’-]*\s(?:to|in|at|of|from|the|a|an|and)\s$")  # "A Passage to India (1984)"
 _WORKS_AFTER = re.compile(r"\s(?:films|movies|novels|books|franchise|trilogy|stories|comics|games|albums)\b")
 # A noble title alone before "of" is the title, not a person: "he was Duke of Milan" (the model tags "Duke").
 TITLE_OF = re.compile(r"^(?:Duke|Duchess|Count|Countess|Earl|Margrave|Prince|Princess|King|Queen|Emperor|Empress|Lord|"
@@ -163,9 +195,15 @@ def relabel(text: str, m: Span) -> Span:
         return body  # "the First Turkic Khaganate", "the Frankfurt School of critical theory"
     if quoted_title(text, m):
         return (m[0], m[1], WORK_CUE, m[3])  # 'such tales as "Thumbelina"'
+    if m[2] != "ORG" and (_PERIOD_OR_BLOC.search(m[3]) or _a_tongue(text, m)
+                          or _SYMBOL_BEFORE.search(text, max(0, m[0] - 12), m[0])):
+        return (m[0], m[1], NO_FACET, m[3])
     if _CIVILISATION_END.search(m[3]) or m[2] != "ORG" and _EVENT_END.search(m[3]):
         return (m[0], m[1], "EVENT" if _EVENT_END.search(m[3]) else NO_FACET, m[3])
-    if m[2] != "ORG" and _a_person(text, m):
+    if m[2] != "ORG" and _DATED.match(text, m[1]) and not _IN_TITLE.search(text, max(0, m[0] - 40), m[0]) \
+            and _DATED_TITLE_BEFORE.search(text, max(0, m[0] - 100), m[0]):
+        return (m[0], m[1], WORK_CUE, m[3])  # "his silent films Strike (1925)"
+    if m[2] != "ORG" and a_person(text, m):
         return (m[0], m[1], "PERSON", m[3])
     if m[2] != "ORG" and _SENTENCE_START.search(text, max(0, m[0] - 4), m[0]) \
             and DEFINED_WORK.match(text, m[1], m[1] + 200):
@@ -192,9 +230,24 @@ def relabel(text: str, m: Span) -> Span:
     return m
 
 
-def _a_person(text: str, m: Span) -> bool:
-    """The words against a place-tagged span show a person: a deed's doer, a person word in apposition."""
+def a_person(text: str, m: Span) -> bool:
+    """The words against a place-tagged span show a person: a deed's doer, a kin's or a ruler's word before it
+    ("his wife Penelope", "king of Ithaca, Odysseus"), a person word in apposition."""
     apposed = _PERSON_APPOSITION.match(text, m[1], m[1] + 60)
-    return bool(_AGENT_BEFORE.search(text, max(0, m[0] - 50), m[0])
+    before = max(0, m[0] - 50)
+    return bool(_AGENT_BEFORE.search(text, before, m[0]) or _RULER_OF_BEFORE.search(text, before, m[0])
+                or _KIN_BEFORE.search(text, max(0, m[0] - 24), m[0])
                 or apposed and not _NAME_OF.search(text, max(0, m[0] - 30), m[0])
                 and (not apposed.group(1) or kinds.person_word(apposed.group(1))))
+
+
+def _a_tongue(text: str, m: Span) -> bool:
+    """A language's name (or its variety's) in a sentence about languages, peoples or names, with no place's cue."""
+    words = m[3].split()
+    if name_key(m[3]) not in _languages() and not (len(words) == 2 and name_key(words[1]) in _languages()
+                                                  and words[0][:1].isupper()):
+        return False  # "Southern Azerbaijani", "Ganjami Odia": a language's variety
+    start, end = sentence(text, m)
+    before = _PLACE_CUE_BEFORE.search(text, max(0, m[0] - 40), m[0])  # "Selma, Alabama"; not "Tamil, Urdu"
+    return bool(_TONGUE_CUE.search(text, start, end)) and not _PLACE_CUE_AFTER.match(text, m[1], m[1] + 40) \
+        and not (before and not (before.group("town") and name_key(before.group("town")) in _languages()))

@@ -16,6 +16,9 @@ from .evidence import ORG_CUE, PERSON_CUE, WORK_CUE
 from .names import accents, org_shaped, shape_facet, work_shaped
 
 _PLACE_SHARE = 0.6
+# The weight of a one-word place mention with no sign of a place (lone.LONE_PLACE): a value with one such vote and
+# nothing else gets no facet; two, or one beside any other place vote, make a place.
+LONE = 0.999
 _GROUP_SHARE = 1.0
 # Labels that are evidence of a value's type (an Infobox field is a structured fact).
 EVIDENCE = {"org": {ORG_CUE, "AGENT"}, "work": {WORK_CUE}, "person": {PERSON_CUE}}
@@ -47,6 +50,8 @@ def vote(facets: Counter, evident: Counter = Counter()) -> str | None:
     most = max(facets.values())
     tied = [f for f in _TIE_ORDER if facets[f] == most] or [max(facets, key=facets.get)]
     facet = next((f for f in _SHOWN_ORDER if f in tied and f in evident), tied[0])
+    if facet == "place" and facets["place"] < 1:
+        return ""  # a lone place mention and nothing more (LONE)
     if facet in ("org", "work") and facet not in evident and evident["person"] >= _CUES_PER_LABEL * facets[facet]:
         return "person"  # an organisation or work nothing shows, a person the text shows
     person_shown = "person" in evident and facet == "person"

@@ -1,0 +1,55 @@
+"""One-word places the passage gives no sign of: a collection-level test of the model's weakest place labels.
+
+The small model calls many one-word things places: a taxon ("the filamentous Spirogyra"), a work ("the epic
+Ramcharitmanas"), a period ("ending the Porfiriato"), a school of thought ("Sankhya-based yoga"). A real place named
+once in a collection of summaries mostly stands where a place stands: after "in", "near", "of", in a list beside
+other places, in apposition to a city ("Ljubljana, the capital"), or in a sentence about capitals, provinces or
+borders. A one-word GPE span that is no country's or region's name and has none of these signs gets the label
+LONE_PLACE: it counts as a place vote a little under one mention (`votes.LONE`), so that a value named once with
+no sign gets no facet, while two such mentions, or one beside any other place mention, still make a place.
+"""
+from __future__ import annotations
+
+import re
+
+from .evidence import Span
+from .names import MEMBERS, is_territory
+
+LONE_PLACE = "GPE_LONE"
+# A place's preposition or a bearing before the name, maybe over a few capitalised words ("in Upper Lusatia's").
+_BEFORE = re.compile(r"(?:\b(?i:in|at|near|of|from|to|into|across|throughout|within|between|around|outside|toward|"
+                     r"towards|via|through|on|off|along|north|south|east|west|northern|southern|eastern|western|"
+                     r"central|borders?|bordering|capital|city|town|village|officially|known as|spelt|spelled|"
+                     r"formerly|renamed|is|include|including|includes|such as|by|facing|separates|and|or|[Ww]ith|"
+                     r"neighbou?ring|atop|over|called|referred to as|collectively as|simply|names|mapped|visited|"
+                     r"explored|conquered|ruled|invaded|annexed|settled|reached|entered|left|crossed|governed|"
+                     r"coloni[sz]ed|occupied|captured|besieged|founded|built|sacked|raided)\s"
+                     r"(?:the\s)?(?:(?:[A-Z][\w'’.-]*|\d+\w*|century|early|late|ancient|medieval|modern|"
+                     r"present-day)\s){0,3}|,\s|\(\s?)$")
+# A city's state or country after it, a bracketed other name or an old one ("Cambria, the Latinized name for
+# Wales"), or a definition (the passage's topic: the definition rules of `things` and `kinds` judge it).
+_AFTER = re.compile(r",\s[A-Z]|,\s(?:the\s)?(?:[\w-]+\s){0,2}name\s(?:for|of)\b|\s?\(|"
+                    r"(?:,[^.;\n]{0,60},)?\s(?:is|was|are|were)\s(?:a|an|the|one)\b")
+# A sentence about places: capitals, settlements, provinces, borders, heights.
+_PLACE_TALK = re.compile(r"\b(?:capitals?|city|cities|towns?|settlements?|provinces?|regions?|mountains?|rivers?|"
+                         r"islands?|villages?|districts?|count(?:y|ies)|states?|boundar(?:y|ies)|borders?|ports?|"
+                         r"coast|highest point|located|situated|lies|population)\b", re.I)
+
+
+def mark(text: str, spans: list[Span]) -> list[Span]:
+    """The spans with the one-word GPE spans that show no sign of a place relabelled LONE_PLACE."""
+    return [(m[0], m[1], LONE_PLACE, m[3]) if m[2] == "GPE" and _lone(text, m) else m for m in spans]
+
+
+def _lone(text: str, m: Span) -> bool:
+    if " " in m[3] or not m[3][:1].isupper() or is_territory(m[3]) or MEMBERS.match(m[3]) or m[0] == 0:
+        return False  # a passage's first word is its topic: the definition rules judge it
+    if _BEFORE.search(text, max(0, m[0] - 60), m[0]) or _AFTER.match(text, m[1], m[1] + 60):
+        return False
+    return not _PLACE_TALK.search(text, *sentence(text, m))
+
+
+def sentence(text: str, m: Span) -> tuple[int, int]:
+    """The start and end of the sentence around a span."""
+    start = max(text.rfind(". ", 0, m[0]) + 1, text.rfind("\n", 0, m[0]) + 1)
+    return start, min(i for i in (text.find(". ", m[1]), text.find("\n", m[1]), len(text)) if i >= 0)
