@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .kinds import person_word
 from .names import ADVERBS, is_territory, org_shaped
 
 Span = tuple[int, int, str, str]  # (start, end, label, text) as spaCy saw it
@@ -38,6 +39,16 @@ _NOT_A_NAME = frozenset(
     "Critics Scholars Historians If Because Where Whereas What Which Who How Why Although Unlike Against "
     "Nicknamed Called Known Named Titled Dubbed Son Daughter Wife Husband Voivode Margraviate Doge Emir Margrave Marquis "
     "Marquess Earl Viscount Elector Landgrave".split())
+# An office after a name is none of it: "Reich Minister of Propaganda", "the David Duncan Professor of Astronomy",
+# "Honorary Chairman of the People's Republic".
+_OFFICE = frozenset("President King Queen General Emperor Empress Pope Prince Princess Lord Lady Duke Duchess Count "
+                    "Countess Baron Captain Colonel Admiral Chancellor Governor Senator Professor Archbishop Bishop "
+                    "Cardinal Judge Justice Minister Premier Secretary Mayor Director Chairman Chairwoman Ambassador "
+                    "Commissioner Lecturer Viscount Elector".split())
+# An occupation written before a name at a sentence's start is none of it: "Mathematician Gladys West was …" (its
+# ending is no first name's: not "Christian", "Walter", "Peter").
+_OCCUPATION = re.compile(r"^[A-Z]\w{3,}(?:ician|ist|ologer|opher|nomer|grapher)$")
+_VERBS = frozenset("is was are were has had".split())
 # Never taken in on the right: a possessive or a sentence's next word is not written against a name.
 _STOP_AFTER = frozenset("I A The In On At Of And Or But As".split())
 # A month alone after a name starts a date ("Paris August 1940"); before another name it is one ("Philipp August
@@ -94,13 +105,25 @@ def _grown(text: str, end: int, label: str) -> int | None:
     words = [w.strip("–-") for w in after.group().split()]
     if words[0] in _STOP_AFTER or (words[0] in _MONTHS and len(words) == 1):
         return None
+    if label == "PERSON" and (office := next((w for w in re.finditer(r"\S+", after.group())
+                                              if w.group().strip("–-") in _OFFICE), None)):
+        return end + office.start() - 1 if office.start() > 1 else None
     return after.end()
 
 
+def _occupation_cut(text: str, m: Span) -> Span:
+    """A person's span without the occupation a sentence starts with ("Mathematician Gladys West" → "Gladys West")."""
+    first, _, rest = m[3].partition(" ")
+    if m[2] != "PERSON" or " " not in rest or not _OCCUPATION.match(first) or not person_word(first) \
+            or text[max(0, m[0] - 2):m[0]].strip() not in ("", ".", "!", "?"):
+        return m
+    return m[1] - len(rest), m[1], m[2], rest
+
+
 def _trimmed(m: Span) -> Span:
-    """A span that ran on into an adverb, cut before it ("John VI later" → "John VI")."""
+    """A span that ran on into an adverb or a verb, cut before it ("John VI later", "Charles V was" → "Charles V")."""
     head, _, last = m[3].rpartition(" ")
-    return (m[0], m[0] + len(head), m[2], head) if head and last in ADVERBS else m
+    return (m[0], m[0] + len(head), m[2], head) if head and (last in ADVERBS or last in _VERBS) else m
 
 
 def _title_end(text: str, end: int, spans: list[Span], i: int, cued: bool = False) -> tuple[int, int]:
@@ -130,7 +153,7 @@ def whole_names(text: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     i = 0
     while i < len(spans):
-        m = _trimmed(spans[i])
+        m = _occupation_cut(text, _trimmed(spans[i]))
         i += 1
         if m[2] not in _NAMES or "\n" in m[3]:
             out.append(m)

@@ -34,3 +34,21 @@ def test_a_ruler_s_long_name_is_not_shortened_to_another_ruler():
                                  ("William III", "PERSON"): 3, ("William Henry Gates III", "PERSON"): 1}))
     assert canon.resolve("Francis Joseph I", "PERSON") == ("person", "Francis Joseph I")
     assert canon.resolve("William Henry Gates III", "PERSON") == ("person", "William Henry Gates III")
+
+
+def _grown(text: str, span: str, label: str = "PERSON") -> list[str]:
+    from indexer.entities.extend import whole_names
+    i = text.index(span)
+    return [m[3] for m in whole_names(text, [(i, i + len(span), label, span)])]
+
+
+def test_an_office_after_a_name_and_an_occupation_starting_a_sentence_are_none_of_it():
+    assert _grown("He was then Reich Minister of Propaganda from 1933.", "Reich") == ["Reich"]
+    assert _grown("He was the David Duncan Professor of Astronomy at Cornell.", "the David Duncan") \
+        == ["the David Duncan"]
+    assert _grown("Paul Joseph Goebbels was a Nazi politician.", "Paul Joseph") == ["Paul Joseph Goebbels"]
+    assert _grown("In 1960. Mathematician Gladys West was the first.", "Mathematician Gladys West") \
+        == ["Gladys West"]
+    assert _grown("Christian Johann Heinrich Heine was a German poet.", "Christian Johann Heinrich Heine") \
+        == ["Christian Johann Heinrich Heine"]
+    assert _grown("Charles V was Holy Roman Emperor.", "Charles V was") == ["Charles V"]
