@@ -20,6 +20,13 @@ def test_a_numeral_or_initials_in_capitals_are_no_one_s_surname_or_first_name():
     assert canon.resolve("XI", "PERSON", {}) is None  # the Mercalli scale's "XI"
 
 
+def test_a_title_first_is_no_first_name():
+    canon = Canon.build(Counter({("Shah Jahan", "PERSON"): 4, ("Shah", "PERSON"): 1,
+                                 ("Leonardo da Vinci", "PERSON"): 4, ("Leonardo", "PERSON"): 1}))
+    assert canon.resolve("Shah", "PERSON", {}) != ("person", "Shah Jahan")  # "As Shah, he …" in another article
+    assert canon.resolve("Leonardo", "PERSON", {}) == ("person", "Leonardo da Vinci")
+
+
 def test_a_generation_s_mark_is_no_surname_and_a_tie_in_a_document_goes_to_the_first_named():
     article = Counter({("Ferdinand Emmanuel Edralin Marcos Sr.", "PERSON"): 1, ("Marcos", "PERSON"): 2,
                        ("Bongbong Marcos", "PERSON"): 1})

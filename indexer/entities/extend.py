@@ -26,7 +26,7 @@ _AFTER = re.compile(rf"(?:[ ]|[–-]){_WORD}(?:[ ]{_WORD})*(?!['’\w])")
 # A capitalised word right before a person: "Osamu Tezuka" (not "In Tezuka's", "President Lincoln").
 _BEFORE = re.compile(r"(?:^|(?<=[.!?;:]\s)|(?<=^\s)|(?<=\n))(?P<word>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ ]$")
 # Words that start sentences or head a phrase, and titles: never a first name taken in.
-_NOT_A_NAME = frozenset(
+NOT_A_NAME = frozenset(
     "The A An In On At After Before When While His Her Their Its This That These Those As By For From With Of To "
     "During Although Though But And Or Since Under Both Later Then Today Some Many Most Several Early Late In "
     "Between Following Like Unlike Upon Until Within Without Despite Among Born Also However Meanwhile Here There "
@@ -161,7 +161,7 @@ def whole_names(text: str, spans: list[Span]) -> list[Span]:
         start, end, label = m[0], m[1], m[2]
         if label == "PERSON" and (before := _BEFORE.search(text, max(0, start - 24), start) if " " not in m[3]
                                   else None) or (before := _PARTICLE_BEFORE.search(text, max(0, start - 40), start)):
-            if before.group("word") not in _NOT_A_NAME and not (out and out[-1][1] > before.start("word")):
+            if before.group("word") not in NOT_A_NAME and not (out and out[-1][1] > before.start("word")):
                 start = before.start("word")  # "Osamu Tezuka", "Mu'awiya ibn Abi Sufyan"
         if label in _PAIRED and " " not in m[3] and (pair := _PAIR_TITLE.search(text, max(0, start - 60), start)):
             start, label = pair.start("first"), "WORK_OF_ART"
@@ -173,7 +173,7 @@ def whole_names(text: str, spans: list[Span]) -> list[Span]:
         if (label == "PERSON" or label in _RULED and " " not in m[3]) and (tail := _PERSON_TAIL.match(text, end)) \
                 and not (i < len(spans) and spans[i][0] < tail.end()):
             end, label = tail.end(), "PERSON"  # "Elizabeth I", "Suleiman the Magnificent", "Alexandre Dumas fils"
-        if label == "PERSON" and end == m[1] and " " not in m[3] and m[3] not in _NOT_A_NAME and not _PEOPLE.search(m[3]) \
+        if label == "PERSON" and end == m[1] and " " not in m[3] and m[3] not in NOT_A_NAME and not _PEOPLE.search(m[3]) \
                 and (of := _OF_PLACE.match(text, end)):
             end = of.end()
             while i < len(spans) and spans[i][0] < end:

@@ -15,6 +15,7 @@ import re
 from collections import Counter, defaultdict
 
 from ..folding import name_key
+from .extend import NOT_A_NAME
 from .kinds import kind_word, person_word
 from .names import NAME_PARTICLES, clean_name
 
@@ -139,9 +140,10 @@ def may_be_surname(word: str) -> bool:
 
 
 def first_name(display: str) -> str | None:
-    """The first name's key of a full name of capitalised words, not a ruler's ("Charles XII") nor an epithet's."""
+    """The first name's key of a full name of capitalised words, not a ruler's ("Charles XII") nor an epithet's, nor a
+    title ("Shah Jahan": "As Shah, he …" is no one's name)."""
     words = display.split()
-    if len(words) < 2 or any(_REGNAL.match(w) for w in words[1:]) \
+    if len(words) < 2 or any(_REGNAL.match(w) for w in words[1:]) or words[0] in NOT_A_NAME \
             or not all(w[:1].isupper() or w.casefold() in NAME_PARTICLES for w in words):
         return None
     return name_key(words[0])
