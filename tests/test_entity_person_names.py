@@ -59,3 +59,10 @@ def test_an_office_after_a_name_and_an_occupation_starting_a_sentence_are_none_o
     assert _grown("Christian Johann Heinrich Heine was a German poet.", "Christian Johann Heinrich Heine") \
         == ["Christian Johann Heinrich Heine"]
     assert _grown("Charles V was Holy Roman Emperor.", "Charles V was") == ["Charles V"]
+
+
+def test_a_long_name_is_its_short_form_only_where_their_middle_initials_agree():
+    canon = Canon.build(Counter({("George H. W. Bush", "PERSON"): 2, ("George Walker Bush", "PERSON"): 1,
+                                 ("Franklin D. Roosevelt", "PERSON"): 3, ("Franklin Delano Roosevelt", "PERSON"): 1}))
+    assert canon.resolve("George Walker Bush", "PERSON") == ("person", "George Walker Bush")
+    assert canon.resolve("Franklin Delano Roosevelt", "PERSON") == ("person", "Franklin D. Roosevelt")

@@ -269,7 +269,7 @@ class Canon:
         name's first-and-last form."""
         if name.isupper() and (full := self.variants.expansion(key, ctx)) is not None and full in self._facet:
             return full, self._display[full]
-        short = self.variants.short_of(key)
+        short = self.variants.short_of(key, self._display.get)
         if short and self._facet.get(key) == "person" == self._facet.get(short):
             return short, self._display[short]
         return key, name

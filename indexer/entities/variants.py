@@ -124,6 +124,14 @@ def short_form(key: str, display: str = "") -> str | None:
     return f"{words[0]} {words[-1]}" if len(words) >= 3 and not _REGNAL.match(last) else None
 
 
+def initials_agree(long: str, short: str) -> bool:
+    """A long name's middle names begin with the letters of a short form's middle initials, if it has any
+    ("Franklin Delano Roosevelt" and "Franklin D. Roosevelt"; not "George Walker Bush" and "George H. W. Bush")."""
+    initials = [w.rstrip(".") for w in short.split()[1:-1] if len(w.rstrip(".")) == 1]
+    middle = [w for w in long.split()[1:-1] if not _GENERATION.match(w) and w.casefold() not in NAME_PARTICLES]
+    return not initials or [w[:1].upper() for w in middle[:len(initials)]] == [i.upper() for i in initials]
+
+
 def surname_key(name: str) -> str:
     """The key of a name's last word, hyphens kept together ("Jackie Joyner-Kersee" → "joyner kersee"), a
     generation's mark passed over ("Ferdinand Emmanuel Edralin Marcos Sr." → "marcos")."""
@@ -218,9 +226,12 @@ class Variants:
             return local
         return next(iter(fulls)) if len(fulls) == 1 else False
 
-    def short_of(self, key: str) -> str | None:
-        """The first-and-last form a long person key is indexed by."""
-        return self._of.get(key, (None, None))[0]
+    def short_of(self, key: str, shown=None) -> str | None:
+        """The first-and-last form a long person key is indexed by, unless the initials of the one `shown(short)`
+        names disagree with the long one's middle names ("George Walker Bush" is no George H. W. Bush)."""
+        short = self._of.get(key, (None, None))[0]
+        return short if short is None or shown is None or initials_agree(shown(key) or "", shown(short) or "") \
+            else None
 
     def first_of(self, key: str) -> str | None:
         """The first-name key a full-name person key is indexed by."""
