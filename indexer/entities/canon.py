@@ -11,9 +11,9 @@ from .kinds import OTHER_KIND
 from .mentions import DEFINED_THING
 from .lone import LONE_PLACE
 from .votes import CUES, EVIDENCE, LONE, display_form, shown, vote
-from .variants import ACRONYM, FIRST_MARK, PARTY_MARK, Variants, acronym_key, generic_party
-from .names import (MEMBERS, clean_name, looks_like_full_name, name_key, org_shaped, person_form, shape_facet,
-                    surname_key, work_shaped)
+from .variants import (ACRONYM, CLEAR, FIRST_MARK, PARTY_MARK, Variants, acronym_key, generic_party, may_be_surname,
+                       surname_key)
+from .names import MEMBERS, clean_name, looks_like_full_name, name_key, org_shaped, person_form, shape_facet, work_shaped
 
 __all__ = ["LABEL_TO_FACET", "NER_LABELS", "Canon", "clean_name", "name_key"]
 
@@ -187,7 +187,7 @@ class Canon:
             if found is not None and (found[0] in self._surname_of or generic_party(found[0])):
                 people[found[0]] += n
         best: dict[str, str] = {}
-        for key, _ in sorted(people.items(), key=lambda kv: (-kv[1], kv[0])):
+        for key, _ in sorted(people.items(), key=lambda kv: -kv[1]):  # a tie: the first named, the article's own
             if generic := generic_party(key):
                 best.setdefault(generic + PARTY_MARK, key)  # "the Communist Party" there means its country's
                 continue
@@ -198,7 +198,7 @@ class Canon:
 
     def _person_for(self, key: str, name: str, label: str, ctx: dict[str, str] | None) -> str | None:
         """The full-name person a one-word mention stands for, if any."""
-        if len(name.split()) != 1 or key not in self._by_last or not self._by_last[key]:
+        if len(name.split()) != 1 or not self._by_last.get(key) or not may_be_surname(name):
             return None
         local = ctx.get(key) if ctx else None
         if label not in PERSONS:
@@ -215,7 +215,7 @@ class Canon:
         rest = sum(sum(self._forms[k].values()) for k in fulls[1:])
         alone = votes["person"]
         # "Trotsky" stays Leon Trotsky when a "Natalia Sedova Trotsky" is mentioned once elsewhere.
-        return fulls[0] if top >= 2 * rest and alone <= _ALONE_PER_FULL * (top + rest) else None
+        return fulls[0] if top >= max(CLEAR, 2 * rest) and alone <= _ALONE_PER_FULL * (top + rest) else None
 
     def resolve(self, surface: str, label: str, ctx: dict[str, str] | None = None,
                 corrected: bool = True) -> tuple[str, str] | None:
@@ -236,7 +236,7 @@ class Canon:
             key, name = party, self._display[party]
         target = self._person_for(key, name, label, ctx)
         if target is None and " " not in key and self._facet.get(key) == "person":
-            target = (ctx or {}).get(key + FIRST_MARK) or self.variants.sharing(key, self._size)
+            target = (ctx or {}).get(key + FIRST_MARK) or self.variants.sharing(key, self._size, name)
             if target is False:
                 return None  # a first name several people share, none named in its document ("Charles")
         if target is not None:
@@ -269,7 +269,7 @@ class Canon:
         name's first-and-last form."""
         if name.isupper() and (full := self.variants.expansion(key, ctx)) is not None and full in self._facet:
             return full, self._display[full]
-        short = self.variants.short_of(key)
+        short = self.variants.short_of(key, self._display.get)
         if short and self._facet.get(key) == "person" == self._facet.get(short):
             return short, self._display[short]
         return key, name

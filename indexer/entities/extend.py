@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .kinds import person_word
 from .names import ADVERBS, is_territory, org_shaped
 
 Span = tuple[int, int, str, str]  # (start, end, label, text) as spaCy saw it
@@ -25,7 +26,7 @@ _AFTER = re.compile(rf"(?:[ ]|[–-]){_WORD}(?:[ ]{_WORD})*(?!['’\w])")
 # A capitalised word right before a person: "Osamu Tezuka" (not "In Tezuka's", "President Lincoln").
 _BEFORE = re.compile(r"(?:^|(?<=[.!?;:]\s)|(?<=^\s)|(?<=\n))(?P<word>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ ]$")
 # Words that start sentences or head a phrase, and titles: never a first name taken in.
-_NOT_A_NAME = frozenset(
+NOT_A_NAME = frozenset(
     "The A An In On At After Before When While His Her Their Its This That These Those As By For From With Of To "
     "During Although Though But And Or Since Under Both Later Then Today Some Many Most Several Early Late In "
     "Between Following Like Unlike Upon Until Within Without Despite Among Born Also However Meanwhile Here There "
@@ -38,6 +39,16 @@ _NOT_A_NAME = frozenset(
     "Critics Scholars Historians If Because Where Whereas What Which Who How Why Although Unlike Against "
     "Nicknamed Called Known Named Titled Dubbed Son Daughter Wife Husband Voivode Margraviate Doge Emir Margrave Marquis "
     "Marquess Earl Viscount Elector Landgrave".split())
+# An office after a name is none of it: "Reich Minister of Propaganda", "the David Duncan Professor of Astronomy",
+# "Honorary Chairman of the People's Republic".
+_OFFICE = frozenset("President King Queen General Emperor Empress Pope Prince Princess Lord Lady Duke Duchess Count "
+                    "Countess Baron Captain Colonel Admiral Chancellor Governor Senator Professor Archbishop Bishop "
+                    "Cardinal Judge Justice Minister Premier Secretary Mayor Director Chairman Chairwoman Ambassador "
+                    "Commissioner Lecturer Viscount Elector".split())
+# An occupation written before a name at a sentence's start is none of it: "Mathematician Gladys West was …" (its
+# ending is no first name's: not "Christian", "Walter", "Peter").
+_OCCUPATION = re.compile(r"^[A-Z]\w{3,}(?:ician|ist|ologer|opher|nomer|grapher)$")
+_VERBS = frozenset("is was are were has had".split())
 # Never taken in on the right: a possessive or a sentence's next word is not written against a name.
 _STOP_AFTER = frozenset("I A The In On At Of And Or But As".split())
 # A month alone after a name starts a date ("Paris August 1940"); before another name it is one ("Philipp August
@@ -94,13 +105,25 @@ def _grown(text: str, end: int, label: str) -> int | None:
     words = [w.strip("–-") for w in after.group().split()]
     if words[0] in _STOP_AFTER or (words[0] in _MONTHS and len(words) == 1):
         return None
+    if label == "PERSON" and (office := next((w for w in re.finditer(r"\S+", after.group())
+                                              if w.group().strip("–-") in _OFFICE), None)):
+        return end + office.start() - 1 if office.start() > 1 else None
     return after.end()
 
 
+def _occupation_cut(text: str, m: Span) -> Span:
+    """A person's span without the occupation a sentence starts with ("Mathematician Gladys West" → "Gladys West")."""
+    first, _, rest = m[3].partition(" ")
+    if m[2] != "PERSON" or " " not in rest or not _OCCUPATION.match(first) or not person_word(first) \
+            or text[max(0, m[0] - 2):m[0]].strip() not in ("", ".", "!", "?"):
+        return m
+    return m[1] - len(rest), m[1], m[2], rest
+
+
 def _trimmed(m: Span) -> Span:
-    """A span that ran on into an adverb, cut before it ("John VI later" → "John VI")."""
+    """A span that ran on into an adverb or a verb, cut before it ("John VI later", "Charles V was" → "Charles V")."""
     head, _, last = m[3].rpartition(" ")
-    return (m[0], m[0] + len(head), m[2], head) if head and last in ADVERBS else m
+    return (m[0], m[0] + len(head), m[2], head) if head and (last in ADVERBS or last in _VERBS) else m
 
 
 def _title_end(text: str, end: int, spans: list[Span], i: int, cued: bool = False) -> tuple[int, int]:
@@ -130,7 +153,7 @@ def whole_names(text: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     i = 0
     while i < len(spans):
-        m = _trimmed(spans[i])
+        m = _occupation_cut(text, _trimmed(spans[i]))
         i += 1
         if m[2] not in _NAMES or "\n" in m[3]:
             out.append(m)
@@ -138,7 +161,7 @@ def whole_names(text: str, spans: list[Span]) -> list[Span]:
         start, end, label = m[0], m[1], m[2]
         if label == "PERSON" and (before := _BEFORE.search(text, max(0, start - 24), start) if " " not in m[3]
                                   else None) or (before := _PARTICLE_BEFORE.search(text, max(0, start - 40), start)):
-            if before.group("word") not in _NOT_A_NAME and not (out and out[-1][1] > before.start("word")):
+            if before.group("word") not in NOT_A_NAME and not (out and out[-1][1] > before.start("word")):
                 start = before.start("word")  # "Osamu Tezuka", "Mu'awiya ibn Abi Sufyan"
         if label in _PAIRED and " " not in m[3] and (pair := _PAIR_TITLE.search(text, max(0, start - 60), start)):
             start, label = pair.start("first"), "WORK_OF_ART"
@@ -150,7 +173,7 @@ def whole_names(text: str, spans: list[Span]) -> list[Span]:
         if (label == "PERSON" or label in _RULED and " " not in m[3]) and (tail := _PERSON_TAIL.match(text, end)) \
                 and not (i < len(spans) and spans[i][0] < tail.end()):
             end, label = tail.end(), "PERSON"  # "Elizabeth I", "Suleiman the Magnificent", "Alexandre Dumas fils"
-        if label == "PERSON" and end == m[1] and " " not in m[3] and m[3] not in _NOT_A_NAME and not _PEOPLE.search(m[3]) \
+        if label == "PERSON" and end == m[1] and " " not in m[3] and m[3] not in NOT_A_NAME and not _PEOPLE.search(m[3]) \
                 and (of := _OF_PLACE.match(text, end)):
             end = of.end()
             while i < len(spans) and spans[i][0] < end:

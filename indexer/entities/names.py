@@ -234,11 +234,6 @@ def looks_like_full_name(name: str) -> bool:
         and not (len(words) == 2 and words[0] in _SAINT)
 
 
-def surname_key(name: str) -> str:
-    """The key of a name's last word, hyphens kept together ("Jackie Joyner-Kersee" → "joyner kersee")."""
-    return name_key(name.split()[-1]) if name.split() else ""
-
-
 def org_shaped(name: str) -> bool:
     """An organisation's head word in the name ("Red Army", "Chinese Communist Party")."""
     return bool(_ORG_HEAD.search(name))

@@ -15,6 +15,7 @@ import re
 from collections import Counter, defaultdict
 
 from ..folding import name_key
+from .extend import NOT_A_NAME
 from .kinds import kind_word, person_word
 from .names import NAME_PARTICLES, clean_name
 
@@ -28,9 +29,10 @@ _NAMES = ("ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "ORG_CUE")
 _SMALL = frozenset("of the for and on in de du des la le al at to".split())
 # Regnal numbers: "Charles V" and "Charles XII" are not people sharing the first name "Charles".
 _REGNAL = re.compile(r"^[IVXL]+$|^(?:the|The)$")
+_GENERATION = re.compile(r"^(?:Jr|Sr|Jnr|Snr)\.?$|^[IV]{2,3}$")
 # A one-word name that is the first word of several people's full names is one of them only by a clear majority.
 _MAJORITY = 2
-_CLEAR = 3  # mentions of the full name at least
+CLEAR = 3  # mentions of the full name at least, to stand for a word alone elsewhere
 _ALONE_PER_FULL = 3
 # "Charles": 36 full names, 54 mentions of them, 9 of "Charles" alone; a name is known alone (no one's first name)
 # only where it outnumbers its namesakes' full names two to one ("Muhammad" 45 times alone, 14 full names).
@@ -113,16 +115,43 @@ def generic_party(key: str) -> str | None:
     return rest if _GENERIC_PARTY.match(rest) and _DEMONYM_KEY.match(key) else None
 
 
-def short_form(key: str) -> str | None:
-    """The first-and-last key of a person key of three or more words ("john fitzgerald kennedy" → "john kennedy")."""
-    words = key.split()
-    return f"{words[0]} {words[-1]}" if len(words) >= 3 else None
+def short_form(key: str, display: str = "") -> str | None:
+    """The first-and-last key of a person key of three or more words ("john fitzgerald kennedy" → "john kennedy"),
+    not a ruler's by its `display` ("Francis Joseph I" is no Francis I)."""
+    words, last = key.split(), (display.split() or [""])[-1]
+    if len(words) >= 4 and re.match(r"(?:Jr|Sr)\.?$", last):
+        words, last = words[:-1], ""  # "Ferdinand Emmanuel Edralin Marcos Sr." is Ferdinand Marcos
+    return f"{words[0]} {words[-1]}" if len(words) >= 3 and not _REGNAL.match(last) else None
+
+
+def initials_agree(long: str, short: str) -> bool:
+    """A long name's middle names begin with the letters of a short form's middle initials, if it has any
+    ("Franklin Delano Roosevelt" and "Franklin D. Roosevelt"; not "George Walker Bush" and "George H. W. Bush")."""
+    initials = [w.rstrip(".") for w in short.split()[1:-1] if len(w.rstrip(".")) == 1]
+    middle = [w for w in long.split()[1:-1] if not _GENERATION.match(w) and w.casefold() not in NAME_PARTICLES]
+    return not initials or [w[:1].upper() for w in middle[:len(initials)]] == [i.upper() for i in initials]
+
+
+def surname_key(name: str) -> str:
+    """The key of a name's last word, hyphens kept together ("Jackie Joyner-Kersee" → "joyner kersee"), a
+    generation's mark passed over ("Ferdinand Emmanuel Edralin Marcos Sr." → "marcos")."""
+    words = name.split()
+    if len(words) > 2 and _GENERATION.match(words[-1]):
+        words = words[:-1]
+    return name_key(words[-1]) if words else ""
+
+
+def may_be_surname(word: str) -> bool:
+    """A one-word mention that may be a full name's surname: not a numeral or a symbol in capitals ("XI" on the
+    Mercalli scale is no Zhu Xi's "Xi", "NO" no one's "No")."""
+    return not (_REGNAL.match(word) or word.isupper() and len(word) <= 3)
 
 
 def first_name(display: str) -> str | None:
-    """The first name's key of a full name of capitalised words, not a ruler's ("Charles XII") nor an epithet's."""
+    """The first name's key of a full name of capitalised words, not a ruler's ("Charles XII") nor an epithet's, nor a
+    title ("Shah Jahan": "As Shah, he …" is no one's name)."""
     words = display.split()
-    if len(words) < 2 or any(_REGNAL.match(w) for w in words[1:]) \
+    if len(words) < 2 or any(_REGNAL.match(w) for w in words[1:]) or words[0] in NOT_A_NAME \
             or not all(w[:1].isupper() or w.casefold() in NAME_PARTICLES for w in words):
         return None
     return name_key(words[0])
@@ -174,7 +203,7 @@ class Variants:
         if first:
             self.by_first[first].discard(key)
         if full:
-            short, first = short_form(key), first_name(display)
+            short, first = short_form(key, display), first_name(display)
             self._of[key] = (short, first)
             if short:
                 self.longer[short].add(key)
@@ -197,9 +226,12 @@ class Variants:
             return local
         return next(iter(fulls)) if len(fulls) == 1 else False
 
-    def short_of(self, key: str) -> str | None:
-        """The first-and-last form a long person key is indexed by."""
-        return self._of.get(key, (None, None))[0]
+    def short_of(self, key: str, shown=None) -> str | None:
+        """The first-and-last form a long person key is indexed by, unless the initials of the one `shown(short)`
+        names disagree with the long one's middle names ("George Walker Bush" is no George H. W. Bush)."""
+        short = self._of.get(key, (None, None))[0]
+        return short if short is None or shown is None or initials_agree(shown(key) or "", shown(short) or "") \
+            else None
 
     def first_of(self, key: str) -> str | None:
         """The first-name key a full-name person key is indexed by."""
@@ -226,12 +258,15 @@ class Variants:
         return len(words) > 1 and " of " not in display and facet_of(last) == "group" and size(last) >= _PEOPLE_WORD \
             and len(self.by_first.get(name_key(words[0]), ())) < _NAMESAKES
 
-    def sharing(self, key: str, size) -> str | None | bool:
+    def sharing(self, key: str, size, written: str = "") -> str | None | bool:
         """For a one-word person key: the full name it stands for by a clear majority, False when several people
-        share it and none is, None when it is no shared first name. `size(k)` is a key's mentions."""
+        share it and none is, None when it is no shared first name. `size(k)` is a key's mentions; a numeral or
+        initials `written` in capitals stand for no full name alone ("XI" is no Xi Jinping; "MJ" is itself)."""
+        if written and not may_be_surname(written):
+            return None
         fulls = sorted(self.by_first.get(key, ()), key=lambda k: (-size(k), k))
         top, rest = (size(fulls[0]), sum(size(k) for k in fulls[1:])) if fulls else (0, 0)
-        if top >= _CLEAR and top >= _MAJORITY * rest and size(key) <= _ALONE_PER_FULL * (top + rest):
+        if top >= CLEAR and top >= _MAJORITY * rest and size(key) <= _ALONE_PER_FULL * (top + rest):
             return fulls[0]  # "Jesus" and "Jesus Christ"; "Leonardo" and "Leonardo da Vinci"
         if len(fulls) < _SHARED_BY or size(key) >= _KNOWN_ALONE * (top + rest):
             return None  # a name known alone ("Muhammad" 48 times, its namesakes' full names 14)
