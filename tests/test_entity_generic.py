@@ -33,3 +33,14 @@ def test_a_named_body_and_a_party_of_a_country_are_left_alone():
                     _passage("Germany", "the Social Democratic Party of Germany")])
     assert got == [[("org", "Museum of Modern Art")], [("org", "Museum of Modern Art")],
                    [("org", "Social Democratic Party of Germany")]]
+
+
+def test_a_country_named_after_of_in_a_realm_s_name():
+    def passage(realm, label):
+        text = f"He served {realm} under its Council of State."
+        return text, [(text.index(realm), text.index(realm) + len(realm), label, realm),
+                      (text.index("Council"), text.index("Council") + 16, "ORG", "Council of State")]
+    refined = [refine(*passage("the Commonwealth of England", "ORG")),
+               refine(*passage("the Democratic Republic of the Congo", "GPE"))]
+    assert [m[3] for spans in refined for m in spans if "Council" in m[3]] == ["Council of State (England)",
+                                                                                "Council of State (Congo)"]

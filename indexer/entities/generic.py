@@ -21,6 +21,7 @@ christian green national people s popular progressive radical workers state supr
 federal legislative constituent privy executive natural history art arts science sciences fine provisional
 revolutionary central upper lower of the and justice ministers representatives""".split())
 _THE = re.compile(r"^[Tt]he\s")
+_OF_COUNTRY = re.compile(r"^.*\sof\s(?:the\s)?")  # "the Commonwealth of England", "Republic of the Congo"
 _POSSESSIVE = re.compile(r"['’]s?$")
 _UK_NATIONS = ("England", "Scotland", "Wales")  # countries CLDR counts in the United Kingdom
 
@@ -34,7 +35,11 @@ def _countries() -> dict[str, str]:
         return {}
     names = [n for code, n in Locale("en").territories.items() if code.isalpha() and len(code) == 2
              and not n.startswith(("Pseudo", "Euro", "United Nations", "Unknown"))]
-    return {name_key(n): n for n in (*names, *_UK_NATIONS)}
+    out = {name_key(n): n for n in (*names, *_UK_NATIONS)}
+    for n in names:  # "Congo - Kinshasa": "the Congo"; "Myanmar (Burma)": "Burma"; "Trinidad & Tobago"
+        out.update({name_key(part): part.strip() for part in re.split(r"[()]", n.split(" - ")[0]) if part.strip()})
+        out.setdefault(name_key(n.replace("&", "and")), n)
+    return out
 
 
 def generic_key(key: str) -> bool:
@@ -54,9 +59,11 @@ def qualified_base(key: str) -> str | None:
 
 
 def passage_country(spans: list) -> str | None:
-    """The country a passage names more than any other (GPE mentions)."""
-    seen = Counter(_countries()[k] for m in spans
-                   if m[2].startswith("GPE") and (k := name_key(_THE.sub("", m[3]))) in _countries())
+    """The country a passage names more than any other: a GPE mention, or the country after "of" in a GPE's or an
+    ORG's name ("the Commonwealth of England", "the Democratic Republic of the Congo")."""
+    seen = Counter(_countries()[k] for m in spans if m[2].startswith(("GPE", "ORG"))
+                   and ((k := name_key(_THE.sub("", m[3]))) in _countries() and m[2].startswith("GPE")
+                        or (k := name_key(_OF_COUNTRY.sub("", m[3]))) in _countries()))
     top = seen.most_common(2)
     return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
 
