@@ -122,3 +122,18 @@ def test_a_title_after_the_kind_of_work_it_names_is_a_work():
 def test_a_report_and_an_honour_are_no_organisations():
     assert _label("the findings of the Hartley Commission Report in 1987", "the Hartley Commission Report") != "ORG"
     assert _label("He was named to the NHL All-Rookie Team twice.", "the NHL All-Rookie Team") == "MISC"
+
+
+def test_a_body_cut_after_the_x_and_gets_its_first_word_back():
+    def span(text, name):
+        at = text.index(name)
+        return relabel(text, (at, at + len(name), "ORG", name))
+    text = "Its legislature, the Great and Sovereign Council, elects the regents."
+    assert span(text, "Sovereign Council")[3] == "Great and Sovereign Council"
+    assert span(text, "Sovereign Council")[0] == text.index("Great")
+    text = "It was ranked by the Mapping and Global Towns Study Network in 2020."
+    assert span(text, "Global Towns Study Network")[3] == "Mapping and Global Towns Study Network"
+    text = "where the Allegheny and Monongahela Rivers meet"  # two rivers
+    assert span(text, "Monongahela Rivers")[3] == "Monongahela Rivers"
+    text = "known as the Great Hunger, the Famine and the Irish Potato Famine, a period"  # a name of its own
+    assert span(text, "the Irish Potato Famine")[3] == "the Irish Potato Famine"

@@ -14,7 +14,8 @@ a capital and a small letter are a symbol or a unit, not an acronym ("the symbol
 as a sport, a craft or a process is no body ("Kabaddi is a contact team sport"); nor is a word of an office's title
 ("Secretary of the Treasury"), a rank ("General of the Army"), a band of people ("the Doctors of the Church": a
 group), a river's bank (a place) or a dynasty's adjective before its ruler ("the Mughal emperor": a group). A body
-named with its place keeps the body: "Rugby School in England" is "Rugby School".
+named with its place keeps the body: "Rugby School in England" is "Rugby School"; one cut after "the X and" gets
+its first word back ("the Grand and General Council").
 """
 from __future__ import annotations
 
@@ -77,6 +78,9 @@ _WORK_BEFORE = re.compile(r"\b(?:book|novel|treatise|summa|magazine|newspaper|jo
                           r"essay|periodical)\s(?:the\s)?$")
 _TITLE_GOES_ON = re.compile(r"['’]s\b|\s(?:les|la|le|de|des|du|del|di|der|die|das)\s")  # "Gulliver's Travels"
 _SYMBOL = re.compile(r"^[A-Z][a-z]$")  # "Ge", "Gm": a chemical symbol, a unit
+# One capitalised word and "and" after "the" begin the body's name: "the Grand and General Council", "the
+# Globalization and World Cities Research Network" (two bodies would have a plural head: "the AFC and NFC").
+_JOINED_BEFORE = re.compile(r"\b[Tt]he\s([A-Z][\w'’-]+\sand\s)$")
 
 
 def relabel_org(text: str, m: Span) -> Span | None:
@@ -84,6 +88,9 @@ def relabel_org(text: str, m: Span) -> Span | None:
     name = m[3]
     if (placed := _PLACED.match(name)) and org_shaped(placed.group(1)):
         return (m[0], m[0] + len(placed.group(1)), "ORG", placed.group(1))
+    if " " in name and name[:1].isupper() and not name.startswith("The ") and org_shaped(name) \
+            and (joined := _JOINED_BEFORE.search(text, max(0, m[0] - 40), m[0])):
+        return (joined.start(1), m[1], "ORG", joined.group(1) + name)
     if kinds.no_body(name) or shape_facet(name, "org") is not None:
         return None  # "the Articles of Confederation": a document, `things` reads it
     if _REALM_END.search(name) or (_OFFICIALLY.search(text, max(0, m[0] - 30), m[0])

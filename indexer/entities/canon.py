@@ -85,7 +85,7 @@ class Canon:
         surnames = {surname_key(self._display.get(k, k)) for k in keys} | {surname_key(k) for k in keys} \
             | {k.split()[0] for k in keys if " " in k} | {generic_party(k) for k in keys} - {None}  # first names,
         # too ("Charles" and a new Charles Darwin), and generic parties ("Communist Party", "Communist Party of Cuba")
-        longer = {long for k in keys for long in self.variants.longer.get(k, ())}
+        longer = {long for k in keys for long in self.variants.longer.get(k, ())} | self.variants.siblings(keys)
         watched = {pair for k in keys | surnames | longer for pair in self._surfaces.get(k, ())} | set(delta)
         before = {pair: self.resolve(*pair) for pair in watched}
         people = {s: self._fulls(s) for s in surnames}
@@ -233,7 +233,7 @@ class Canon:
         if self._facet.get(key) == "org" and (party := self.variants.party_for(key, ctx)) is not None:
             if party is False or party not in self._display:
                 return None  # several countries' parties, none named in its document
-            key, name = party, self._display[party]
+            key, name = self.variants.plain(party, self._display[party])  # with its country when several
         target = self._person_for(key, name, label, ctx)
         if target is None and " " not in key and self._facet.get(key) == "person":
             target = (ctx or {}).get(key + FIRST_MARK) or self.variants.sharing(key, self._size, name)

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 
 from ..folding import name_key
 from .extend import NOT_A_NAME
+from .generic import generic_key, qualified_base
 from .kinds import kind_word, person_word
 from .names import NAME_PARTICLES, clean_name
 
@@ -107,7 +108,10 @@ def acronym_key(surface: str) -> tuple[str] | None:
 
 
 def generic_party(key: str) -> str | None:
-    """The generic party a country's party key is one of ("communist party of cuba", "chinese communist party")."""
+    """The generic party a country's party key is one of ("communist party of cuba", "chinese communist party"), the
+    generic body a country's is ("liberal party mexico", `generic`)."""
+    if base := qualified_base(key):
+        return base
     head, of, _ = key.partition(" of ")
     if of and _GENERIC_PARTY.match(head):
         return head
@@ -219,12 +223,26 @@ class Variants:
         """For a generic party name: the country's party its document names, else the collection's only one; False
         (no value) when the collection names several and its document none ("Communist Party"); None for other names
         and for a creed no country's party is named by ("Democratic Party" is itself then)."""
-        fulls = self.parties.get(key, ()) if _GENERIC_PARTY.match(key) else ()
+        if qualified_base(key):
+            return key  # a country's generic body: `plain` shows whether the country need be named
+        fulls = self.parties.get(key, ()) if _GENERIC_PARTY.match(key) or generic_key(key) else ()
         if not fulls:
             return None
         if local := (ctx or {}).get(key + PARTY_MARK):
             return local
         return next(iter(fulls)) if len(fulls) == 1 else False
+
+    def plain(self, key: str, display: str) -> tuple[str, str]:
+        """(key, display) of a country's generic body: its generic name's while the collection sees one country's
+        ("Labour Party"), its own once several ("Liberal Party (Mexico)", "Liberal Party (United Kingdom)")."""
+        base = qualified_base(key)
+        if base and len(self.parties.get(base, ())) == 1:
+            return base, display.rsplit(" (", 1)[0]
+        return key, display
+
+    def siblings(self, keys) -> set[str]:
+        """The keys of the other countries' bodies or parties of these keys' generic names."""
+        return {k for key in keys if (base := generic_party(key)) for k in self.parties.get(base, ())}
 
     def short_of(self, key: str, shown=None) -> str | None:
         """The first-and-last form a long person key is indexed by, unless the initials of the one `shown(short)`
