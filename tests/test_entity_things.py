@@ -349,3 +349,10 @@ def test_the_other_parent_after_son_of_and_a_sibling_are_persons():
                   [("Henry III", "PERSON"), ("Agnes of Poitou", "LOC"), ("Lucrezia Borgia", "FAC")])
     assert got["Agnes of Poitou"] == got["Lucrezia Borgia"] == "PERSON"
     assert _labels("He was the son of a farmer and moved to Poitou.", [("Poitou", "GPE")])["Poitou"] == "GPE"
+
+
+def test_an_organisation_s_word_before_a_person_does_not_swallow_the_person():
+    # Round 13 (recall): "General of the Army [ORG] George Catlett Marshall Jr. [PERSON]" became the org "Army George…".
+    got = _labels("General of the Army George Catlett Marshall Jr. was an American officer.",
+                  [("Army", "ORG"), ("George Catlett Marshall Jr.", "PERSON")])
+    assert got["George Catlett Marshall Jr."] == "PERSON"
