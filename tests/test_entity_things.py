@@ -330,3 +330,29 @@ def test_a_several_word_person_starting_with_a_work_s_head_is_a_work():
     text = "He read The Song of Roland and Historia Regum Britanniae with Tale of Genji's translator."
     names = ("The Song of Roland", "Historia Regum Britanniae")
     assert _labels(text, [(name, "PERSON") for name in names]) == dict.fromkeys(names, WORK_CUE)
+
+
+def test_a_ruler_of_a_country_in_a_list_of_rulers_stays_a_person():
+    # Round 13 (recall): "Zine El Abidine Ben Ali of Tunisia, Muammar Gaddafi of Libya, and Hosni Mubarak of Egypt":
+    # a person between two places is no place when " of " and a country follow it.
+    text = "The rulers deposed include Ben Ali of Tunisia, Muammar Gaddafi of Libya, and Hosni Mubarak of Egypt."
+    got = _labels(text, [("Ben Ali", "PERSON"), ("Tunisia", "GPE"), ("Muammar Gaddafi", "PERSON"), ("Libya", "GPE"),
+                         ("Hosni Mubarak", "PERSON"), ("Egypt", "GPE")])
+    assert got["Muammar Gaddafi"] == got["Hosni Mubarak"] == "PERSON"
+    assert _labels("It grew around Lagos, Kano, and Ibadan.", [("Lagos", "GPE"), ("Kano", "PERSON"),
+                                                              ("Ibadan", "GPE")])["Kano"] == "GPE"
+
+
+def test_the_other_parent_after_son_of_and_a_sibling_are_persons():
+    # Round 13 (recall): "the son of Henry III and Agnes of Poitou" (LOC), "sibling to Lucrezia Borgia" (FAC).
+    got = _labels("He was the son of Henry III and Agnes of Poitou, and sibling to Lucrezia Borgia.",
+                  [("Henry III", "PERSON"), ("Agnes of Poitou", "LOC"), ("Lucrezia Borgia", "FAC")])
+    assert got["Agnes of Poitou"] == got["Lucrezia Borgia"] == "PERSON"
+    assert _labels("He was the son of a farmer and moved to Poitou.", [("Poitou", "GPE")])["Poitou"] == "GPE"
+
+
+def test_an_organisation_s_word_before_a_person_does_not_swallow_the_person():
+    # Round 13 (recall): "General of the Army [ORG] George Catlett Marshall Jr. [PERSON]" became the org "Army George…".
+    got = _labels("General of the Army George Catlett Marshall Jr. was an American officer.",
+                  [("Army", "ORG"), ("George Catlett Marshall Jr.", "PERSON")])
+    assert got["George Catlett Marshall Jr."] == "PERSON"

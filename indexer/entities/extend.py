@@ -178,7 +178,9 @@ def whole_names(text: str, spans: list[Span]) -> list[Span]:
             end = of.end()
             while i < len(spans) and spans[i][0] < end:
                 i += 1
-        while (grown := _grown(text, end, label)) is not None:
+        while (grown := _grown(text, end, label)) is not None and not (  # "General of the Army [George C. Marshall]"
+                label == "ORG" and " " not in m[3] and org_shaped(m[3]) and i < len(spans) and spans[i][2] == "PERSON"
+                and " " in spans[i][3] and spans[i][0] == end + 1):
             end = grown
             while i < len(spans) and spans[i][0] < end:  # a span met on the way is part of the name
                 end = max(end, spans[i][1]) if spans[i][2] in _NAMES else end

@@ -42,7 +42,8 @@ def listed_places(text: str, spans: list[Span]) -> list[Span]:
             continue
         near = [n for n in (spans[i - 1] if i else None, spans[i + 1] if i + 1 < len(spans) else None)
                 if n and LIST_GAP.match(text[min(n[1], m[1]):max(n[0], m[0])])]
-        if near and all(n[2] in PLACES for n in near) and not a_person(text, m):  # "Maria Amalia, Duchess of"
+        if near and all(n[2] in PLACES for n in near) and not a_person(text, m) \
+                and not text.startswith(" of ", m[1]):  # "Maria Amalia, Duchess of"; "Muammar Gaddafi of Libya"
             out[i] = (m[0], m[1], "GPE", m[3])
     for run in _lists(text, out):
         if any(out[k][2] in _NOT_PLACES for k in run):

@@ -75,10 +75,12 @@ _AGENT_BEFORE = re.compile(r"\b(?:written|published|discovered|re-?discovered|mu
                            r"painted|composed|directed|narrated|translated|invented|betrayed|murder of [A-Z]\w+)"
                            r"(?:\s(?:in|on)\s[\w ]{1,20})?\sby\s$")
 # A kin's, a friend's or a character's word right before the name, or "married": "his wife Penelope", "a teenage girl
-# named Bulma", "his friend Obelix", "the fictional character Phileas Fogg", "He married Gisela of Bavaria".
+# named Bulma", "his friend Obelix", "the fictional character Phileas Fogg", "He married Gisela of Bavaria"; the other
+# parent after "son of X and", a sibling: "the son of Henry III and Agnes of Poitou", "sibling to Lucrezia Borgia".
 _KIN_BEFORE = re.compile(r"\b(?:(?:girl|boy|man|woman|son|daughter|wife|husband|friend|brother|sister|mother|father|"
                          r"character|hero|heroine|god|goddess|deity|spouse|consort|nephew|niece|uncle|aunt|"
-                         r"protagonist)(?:\snamed|\scalled|,)?|married|marrying)\s$")
+                         r"protagonist)(?:\snamed|\scalled|,)?|married|marrying|sibling\sto|"
+                         r"(?:son|daughter|child)\sof\s[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}\sand)\s$")
 # A chemical element's symbol or a word's translation is no place: "it has symbol Zn", "its German translation Kreide".
 _SYMBOL_BEFORE = re.compile(r"\b(?:symbol|translation)\s$")
 # A person word over a realm before the name: "the heroic king of Ithaca, Odysseus".
