@@ -139,10 +139,9 @@ def test_organisations_and_works_need_evidence(pairs, name, label, expected):
     ({("Frankenstein", "PERSON"): 5}, "Frankenstein", None),
     ({("Freyja", "PERSON"): 1, ("Freyja", "PERSON_CUE"): 1}, "Freyja", ("person", "Freyja")),
     ({("Muhammad", "PERSON"): 6}, "Muhammad", ("person", "Muhammad")),
-    ({("Leon Trotsky", "PERSON"): 3, ("Trotsky", "PERSON"): 1}, "Trotsky", ("person", "Leon Trotsky")),
-    # Round 12: outside its documents a surname is a full name the collection names at least three times ("Parker"
-    # in Charlie Parker's article is no Eleanor Parker, named once).
-    ({("Leon Trotsky", "PERSON"): 2, ("Trotsky", "PERSON"): 1}, "Trotsky", None),
+    ({("Leon Trotsky", "PERSON"): 2, ("Trotsky", "PERSON"): 1}, "Trotsky", ("person", "Leon Trotsky")),
+    # A full name named once is still the collection's only one: a small collection's "Trotsky" is Leon Trotsky.
+    ({("Leon Trotsky", "PERSON"): 1, ("Trotsky", "PERSON"): 1}, "Trotsky", ("person", "Leon Trotsky")),
     # Round 10: a surname several full names share is no exception, alone and seldom ("Joplin" of Scott and Janis
     # Joplin, "Smith", "Yuan" on the wiki gold); nor is a hyphenated word ("buh-SALT", "the-Pooh").
     ({("Joseph Stalin", "PERSON"): 1, ("Vasily Stalin", "PERSON"): 1, ("Stalin", "PERSON"): 1}, "Stalin", None),

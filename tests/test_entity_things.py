@@ -116,11 +116,10 @@ def test_a_mononym_with_a_word_for_a_person_or_its_definition_stays_a_person():
 
 def test_a_surname_alone_is_its_full_name_not_an_unattested_one_word_person():
     # "Trotsky" and "Darwin" alone, with no word for a person beside them: the full name of their document, or of
-    # the collection (named three times at least), is the value.
+    # the collection, is the value.
     found = facets({"trotsky": ["Leon Trotsky was a Russian revolutionary. In 1940 Trotsky was killed in Mexico by "
                                 "Ramón Mercader."],
-                    "origin": ["Charles Darwin published On the Origin of Species in 1859.",
-                               "Charles Darwin was an English naturalist. Charles Darwin sailed around the world."],
+                    "origin": ["Charles Darwin published On the Origin of Species in 1859."],
                     "beagle": ["Darwin had sailed on the Beagle."]})
     assert ("person", "Leon Trotsky") in found["trotsky"] and ("person", "Charles Darwin") in found["beagle"]
     assert not all_values(found) & {"Trotsky", "Darwin"}

@@ -11,7 +11,7 @@ from .kinds import OTHER_KIND
 from .mentions import DEFINED_THING
 from .lone import LONE_PLACE
 from .votes import CUES, EVIDENCE, LONE, display_form, shown, vote
-from .variants import (ACRONYM, CLEAR, FIRST_MARK, PARTY_MARK, Variants, acronym_key, generic_party, may_be_surname,
+from .variants import (ACRONYM, FIRST_MARK, PARTY_MARK, Variants, acronym_key, generic_party, may_be_surname,
                        surname_key)
 from .names import MEMBERS, clean_name, looks_like_full_name, name_key, org_shaped, person_form, shape_facet, work_shaped
 
@@ -215,7 +215,7 @@ class Canon:
         rest = sum(sum(self._forms[k].values()) for k in fulls[1:])
         alone = votes["person"]
         # "Trotsky" stays Leon Trotsky when a "Natalia Sedova Trotsky" is mentioned once elsewhere.
-        return fulls[0] if top >= max(CLEAR, 2 * rest) and alone <= _ALONE_PER_FULL * (top + rest) else None
+        return fulls[0] if top >= 2 * rest and alone <= _ALONE_PER_FULL * (top + rest) else None
 
     def resolve(self, surface: str, label: str, ctx: dict[str, str] | None = None,
                 corrected: bool = True) -> tuple[str, str] | None:

@@ -33,7 +33,7 @@ _REGNAL = re.compile(r"^[IVXL]+$|^(?:the|The)$")
 _GENERATION = re.compile(r"^(?:Jr|Sr|Jnr|Snr)\.?$|^[IV]{2,3}$")
 # A one-word name that is the first word of several people's full names is one of them only by a clear majority.
 _MAJORITY = 2
-CLEAR = 3  # mentions of the full name at least, to stand for a word alone elsewhere
+_CLEAR = 3  # mentions of the full name at least
 _ALONE_PER_FULL = 3
 # "Charles": 36 full names, 54 mentions of them, 9 of "Charles" alone; a name is known alone (no one's first name)
 # only where it outnumbers its namesakes' full names two to one ("Muhammad" 45 times alone, 14 full names).
@@ -284,7 +284,7 @@ class Variants:
             return None
         fulls = sorted(self.by_first.get(key, ()), key=lambda k: (-size(k), k))
         top, rest = (size(fulls[0]), sum(size(k) for k in fulls[1:])) if fulls else (0, 0)
-        if top >= CLEAR and top >= _MAJORITY * rest and size(key) <= _ALONE_PER_FULL * (top + rest):
+        if top >= _CLEAR and top >= _MAJORITY * rest and size(key) <= _ALONE_PER_FULL * (top + rest):
             return fulls[0]  # "Jesus" and "Jesus Christ"; "Leonardo" and "Leonardo da Vinci"
         if len(fulls) < _SHARED_BY or size(key) >= _KNOWN_ALONE * (top + rest):
             return None  # a name known alone ("Muhammad" 48 times, its namesakes' full names 14)
