@@ -41,10 +41,19 @@ _RANK_BEFORE = re.compile(r"\b(?:order|family|genus|genera|species|phylum|phyla|
 _EPITHET = re.compile(r"\s(?!(?:area|idea|data|stadium|museum|forum|opera|camera|premium|medium|quorum|"
                       r"status|apparatus|hiatus|album|replica|sonata|cantata|famous|various|previous|bonus|campus|"
                       r"virus|genius|serum|sanctum|minimum|maximum)\b)"
-                      r"[a-z]{2,}(?:ae|ii|ensis|oides|ata|atus|alis|ifolia|ius|um|inus|ina|anus|icus|osus|ulus|erus)\b"
+                      r"[a-z]{2,}(?:ae|ii|ensis|oides|ata|atus|alis|ifolia|ifera|ius|um|inus|ina|anus|icus|osus|ulus|erus|"
+                      r"stomus)\b"
                       r"|\s(?!(?:analysis|basis|crisis|thesis|emphasis|genesis|synthesis|tennis|metropolis|"
                       r"oasis|necropolis|acropolis)\b)[a-z]{4,}is\b"  # "Yersinia pestis"
                       r"|\s[a-z]{3,}[^aeiou\s]i\b")  # "Wuchereria bancrofti"
+# A common head alone is no name: "The Strait's depth", "the most influential man in the Empire", "having previously
+# been Emir, Sultan"; nor a span holding a sentence's end: "Earth's shadow.(joiners) Lunar eclipses".
+_BARE_HEAD = re.compile(r"^(?:[Tt]he\s)?(?:Straits?|Empire|Kingdom|Republic|Caliphate|Sultanate|Khanate|Emirate|"
+                        r"Delta|Gulf|Sea|Island|River|Valley|Cape|Port|Palace|Sound|Games|Emir|Sultan)$"
+                        r"|\b[a-z]{3,}\.[\s\u200b-\u200d\u2060]+[A-Z]")
+# A scientist's law: "Faraday's law of induction" (a person); "the Hubble–Lemaître law" (persons joined by a dash).
+_EPONYM_AFTER = re.compile(r"(['’]s)?\s(?:laws?|theorems?|equations?|principle|constant|paradox|conjecture|lemma|"
+                           r"inequality|formula)\b")
 # A name in a list its plural kind heads: "Other rat genera include Neotoma, Bandicota", "three living orders: Anura,
 # Urodela (salamanders), and Gymnophiona", "five periods: Mamluk (1206–1290), Khalji (1290–1320), Tughlaq", "dwarf
 # planets: Orcus, Pluto, Haumea". The list holds only capitalised names, dates in brackets, commas and "and"/"or".
@@ -189,10 +198,15 @@ def relabel(text: str, m: Span) -> Span:
         return m
     if m[2] not in _PLACE_LIKE:
         return m
+    m = kinds.without_era(m)  # "the 7th–6th century BC Neo-Babylonian Empire"
     if m[2] != "ORG":
         m = kinds.without_lead(m)  # "west Poland"
     elif (body := bodies.relabel_org(text, m)) is not None:
         return body  # "the First Turkic Khaganate", "the Frankfurt School of critical theory"
+    if _BARE_HEAD.search(m[3]):
+        return (m[0], m[1], NO_FACET, m[3])
+    if (eponym := _EPONYM_AFTER.match(text, m[1])) and (eponym.group(1) or "–" in m[3]):
+        return (m[0], m[1], "PERSON" if eponym.group(1) else NO_FACET, m[3])
     if quoted_title(text, m):
         return (m[0], m[1], WORK_CUE, m[3])  # 'such tales as "Thumbelina"'
     if m[2] != "ORG" and (_PERIOD_OR_BLOC.search(m[3]) or _a_tongue(text, m)

@@ -1,0 +1,35 @@
+"""Issue 25, round 13: a place facet's wrong values from a span's form or the words right after it."""
+from __future__ import annotations
+
+from indexer.entities.things import NO_FACET
+from tests.test_entity_things import _labels
+
+
+def test_a_common_head_alone_or_a_sentence_end_inside_the_span_is_no_place():
+    got = _labels("The Gulf is shallow. He ruled the Empire for two decades, having been Emir and later King of Nejd.",
+                  [("The Gulf", "LOC"), ("the Empire", "GPE"), ("Emir", "GPE"), ("Nejd", "GPE")])
+    assert got["The Gulf"] == got["the Empire"] == got["Emir"] == NO_FACET and got["Nejd"] == "GPE"
+    got = _labels("The ship crossed the tundra.\u200d Arctic winds blew over Greenland Sea.",
+                  [("tundra.\u200d Arctic", "LOC"), ("Greenland Sea", "LOC")])
+    assert got["tundra.\u200d Arctic"] == NO_FACET and got["Greenland Sea"] == "LOC"
+    # A name with a head keeps its place; an abbreviation's dot is no sentence's end.
+    got = _labels("It flows into the Gulf of St. Lawrence near Cape Breton.",
+                  [("the Gulf of St. Lawrence", "LOC"), ("Cape Breton", "LOC")])
+    assert got["the Gulf of St. Lawrence"] == got["Cape Breton"] == "LOC"
+
+
+def test_an_era_before_or_a_colon_s_clause_after_a_place_is_cut_off():
+    got = _labels("The city flourished under the 6th century BC Achaemenid Empire.",
+                  [("BC Achaemenid Empire", "GPE")])
+    assert got == {"Achaemenid Empire": "GPE"}
+    got = _labels("The island is split by the Bosporus: Asia to the east, and Europe.",
+                  [("the Bosporus: Asia", "LOC"), ("Europe", "LOC")])
+    assert "the Bosporus" in got and "Asia" not in " ".join(got)
+
+
+def test_a_name_before_a_law_s_word_is_a_person_or_no_place():
+    got = _labels("The current follows Lenz's law, and the Stefan–Boltzmann law gives the power; Ohm lived in Bavaria.",
+                  [("Lenz", "GPE"), ("Stefan–Boltzmann", "GPE"), ("Bavaria", "GPE")])
+    assert got["Lenz"] == "PERSON" and got["Stefan–Boltzmann"] == NO_FACET and got["Bavaria"] == "GPE"
+    # A genus before its epithet: "Phoenix dactylifera".
+    assert _labels("Hypostomus plecostomus is kept in aquaria.", [("Hypostomus", "GPE")])["Hypostomus"] == NO_FACET
