@@ -33,3 +33,12 @@ def test_a_name_before_a_law_s_word_is_a_person_or_no_place():
     assert got["Lenz"] == "PERSON" and got["Stefan–Boltzmann"] == NO_FACET and got["Bavaria"] == "GPE"
     # A genus before its epithet: "Phoenix dactylifera".
     assert _labels("Hypostomus plecostomus is kept in aquaria.", [("Hypostomus", "GPE")])["Hypostomus"] == NO_FACET
+
+
+def test_a_genus_after_species_of_or_a_people_in_a_list_of_ethnic_groups_is_no_place():
+    got = _labels("Lyme disease is caused by species of Borrelia carried by ticks in Connecticut.",
+                  [("Borrelia", "GPE"), ("Connecticut", "GPE")])
+    assert got["Borrelia"] == NO_FACET and got["Connecticut"] == "GPE"
+    got = _labels("Other ethnic groups include the Ainu, Hmong, and Tatars. Most live in Hanoi.",
+                  [("Ainu", "GPE"), ("Hmong", "GPE"), ("Hanoi", "GPE")])
+    assert got["Hmong"] == NO_FACET and got["Hanoi"] == "GPE"

@@ -33,16 +33,16 @@ _DEFINED_TAXON = re.compile(kinds.NAME_GLOSS + r"(?:,[^.;\n]{0,100},|,)?"
                             r"family|clade|phylum|subclass|superorder|infraorder|"
                             r"suborder|subfamily|superfamily|subphylum|taxon|group of (?:[\w-]+\s+){0,3}?"
                             r"(?:organisms|animals|plants|fungi|bacteria|species))\b")
-# A taxonomic rank before the name: "the subclass Acari", "the genus Dermatobia" (not "kingdom", "domain" or "tribe",
-# which also name realms and peoples).
+# A taxonomic rank before the name: "the subclass Acari", "the genus Dermatobia", "species of Borrelia" (not
+# "kingdom", "domain" or "tribe", which also name realms and peoples).
 _RANK_BEFORE = re.compile(r"\b(?:order|family|genus|genera|species|phylum|phyla|class|subclass|superorder|clade|"
-                          r"suborder|superfamily|infraorder|subfamily|subphylum|taxon)\s$")
+                          r"suborder|superfamily|infraorder|subfamily|subphylum|taxon|species\sof)\s$")
 # A genus before its species' epithet: "Dermatobia hominis", "Plasmodium falciparum".
 _EPITHET = re.compile(r"\s(?!(?:area|idea|data|stadium|museum|forum|opera|camera|premium|medium|quorum|"
                       r"status|apparatus|hiatus|album|replica|sonata|cantata|famous|various|previous|bonus|campus|"
                       r"virus|genius|serum|sanctum|minimum|maximum)\b)"
-                      r"[a-z]{2,}(?:ae|ii|ensis|oides|ata|atus|alis|ifolia|ifera|ius|um|inus|ina|anus|icus|osus|ulus|erus|"
-                      r"stomus)\b"
+                      r"[a-z]{2,}(?:ae|ii|ensis|oides|ata|atus|alis|ifolia|ifera|ius|um|inus|ina|anus|icus|osus|ulus|"
+                      r"erus|stomus)\b"
                       r"|\s(?!(?:analysis|basis|crisis|thesis|emphasis|genesis|synthesis|tennis|metropolis|"
                       r"oasis|necropolis|acropolis)\b)[a-z]{4,}is\b"  # "Yersinia pestis"
                       r"|\s[a-z]{3,}[^aeiou\s]i\b")  # "Wuchereria bancrofti"
@@ -58,7 +58,8 @@ _EPONYM_AFTER = re.compile(r"(['’]s)?\s(?:laws?|theorems?|equations?|principle
 # Urodela (salamanders), and Gymnophiona", "five periods: Mamluk (1206–1290), Khalji (1290–1320), Tughlaq", "dwarf
 # planets: Orcus, Pluto, Haumea". The list holds only capitalised names, dates in brackets, commas and "and"/"or".
 _KIND_LIST = re.compile(r"\b(?:genera|orders|families|species|phyla|classes|clades|subfamilies|suborders|periods|"
-                        r"dynasties|emperors|planets|franchises|constellations)\b(?:[^.;:\n]{0,40}:|\s(?:include|"
+                        r"dynasties|emperors|planets|franchises|constellations|peoples|tribes|ethnic groups)\b"
+                        r"(?:[^.;:\n]{0,40}:|\s(?:include|"
                         r"including|such as|namely)|)\s*(?:(?:the\s)?[A-Z][\w'’-]*(?:\s\([^()\n]{1,30}\))?,?\s"
                         r"(?:and\s|or\s)?){0,8}$")
 # A movement, a contest, a craze, a fair or a holiday is named by its head, not by its place ("the English
