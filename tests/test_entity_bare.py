@@ -42,3 +42,12 @@ def test_a_genus_after_species_of_or_a_people_in_a_list_of_ethnic_groups_is_no_p
     got = _labels("Other ethnic groups include the Ainu, Hmong, and Tatars. Most live in Hanoi.",
                   [("Ainu", "GPE"), ("Hmong", "GPE"), ("Hanoi", "GPE")])
     assert got["Hmong"] == NO_FACET and got["Hanoi"] == "GPE"
+
+
+def test_a_word_its_passage_also_writes_in_lower_case_is_a_common_noun_not_a_place():
+    text = "Mills spin cotton into Yarn for weaving; the yarn is then dyed in Leeds."
+    got = _labels(text, [("Yarn", "GPE"), ("Leeds", "GPE")])
+    assert got["Yarn"] == NO_FACET and got["Leeds"] == "GPE"
+    # A place's cue before it keeps the place: "known simply as the Emirates … the seven emirates".
+    text = "The federation, known simply as the Emirates, joins seven emirates."
+    assert _labels(text, [("the Emirates", "GPE")])["the Emirates"] == "GPE"

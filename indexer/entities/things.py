@@ -15,7 +15,7 @@ import re
 from . import bodies, kinds
 from .evidence import WORK_CUE, Span, quoted_title
 from ..folding import name_key
-from .lone import sentence
+from .lone import common_noun, sentence
 from .names import _languages, org_shaped
 
 # The label of a span the passage defines as a thing ("Rum is a liquor", "… is an extinct genus"): weighs five
@@ -204,7 +204,7 @@ def relabel(text: str, m: Span) -> Span:
         m = kinds.without_lead(m)  # "west Poland"
     elif (body := bodies.relabel_org(text, m)) is not None:
         return body  # "the First Turkic Khaganate", "the Frankfurt School of critical theory"
-    if _BARE_HEAD.search(m[3]):
+    if _BARE_HEAD.search(m[3]) or m[2] != "ORG" and common_noun(text, m):
         return (m[0], m[1], NO_FACET, m[3])
     if (eponym := _EPONYM_AFTER.match(text, m[1])) and (eponym.group(1) or "–" in m[3]):
         return (m[0], m[1], "PERSON" if eponym.group(1) else NO_FACET, m[3])
