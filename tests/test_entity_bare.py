@@ -51,3 +51,9 @@ def test_a_word_its_passage_also_writes_in_lower_case_is_a_common_noun_not_a_pla
     # A place's cue before it keeps the place: "known simply as the Emirates … the seven emirates".
     text = "The federation, known simply as the Emirates, joins seven emirates."
     assert _labels(text, [("the Emirates", "GPE")])["the Emirates"] == "GPE"
+
+
+def test_a_saint_s_name_cut_before_its_epithet_is_no_place():
+    got = _labels("Pope Leo I, known as Saint Leo the Great, was bishop of Rome.", [("Saint Leo", "GPE"), ("Rome", "GPE")])
+    assert got["Saint Leo"] == NO_FACET and got["Rome"] == "GPE"
+    assert _labels("The ship sailed from St. Lucia to Barbados.", [("St. Lucia", "GPE")])["St. Lucia"] == "GPE"

@@ -54,6 +54,9 @@ _BARE_HEAD = re.compile(r"^(?:[Tt]he\s)?(?:Straits?|Empire|Kingdom|Republic|Cali
 # A scientist's law: "Faraday's law of induction" (a person); "the Hubble–Lemaître law" (persons joined by a dash).
 _EPONYM_AFTER = re.compile(r"(['’]s)?\s(?:laws?|theorems?|equations?|principle|constant|paradox|conjecture|lemma|"
                            r"inequality|formula)\b")
+# A saint's name cut before its epithet names no one alone: "Saint Gregory [the Theologian]", "[the Great]".
+_SAINT = re.compile(r"^(?:Saint|St\.?)\s[A-Z][a-z]+$")
+_EPITHET_AFTER = re.compile(r"\sthe\s[A-Z][a-z]")
 # A name in a list its plural kind heads: "Other rat genera include Neotoma, Bandicota", "three living orders: Anura,
 # Urodela (salamanders), and Gymnophiona", "five periods: Mamluk (1206–1290), Khalji (1290–1320), Tughlaq", "dwarf
 # planets: Orcus, Pluto, Haumea". The list holds only capitalised names, dates in brackets, commas and "and"/"or".
@@ -204,7 +207,8 @@ def relabel(text: str, m: Span) -> Span:
         m = kinds.without_lead(m)  # "west Poland"
     elif (body := bodies.relabel_org(text, m)) is not None:
         return body  # "the First Turkic Khaganate", "the Frankfurt School of critical theory"
-    if _BARE_HEAD.search(m[3]) or m[2] != "ORG" and common_noun(text, m):
+    if _BARE_HEAD.search(m[3]) or m[2] != "ORG" and common_noun(text, m) \
+            or _SAINT.match(m[3]) and _EPITHET_AFTER.match(text, m[1]):
         return (m[0], m[1], NO_FACET, m[3])
     if (eponym := _EPONYM_AFTER.match(text, m[1])) and (eponym.group(1) or "–" in m[3]):
         return (m[0], m[1], "PERSON" if eponym.group(1) else NO_FACET, m[3])
