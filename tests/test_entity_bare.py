@@ -28,8 +28,8 @@ def test_an_era_before_or_a_colon_s_clause_after_a_place_is_cut_off():
 
 
 def test_a_name_before_a_law_s_word_is_a_person_or_no_place():
-    got = _labels("The current follows Lenz's law, and the Stefan–Boltzmann law gives the power; Ohm lived in Bavaria.",
-                  [("Lenz", "GPE"), ("Stefan–Boltzmann", "GPE"), ("Bavaria", "GPE")])
+    text = "The current follows Lenz's law, and the Stefan–Boltzmann law gives the power; Ohm lived in Bavaria."
+    got = _labels(text, [("Lenz", "GPE"), ("Stefan–Boltzmann", "GPE"), ("Bavaria", "GPE")])
     assert got["Lenz"] == "PERSON" and got["Stefan–Boltzmann"] == NO_FACET and got["Bavaria"] == "GPE"
     # A genus before its epithet: "Phoenix dactylifera".
     assert _labels("Hypostomus plecostomus is kept in aquaria.", [("Hypostomus", "GPE")])["Hypostomus"] == NO_FACET
@@ -54,6 +54,7 @@ def test_a_word_its_passage_also_writes_in_lower_case_is_a_common_noun_not_a_pla
 
 
 def test_a_saint_s_name_cut_before_its_epithet_is_no_place():
-    got = _labels("Pope Leo I, known as Saint Leo the Great, was bishop of Rome.", [("Saint Leo", "GPE"), ("Rome", "GPE")])
+    got = _labels("Pope Leo I, known as Saint Leo the Great, was bishop of Rome.",
+                  [("Saint Leo", "GPE"), ("Rome", "GPE")])
     assert got["Saint Leo"] == NO_FACET and got["Rome"] == "GPE"
     assert _labels("The ship sailed from St. Lucia to Barbados.", [("St. Lucia", "GPE")])["St. Lucia"] == "GPE"
