@@ -252,12 +252,21 @@ def named_alike(text: str, spans: list[Span]) -> list[Span]:
 # "Washington, D.C. It", "Pa. It".
 _LEAD = re.compile(r"^(?:(?:the|a|an)\s)?(?:(?!(?:the|a|an|van|von|de|del|della|di|da|du|le|la|el|al|ibn|bin|der|"
                    r"den|des|do|dos|das)\s)[a-z][a-z-]*\s)+(?=[A-Z])")
-_GLUED = re.compile(r"(?<=\.)\s(?:It|Its|This|These|That|The|He|She|They|In|A|An|Estimated)$")
+_GLUED = re.compile(r"(?<=\.)\s(?:It|Its|This|These|That|The|He|She|They|In|A|An|Estimated)$"
+                    r"|:\s.*$")  # "the Strait of Malacca: Penang Island to the west"
+_ERA = re.compile(r"^(?:BCE?|AD|CE)\s(?=[A-Z])")  # "the 7th–6th century BC Neo-Babylonian Empire"
 
 
 def without_lead(m: Span) -> Span:
-    """The place without the lower-case words written before it or the next sentence's first word after it."""
+    """The place without the lower-case words written before it, or the next sentence's first word or a colon's
+    clause after it."""
     lead, glued = _LEAD.match(m[3]), _GLUED.search(m[3])
     start = lead.end() if lead else 0
     end = glued.start() if glued else len(m[3])
     return (m[0] + start, m[1] - (len(m[3]) - end), m[2], m[3][start:end]) if lead or glued else m
+
+
+def without_era(m: Span) -> Span:
+    """The name without an era's abbreviation glued before it ("BC Neo-Babylonian Empire")."""
+    era = _ERA.match(m[3])
+    return (m[0] + era.end(), m[1], m[2], m[3][era.end():]) if era else m

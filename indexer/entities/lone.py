@@ -49,6 +49,20 @@ def _lone(text: str, m: Span) -> bool:
     return not _PLACE_TALK.search(text, *sentence(text, m))
 
 
+# A place's strongest cue before its name: "also known simply as the Emirates", "in Paradise".
+_NAMED_BEFORE = re.compile(r"\b(?:known(?:\s\w+)?\sas|called|in|at|near|from|to)\s(?:the\s)?$")
+
+
+def common_noun(text: str, m: Span) -> bool:
+    """A one-word place-tagged span whose word its passage writes in lower case too, with no place's cue: "Bacteria
+    are ubiquitous … bacteria", "materials into Yarn … yarn": a common noun, not a place."""
+    word = re.sub(r"^[Tt]he\s", "", m[3])
+    if not re.fullmatch(r"[A-Z][a-z]+", word) or is_territory(word) \
+            or not re.search(rf"\b{word.lower()}\b", text):
+        return False
+    return not (_NAMED_BEFORE.search(text, max(0, m[0] - 24), m[0]) or _AFTER.match(text, m[1], m[1] + 60))
+
+
 def sentence(text: str, m: Span) -> tuple[int, int]:
     """The start and end of the sentence around a span."""
     start = max(text.rfind(". ", 0, m[0]) + 1, text.rfind("\n", 0, m[0]) + 1)

@@ -15,7 +15,7 @@ import re
 from . import bodies, kinds
 from .evidence import WORK_CUE, Span, quoted_title
 from ..folding import name_key
-from .lone import sentence
+from .lone import common_noun, sentence
 from .names import _languages, org_shaped
 
 # The label of a span the passage defines as a thing ("Rum is a liquor", "… is an extinct genus"): weighs five
@@ -33,23 +33,36 @@ _DEFINED_TAXON = re.compile(kinds.NAME_GLOSS + r"(?:,[^.;\n]{0,100},|,)?"
                             r"family|clade|phylum|subclass|superorder|infraorder|"
                             r"suborder|subfamily|superfamily|subphylum|taxon|group of (?:[\w-]+\s+){0,3}?"
                             r"(?:organisms|animals|plants|fungi|bacteria|species))\b")
-# A taxonomic rank before the name: "the subclass Acari", "the genus Dermatobia" (not "kingdom", "domain" or "tribe",
-# which also name realms and peoples).
+# A taxonomic rank before the name: "the subclass Acari", "the genus Dermatobia", "species of Borrelia" (not
+# "kingdom", "domain" or "tribe", which also name realms and peoples).
 _RANK_BEFORE = re.compile(r"\b(?:order|family|genus|genera|species|phylum|phyla|class|subclass|superorder|clade|"
-                          r"suborder|superfamily|infraorder|subfamily|subphylum|taxon)\s$")
+                          r"suborder|superfamily|infraorder|subfamily|subphylum|taxon|species\sof)\s$")
 # A genus before its species' epithet: "Dermatobia hominis", "Plasmodium falciparum".
 _EPITHET = re.compile(r"\s(?!(?:area|idea|data|stadium|museum|forum|opera|camera|premium|medium|quorum|"
                       r"status|apparatus|hiatus|album|replica|sonata|cantata|famous|various|previous|bonus|campus|"
                       r"virus|genius|serum|sanctum|minimum|maximum)\b)"
-                      r"[a-z]{2,}(?:ae|ii|ensis|oides|ata|atus|alis|ifolia|ius|um|inus|ina|anus|icus|osus|ulus|erus)\b"
+                      r"[a-z]{2,}(?:ae|ii|ensis|oides|ata|atus|alis|ifolia|ifera|ius|um|inus|ina|anus|icus|osus|ulus|"
+                      r"erus|stomus)\b"
                       r"|\s(?!(?:analysis|basis|crisis|thesis|emphasis|genesis|synthesis|tennis|metropolis|"
                       r"oasis|necropolis|acropolis)\b)[a-z]{4,}is\b"  # "Yersinia pestis"
                       r"|\s[a-z]{3,}[^aeiou\s]i\b")  # "Wuchereria bancrofti"
+# A common head alone is no name: "The Strait's depth", "the most influential man in the Empire", "having previously
+# been Emir, Sultan"; nor a span holding a sentence's end: "Earth's shadow.(joiners) Lunar eclipses".
+_BARE_HEAD = re.compile(r"^(?:[Tt]he\s)?(?:Straits?|Empire|Kingdom|Republic|Caliphate|Sultanate|Khanate|Emirate|"
+                        r"Delta|Gulf|Sea|Island|River|Valley|Cape|Port|Palace|Sound|Games|Emir|Sultan)$"
+                        r"|\b[a-z]{3,}\.[\s\u200b-\u200d\u2060]+[A-Z]")
+# A scientist's law: "Faraday's law of induction" (a person); "the Hubble–Lemaître law" (persons joined by a dash).
+_EPONYM_AFTER = re.compile(r"(['’]s)?\s(?:laws?|theorems?|equations?|principle|constant|paradox|conjecture|lemma|"
+                           r"inequality|formula)\b")
+# A saint's name cut before its epithet names no one alone: "Saint Gregory [the Theologian]", "[the Great]".
+_SAINT = re.compile(r"^(?:Saint|St\.?)\s[A-Z][a-z]+$")
+_EPITHET_AFTER = re.compile(r"\sthe\s[A-Z][a-z]")
 # A name in a list its plural kind heads: "Other rat genera include Neotoma, Bandicota", "three living orders: Anura,
 # Urodela (salamanders), and Gymnophiona", "five periods: Mamluk (1206–1290), Khalji (1290–1320), Tughlaq", "dwarf
 # planets: Orcus, Pluto, Haumea". The list holds only capitalised names, dates in brackets, commas and "and"/"or".
 _KIND_LIST = re.compile(r"\b(?:genera|orders|families|species|phyla|classes|clades|subfamilies|suborders|periods|"
-                        r"dynasties|emperors|planets|franchises|constellations)\b(?:[^.;:\n]{0,40}:|\s(?:include|"
+                        r"dynasties|emperors|planets|franchises|constellations|peoples|tribes|ethnic groups)\b"
+                        r"(?:[^.;:\n]{0,40}:|\s(?:include|"
                         r"including|such as|namely)|)\s*(?:(?:the\s)?[A-Z][\w'’-]*(?:\s\([^()\n]{1,30}\))?,?\s"
                         r"(?:and\s|or\s)?){0,8}$")
 # A movement, a contest, a craze, a fair or a holiday is named by its head, not by its place ("the English
@@ -191,10 +204,16 @@ def relabel(text: str, m: Span) -> Span:
         return m
     if m[2] not in _PLACE_LIKE:
         return m
+    m = kinds.without_era(m)  # "the 7th–6th century BC Neo-Babylonian Empire"
     if m[2] != "ORG":
         m = kinds.without_lead(m)  # "west Poland"
     elif (body := bodies.relabel_org(text, m)) is not None:
         return body  # "the First Turkic Khaganate", "the Frankfurt School of critical theory"
+    if _BARE_HEAD.search(m[3]) or m[2] != "ORG" and common_noun(text, m) \
+            or _SAINT.match(m[3]) and _EPITHET_AFTER.match(text, m[1]):
+        return (m[0], m[1], NO_FACET, m[3])
+    if (eponym := _EPONYM_AFTER.match(text, m[1])) and (eponym.group(1) or "–" in m[3]):
+        return (m[0], m[1], "PERSON" if eponym.group(1) else NO_FACET, m[3])
     if quoted_title(text, m):
         return (m[0], m[1], WORK_CUE, m[3])  # 'such tales as "Thumbelina"'
     if m[2] != "ORG" and (_PERIOD_OR_BLOC.search(m[3]) or _a_tongue(text, m)
