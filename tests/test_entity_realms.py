@@ -40,3 +40,17 @@ def test_a_list_of_one_word_towns_in_a_sentence_about_places_is_places_but_not_a
                          ("Ratingen", "ORG"), ("Bemba", "ORG"), ("Tonga", "GPE"), ("Chichewa", "GPE")])
     assert got["Neuss"] == got["Krefeld"] == got["Ratingen"] == "GPE"
     assert got["Bemba"] != "GPE"
+
+
+def test_king_of_kings_names_no_realm():
+    text = "Darius the Great was the third King of Kings of the Achaemenid Empire."
+    assert _labels(text, [("Kings", "ORG")])["Kings"] == "ORG"
+
+
+def test_a_one_word_organisation_nothing_shows_that_the_model_also_calls_a_place_is_a_place():
+    from collections import Counter
+    from indexer.entities.votes import shown, vote
+    assert vote(Counter({"org": 9, "place": 1}), shown(Counter(), "Constantinople")) == "place"
+    assert vote(Counter({"org": 18, "place": 7, "": 2}), shown(Counter(), "Germanic")) == "org"  # a MISC vote too
+    assert vote(Counter({"org": 3, "place": 1}), shown(Counter(), "Swahili")) == "org"  # a language's name
+    assert vote(Counter({"org": 7, "place": 1}), shown(Counter(), "UNESCO")) == "org"  # an acronym

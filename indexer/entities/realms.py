@@ -3,7 +3,7 @@
 A ruler's title names a realm: "King of Germany (1054–1105)", "King of Italy and Burgundy", "the prince of Grodno".
 The model tags the whole title as a place ("King of Germany" [GPE], which no facet takes) or the realm as a person
 or an organisation ("prince of Lutsk" [ORG]). The realm after the title's "of" (and a second one joined by "and")
-is a place; a peer's title ("Earl of Orford") and a people's ("king of the Danes") are left alone.
+is a place; a peer's title ("Earl of Orford"), a people's ("king of the Danes") and "King of Kings" are not.
 A one-word name before a place's head written in lower case ("the Dniester river", "the Mugello region", "the
 Yvelines department"; not "Harrods department store"), or heading a pair that shares it ("the Negro and Amazon
 rivers", "the Adriatic and Ionian Seas"), is a place the model called an organisation, a person or a people; a
@@ -22,9 +22,10 @@ _TITLE = (r"(?:[Kk]ing|[Qq]ueen|[Dd]uke|[Dd]uchess|[Pp]rince|[Pp]rincess|[Ee]mpe
           r"[Cc]zar|[Ee]mir|[Vv]oivode|[Vv]iceroy)")
 _NAME = r"[A-Z][\w'’-]+"
 # A whole span that is a title over a realm: "King of Germany", "Grand Duke of Tuscany" (one- or two-word realm).
-_TITLE_SPAN = re.compile(rf"^(?:[Tt]he\s)?{_TITLE}\sof\s(?P<realm>{_NAME}(?:\s{_NAME})?)$")
+_TITLE_SPAN = re.compile(rf"^(?:[Tt]he\s)?{_TITLE}\sof\s(?!{_TITLE}s\b)(?P<realm>{_NAME}(?:\s{_NAME})?)$")
 # Before a one-word span: a title's "of", maybe over a first realm and "and" ("King of Italy and [Burgundy]").
 _TITLE_BEFORE = re.compile(rf"\b{_TITLE}\sof\s(?:{_NAME}\s(?:and|&)\s)?$")
+_TITLES = re.compile(rf"^{_TITLE}s$")  # "King of Kings"
 _HEAD = (r"(?:rivers?|region|department|district|province|valley|delta|basin|plateau|peninsula|mountains|"
          r"mountain range|massif|lagoon|estuary|oblast|prefecture|governorate|municipality)")
 _CAP_HEAD = r"(?:Rivers|Seas|Mountains|Islands)"
@@ -51,7 +52,7 @@ def realm_places(text: str, spans: list[Span]) -> list[Span]:
 
 def _place_sign(text: str, m: Span) -> bool:
     if _TITLE_BEFORE.search(text, max(0, m[0] - 50), m[0]):
-        return m[2] != "NORP"
+        return m[2] != "NORP" and not _TITLES.match(m[3])
     after = _HEAD_AFTER.match(text[m[1]:m[1] + 80])
     if not after:
         return False
