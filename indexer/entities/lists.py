@@ -12,6 +12,7 @@ import re
 
 from .evidence import LIST_GAP
 from .names import is_territory, org_shaped
+from .lone import PLACE_TALK, sentence
 from .things import a_person
 
 Span = tuple[int, int, str, str]
@@ -50,11 +51,24 @@ def listed_places(text: str, spans: list[Span]) -> list[Span]:
             continue  # peoples, faiths, languages: "in Sanskrit, Tamil, Telugu, Kannada, and Malayalam"
         places = sum(out[k][2] in PLACES for k in run)
         before = text[max(0, out[run[0]][0] - 60):out[run[0]][0]]
-        if _KIND.search(before) or places and _PREPOSITION.search(before):
+        if _KIND.search(before) or places and _PREPOSITION.search(before) or _towns(text, out, run, places):
             for k in run:
                 if out[k][2] == "PERSON" or (out[k][2] == "ORG" and not org_shaped(out[k][3])):
                     out[k] = (out[k][0], out[k][1], "GPE", out[k][3])
     return out
+
+
+def _towns(text: str, spans: list[Span], run: list[int], places: int) -> bool:
+    """A list of one-word names, two of them places, in a sentence about places: "the city has grown together with
+    Neuss [PERSON], Krefeld [PERSON], Hilden, Langenfeld, Ratingen [ORG]…", "three city-states…: Tenochtitlan,
+    Tetzcoco [ORG], and Tlacopan"."""
+    if places < 2 or any(" " in spans[k][3] or not spans[k][3][:1].isupper() for k in run):
+        return False
+    start, end = sentence(text, spans[run[0]])  # not a sentence about tongues ("Bemba, Tonga and Chichewa are spoken")
+    return bool(PLACE_TALK.search(text, start, end)) and not _TONGUES.search(text, start, end)
+
+
+_TONGUES = re.compile(r"\b(?:languages?|dialects?|spoken|speak\w*|tongues?)\b")
 
 
 # A list of people: "key figures included Emmy Hennings, Jean Arp, Marcel Duchamp, Francis Picabia [GPE], Man Ray

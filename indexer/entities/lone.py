@@ -31,7 +31,7 @@ _BEFORE = re.compile(r"(?:\b(?i:in|at|near|of|from|to|into|across|throughout|wit
 _AFTER = re.compile(r",\s[A-Z]|,\s(?:the\s)?(?:[\w-]+\s){0,2}name\s(?:for|of)\b|\s?\(|"
                     r"(?:,[^.;\n]{0,60},)?\s(?:is|was|are|were)\s(?:a|an|the|one)\b")
 # A sentence about places: capitals, settlements, provinces, borders, heights.
-_PLACE_TALK = re.compile(r"\b(?:capitals?|city|cities|towns?|settlements?|provinces?|regions?|mountains?|rivers?|"
+PLACE_TALK = re.compile(r"\b(?:capitals?|city|cities|towns?|settlements?|provinces?|regions?|mountains?|rivers?|"
                          r"islands?|villages?|districts?|count(?:y|ies)|states?|boundar(?:y|ies)|borders?|ports?|"
                          r"coast|highest point|located|situated|lies|population)\b", re.I)
 
@@ -46,7 +46,7 @@ def _lone(text: str, m: Span) -> bool:
         return False  # a passage's first word is its topic: the definition rules judge it
     if _BEFORE.search(text, max(0, m[0] - 60), m[0]) or _AFTER.match(text, m[1], m[1] + 60):
         return False
-    return not _PLACE_TALK.search(text, *sentence(text, m))
+    return not PLACE_TALK.search(text, *sentence(text, m))
 
 
 # A place's strongest cue before its name: "also known simply as the Emirates", "in Paradise".

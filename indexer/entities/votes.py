@@ -13,7 +13,8 @@ import re
 from collections import Counter
 
 from .evidence import ORG_CUE, PERSON_CUE, WORK_CUE
-from .names import accents, org_shaped, shape_facet, work_shaped
+from ..folding import name_key
+from .names import _languages, accents, org_shaped, shape_facet, work_shaped
 
 _PLACE_SHARE = 0.6
 # The weight of a one-word place mention with no sign of a place (lone.LONE_PLACE): a value with one such vote and
@@ -30,12 +31,17 @@ _TIE_ORDER = ("work", "place", "person", "org", "group", "event", "")
 # after), a work's cue a kind of work nearby ("the Trinity of Carnatic music, alongside Tyagaraja (1767–1847)").
 _SHOWN_ORDER = ("person", "org", "work")
 _CUES_PER_LABEL = 0.5  # person cues to outweigh an organisation or work nothing shows: "RNA" 1 cue, 9 ORG is none
+ONE_WORD = "one word"
+_ONE_WORD = re.compile(r"^[A-Z][^\W\d_A-Z][\w'’-]*(?<!ic)$")  # "Finnic", "Germanic": a people's word
+_ORG_OR_PLACE = Counter({"org": 1 << 20, "place": 1 << 20})
 _ADHERENT = re.compile(r"ists?$")  # "Leninist", "Pan-Africanist": an adherent's word, whatever its cue
 
 
 def shown(cues: Counter, display: str) -> Counter:
-    """Mentions of each facet a value's text shows: its mentions' cue labels (`cues`: label -> mentions), its shape."""
+    """Mentions of each facet a value's text shows: its mentions' cue labels (`cues`: label -> mentions), its shape
+    (and ONE_WORD for a name of one capitalised word: not an acronym, a language's name or a "-ic" adjective)."""
     out = Counter({facet: sum(cues[label] for label in labels) for facet, labels in EVIDENCE.items()})
+    out[ONE_WORD] = int(bool(_ONE_WORD.match(display)) and name_key(display) not in _languages())
     if _ADHERENT.search(display):
         out["person"] = 0
     return +out | Counter({facet: 1 << 20 for facet, shaped in (("org", org_shaped), ("work", work_shaped))
@@ -54,6 +60,9 @@ def vote(facets: Counter, evident: Counter = Counter()) -> str | None:
         return ""  # a lone place mention and nothing more (LONE)
     if facet in ("org", "work") and facet not in evident and evident["person"] >= _CUES_PER_LABEL * facets[facet]:
         return "person"  # an organisation or work nothing shows, a person the text shows
+    if facet == "org" and ONE_WORD in evident and facets["place"] >= 1 and not +facets - _ORG_OR_PLACE:
+        return "place"  # a one-word organisation nothing shows that the model otherwise calls a place, and nothing else:
+        # "Constantinople" 9 ORG and 1 GPE ("Germanic" 18 ORG, 7 GPE, 2 MISC; "Aristotle" 8 ORG, 2 GPE, 4 persons: none)
     person_shown = "person" in evident and facet == "person"
     if facet == "person" and facets["place"] >= _PLACE_SHARE * facets["person"] \
             and not (person_shown and facets["place"] <= facets["person"]):
