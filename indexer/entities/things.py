@@ -67,10 +67,15 @@ _KIND_LIST = re.compile(r"\b(?:genera|orders|families|species|phyla|classes|clad
                         r"(?:and\s|or\s)?){0,8}$")
 # A movement, a contest, a craze, a fair or a holiday is named by its head, not by its place ("the English
 # Reformation", "the Investiture Contest", "the Great Exhibition", "Australia Day"): an event; a civilisation is none.
-_EVENT_END = re.compile(r"\s(?:Reformation|Counter-Reformation|Contest|Controversy|Craze|Exhibition|Day)$")
+_EVENT_END = re.compile(r"(?:\s|^(?:[Tt]he\s)?)(?:Reformation|Counter-Reformation)$|\s(?:Contest|Controversy|Craze|"
+                        r"Exhibition|Day|Conference|Summit|Recession|Depression|Crisis|(?:Vowel|Sound) Shift)$")
 _CIVILISATION_END = re.compile(r"\sCivili[sz]ation$", re.I)
 # A period or a bloc is no place: "the Old Kingdom", "the New Kingdom" (Egypt's periods), "the Western Bloc".
-_PERIOD_OR_BLOC = re.compile(r"^(?:[Tt]he\s)?(?:Old|Middle|New) Kingdom$|\sBloc$")
+_PERIOD_OR_BLOC = re.compile(r"^(?:[Tt]he\s)?(?:Old|Middle|New) Kingdom$|\sBloc$|^(?:[Tt]he\s)?(?:First|Second|Third|"
+                             r"Fourth|Fifth|Sixth|Seventh)\s(?:[A-Z]\w+\s)?Republic$")  # "the Fifth Philippine Republic"
+# Two places joined by a dash before their border's word name the border: "the Ohio–Pennsylvania state line".
+_PAIR = re.compile(r"^(?:[Tt]he\s)?[A-Z][^–]*–[A-Z][^–]*$")
+_BORDER_AFTER = re.compile(r"\s(?:border|borders|boundary|state line|frontier|relations|rivalry|war)\b")
 # A language's name where its sentence speaks of languages, peoples or names: '"capital" in Kazakh', "named Ahmed
 # Gragn in Amharic", "the main native languages are Maithili, Magahi and Bhojpuri", "works in Hindi cinema". A
 # place's cue beside it keeps the place: "Monroeville, Alabama", "the Braj region", "Tarlac and Pampanga provinces".
@@ -95,7 +100,7 @@ _KIN_BEFORE = re.compile(r"\b(?:(?:girl|boy|man|woman|son|daughter|wife|husband|
                          r"protagonist)(?:\snamed|\scalled|,)?|married|marrying|sibling\sto|"
                          r"(?:son|daughter|child)\sof\s[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}\sand)\s$")
 # A chemical element's symbol or a word's translation is no place: "it has symbol Zn", "its German translation Kreide".
-_SYMBOL_BEFORE = re.compile(r"\b(?:symbol|translation)\s$")
+_SYMBOL_BEFORE = re.compile(r"\b(?:symbol|translation|moons?)\s$")  # "its moon Titan"
 # A person word over a realm before the name: "the heroic king of Ithaca, Odysseus".
 _RULER_OF_BEFORE = re.compile(r"\b(?:king|queen|ruler|lord|lady|prince|princess|duke|duchess|count|countess|emperor|"
                               r"empress|sultan|pharaoh|chief|chieftain|tyrant|regent|son|daughter) of (?:the )?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?,\s$")
@@ -148,11 +153,13 @@ _PLACE_END = re.compile(r"\s(?:Empires|Channel|Krai|Oblast|Station|Massif|Crater
                         r"^(?:Nusa|Pulau|Tanjung|Gunung|Bukit|Danau|Selat|Ciudad|Cerro|Morne|Fleuve|Ilha|Jabal|Jebel|"
                         r"Wadi|Tell|Lago|Lac|Cape|Lake|Mount|Port)\s(?=[A-Z])")
 _ROCK_END = re.compile(r"\s(?:Formation|Shale)$")
+# A company's head ends the name: "the Great Western Railway", "the City of London Corporation".
+_COMPANY_END = re.compile(r"\s(?:Company|Airlines|Airways|Railway|Railways|Corporation|Inc\.?|Ltd\.?)$")
 # A star or a constellation: a Greek letter before a constellation's Latin genitive or abbreviation ("Alpha Canis
 # Majoris", "Lambda Scorpii", "Alpha CMi"), "Canis Minor", "Ursa Major".
 _SKY_NAME = re.compile(r"^(?:Alpha|Beta|Gamma|Delta|Epsilon|Zeta|Eta|Theta|Iota|Kappa|Lambda|Mu|Nu|Xi|Omicron|Pi|"
                        r"Rho|Sigma|Tau|Upsilon|Phi|Chi|Psi|Omega)\s(?:[A-Z][a-z]+(?:is|ae|i|orum|us)|[A-Z][A-Za-z]{2})"
-                       r"(?:\s[A-Z][a-z]+(?:is|ae|i|orum))?$|^(?:Canis|Ursa|Leo)\s(?:Major|Minor)$")
+                       r"(?:\s[A-Z][a-z]+(?:is|ae|i|orum))?$|^(?:Canis|Ursa|Leo)\s(?:Major|Minor)$|\sStar$|^non-")
 # A work's head ends the name ("The Divine Comedy", "Nutcracker Suite", "Piano Concerto"); a kind of work stands
 # right before it ("the short film Steamboat Willie", "the literary journal The Russian Messenger"), or a plural
 # one right after it makes it a franchise's modifier ("the five Dirty Harry films").
@@ -216,7 +223,10 @@ def relabel(text: str, m: Span) -> Span:
         return (m[0], m[1], "PERSON" if eponym.group(1) else NO_FACET, m[3])
     if quoted_title(text, m):
         return (m[0], m[1], WORK_CUE, m[3])  # 'such tales as "Thumbelina"'
-    if m[2] != "ORG" and (_PERIOD_OR_BLOC.search(m[3]) or _a_tongue(text, m)
+    if m[2] != "ORG" and _COMPANY_END.search(m[3]):
+        return (m[0], m[1], "ORG", m[3])
+    if m[2] != "ORG" and (_PERIOD_OR_BLOC.search(m[3]) or _a_tongue(text, m) or _SKY_NAME.search(m[3])
+                          or _PAIR.match(m[3]) and _BORDER_AFTER.match(text, m[1])
                           or _SYMBOL_BEFORE.search(text, max(0, m[0] - 12), m[0])):
         return (m[0], m[1], NO_FACET, m[3])
     if _CIVILISATION_END.search(m[3]) or m[2] != "ORG" and _EVENT_END.search(m[3]):
