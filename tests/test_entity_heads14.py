@@ -33,3 +33,9 @@ def test_a_company_a_moon_a_star_or_a_non_people_is_no_place():
     got = _labels("The probe passed its moon Enceladus, guided by the Pole Star, over lands of non-Romans.",
                   [("Enceladus", "LOC"), ("the Pole Star", "LOC"), ("non-Romans", "GPE")])
     assert got["Enceladus"] == got["the Pole Star"] == got["non-Romans"] == NO_FACET
+
+
+def test_a_being_of_myth_is_a_person_not_a_place():
+    got = _labels("He met the personification of War; the Nephilim of Hebrew mythology lived in Canaan.",
+                  [("War", "GPE"), ("the Nephilim", "GPE"), ("Canaan", "GPE")])
+    assert got["War"] == got["the Nephilim"] == "PERSON" and got["Canaan"] == "GPE"

@@ -101,6 +101,10 @@ _KIN_BEFORE = re.compile(r"\b(?:(?:girl|boy|man|woman|son|daughter|wife|husband|
                          r"(?:son|daughter|child)\sof\s[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}\sand)\s$")
 # A chemical element's symbol or a word's translation is no place: "it has symbol Zn", "its German translation Kreide".
 _SYMBOL_BEFORE = re.compile(r"\b(?:symbol|translation|moons?)\s$")  # "its moon Titan"
+# A being of myth is a person (as gods are): "the personification of Death", "an avatar of Vayu", "forms of Horus", "the Gigantes of Greek
+# mythology".
+_BEING_BEFORE = re.compile(r"\b(?:personification|incarnation|avatar|forms)\sof\s$")
+_MYTH_AFTER = re.compile(r"\s(?:of|in)\s(?:the\s)?(?:[A-Z]\w+\s)?(?:mythology|religion|folklore|pantheon)\b")
 # A person word over a realm before the name: "the heroic king of Ithaca, Odysseus".
 _RULER_OF_BEFORE = re.compile(r"\b(?:king|queen|ruler|lord|lady|prince|princess|duke|duchess|count|countess|emperor|"
                               r"empress|sultan|pharaoh|chief|chieftain|tyrant|regent|son|daughter) of (?:the )?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?,\s$")
@@ -234,7 +238,8 @@ def relabel(text: str, m: Span) -> Span:
     if m[2] != "ORG" and _DATED.match(text, m[1]) and not _IN_TITLE.search(text, max(0, m[0] - 40), m[0]) \
             and _DATED_TITLE_BEFORE.search(text, max(0, m[0] - 100), m[0]):
         return (m[0], m[1], WORK_CUE, m[3])  # "his silent films Strike (1925)"
-    if m[2] != "ORG" and a_person(text, m):
+    if m[2] != "ORG" and (a_person(text, m) or _BEING_BEFORE.search(text, max(0, m[0] - 20), m[0])
+                          or _MYTH_AFTER.match(text, m[1])):
         return (m[0], m[1], "PERSON", m[3])
     if m[2] != "ORG" and _SENTENCE_START.search(text, max(0, m[0] - 4), m[0]) \
             and DEFINED_WORK.match(text, m[1], m[1] + 200):
