@@ -244,3 +244,10 @@ def test_a_place_a_treaty_is_named_after_is_no_mention_of_the_place():
     first, second = text.index("Nanking"), text.rindex("Nanking")
     spans = refine(text, [(first, first + 7, "GPE", "Nanking"), (second, second + 7, "GPE", "Nanking")])
     assert [m[2] for m in spans] == ["MISC", "GPE"]
+
+
+def test_a_possessive_naming_a_landmark_is_no_mention_of_the_person():
+    text = "Hadrian's Wall crosses England; Marcus Aurelius's reign was long; Trajan's Column stands in Rome."
+    spans = refine(text, [(0, 7, "NORP", "Hadrian"), _at(text, "Marcus Aurelius", "PERSON"),
+                          _at(text, "Trajan", "PERSON")])
+    assert [m[3] for m in spans if m[2] in ("PERSON", "NORP")] == ["Marcus Aurelius"]

@@ -88,6 +88,8 @@ _EPONYM_AFTER = re.compile(r"(?:['’]s)?(?:[–-][A-Z]\w+)?\s(?:series|chains?|
                            r"syndrome|disease|reaction)\b")
 # A building named after a saint is no person: "St Paul's Cathedral".
 _BUILDING_AFTER = re.compile(r"(?:['’]s)?\s(?:Cathedral|Church|Abbey|Basilica|Chapel|Monastery|Priory)\b")
+# A landmark named by a possessive is no mention of the person: "Hadrian's Wall", "Trajan's Column", "Offa's Dyke".
+_LANDMARK_AFTER = re.compile(r"['’]s\s(?:Wall|Gate|Bridge|Tower|Canal|Dyke|Column|Arch|Tomb|Mausoleum|Villa)\b")
 
 
 # A definition of a thing that is no person: "Carnivora is an order of placental mammals", "Rum is a liquor",
@@ -170,6 +172,8 @@ _PARTICLE_NAME = re.compile(r"^(?!(?:La|Le|Les|L|El|Los|Las|Il|Tour|Val|Santiago
 
 
 def _not_a_person(text: str, m: Span) -> Span:
+    if m[2] in ("NORP", "PERSON") and " " not in m[3] and _LANDMARK_AFTER.match(text, m[1], m[1] + 16):
+        return (m[0], m[1], "MISC", m[3])
     if m[2] == "NORP" and " " not in m[3] and text.startswith(("'s ", "’s "), m[1]):
         return (m[0], m[1], "PERSON", m[3])  # "Diocletian's ambition": a people takes no possessive
     if m[2] == "ORG" and _PARTICLE_NAME.match(m[3]) and not org_shaped(m[3]):
