@@ -89,6 +89,21 @@ def test_code_numbers_are_not_years_on_technical_text():
     assert refine(prose, [_at(prose, "1024")]) == [_at(prose, "1024")]
 
 
+def test_a_number_before_a_unit_symbol_is_a_quantity_not_a_year():
+    # "10^39 W" with its superscript lost reads "1039 W": a power, not the year 1039.
+    text = "They have luminosities up to 1039\u00a0W at radio wavelengths; the peak stands 1500 m high."
+    assert refine(text, [_at(text, "1039"), _at(text, "1500")]) == []
+    prose = "In 1850 W. G. Grace was two; in 1039 Kraków became the capital; in 1905 K. Marx was long dead."
+    assert refine(prose, [_at(prose, "1850"), _at(prose, "1039"), _at(prose, "1905")]) == [
+        _at(prose, "1850"), _at(prose, "1039"), _at(prose, "1905")]
+
+
+def test_a_long_century_is_a_period_not_the_calendar_century():
+    text = 'He wrote about the "long 19th century" and the "short 20th century"; in the 18th century, peace.'
+    spans = refine(text, [_at(text, "19th century"), _at(text, "20th century"), _at(text, "the 18th century")])
+    assert spans == [_at(text, "20th century"), _at(text, "the 18th century")]
+
+
 def test_a_person_after_the_or_in_is_not_a_person():
     found = _found("Neil Armstrong walked on the Moon. Coffee grows in Java.")
     assert ("Neil Armstrong", "PERSON") in found
@@ -229,3 +244,10 @@ def test_a_place_a_treaty_is_named_after_is_no_mention_of_the_place():
     first, second = text.index("Nanking"), text.rindex("Nanking")
     spans = refine(text, [(first, first + 7, "GPE", "Nanking"), (second, second + 7, "GPE", "Nanking")])
     assert [m[2] for m in spans] == ["MISC", "GPE"]
+
+
+def test_a_possessive_naming_a_landmark_is_no_mention_of_the_person():
+    text = "Hadrian's Wall crosses England; Marcus Aurelius's reign was long; Trajan's Column stands in Rome."
+    spans = refine(text, [(0, 7, "NORP", "Hadrian"), _at(text, "Marcus Aurelius", "PERSON"),
+                          _at(text, "Trajan", "PERSON")])
+    assert [m[3] for m in spans if m[2] in ("PERSON", "NORP")] == ["Marcus Aurelius"]

@@ -8,6 +8,7 @@ import re
 from typing import Iterable
 
 from .attest import person_evidence
+from .datespans import not_a_date, with_era, year_range
 from .evidence import WORK_CUE, with_evidence
 from .titles import whole_titles
 from .names import org_shaped
@@ -22,12 +23,8 @@ from .variants import defined_acronyms
 
 Span = tuple[int, int, str, str]  # (start, end, label, text) as spaCy saw it
 
-# "1954–1963" is tagged CARDINAL by the small model; a year range it is.
-_YEAR_RANGE = re.compile(r"^(1\d{3}|20\d{2})\s*[-–—]\s*(1\d{3}|20\d{2}|\d{2})$")
 # `Vsevolod Platonovich "Esteban" Volkov`: a quoted nickname between two parts of one name.
 _NICKNAME_GAP = re.compile(r"^\s+[\"“‘'][^\W\d_][\w .'-]{0,28}[\"”’']\s+$")
-# Era markers written after a year ("c. 1479 BC"): part of the date, never an organisation.
-_ERA_AFTER = re.compile(r"\s?(?:BCE?|B\.C\.(?:E\.)?|AD|A\.D\.|CE|C\.E\.)(?![\w])")
 # Bibliography entries: `- Don Levine, Isaac. "The Mind of an Assassin"` (surname first, then a quoted title).
 _BIB_NAME = re.compile(
     r"^[ \t]*(?:[-*•][ \t]+)?(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}, [A-Z][\w'’-]+(?: [A-Z][\w'’-]*\.?){0,2})"
@@ -40,13 +37,6 @@ _QUOTED = re.compile(r"[\"“](?P<title>[^\"“”\n]{2,120})[\"”]")
 _TITLE_CUE = re.compile(r"(?:\b(?i:titled|entitled|book|novel|article|essay|poem|film|song|album|play|memoir|"
                         r"memoirs)|\b[A-Z][\w'’-]*\.+)[ \t]*$")
 _YEAR_AFTER = re.compile(r"[ \t]*\((?:c\. )?\d{4}[^()\n]{0,12}\)")
-# A number in technical text: a unit after it, a settings word before it, or code punctuation against it.
-_UNIT_AFTER = re.compile(r"(?:[ \t]?(?:bytes?|bits?|[KMGT]i?B|px|pixels?|ms|[kMG]?Hz|chars?|characters|lines|rows|"
-                         r"columns|colou?rs|entries|items|records|tokens|threads|ports?)\b|x\d|[=_`/>}%])", re.I)
-_WORD_BEFORE = re.compile(r"(?:\b(?:port|size|width|height|length|buffer|max|min|limit|version|id|code|error|errno|"
-                          r"line|column|offset|pid|uid|gid|status|value|default|count|mode|chmod|number|no\.?|pin|"
-                          r"key|seed|timeout)[ \t]*|[=:#/\\_`<{\[@$-])$", re.I)
-_BARE_NUMBER = re.compile(r"^\d{3,4}$")
 # The small model calls rivers, islands and periods persons ("the Danube", "in Java", "the Neolithic"). A person's
 # name is not written after "the", nor after a preposition of place: such a "person" is dropped (after "the") or
 # taken as a place (after "in", "across"…). A possessive after it ("in Plato's Republic") keeps the person.
@@ -77,9 +67,8 @@ _OPERATION = re.compile(r"\bOperation [A-Z][a-z]+\b")
 def refine(text: str, found: Iterable[Span]) -> list[Span]:
     """spaCy's spans of one passage with the text-level rules applied (only faceted labels and DATE kept)."""
     spans = sorted((tuple(m) for m in found), key=lambda m: (m[0], -m[1]))
-    spans = [_year_range(m) for m in spans]
-    spans = [m for m in spans if m[2] != "CARDINAL" and not _code_number(text, m)]
-    spans = _with_era(text, spans)
+    spans = [year_range(m) for m in spans]
+    spans = with_era(text, [m for m in spans if m[2] != "CARDINAL" and not not_a_date(text, m)])
     spans = _join_nicknames(text, spans)
     spans = whole_names(text, spans)
     spans = [relabel(text, _with_org_noun(text, _not_a_person(text, m))) for m in spans]
@@ -99,6 +88,8 @@ _EPONYM_AFTER = re.compile(r"(?:['’]s)?(?:[–-][A-Z]\w+)?\s(?:series|chains?|
                            r"syndrome|disease|reaction)\b")
 # A building named after a saint is no person: "St Paul's Cathedral".
 _BUILDING_AFTER = re.compile(r"(?:['’]s)?\s(?:Cathedral|Church|Abbey|Basilica|Chapel|Monastery|Priory)\b")
+# A landmark named by a possessive is no mention of the person: "Hadrian's Wall", "Trajan's Column", "Offa's Dyke".
+_LANDMARK_AFTER = re.compile(r"['’]s\s(?:Wall|Gate|Bridge|Tower|Canal|Dyke|Column|Arch|Tomb|Mausoleum|Villa)\b")
 
 
 # A definition of a thing that is no person: "Carnivora is an order of placental mammals", "Rum is a liquor",
@@ -181,6 +172,8 @@ _PARTICLE_NAME = re.compile(r"^(?!(?:La|Le|Les|L|El|Los|Las|Il|Tour|Val|Santiago
 
 
 def _not_a_person(text: str, m: Span) -> Span:
+    if m[2] in ("NORP", "PERSON") and " " not in m[3] and _LANDMARK_AFTER.match(text, m[1], m[1] + 16):
+        return (m[0], m[1], "MISC", m[3])
     if m[2] == "NORP" and " " not in m[3] and text.startswith(("'s ", "’s "), m[1]):
         return (m[0], m[1], "PERSON", m[3])  # "Diocletian's ambition": a people takes no possessive
     if m[2] == "ORG" and _PARTICLE_NAME.match(m[3]) and not org_shaped(m[3]):
@@ -232,33 +225,6 @@ def _with_org_noun(text: str, m: Span) -> Span:
     if m[2] == "NORP" and (tail := _ORG_AFTER.match(text, m[1], m[1] + 60)):
         return (m[0], tail.end(), "ORG", text[m[0]:tail.end()])
     return m
-
-
-def _year_range(m: Span) -> Span:
-    if m[2] == "CARDINAL" and _YEAR_RANGE.match(m[3]):
-        return (m[0], m[1], "DATE", m[3])
-    return m
-
-
-def _code_number(text: str, m: Span) -> bool:
-    """A bare 3-4 digit DATE in technical context ("1024 bytes", "port 1234") is a number, not a year."""
-    if m[2] != "DATE" or not _BARE_NUMBER.match(m[3]):
-        return False
-    return bool(_UNIT_AFTER.match(text, m[1], m[1] + 16) or _WORD_BEFORE.search(text, max(0, m[0] - 12), m[0]))
-
-
-def _with_era(text: str, spans: list[Span]) -> list[Span]:
-    """A DATE followed by BC/AD takes the marker in; a mention of the marker alone goes."""
-    out: list[Span] = []
-    cut: set[int] = set()
-    for m in spans:
-        if m[2] == "DATE" and (era := _ERA_AFTER.match(text, m[1], m[1] + 8)):
-            end = era.end()
-            out.append((m[0], end, "DATE", text[m[0]:end]))
-            cut.add(end)
-        elif not (out and m[0] < out[-1][1] and out[-1][1] in cut):
-            out.append(m)
-    return out
 
 
 def _join_nicknames(text: str, spans: list[Span]) -> list[Span]:
