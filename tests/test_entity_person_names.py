@@ -67,3 +67,16 @@ def test_a_long_name_is_its_short_form_only_where_their_middle_initials_agree():
                                  ("Franklin D. Roosevelt", "PERSON"): 3, ("Franklin Delano Roosevelt", "PERSON"): 1}))
     assert canon.resolve("George Walker Bush", "PERSON") == ("person", "George Walker Bush")
     assert canon.resolve("Franklin Delano Roosevelt", "PERSON") == ("person", "Franklin D. Roosevelt")
+
+
+def test_given_names_a_sentence_opens_with_are_the_person_s_the_model_tagged_after_them():
+    assert _grown("Emily Elizabeth Dickinson was an American poet.", "Elizabeth Dickinson") \
+        == ["Emily Elizabeth Dickinson"]
+    assert _grown("It grew. Marcel Israël Mauss was a French sociologist.", "Mauss") == ["Marcel Israël Mauss"]
+    assert _grown("Émile Édouard Charles Antoine Zola was a novelist.", "Charles Antoine Zola") \
+        == ["Émile Édouard Charles Antoine Zola"]
+    # a title, an honour or a preposition opening the sentence is no given name
+    assert _grown("Field Marshal Arthur Wellesley won.", "Arthur Wellesley") == ["Arthur Wellesley"]
+    assert _grown("Dame Julie Andrews sang.", "Julie Andrews") == ["Julie Andrews"]
+    assert _grown("Alongside Chris Evert, she won.", "Chris Evert") == ["Chris Evert"]
+    assert _grown("He met them. Poet Walt Whitman came.", "Walt Whitman") == ["Walt Whitman"]

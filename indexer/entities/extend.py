@@ -49,6 +49,14 @@ _OFFICE = frozenset("President King Queen General Emperor Empress Pope Prince Pr
 # ending is no first name's: not "Christian", "Walter", "Peter").
 _OCCUPATION = re.compile(r"^[A-Z]\w{3,}(?:ician|ist|ologer|opher|nomer|grapher)$")
 _VERBS = frozenset("is was are were has had".split())
+# Given names a sentence opens with, written against the person the model tagged after them: "Emily [Elizabeth
+# Dickinson] was", "Marcel Israël [Mauss] was", "Émile Édouard [Charles Antoine Zola]".
+_GIVEN = r"[A-ZÀ-ÖØ-Þ\u0100-\u017e][a-zß-öø-ÿ\u0101-\u017f]+(?:-[A-Z][a-z]+)?"
+_HONOURS = frozenset("Dame Field Marshal Sheikh Shaikh Pandit Lieutenant Major Sergeant Commander Mahatma Maharaja "
+                     "Raja Sri Shri Swami Ayatollah Grand Mullah Dom Don Fra Reverend Venerable Blessed Hon Alongside Per Via "
+                     "Except Throughout Beyond Across Around Amid Amongst Along Near Toward Towards Weekly Daily Monthly"
+                     .split())
+_LEAD = re.compile(rf"(?:^|(?<=[.!?]\s))(?P<word>{_GIVEN}(?:[ ]{_GIVEN}){{0,2}})[ ]$")
 # Never taken in on the right: a possessive or a sentence's next word is not written against a name.
 _STOP_AFTER = frozenset("I A The In On At Of And Or But As".split())
 # A month alone after a name starts a date ("Paris August 1940"); before another name it is one ("Philipp August
@@ -163,6 +171,12 @@ def whole_names(text: str, spans: list[Span]) -> list[Span]:
                                   else None) or (before := _PARTICLE_BEFORE.search(text, max(0, start - 40), start)):
             if before.group("word") not in NOT_A_NAME and not (out and out[-1][1] > before.start("word")):
                 start = before.start("word")  # "Osamu Tezuka", "Mu'awiya ibn Abi Sufyan"
+        if label == "PERSON" and start == m[0] and (lead := _LEAD.search(text, max(0, start - 60), start)) \
+                and not (out and out[-1][1] > lead.start()) and all(
+                    w not in NOT_A_NAME and w.split("-")[0] not in _HONOURS and w.lower() not in ADVERBS
+                    and not person_word(w) and not _OCCUPATION.match(w)
+                    for w in lead.group("word").split()):
+            start = lead.start()  # "Emily Elizabeth Dickinson", "Marcel Israël Mauss"
         if label in _PAIRED and " " not in m[3] and (pair := _PAIR_TITLE.search(text, max(0, start - 60), start)):
             start, label = pair.start("first"), "WORK_OF_ART"
             if out and out[-1][1] > start:
