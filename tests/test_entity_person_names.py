@@ -80,3 +80,13 @@ def test_given_names_a_sentence_opens_with_are_the_person_s_the_model_tagged_aft
     assert _grown("Dame Julie Andrews sang.", "Julie Andrews") == ["Julie Andrews"]
     assert _grown("Alongside Chris Evert, she won.", "Chris Evert") == ["Chris Evert"]
     assert _grown("He met them. Poet Walt Whitman came.", "Walt Whitman") == ["Walt Whitman"]
+
+
+def test_a_body_s_name_goes_on_of_the_place_the_model_left_out_but_not_over_another_body():
+    text = "Huguenot was used of those of the Reformed Church of France from the time of the Reformation."
+    assert _grown(text, "the Reformed Church", "ORG") == ["the Reformed Church of France"]
+    from indexer.entities.extend import whole_names
+    text = "such is the case of the Commissioned Corps of the United States Public Health Service or the prefects."
+    i, j = text.index("the Commissioned"), text.index("the United States")
+    spans = [(i, i + 22, "ORG", text[i:i + 22]), (j, j + 39, "ORG", text[j:j + 39])]
+    assert [m[3] for m in whole_names(text, spans)][0] == "the Commissioned Corps"

@@ -100,6 +100,10 @@ _OF_PLACE = re.compile(r"[ ]of[ ][A-Z][\w'’-]+(?![\w'’-]|[ ][A-Z])")
 _PEOPLE = re.compile(r"[^aeiuos]s$")  # "Gaels of Britain": a people, not a given name
 _AMPERSAND = re.compile(r"[ ]&[ ][A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*)*(?!['’\w])|[ ]and[ ][A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*)*[ ]"
                         r"(?:Company|Corporation|Society|Institute|Association|Railway|Bank|Museum)(?!['’\w])")
+# A body's name going on "of" a place or a realm the model left out: "the Reformed Church [of France]", "the Catholic
+# Archdiocese [of Florence]" (not over another name: "the Commissioned Corps of the United States Public Health
+# Service").
+_BODY_OF = re.compile(rf"(?:[ ]of[ ](?:the[ ])?{_WORD}(?:[ ]{_WORD})*)+(?!['’\w])")
 _RULED = ("NORP", "GPE", "ORG")  # "Justinian the Great" (NORP), "Emperor Justinian I" (GPE): a ruler all the same
 
 
@@ -208,6 +212,12 @@ def whole_names(text: str, spans: list[Span]) -> list[Span]:
                 and text[end:spans[i][0]] in (" of ", " of the ") and not _LIST_ON.match(text, spans[i][1]):
             end = spans[i][1]  # "the Communist Party [of Cuba]": the body of a country is its name whole
             i += 1
+        if label == "ORG" and end == m[1] and org_shaped(m[3].rsplit(" ", 1)[-1]) \
+                and (of := _BODY_OF.match(text, end)) and not _LIST_ON.match(text, of.end()) \
+                and not any(n[0] < of.end() and n[2] not in ("GPE", "LOC") for n in spans[i:]):
+            end = of.end()  # "the Reformed Church [of France]"
+            while i < len(spans) and spans[i][0] < end:
+                i += 1
         if label == "ORG" and (amp := _AMPERSAND.match(text, end)):
             end = amp.end()  # "American Telephone & Telegraph", "the American Telephone and Telegraph Company"
             while i < len(spans) and spans[i][0] < end:
