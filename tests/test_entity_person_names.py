@@ -90,3 +90,10 @@ def test_a_body_s_name_goes_on_of_the_place_the_model_left_out_but_not_over_anot
     i, j = text.index("the Commissioned"), text.index("the United States")
     spans = [(i, i + 22, "ORG", text[i:i + 22]), (j, j + 39, "ORG", text[j:j + 39])]
     assert [m[3] for m in whole_names(text, spans)][0] == "the Commissioned Corps"
+
+
+def test_a_place_s_head_written_before_it_is_part_of_its_name():
+    text = "It is bounded by the Arabian Peninsula, Gulf of Aden and Guardafui Channel."
+    assert _grown(text, "Aden", "GPE") == ["Gulf of Aden"]
+    assert _grown("It lies in the Bay of Biscay.", "Biscay", "LOC") == ["Bay of Biscay"]
+    assert _grown("He was born in Aden.", "Aden", "GPE") == ["Aden"]

@@ -104,6 +104,9 @@ _AMPERSAND = re.compile(r"[ ]&[ ][A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*)*(?!['’\
 # Archdiocese [of Florence]" (not over another name: "the Commissioned Corps of the United States Public Health
 # Service").
 _BODY_OF = re.compile(rf"(?:[ ]of[ ](?:the[ ])?{_WORD}(?:[ ]{_WORD})*)+(?!['’\w])")
+# A place's head written before it: "Gulf of [Aden]", "the Bay of [Biscay]", "Lake of [Geneva]".
+_HEAD_OF = re.compile(r"(?<![\w'’-])(?P<head>(?:Gulf|Bay|Strait|Straits|Cape|Lake|Mount|Isle|Sea|Firth|Bight|Gulfs)[ ]of)"
+                      r"[ ](?:the[ ])?$")
 _RULED = ("NORP", "GPE", "ORG")  # "Justinian the Great" (NORP), "Emperor Justinian I" (GPE): a ruler all the same
 
 
@@ -181,6 +184,10 @@ def whole_names(text: str, spans: list[Span]) -> list[Span]:
                     and not person_word(w) and not _OCCUPATION.match(w)
                     for w in lead.group("word").split()):
             start = lead.start()  # "Emily Elizabeth Dickinson", "Marcel Israël Mauss"
+        if label in ("GPE", "LOC") and start == m[0] and not _THE.match(m[3]) \
+                and (head := _HEAD_OF.search(text, max(0, start - 20), start)) \
+                and not (out and out[-1][1] > head.start()):
+            start, label = head.start(), "LOC"  # "Gulf of Aden"
         if label in _PAIRED and " " not in m[3] and (pair := _PAIR_TITLE.search(text, max(0, start - 60), start)):
             start, label = pair.start("first"), "WORK_OF_ART"
             if out and out[-1][1] > start:
