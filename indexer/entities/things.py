@@ -128,7 +128,7 @@ _WORK_KIND = (r"novel|novella|play|film|movie|song|single|album|poem|painting|op
               r"musical|sitcom|video game|story|epic|treatise|essay|magazine|newspaper|journal|tragedy|comedy|drama|"
               r"fairy tale|folk tale|fable|saga|manga|anime|cantata|oratorio|concerto|sonata|suite|franchise|"
               r"television series|miniseries|comic strip|comic book|media franchise")
-DEFINED_WORK = re.compile(r"(?:\s\([^()\n]{1,60}\))?(?:,[^.;\n]{0,100},|,)?\s+(?:is|was)\s+(?:a|an|the|one)\s+"
+DEFINED_WORK = re.compile(r"[\"”]?(?:\s\([^()\n]{1,60}\))?(?:,[^.;\n]{0,100},|,)?\s+(?:is|was)\s+(?:a|an|the|one)\s+"
                            rf"(?:(?!in\s|appearing\s)[\w'’-]+\s+){{0,5}}?(?:{_WORK_KIND})s?(?=\s(?:by|written|directed|"
                            r"composed|of|in|that|which|about|from|first|created|based|released|published|set|"
                            r"starring|produced|with)\b|[.;,])")
@@ -150,13 +150,19 @@ _ORIGIN_BEFORE = re.compile(r"\b(?:philosopher|poet|scholar|physician|chemist|su
 # "Chobe Rivers" (a plural: "Joan Rivers" is one river); a rock unit's ("Pierre Shale", "Niobrara Formation") is none.
 _PLACE_END = re.compile(r"\s(?:Empires|Channel|Krai|Oblast|Station|Massif|Crater|Mausoleum|Canton|Region|Kingdom|"
                         r"Harbou?r|Colony|Museum|Reserve|Range|Ranges|Oceans?|Seas|Straits?|Deserts?|Port|Peninsula|"
-                        r"Prefecture|Province|Governorate|Municipality|Plateau|Glacier|Volcano|Tepe|Setu|Capitale)$|"
+                        r"Prefecture|Province|Governorate|Municipality|Plateau|Glacier|Volcano|Tepe|Setu|Capitale|"
+                        r"State)$|"
                         r"\s\w+\s(?:Rivers|Hills)$|"
                         # or a place's head first, in English or another language ("Nusa Lembongan", "Morne Diablotins",
                         # "Ciudad de Puerto Rico", "Cape Kormakitis"); not "Rio" nor "Isla", first names as well
                         r"^(?:Nusa|Pulau|Tanjung|Gunung|Bukit|Danau|Selat|Ciudad|Cerro|Morne|Fleuve|Ilha|Jabal|Jebel|"
                         r"Wadi|Tell|Lago|Lac|Cape|Lake|Mount|Port)\s(?=[A-Z])")
-_ROCK_END = re.compile(r"\s(?:Formation|Shale)$")
+# A rock unit's head, a language's ("a Tai language"), or a bare number ("53.8 ± 0.3 Mly", "Peter 1:4") is no name.
+_ROCK_END = re.compile(r"\s(?:Formation|Shale|language|dialect)$|(?:^|\s)\d[\d.,:]*(?:\s|$)")
+# The last of listed rivers or hills, their head in the plural ("the Chillón, Rímac and Lurín Rivers"), or a wall
+# where walls are spoken of ("walls, such as Hadrian's Wall, Anastasian Wall"; "Larry Wall" is a person).
+_LISTED_BEFORE = re.compile(r",\s[\w-]+,?\sand\s$")
+_WALLS_BEFORE = re.compile(r"\b[Ww]alls?\b")
 # A company's head ends the name: "the Great Western Railway", "the City of London Corporation".
 _COMPANY_END = re.compile(r"\s(?:Company|Airlines|Airways|Railway|Railways|Corporation|Inc\.?|Ltd\.?)$")
 # A star or a constellation: a Greek letter before a constellation's Latin genitive or abbreviation ("Alpha Canis
@@ -199,7 +205,9 @@ def relabel(text: str, m: Span) -> Span:
                 or quoted_title(text, m):
             return (m[0], m[1], WORK_CUE, m[3])  # 'his tales include "Little Red Riding Hood", "Cinderella"'
         if " " in m[3]:  # a name of several words
-            if _PLACE_END.search(m[3]):
+            if _PLACE_END.search(m[3]) or m[3].endswith((" Rivers", " Hills")) \
+                    and _LISTED_BEFORE.search(text, max(0, m[0] - 40), m[0]) \
+                    or m[3].endswith(" Wall") and _WALLS_BEFORE.search(text, max(0, m[0] - 120), m[0]):
                 return (m[0], m[1], "GPE", m[3])
             if _ROCK_END.search(m[3]) or _SKY_NAME.match(m[3]) or _WORKS_AFTER.match(text, m[1], m[1] + 12):
                 return (m[0], m[1], NO_FACET, m[3])

@@ -1,0 +1,33 @@
+"""Issue 25, round 15: a person facet's wrong values from a place's or a language's head, a bare number, the plural
+head of listed rivers, and a quoted title defined as a work."""
+from __future__ import annotations
+
+from indexer.entities.things import NO_FACET, WORK_CUE
+from tests.test_entity_things import _labels
+
+
+def test_a_state_s_or_a_wall_s_head_ends_a_place_not_a_person():
+    got = _labels("Khartoum is the capital of Khartoum State; walls such as Hadrian's Wall, Anastasian Wall, and the "
+                  "Atlantic Wall enclosed regions.", [("Khartoum State", "PERSON"), ("Anastasian Wall", "PERSON")])
+    assert got["Khartoum State"] == got["Anastasian Wall"] == "GPE"
+    assert _labels("Larry Wall wrote Perl.", [("Larry Wall", "PERSON")])["Larry Wall"] == "PERSON"
+
+
+def test_a_language_s_head_or_a_bare_number_is_no_person():
+    got = _labels("Thai is a Tai language; the cluster is 53.8 ± 0.3 Mly away, as Peter 1:4 says to John Smith.",
+                  [("Tai language", "PERSON"), ("0.3 Mly", "PERSON"), ("Peter 1:4", "PERSON"),
+                   ("John Smith", "PERSON")])
+    assert got["Tai language"] == got["0.3 Mly"] == got["Peter 1:4"] == NO_FACET
+    assert got["John Smith"] == "PERSON"
+
+
+def test_the_last_of_listed_rivers_is_a_place():
+    got = _labels("Lima lies in the valleys of the Chillón, Rímac and Lurín Rivers; Joan Rivers visited it.",
+                  [("Lurín Rivers", "PERSON"), ("Joan Rivers", "PERSON")])
+    assert got["Lurín Rivers"] == "GPE" and got["Joan Rivers"] == "PERSON"
+
+
+def test_a_quoted_title_defined_as_a_work_is_no_person():
+    got = _labels('"Johnny B. Goode" is a song by American musician Chuck Berry.',
+                  [("Johnny B. Goode", "PERSON"), ("Chuck Berry", "PERSON")])
+    assert got["Johnny B. Goode"] == WORK_CUE and got["Chuck Berry"] == "PERSON"
