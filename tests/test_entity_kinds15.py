@@ -31,3 +31,19 @@ def test_a_quoted_title_defined_as_a_work_is_no_person():
     got = _labels('"Johnny B. Goode" is a song by American musician Chuck Berry.',
                   [("Johnny B. Goode", "PERSON"), ("Chuck Berry", "PERSON")])
     assert got["Johnny B. Goode"] == WORK_CUE and got["Chuck Berry"] == "PERSON"
+
+
+def test_a_kind_of_company_before_the_name_makes_it_an_organisation():
+    got = _labels("He acquired the wrestling company Jim Crockett Promotions, run by Jim Crockett.",
+                  [("Jim Crockett Promotions", "PERSON"), ("Jim Crockett", "PERSON")])
+    assert got["Jim Crockett Promotions"] != "PERSON" and got["Jim Crockett"] == "PERSON"
+
+
+def test_a_name_defined_as_a_day_or_a_city_is_no_person():
+    got = _labels("Yom Kippur is the holiest day of the year in Judaism.", [("Yom Kippur", "PERSON")])
+    assert got["Yom Kippur"] == NO_FACET
+    got = _labels("Johor Bahru is the capital city of the Malaysian state of Johor.", [("Johor Bahru", "PERSON")])
+    assert got["Johor Bahru"].startswith("GPE")  # a place (one its definition names)
+    got = _labels("Cai Lun, formerly romanized as Ts'ai Lun, was a Chinese eunuch court official of the Eastern Han "
+                  "dynasty.", [("Cai Lun", "PERSON")])
+    assert got["Cai Lun"] == "PERSON"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from . import bodies, kinds
+from . import bodies, kinds, unperson
 from .evidence import WORK_CUE, Span, quoted_title
 from ..folding import name_key
 from .lone import common_noun, sentence
@@ -159,10 +159,6 @@ _PLACE_END = re.compile(r"\s(?:Empires|Channel|Krai|Oblast|Station|Massif|Crater
                         r"Wadi|Tell|Lago|Lac|Cape|Lake|Mount|Port)\s(?=[A-Z])")
 # A rock unit's head, a language's ("a Tai language"), or a bare number ("53.8 ± 0.3 Mly", "Peter 1:4") is no name.
 _ROCK_END = re.compile(r"\s(?:Formation|Shale|language|dialect)$|(?:^|\s)\d[\d.,:]*(?:\s|$)")
-# The last of listed rivers or hills, their head in the plural ("the Chillón, Rímac and Lurín Rivers"), or a wall
-# where walls are spoken of ("walls, such as Hadrian's Wall, Anastasian Wall"; "Larry Wall" is a person).
-_LISTED_BEFORE = re.compile(r",\s[\w-]+,?\sand\s$")
-_WALLS_BEFORE = re.compile(r"\b[Ww]alls?\b")
 # A company's head ends the name: "the Great Western Railway", "the City of London Corporation".
 _COMPANY_END = re.compile(r"\s(?:Company|Airlines|Airways|Railway|Railways|Corporation|Inc\.?|Ltd\.?)$")
 # A star or a constellation: a Greek letter before a constellation's Latin genitive or abbreviation ("Alpha Canis
@@ -205,9 +201,7 @@ def relabel(text: str, m: Span) -> Span:
                 or quoted_title(text, m):
             return (m[0], m[1], WORK_CUE, m[3])  # 'his tales include "Little Red Riding Hood", "Cinderella"'
         if " " in m[3]:  # a name of several words
-            if _PLACE_END.search(m[3]) or m[3].endswith((" Rivers", " Hills")) \
-                    and _LISTED_BEFORE.search(text, max(0, m[0] - 40), m[0]) \
-                    or m[3].endswith(" Wall") and _WALLS_BEFORE.search(text, max(0, m[0] - 120), m[0]):
+            if _PLACE_END.search(m[3]):
                 return (m[0], m[1], "GPE", m[3])
             if _ROCK_END.search(m[3]) or _SKY_NAME.match(m[3]) or _WORKS_AFTER.match(text, m[1], m[1] + 12):
                 return (m[0], m[1], NO_FACET, m[3])
@@ -215,6 +209,8 @@ def relabel(text: str, m: Span) -> Span:
                 return (m[0], m[1], WORK_CUE, m[3])
             if kinds.people(m[3]):
                 return (m[0], m[1], "NORP", m[3])  # "the Oghuz Turks"
+        if (other := unperson.relabel(text, m)) is not None:
+            return other
         if TITLE_OF.match(m[3]) and text.startswith(" of ", m[1]):
             return (m[0], m[1], NO_FACET, m[3])
         if _REALM_BEFORE.search(text, max(0, m[0] - 32), m[0]) \
