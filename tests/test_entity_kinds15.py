@@ -47,3 +47,13 @@ def test_a_name_defined_as_a_day_or_a_city_is_no_person():
     got = _labels("Cai Lun, formerly romanized as Ts'ai Lun, was a Chinese eunuch court official of the Eastern Han "
                   "dynasty.", [("Cai Lun", "PERSON")])
     assert got["Cai Lun"] == "PERSON"
+
+
+def test_a_name_in_a_run_after_a_plural_kind_of_place_or_star_is_no_person():
+    got = _labels("It consists of three stars: Rigil Kentaurus, Toliman, and Proxima Centauri. Most live on the two "
+                  "major islands, Viti Levu and Vanua Levu, as Ratu Mara said.",
+                  [("Rigil Kentaurus", "PERSON"), ("Vanua Levu", "PERSON"), ("Ratu Mara", "PERSON")])
+    assert got["Rigil Kentaurus"] == NO_FACET and got["Vanua Levu"] == "GPE" and got["Ratu Mara"] == "PERSON"
+    got = _labels("Bond novels or novelisations: Kingsley Amis, Christopher Wood, John Gardner.",
+                  [("Kingsley Amis", "PERSON"), ("John Gardner", "PERSON")])
+    assert got["John Gardner"] == "PERSON"

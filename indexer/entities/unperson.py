@@ -25,6 +25,14 @@ _DEFINED = re.compile(kinds.NAME_GLOSS + r"(?:,[^.;\n]{0,100},)?,?\s+(?:is|was|a
                       r"brand|company|(?P<place>island|town|city|village|river|mountain|temple))s?"
                       r"(?=\s(?:of|in|on|that|which|by|from|celebrated|observed|located|ruled|founded)\b|[.,;])")
 
+# A name in a run after a plural kind no person is: "three stars: Rigil Kentaurus", "the two major islands, Viti Levu
+# and Vanua Levu", "urban centers include Maribor, Ptuj, …, Novo Mesto" (works' runs name their authors too).
+_KIND_RUN = re.compile(r"\b(?:stars|islands|cities|towns|villages|cent(?:er|re)s|rivers|lakes|mountains|temples|"
+                       r"festivals|holidays|feasts)(?:[^.;:\n]{0,30}:|\s(?:include|"
+                       r"including|such as|namely)|,)\s*(?:(?:the\s)?[A-Z][\w.'’-]*(?:\s[A-Z0-9][\w.'’-]*){0,3}"
+                       r"(?:\s\((?:1[0-9]|20)\d\d\))?,?\s(?:and\s|or\s)?){0,8}$")
+_PLACE_RUN = ("islands", "cities", "towns", "villages", "centers", "centres", "rivers", "lakes", "mountains", "temples")
+
 
 def relabel(text: str, m: Span) -> Span | None:
     """The person-tagged span relabelled by the words in and around it, or None."""
@@ -33,6 +41,8 @@ def relabel(text: str, m: Span) -> Span | None:
         return (m[0], m[1], "GPE", m[3])
     if _COMPANY_BEFORE.search(text, max(0, m[0] - 20), m[0]):
         return (m[0], m[1], "ORG", m[3])
+    if run := _KIND_RUN.search(text, max(0, m[0] - 200), m[0]):
+        return (m[0], m[1], "GPE" if run.group().split(None, 1)[0].rstrip(":,") in _PLACE_RUN else NO_FACET, m[3])
     defined = _DEFINED.match(text, m[1], m[1] + 260)
     if defined and _SUBJECT_BEFORE.search(text, max(0, m[0] - 60), m[0]) \
             and not any(kinds.person_word(w) for w in re.findall(r"[\w'’-]+", defined.group("words"))):
