@@ -57,3 +57,11 @@ def test_a_name_in_a_run_after_a_plural_kind_of_place_or_star_is_no_person():
     got = _labels("Bond novels or novelisations: Kingsley Amis, Christopher Wood, John Gardner.",
                   [("Kingsley Amis", "PERSON"), ("John Gardner", "PERSON")])
     assert got["John Gardner"] == "PERSON"
+
+
+def test_a_title_s_possessive_or_an_appositive_naming_a_work_is_no_person():
+    got = _labels("She published her first novel, Gösta Berling's Saga, at 33. Pliny wrote the encyclopedic Naturalis "
+                  "Historia, a thirty-seven-volume work. Selma Lagerlöf's brother read it.",
+                  [("Gösta Berling's", "PERSON"), ("Naturalis Historia", "PERSON"), ("Selma Lagerlöf's", "PERSON")])
+    assert got["Gösta Berling's"] == got["Naturalis Historia"] == NO_FACET
+    assert got["Selma Lagerlöf's"] == "PERSON"

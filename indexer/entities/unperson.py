@@ -33,6 +33,11 @@ _KIND_RUN = re.compile(r"\b(?:stars|islands|cities|towns|villages|cent(?:er|re)s
                        r"(?:\s\((?:1[0-9]|20)\d\d\))?,?\s(?:and\s|or\s)?){0,8}$")
 _PLACE_RUN = ("islands", "cities", "towns", "villages", "centers", "centres", "rivers", "lakes", "mountains", "temples")
 
+# A title's possessive ("her first novel, Gösta Berling's Saga") or an appositive naming a work ("the encyclopedic
+# Naturalis Historia, a thirty-seven-volume work covering …").
+_TITLE_AFTER = re.compile(r"(?:['’]s)?\s(?:Saga|Tale|Song|Ballad|Lament|Travels|Adventures|Progress)\b|,\s(?:a|an)\s"
+                          r"(?:[\w-]+\s){0,3}(?:work|novel|play|poem|treatise|encyclopa?edia|album|song|opera)\b")
+
 
 def relabel(text: str, m: Span) -> Span | None:
     """The person-tagged span relabelled by the words in and around it, or None."""
@@ -43,6 +48,8 @@ def relabel(text: str, m: Span) -> Span | None:
         return (m[0], m[1], "ORG", m[3])
     if run := _KIND_RUN.search(text, max(0, m[0] - 200), m[0]):
         return (m[0], m[1], "GPE" if run.group().split(None, 1)[0].rstrip(":,") in _PLACE_RUN else NO_FACET, m[3])
+    if _TITLE_AFTER.match(text, m[1], m[1] + 80) and (m[3].endswith(("'s", "’s")) or not text[m[1]] == " "):
+        return (m[0], m[1], NO_FACET, m[3])
     defined = _DEFINED.match(text, m[1], m[1] + 260)
     if defined and _SUBJECT_BEFORE.search(text, max(0, m[0] - 60), m[0]) \
             and not any(kinds.person_word(w) for w in re.findall(r"[\w'’-]+", defined.group("words"))):
