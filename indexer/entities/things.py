@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from . import bodies, kinds
+from . import bodies, kinds, unperson
 from .evidence import WORK_CUE, Span, quoted_title
 from ..folding import name_key
 from .lone import common_noun, sentence
@@ -128,7 +128,7 @@ _WORK_KIND = (r"novel|novella|play|film|movie|song|single|album|poem|painting|op
               r"musical|sitcom|video game|story|epic|treatise|essay|magazine|newspaper|journal|tragedy|comedy|drama|"
               r"fairy tale|folk tale|fable|saga|manga|anime|cantata|oratorio|concerto|sonata|suite|franchise|"
               r"television series|miniseries|comic strip|comic book|media franchise")
-DEFINED_WORK = re.compile(r"(?:\s\([^()\n]{1,60}\))?(?:,[^.;\n]{0,100},|,)?\s+(?:is|was)\s+(?:a|an|the|one)\s+"
+DEFINED_WORK = re.compile(r"[\"”]?(?:\s\([^()\n]{1,60}\))?(?:,[^.;\n]{0,100},|,)?\s+(?:is|was)\s+(?:a|an|the|one)\s+"
                            rf"(?:(?!in\s|appearing\s)[\w'’-]+\s+){{0,5}}?(?:{_WORK_KIND})s?(?=\s(?:by|written|directed|"
                            r"composed|of|in|that|which|about|from|first|created|based|released|published|set|"
                            r"starring|produced|with)\b|[.;,])")
@@ -150,13 +150,15 @@ _ORIGIN_BEFORE = re.compile(r"\b(?:philosopher|poet|scholar|physician|chemist|su
 # "Chobe Rivers" (a plural: "Joan Rivers" is one river); a rock unit's ("Pierre Shale", "Niobrara Formation") is none.
 _PLACE_END = re.compile(r"\s(?:Empires|Channel|Krai|Oblast|Station|Massif|Crater|Mausoleum|Canton|Region|Kingdom|"
                         r"Harbou?r|Colony|Museum|Reserve|Range|Ranges|Oceans?|Seas|Straits?|Deserts?|Port|Peninsula|"
-                        r"Prefecture|Province|Governorate|Municipality|Plateau|Glacier|Volcano|Tepe|Setu|Capitale)$|"
+                        r"Prefecture|Province|Governorate|Municipality|Plateau|Glacier|Volcano|Tepe|Setu|Capitale|"
+                        r"State)$|"
                         r"\s\w+\s(?:Rivers|Hills)$|"
                         # or a place's head first, in English or another language ("Nusa Lembongan", "Morne Diablotins",
                         # "Ciudad de Puerto Rico", "Cape Kormakitis"); not "Rio" nor "Isla", first names as well
                         r"^(?:Nusa|Pulau|Tanjung|Gunung|Bukit|Danau|Selat|Ciudad|Cerro|Morne|Fleuve|Ilha|Jabal|Jebel|"
                         r"Wadi|Tell|Lago|Lac|Cape|Lake|Mount|Port)\s(?=[A-Z])")
-_ROCK_END = re.compile(r"\s(?:Formation|Shale)$")
+# A rock unit's head, a language's ("a Tai language"), or a bare number ("53.8 ± 0.3 Mly", "Peter 1:4") is no name.
+_ROCK_END = re.compile(r"\s(?:Formation|Shale|language|dialect)$|(?:^|\s)\d[\d.,:]*(?:\s|$)")
 # A company's head ends the name: "the Great Western Railway", "the City of London Corporation".
 _COMPANY_END = re.compile(r"\s(?:Company|Airlines|Airways|Railway|Railways|Corporation|Inc\.?|Ltd\.?)$")
 # A star or a constellation: a Greek letter before a constellation's Latin genitive or abbreviation ("Alpha Canis
@@ -207,6 +209,8 @@ def relabel(text: str, m: Span) -> Span:
                 return (m[0], m[1], WORK_CUE, m[3])
             if kinds.people(m[3]):
                 return (m[0], m[1], "NORP", m[3])  # "the Oghuz Turks"
+        if (other := unperson.relabel(text, m)) is not None:
+            return other
         if TITLE_OF.match(m[3]) and text.startswith(" of ", m[1]):
             return (m[0], m[1], NO_FACET, m[3])
         if _REALM_BEFORE.search(text, max(0, m[0] - 32), m[0]) \
