@@ -88,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     cmd = [sys.executable, "-m", "indexer", "index", str(corpus)]
     held = []
     kills = 0
+    # The kill falls before the run could end: under the quickest run that finished (a fast machine ends many runs
+    # before 5 s, and a round that finishes tests nothing).
+    latest = 5.0
     for round_ in range(1, args.rounds + 1):
         # Change a third of the documents so that every round has work to be killed in (and replaces, not adds).
         for p in rng.sample(sorted(corpus.glob("*.txt")), args.docs // 3):
@@ -96,9 +99,10 @@ def main(argv: list[str] | None = None) -> int:
         for doc, n in expected.items():
             versions[doc].add(n)
         proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        delay = rng.uniform(0.3, 5.0)
+        delay, began = rng.uniform(0.3, latest), time.monotonic()
         try:
             proc.wait(timeout=delay)
+            latest = max(0.6, min(latest, 0.9 * (time.monotonic() - began)))
         except subprocess.TimeoutExpired:
             os.kill(proc.pid, signal.SIGKILL)
             proc.wait()
