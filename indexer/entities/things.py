@@ -134,7 +134,9 @@ DEFINED_WORK = re.compile(r"[\"”]?(?:\s\([^()\n]{1,60}\))?(?:,[^.;\n]{0,100},|
                            r"starring|produced|with)\b|[.;,])")
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s|\n)$")  # a place defined as a work is so only as the sentence's subject
-_AND_BEFORE = re.compile(r"\sand\s$")  # "Romeo and Juliet is a tragedy": the title is longer than the span
+# Not the subject a definition speaks of: "Romeo and Juliet is a tragedy" (the title is longer than the span); a
+# by-line's author ("Travels into … Nations. By Lemuel Gulliver, First a Surgeon, …, is a 1726 … novel").
+_NOT_SUBJECT = re.compile(r"\s(?:and|[Bb]y)\s$")
 # Where a realm's name stands, not a person's: "the conquest of Silla", "the establishment of Shu Han", "Muslim-ruled
 # Granada".
 _REALM_BEFORE = re.compile(r"(?:\b(?:conquest|invasion|annexation|occupation|partition|unification|reunification|"
@@ -197,7 +199,7 @@ def relabel(text: str, m: Span) -> Span:
     if m[2] == "PERSON":
         if one_word and (_EPITHET.match(text, m[1], m[1] + 24) or kinds.modified(text, m)):
             return (m[0], m[1], NO_FACET, m[3])  # "Equus africanus", "Broomstick lace"
-        if DEFINED_WORK.match(text, m[1], m[1] + 200) and not _AND_BEFORE.search(text, max(0, m[0] - 5), m[0]) \
+        if DEFINED_WORK.match(text, m[1], m[1] + 200) and not _NOT_SUBJECT.search(text, max(0, m[0] - 5), m[0]) \
                 or quoted_title(text, m):
             return (m[0], m[1], WORK_CUE, m[3])  # 'his tales include "Little Red Riding Hood", "Cinderella"'
         if " " in m[3]:  # a name of several words

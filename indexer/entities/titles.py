@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .evidence import WORK_CUE, Span
-from .names import work_shaped
+from .names import shape_facet, work_shaped
 from .things import DEFINED_WORK, NO_FACET, TITLE_OF
 
 _WORKS = ("WORK_OF_ART", WORK_CUE)
@@ -26,9 +26,14 @@ _OPENING = re.compile(r"^[A-Z][a-z]+(?:ing|ed)$")  # "Publishing [the Book of Mo
 # Book of Genesis]", "the Jewish [Bible]").
 _INSIDE = ("GPE", "LOC", "FAC")
 _NAMED = _INSIDE + ("PERSON", "ORG", "NORP")
+_OWNED = _INSIDE + ("PERSON",)  # the model's person in an author's dated title: "Clifford's [Common Sense] of …"
 # A possessive going on into capitalised words, where the span stops at the possessive ("[Where Is the Friend's]
 # House?") or the title is a chain of them ("[Love]'s Labour's Lost"; not "the [Bible]'s New Testament").
 _POSSESSED = re.compile(r"(?:['’]s)?(?:[ ][A-Z][\w-]*(?:['’]s)?)+[?!]?(?![\w'’])")
+# A name right after a kind of work and before its possessive's noun is the title's start: "the novel [Gulliver]'s
+# [Travels]", "the book [Hell]'s Angels" (the model tags the owner apart, as a body or a person).
+_KIND_JUST_BEFORE = re.compile(r"\b(?:opera|operetta|novel|novella|play|film|ballet|book|poem|song|musical|album|"
+                               r"painting|story|tale)\s$")
 _CHAIN = re.compile(r"['’]s[ ][A-Z][\w-]*['’]s[ ][A-Z]")
 # A kind of piece alone is no title ("his Piano Concerto (1925)"): a number or a key names one.
 _KIND_ALONE = re.compile(r"^(?:(?:Piano|Violin|Cello|Flute|Oboe|Clarinet|Horn|Trumpet|Organ|Harpsichord|Guitar|"
@@ -53,6 +58,15 @@ _ONE_YEAR = re.compile(r"[ ]\(\d{4}\)")
 # the Seven Dwarfs is a 1937 … film", "[Alice's Adventures] in Wonderland is an 1865 … novel".
 _REST = re.compile(r"(?:[ ](?:(?:and|of|in|at|on|for|with|from|to)[ ](?:(?:the|a|an)[ ])?)?[A-Z][\w'’-]*)+")
 _OPENS = re.compile(r"(?:^|[.!?]\s|\n)$")
+# A possessive opening the sentence whose work the sentence defines belongs to the title: "Grimms' [Fairy Tales],
+# originally known as …, is a German collection of fairy tales" (the model tags the owner apart).
+_OWNER_OPENS = re.compile(r"(?:^|(?<=[.!?] )|(?<=\n))[A-Z][\w-]*(?:s['’]|['’]s) $")
+# A title in sentence case (a lower-case word not an English one's small word: "El [burlador] de Sevilla") goes on
+# after the model's span over its own conjunction and lower-case words to the punctuation: "[El burlador de
+# Sevilla] y convidado de piedra.", "[Così fan tutte], ossia la scuola degli amanti".
+_SENTENCE_CASE = re.compile(r"[ ](?!(?:of|the|a|an|and|or|in|on|at|to|for|with|from|by|as|is)[ ])[a-zß-ÿ]")
+_FOREIGN_REST = re.compile(r",?[ ](?:y|e|et|ed|und|oder|ou|ossia|ovvero|och|og)[ ](?:[a-zß-ÿ][\w'’-]*[ ]){0,6}"
+                           r"[a-zß-ÿ][\w'’-]*(?=[.,;:!?)]|[ ][(—–-])")
 
 
 def _defined_end(text: str, m: Span) -> int | None:
@@ -69,10 +83,29 @@ _THE_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))The $")
 _SENTENCE_IN = re.compile(r"\.\s(?=(?:The|A|An)\s[A-Z])")
 
 
-def _split(m: Span) -> list[Span]:
-    """The span cut where a sentence ends inside it."""
+# A comma inside a work's span the model ran over a list ("the ballet [The Miraculous Mandarin, Music for Strings,
+# Percussion and Celesta], the Concerto …") or over the sentence's subject ("the [Nobel Prize in Literature,
+# Coetzee] is"): the title ends at the first comma, unless a subtitle follows ("…; or, Life Among the Lowly").
+_COMMA_IN = re.compile(r"(?<!;[ ]or),[ ](?!or,?[ ])")
+_LIST_ON = re.compile(r",[ ]|[ ]and[ ]")
+# A sentence-opening title's subtitle between commas before its short form: "[The Tragedy of Hamlet], Prince of
+# Denmark, often shortened to Hamlet, is a tragedy".
+_SUBTITLE = re.compile(r",[ ](?P<sub>[A-Z][\w'’-]*(?:[ ](?:of|the|and|in|on|at|to|for|a|an|[A-Z][\w'’-]*))*),[ ]"
+                       r"(?:(?:often|commonly|usually|also|sometimes|or|simply|more)[ ]){0,2}"
+                       r"(?:shortened|abbreviated|known|called|referred|titled)\b")
+
+
+def _split(text: str, m: Span) -> list[Span]:
+    """The span cut where a sentence ends inside it; a work's where a list or a sentence's subject begins in it."""
+    if m[2] == "DATE":
+        return [m]
+    if m[2] in _WORKS and (comma := _COMMA_IN.search(m[3])) \
+            and (_LIST_ON.match(text, m[1]) or " " not in m[3][comma.end():]):
+        head, rest = m[3][:comma.start()], m[3][comma.end():]  # a lone word is left to the collection's names
+        return [piece for piece in ((m[0], m[0] + len(head), m[2], head), (m[0] + comma.end(), m[1], m[2], rest))
+                if " " in piece[3] or m[2] == WORK_CUE]
     cut = _SENTENCE_IN.search(m[3])
-    if cut is None or m[2] == "DATE":
+    if cut is None:
         return [m]
     head, rest = m[3][:cut.start()], m[3][cut.end():]
     return [(m[0], m[0] + len(head), m[2], head), (m[0] + cut.end(), m[1], m[2], rest)]
@@ -110,7 +143,7 @@ def whole_titles(text: str, spans: list[Span]) -> list[Span]:
     as a word dropped."""
     out: list[Span] = []
     defined: list[str] = []
-    spans = [part for m in spans for part in _split(m)]
+    spans = [part for m in spans for part in _split(text, m)]
     i = 0
     while i < len(spans):
         m = spans[i]
@@ -135,6 +168,12 @@ def whole_titles(text: str, spans: list[Span]) -> list[Span]:
             while out and out[-1][0] >= start and out[-1][2] != "DATE":
                 out.pop()  # "[The Adventures of] [Tom Sawyer] (1876)": the model's pieces of one title
             m = (start, m[1], WORK_CUE, text[start:m[1]])
+        if m[2] in _NAMED and text.startswith(("'s ", "’s "), m[1]) \
+                and _KIND_JUST_BEFORE.search(text, max(0, m[0] - 10), m[0]) and (tail := _POSSESSED.match(text, m[1])) \
+                and shape_facet(title := text[m[0]:tail.end()], "work") in (None, "work"):  # not "…'s Castle", a place
+            m = (m[0], tail.end(), WORK_CUE, title)
+            while i < len(spans) and spans[i][0] < m[1]:
+                i += 1
         if m[2] not in _WORKS:
             out.append(m)
             continue
@@ -150,9 +189,21 @@ def whole_titles(text: str, spans: list[Span]) -> list[Span]:
         if alternative := _OR_BEFORE.search(text, max(0, m[0] - 70), m[0]):
             m = (alternative.start(), m[1], m[2], text[alternative.start():m[1]])
         start = _start(text, m, out)
+        if start == m[0] and _ONE_YEAR.match(text, m[1]) and (head := _start(text, m, out, _OWNED)) < m[0] \
+                and text[max(0, head - 3):head] in ("'s ", "’s "):
+            start = head  # "Clifford's [Common Sense] of [the Exact Sciences] (1885)": an author's dated title
+        if (owner := _OWNER_OPENS.search(text, max(0, m[0] - 40), m[0])) and start == m[0] \
+                and DEFINED_WORK.match(text, m[1], m[1] + 200):
+            start = owner.start()
         end = m[1]
         if (m[3].endswith(("'s", "’s")) or _CHAIN.match(text, end)) and (tail := _POSSESSED.match(text, end)):
             end = tail.end()
+        elif _SENTENCE_CASE.search(m[3]) and (rest := _FOREIGN_REST.match(text, end)):
+            end = rest.end()
+        elif _OPENS.search(text, max(0, start - 3), start) and (sub := _SUBTITLE.match(text, end)):
+            end = sub.end("sub")
+        while end > m[1] and i < len(spans) and spans[i][0] < end:
+            i += 1  # "[El burlador de Sevilla] y convidado de piedra": a name inside the title's rest is part of it
         if (start, end) != (m[0], m[1]):
             while out and out[-1][0] >= start and out[-1][2] != "DATE":
                 out.pop()  # "From [Russia] with Love": a name inside the title is part of it

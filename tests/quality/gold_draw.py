@@ -134,16 +134,31 @@ def allocate(sizes: list[int], total: int, floor: int = 5) -> list[int]:
     return [b + e for b, e in zip(base, extra)]
 
 
-def earlier_verdicts(out_dir: Path, seed: int) -> dict[tuple, str]:
-    """(type, value, pid1, pid2) → verdict from every other judged values file."""
+def earlier_verdicts(out_dir: Path, seed: int) -> dict[tuple, tuple[str, tuple[str, str]]]:
+    """(type, value, pid1, pid2) → (verdict, the two contexts it was given on) from every other judged values file,
+    the rounds in the order they were drawn (a later verdict wins). A verdict copied into a later file stays tied to
+    the contexts first judged: when a rule changes the value's mention in the same two passages ("[[Snow White]] and
+    the Seven Dwarfs" became the fairy tale "[[Snow White]]" there), the value is judged anew."""
+    from tests.quality.paired import ROUNDS
+    order = {f"values-{s}.tsv": i for i, s in enumerate(ROUNDS)}
+    paths = sorted(out_dir.glob("values-*.tsv"), key=lambda p: (order.get(p.name, len(order)), p.name))
+    first: dict[tuple, tuple[str, str]] = {}
     known = {}
-    for path in sorted(out_dir.glob("values-*.tsv")):
+    for path in paths:
         if path.name == f"values-{seed}.tsv":
             continue
         for r in read_tsv(path):
             if r["verdict"]:
-                known[(r["type"], r["value"], r["pid1"], r["pid2"])] = r["verdict"]
+                key = (r["type"], r["value"], r["pid1"], r["pid2"])
+                ctxs = first.setdefault((key, r["verdict"]), (r["ctx1"], r["ctx2"]))
+                known[key] = (r["verdict"], ctxs)
     return known
+
+
+def reused_verdict(known: dict[tuple, tuple[str, tuple[str, str]]], row: dict) -> str:
+    """The earlier verdict of a drawn value if it was given on the contexts shown now, else "" (to judge)."""
+    verdict, ctxs = known.get((row["type"], row["value"], row["pid1"], row["pid2"]), ("", None))
+    return verdict if ctxs == (row["ctx1"], row["ctx2"]) else ""
 
 
 def draw_recall(rows: list[dict], rng: random.Random) -> list[dict]:
@@ -193,7 +208,7 @@ def main() -> None:
     drawn = draw_values(rows, rng, args.rest)
     known = earlier_verdicts(args.out, args.seed)
     for r in drawn:
-        r["verdict"] = known.get((r["type"], r["value"], r["pid1"], r["pid2"]), "")
+        r["verdict"] = reused_verdict(known, r)
     write_tsv(args.out / f"values-{args.seed}.tsv", drawn, VALUE_COLS)
     write_tsv(args.out / f"recall-{args.seed}.tsv", draw_recall(rows, rng),
               ["pid", "person", "place", "gold_person", "gold_place", "text"])
