@@ -256,9 +256,8 @@ def _day_span(text: str) -> NormDate | None:
     codes = [f"{y:04d}-{mo:02d}" + (f"-{d:02d}" if d else "") for y, mo, d in ends]
     if m.group("sep").lower() == "and" and not m.group("lead"):
         return NormDate("{" + ",".join(codes) + "}", days[0][0], days[1][1], "set")
-    code = "/".join(codes)
-    parse_edtf(code)  # the library checks the interval's form
-    return NormDate(code, days[0][0], days[1][1], "range")
+    # Two real days (or months) in order, written YYYY-MM[-DD]: a valid EDTF interval as it stands.
+    return NormDate("/".join(codes), days[0][0], days[1][1], "range")
 
 
 def _end(m: re.Match, tag: str) -> tuple[int | None, int, int | None] | None:

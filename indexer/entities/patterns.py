@@ -45,8 +45,10 @@ def find(text: str, kind: str = "body") -> list[Pattern]:
     """The pattern entities of a passage, in text order; none in code."""
     if kind == "code" or not any(c in text for c in "@:+0123456789"):
         return []
+    found = [*(_emails(text) if "@" in text else ()), *_urls(text), *_ibans(text), *_phones(text)]
+    if not found:  # most passages: no need to find their code lines and opaque tokens
+        return []
     opaque = [(m.start(), m.end()) for m in (*_OPAQUE.finditer(text), *_CODE_LINE.finditer(text))]
-    found = [*_emails(text), *_urls(text), *_ibans(text), *_phones(text)]
     found = [p for p in found if not any(s <= p.start < e for s, e in opaque)]
     found.sort(key=lambda p: (p.start, -p.end))
     out: list[Pattern] = []
