@@ -6,6 +6,7 @@ matter there). Not collected by pytest; run under `nice -n 5` on a shared machin
     python tests/perf/mbox_index.py memory --mbox-mb 200          # RSS sampled through a streamed mailbox
     python tests/perf/mbox_index.py zip --zip-mb 500              # RSS of indexing a zip of documents
     python tests/perf/mbox_index.py profile --messages 2000       # the indexer's own work (light model) by cProfile
+    python tests/perf/mbox_index.py floor --messages 10000        # the rate with parts of the indexer's work left out
 
 The mailbox: each message takes the header block of one of CPython's email test messages (tests/data/real/
 cpython-email, in turn: From, To, Cc, Date as they were written) with a Subject and Message-ID of its own, and one wiki
@@ -154,6 +155,26 @@ def peak_mb() -> tuple[int, int]:
             resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)
 
 
+# `floor`'s runs with part of the work left out (in the child process only): "ner-only" reads the mailbox and finds
+# the entities, then does nothing with them; "no-writing" also resolves the names (canonical names, facets, pattern
+# entities, dates) and writes neither Whoosh nor the registry.
+LEAVE_OUT = ("ner-only", "no-writing")
+
+
+def leave_out(part: str) -> None:
+    from indexer.write import ingest
+
+    write = ingest.Pipeline._write
+
+    def resolve_only(self, *args, **kwargs):
+        self.backend.write = lambda *a, **k: None
+        self.registry.put = lambda rows: [None for _ in rows]
+        return write(self, *args, **kwargs)
+
+    ingest.Pipeline._write = (lambda self, batch, mentions, canon, stale, *a, **k: stale) if part == "ner-only" \
+        else resolve_only
+
+
 def index(mbox_or_zip: Path, data: Path, model: str = "") -> dict:
     """Index one file in this process, its RSS sampled; figures as a dict. With a (light) model given, memory is
     what is measured: OCR is off too (a scan would take minutes and say nothing about memory)."""
@@ -176,18 +197,24 @@ def child(args: list[str]) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def rate(jsonl: Path, messages: int, work: Path) -> dict:
-    mbox = work / "bench.mbox"
-    build_mbox(mbox, summaries(jsonl, messages))
-    texts = body_texts(mbox)
+def raw_spacy(texts: list[str]) -> tuple[float, float]:
+    """Raw spaCy over the texts (n_process as the indexer would pick, batch 64): (passages a second, CPU seconds of
+    this process and spaCy's workers)."""
     model = sleuth_nlp.load("")
     workers = sleuth_nlp.workers(len(texts), 0)
     started, own = time.perf_counter(), time.process_time()
     with CpuMeter() as raw_cpu:
         for _ in model.pipe(texts, batch_size=64, n_process=workers):
             pass
-    raw = len(texts) / (time.perf_counter() - started)
-    raw_seconds = time.process_time() - own + raw_cpu.seconds()
+    return len(texts) / (time.perf_counter() - started), time.process_time() - own + raw_cpu.seconds()
+
+
+def rate(jsonl: Path, messages: int, work: Path) -> dict:
+    mbox = work / "bench.mbox"
+    build_mbox(mbox, summaries(jsonl, messages))
+    texts = body_texts(mbox)
+    workers = sleuth_nlp.workers(len(texts), 0)
+    raw, raw_seconds = raw_spacy(texts)
     with CpuMeter() as our_cpu:
         ours = child([str(mbox), str(work / "data")])
     pps = len(texts) / ours["seconds"]
@@ -199,6 +226,48 @@ def rate(jsonl: Path, messages: int, work: Path) -> dict:
             "ratio": round(pps / raw, 3), "raw_spacy_cpu_s": round(raw_seconds, 1),
             "sleuth_cpu_s": round(our_cpu.seconds(), 1), "cpu_ratio": round(raw_seconds / our_cpu.seconds(), 3),
             **ours}
+
+
+def one_field_whoosh(texts: list[str], work: Path) -> float:
+    """CPU seconds of Whoosh alone writing the texts as one unstored text field (the indexer's word analysis and
+    codec, a commit every SLEUTH_COMMIT_EVERY): far less than the indexer writes for them, a floor of Whoosh's part."""
+    from whoosh import fields, index as whoosh_index
+
+    from indexer.backend.whoosh.codec import Codec
+    from indexer.backend.whoosh.schema import TEXT_ANALYZER
+
+    step = Settings().commit_every
+    work.mkdir(parents=True, exist_ok=True)
+    ix = whoosh_index.create_in(work, fields.Schema(id=fields.ID(stored=True), text=fields.TEXT(analyzer=TEXT_ANALYZER)))
+    own = time.process_time()
+    for at in range(0, len(texts), step):
+        writer = ix.writer(codec=Codec())
+        for n, text in enumerate(texts[at:at + step], at):
+            writer.add_document(id=str(n), text=text)
+        writer.commit(merge=False)
+    return time.process_time() - own
+
+
+def floor(jsonl: Path, messages: int, work: Path) -> dict:
+    """`rate`'s mailbox indexed whole and with parts of the work left out (LEAVE_OUT), each against raw spaCy's
+    CPU seconds; and Whoosh alone writing every passage's text: where the indexer's CPU seconds go, and how much of
+    it a rate of 85% leaves."""
+    mbox = work / "bench.mbox"
+    build_mbox(mbox, summaries(jsonl, messages))
+    texts = body_texts(mbox)
+    raw, raw_seconds = raw_spacy(texts)
+    out: dict = {"raw_spacy_pps": round(raw, 1), "raw_spacy_cpu_s": round(raw_seconds, 1)}
+    for part in (*LEAVE_OUT, "whole"):
+        with CpuMeter() as our_cpu:
+            ours = child([str(mbox), str(work / part), "", part])
+        out[part] = {"ratio": round(len(texts) / ours["seconds"] / raw, 3),
+                                      "cpu_s": round(our_cpu.seconds(), 1),
+                                      "cpu_ratio": round(raw_seconds / our_cpu.seconds(), 3),
+                                      "indexing_process_cpu_s": ours["indexing_process_cpu_s"]}
+    [src] = list(sources_from_paths([mbox]))
+    every = [p.text for d in src.read(None) if hasattr(d, "sections") for p in split_passages(d)]
+    out["whoosh_one_field_cpu_s"] = {"passages": len(every), "cpu_s": round(one_field_whoosh(every, work / "one"), 1)}
+    return out
 
 
 def memory(mb: int, work: Path, jsonl: Path) -> dict:
@@ -256,15 +325,17 @@ def profile(jsonl: Path, messages: int, work: Path) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", choices=["rate", "memory", "zip", "profile", "_index"])
+    parser.add_argument("what", choices=["rate", "memory", "zip", "profile", "floor", "_index"])
     parser.add_argument("args", nargs="*")
     parser.add_argument("--messages", type=int, default=10000)
     parser.add_argument("--mbox-mb", type=int, default=200)
     parser.add_argument("--zip-mb", type=int, default=500)
     parser.add_argument("--work", type=Path)
     opts = parser.parse_args()
-    if opts.what == "_index":
-        print(json.dumps(index(Path(opts.args[0]), Path(opts.args[1]), *opts.args[2:])))
+    if opts.what == "_index":  # MBOX DATA [MODEL [PART LEFT OUT]]
+        if opts.args[3:] and opts.args[3] in LEAVE_OUT:
+            leave_out(opts.args[3])
+        print(json.dumps(index(Path(opts.args[0]), Path(opts.args[1]), *opts.args[2:3])))
         return
     jsonl = Path(opts.args[0]) if opts.args else ROOT.parent / "shared" / "data" / "wiki-vital-summaries.jsonl"
     work = opts.work or Path(tempfile.mkdtemp(prefix="sleuth-mbox-"))
@@ -272,6 +343,8 @@ def main() -> None:
     try:
         if opts.what == "rate":
             out = rate(jsonl, opts.messages, work)
+        elif opts.what == "floor":
+            out = floor(jsonl, opts.messages, work)
         elif opts.what == "profile":
             out = profile(jsonl, opts.messages, work)
         elif opts.what == "memory":
