@@ -44,3 +44,10 @@ def test_a_list_beside_a_country_or_after_a_place_s_preposition_is_places():
 def test_a_ruler_s_title_still_gives_its_realm():
     got = _labels("Later he was crowned King of Ruritania by the pope.", [("King of Ruritania", "GPE")])
     assert got.get("Ruritania") == "GPE"
+
+
+def test_a_name_whose_shape_gives_its_facet_or_a_realm_s_fall_keeps_its_label():
+    got = _labels("He built mosques for the sultans Selim II and Osman III.", [("Osman III", "GPE")])
+    assert got["Osman III"] == "GPE"  # a regnal name: the shape makes it a person
+    got = _labels("Trade waned after the dissolution of Volga Bulgaria.", [("Volga Bulgaria", "GPE")])
+    assert got["Volga Bulgaria"] == "GPE"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .evidence import Span
-from .names import is_territory
+from .names import is_territory, shape_facet
 from .realms import is_title
 
 # A place's preposition, or a verb or noun that takes a place, just before the name ("the" between).
@@ -30,7 +30,7 @@ _PLACE_BEFORE = re.compile(
 _OF_BEFORE = re.compile(
     r"\b(?i:city|town|village|capital|island|islands|province|region|state|county|kingdom|duchy|principality|"
     r"republic|coast|part|parts|north|south|east|west|centre|center|outskirts|suburb|heart|borders?|area|"
-    r"territory|siege|sack|conquest|battle|mayor|governor|bishop|archbishop|patriarch|king|queen|emperor|empress|"
+    r"territory|siege|sack|conquest|dissolution|fall|collapse|partition|unification|founding|battle|mayor|governor|bishop|archbishop|patriarch|king|queen|emperor|empress|"
     r"ruler|prince|princess|duke|duchess|earl|count|countess|marquess|marquis|viscount|baron|baroness|lord|lady|sultan|"
     r"emir|khan|shah|rajah?|elector|margrave|landgrave)(?:\s[A-Z][\w'’-]*){0,2}\sof\s(?:the\s)?$")
 # A place's head word in the name itself.
@@ -64,8 +64,9 @@ MORE_TALK = re.compile(r"\b(?:urban|lakes|areas|sections|municipalit(?:y|ies)|me
 def unshown(text: str, m: Span, talk: re.Pattern, sentence) -> bool:
     """Whether a place span of several words has no sign of a place around or inside it (`talk`: a sentence about
     places, which `sentence` finds)."""
-    if m[0] == 0 or text[:m[0]] in ("The ", "the ") or HEAD.search(m[3]) or is_title(m[3]):
-        return False
+    if m[0] == 0 or text[:m[0]] in ("The ", "the ") or HEAD.search(m[3]) or is_title(m[3]) \
+            or shape_facet(m[3], "place") not in (None, "place"):
+        return False  # a name whose shape makes it a person, an event or a group is judged by its shape
     name = re.sub(r"^the\s|['’]s?$", "", m[3])
     if is_territory(name) or (b := _BEARING.match(name)) and not _NO_PLACE_REST.search(b.group("rest")):
         return False
