@@ -50,6 +50,11 @@ def realm_places(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+def is_title(name: str) -> bool:
+    """A whole span that is a ruler's title over a realm ("King of Germany"): `realm_places` takes the realm."""
+    return bool(_TITLE_SPAN.match(name))
+
+
 def _place_sign(text: str, m: Span) -> bool:
     if _TITLE_BEFORE.search(text, max(0, m[0] - 50), m[0]):
         return m[2] != "NORP" and not _TITLES.match(m[3])
