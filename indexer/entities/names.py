@@ -202,7 +202,7 @@ def _territories() -> frozenset[str]:
         from babel import Locale
     except ImportError:
         return frozenset()
-    skip = ("Pseudo", "Euro", "United Nations", "world", "Unknown")
+    skip = ("Pseudo", "European Union", "Eurozone", "United Nations", "world", "Unknown")  # Europe is one
     return frozenset(name_key(n) for n in Locale("en").territories.values() if not n.startswith(skip))
 
 
