@@ -1,0 +1,37 @@
+"""Issue 25, recall: names the model leaves out or files under another kind, shown by their own shape (a ruler's
+number, a subdivision's or a landform's head), and one-word places the collection always calls places."""
+from __future__ import annotations
+
+from tests.test_entity_things import _labels
+
+
+def test_a_ruler_s_number_ends_a_person_s_name():
+    got = _labels("She lost her lands in Aquitaine to King Louis IX of France and to Pope Urban III.",
+                 [("Aquitaine", "GPE"), ("France", "GPE")])
+    assert got["Louis IX"] == got["Urban III"] == "PERSON" and got["Aquitaine"] == "GPE"
+    assert _labels("Dom Manuel I, called the Fortunate, ruled Portugal.", [("Manuel", "PERSON"), ("Portugal", "GPE")]) \
+        == {"Dom Manuel I": "PERSON", "Portugal": "GPE"}
+    got = _labels("He was Lord Keeper under King Charles I. Hyde argued for the crown.", [("Charles I. Hyde", "PERSON")])
+    assert got == {"Charles I": "PERSON"}
+    got = _labels("The fortress was built under Henry II and rebuilt by Tsar Peter III.",
+                  [("Henry II", "ORG"), ("Tsar Peter III", "ORG")])
+    assert got == {"Henry II": "PERSON", "Tsar Peter III": "PERSON"}
+
+
+def test_a_common_noun_s_number_a_place_after_it_or_an_initial_is_no_ruler():
+    text = ("The Grade I building survived World War II; Peter I Island lies south, and the musical Of Thee I Sing "
+            "was staged before Francisco I. Madero came to power.")
+    got = _labels(text, [("World War II", "EVENT"), ("Madero", "PERSON")])
+    assert got == {"World War II": "EVENT", "Madero": "PERSON"}
+
+
+def test_a_subdivision_s_head_ends_a_place_s_name():
+    text = "The river crosses Russia's Tomsk Oblast, Tyumen Oblast and the Lyon Metropolitan Region."
+    got = _labels(text, [("Russia", "GPE"), ("Tomsk Oblast", "ORG"), ("the Lyon Metropolitan Region", "ORG")])
+    assert got == {"Russia": "GPE", "Tomsk Oblast": "GPE", "Tyumen Oblast": "GPE", "Lyon Metropolitan Region": "GPE"}
+
+
+def test_a_landform_s_head_in_lower_case_names_a_region_unless_its_name_is_a_place_already():
+    text = "Rice spread across the Indian subcontinent and the Congo rainforest, then along the Nile basin."
+    got = _labels(text, [("Indian", "NORP"), ("Nile", "LOC")])
+    assert got == {"Indian subcontinent": "GPE", "Congo rainforest": "GPE", "Nile": "LOC"}
