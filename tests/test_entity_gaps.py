@@ -2,6 +2,9 @@
 number, a subdivision's or a landform's head), and one-word places the collection always calls places."""
 from __future__ import annotations
 
+from collections import Counter
+
+from indexer.entities.canon import Canon
 from tests.test_entity_things import _labels
 
 
@@ -35,3 +38,10 @@ def test_a_landform_s_head_in_lower_case_names_a_region_unless_its_name_is_a_pla
     text = "Rice spread across the Indian subcontinent and the Congo rainforest, then along the Nile basin."
     got = _labels(text, [("Indian", "NORP"), ("Nile", "LOC")])
     assert got == {"Indian subcontinent": "GPE", "Congo rainforest": "GPE", "Nile": "LOC"}
+
+
+def test_a_person_named_like_a_plural_of_its_own_people_tag_stays_a_person():
+    canon = Canon.build(Counter({("Greeks", "PERSON"): 1, ("Greek", "NORP"): 5, ("Tiberius", "PERSON_CUE"): 1,
+                                 ("Tiberius", "NORP"): 1}))
+    assert canon.resolve("Greeks", "PERSON") == ("group", "Greek")
+    assert canon.resolve("Tiberius", "PERSON_CUE") == ("person", "Tiberius")
