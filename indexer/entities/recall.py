@@ -92,6 +92,18 @@ def confident(canon) -> Dictionary:
     """The dictionary of a Canon's confident persons and places (kept until its names change)."""
     cached = _CACHE.get(canon)
     if cached is None or cached[0] != canon.generation:
-        cached = _CACHE[canon] = (canon.generation, Dictionary(canon.confident_forms(LABELS, _MIN_MENTIONS),
-                                                                canon.sure_alone))
+        def solo(form: str, facet: str) -> bool:
+            return canon.sure_alone(form, facet) or _sure_place(canon, form, facet)
+        cached = _CACHE[canon] = (canon.generation, Dictionary(canon.confident_forms(LABELS, _MIN_MENTIONS), solo))
     return cached[1]
+
+
+_SURE_PLACE = 5
+_SURE_SHARE = 0.9
+
+
+def _sure_place(canon, form: str, facet: str) -> bool:
+    votes = canon._facets.get(name_key(form), None)
+    if facet != "place" or not votes:
+        return False
+    return votes["place"] >= _SURE_PLACE and votes["place"] >= _SURE_SHARE * sum(votes.values())
