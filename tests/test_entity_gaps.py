@@ -77,3 +77,22 @@ def test_a_list_after_urban_areas_is_a_list_of_places():
     got = _labels(text, [("Graz", "GPE"), ("Linz", "PERSON"), ("Salzburg", "PERSON"), ("Innsbruck", "ORG"),
                         ("Klagenfurt", "GPE")])
     assert set(got.values()) == {"GPE"}
+
+
+def test_an_epithet_after_a_ruler_s_number_is_part_of_the_name():
+    got = _labels("The city was founded by Seleucus I Nicator, and Antiochus III ruled it later.", [])
+    assert got == {"Seleucus I Nicator": "PERSON", "Antiochus III": "PERSON"}
+
+
+def test_a_landform_s_capitalised_head_ends_a_place_s_name():
+    text = "Rice grows on the Indo-Gangetic Plain and the Iberian Peninsula, far from the Mojave Desert."
+    got = _labels(text, [("the Indo-Gangetic Plain", "ORG"), ("Iberian", "NORP")])
+    assert got == {"Indo-Gangetic Plain": "GPE", "Iberian Peninsula": "GPE", "Mojave Desert": "GPE"}
+    got = _labels("The Western Desert Force held Egypt.", [("Egypt", "GPE")])  # a name goes on after the head
+    assert got == {"Egypt": "GPE"}
+
+
+def test_a_city_s_region_in_lower_case_is_a_place_unless_the_model_called_its_city_a_place():
+    text = "It lies in the Rhine-Main metropolitan region, as the Lyon metropolitan area lies in France."
+    got = _labels(text, [("the Rhine-Main metropolitan region", "ORG"), ("Lyon", "GPE"), ("France", "GPE")])
+    assert got == {"Rhine-Main metropolitan region": "GPE", "Lyon": "GPE", "France": "GPE"}

@@ -22,7 +22,10 @@ _TITLE = (r"(?:King|Queen|Pope|Emperor|Empress|Tsar|Czar|Tsarina|Pharaoh|Sultan|
 _THING_HEAD = (r"Island|Islands|Land|Archipelago|Sea|Peninsula|Bridge|Street|Avenue|Square|Coast|Range|Glacier|Bay|"
                r"Station|Hall|College|School|Hospital|Park|Prize|Award|Medal|Cup|Trophy|Class|style")
 _REGNAL = re.compile(rf"(?<![\w.'’-])(?:(?P<title>(?:[Tt]he\s)?{_TITLE}s?)\s)?(?P<name>{_WORD}(?:\s{_WORD})?)[\s\xa0]"
-                     rf"(?P<num>{_NUMERAL})(?![\w'’-]|\.\d|\s(?:{_THING_HEAD})\b)")
+                     rf"(?P<num>{_NUMERAL})(?![\w'’-]|\.\d|\s(?:{_THING_HEAD})\b)"
+                     # an epithet after the number, before a small word: "Ptolemy I Soter was", "Manuel I Komnenos,"
+                     r"(?:\s(?!(?:The|In|On|At|Of|And|But|For|He|She|It|His|Her|They|This|After|When)\b)"
+                     r"(?P<epithet>[A-Z][a-zà-ÿ]{3,})(?=[\s,.;)]+[a-z(]|[,.;]\s))?")
 # Common nouns that take a number, and words before one in a title: not rulers.
 _NOT_RULER = re.compile(r"(?:^|\s)(?:Grade|Part|Parts|Act|Book|Chapter|Volume|Vol|Generation|Age|District|Type|Phase|"
                         r"Class|Stage|Level|Title|Article|Section|Schedule|Annex|Appendix|Mark|Saturn|Apollo|Gemini|"
@@ -34,7 +37,7 @@ _NOT_RULER = re.compile(r"(?:^|\s)(?:Grade|Part|Parts|Act|Book|Chapter|Volume|Vo
                         r"The|This|That|An|If|In|On|At|Of|And|For|With|From)$")
 _PERSONLY = ("PERSON", "PERSON_CUE")
 # A span that is a ruler's name with its number and nothing else, filed under another kind.
-_WHOLE = re.compile(rf"^(?:(?:[Tt]he\s)?{_TITLE}\s)?{_WORD}(?:\s{_WORD})?[\s\xa0]{_NUMERAL}$")
+_WHOLE = re.compile(rf"^(?:(?:[Tt]he\s)?{_TITLE}\s)?{_WORD}(?:\s{_WORD})?[\s\xa0]{_NUMERAL}(?:\s{_WORD})?$")
 
 
 def regnal(text: str, spans: list[Span]) -> list[Span]:
@@ -45,7 +48,7 @@ def regnal(text: str, spans: list[Span]) -> list[Span]:
         if _NOT_RULER.search(m.group("name")) or (m.group("num") == "I" and _I_AS_WORD.match(text, m.end())) \
                 or (not m.group("title") and _RUN_ON.match(text, m.end())):
             continue  # "Of Thee I Sing"; "Francisco I. Madero" (an initial, unless a title stands before it)
-        s, e = m.start("name"), m.end("num")
+        s, e = m.start("name"), m.end()
         over = [k for k, n in enumerate(out) if n[0] < e and s < n[1] and n[2] != "DATE"]
         if not over:
             added.append((s, e, "PERSON", text[s:e]))
@@ -68,13 +71,18 @@ _RUN_ON = re.compile(r"\.\s[A-Z]")
 
 # A subdivision's head: the name before it is the place's ("Irkutsk Oblast"), whatever the model said of it.
 _NOT_NAME = r"(?!(?:In|The|A|An|Its|His|Her|Their|From|To|At|By|On|Of|For|And|Or|With|This|That)\s)"
-_UNIT = re.compile(rf"(?<![\w'’-])(?:[Tt]he\s)?(?P<name>{_NOT_NAME}(?:[A-Z][\w-]+(?:['’](?!s\s)\w+)?\s){{1,3}}(?:Oblast|Krai|Okrug|Governorate|"
-                   r"Prefecture|Voivodeship|Metropolitan\sRegion|Metropolitan\sArea|Capital\sRegion))(?![\w'’-])")
+# So does a landform's: "the Indo-Gangetic Plain" [ORG], "Iberian [NORP] Peninsula", "the Gobi [LOC] Desert".
+_UNIT = re.compile(rf"(?<![\w'’-])(?:[Tt]he\s)?(?P<name>{_NOT_NAME}(?:[A-Z][\w–-]+(?:['’](?!s\s)\w+)?\s){{1,3}}"
+                   r"(?:Oblast|Krai|Okrug|Governorate|Prefecture|Voivodeship|Metropolitan\sRegion|Metropolitan\sArea|"
+                   r"Capital\sRegion|Peninsula|Plain|Plains|Plateau|Highlands|Lowlands|Alps|Desert|Riviera|Passage|"
+                   r"Rift|Steppe))(?![\w'’-]|\s[A-Z])")  # not "Operation Desert Storm"
 _PLACES = ("GPE", "LOC")
 _AS_PLACE = ("ORG", "PERSON", "FAC", "NORP", "MISC", "EVENT", "WORK_OF_ART", "PRODUCT")
-# A region's lower-case head after a one-word name or adjective: "the Indian subcontinent", "the Amazon rainforest".
-_LANDFORM = re.compile(rf"(?<![\w'’-])[Tt]he\s(?P<name>{_NOT_NAME}[A-Z][\w'’-]+\s(?:subcontinent|peninsula|rainforest|"
-                       r"ice\ssheet|basin|highlands|plateau))(?![\w'’-])")
+# A region's lower-case head after a name or an adjective the model did not call a place: "the Indian [NORP]
+# subcontinent", "the Amazon rainforest", "the Rhine-Ruhr metropolitan region" [ORG].
+_LANDFORM = re.compile(rf"(?<![\w'’-])[Tt]he\s(?P<name>{_NOT_NAME}(?:[A-Z][\w'’–-]+\s){{1,3}}"
+                       r"(?:subcontinent|peninsula|rainforest|ice\ssheet|basin|highlands|plateau|metropolitan\sarea|"
+                       r"metropolitan\sregion|urban\sregion|metroplex))(?![\w'’-])")
 
 
 def unit_places(text: str, spans: list[Span]) -> list[Span]:
