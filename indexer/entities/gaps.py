@@ -42,6 +42,8 @@ _WHOLE = re.compile(rf"^(?:(?:[Tt]he\s)?{_TITLE}\s)?{_WORD}(?:\s{_WORD})?[\s\xa0
 
 def regnal(text: str, spans: list[Span]) -> list[Span]:
     """The spans with rulers' names and their numbers made whole persons; those written untagged added."""
+    if not _A_NUMERAL.search(text):
+        return spans  # the quick test: no Roman number in the passage
     out = list(spans)
     added: list[Span] = []
     for m in _REGNAL.finditer(text):
@@ -66,6 +68,7 @@ def regnal(text: str, spans: list[Span]) -> list[Span]:
     return sorted(out + added, key=lambda m: (m[0], -m[1])) if added else out
 
 
+_A_NUMERAL = re.compile(r"[\s\xa0][IVX]+\b")
 _I_AS_WORD = re.compile(r"\s(?:am|was|have|had|will|would|do|did|can|could|shall|should|must|think|know|see|say)\b")
 _RUN_ON = re.compile(r"\.\s[A-Z]")
 
@@ -84,12 +87,19 @@ _LANDFORM = re.compile(rf"(?<![\w'’-])[Tt]he\s(?P<name>{_NOT_NAME}(?:[A-Z][\w'
                        r"(?:subcontinent|peninsula|rainforest|ice\ssheet|basin|highlands|plateau|metropolitan\sarea|"
                        r"metropolitan\sregion|urban\sregion|metroplex))(?![\w'’-])")
 
+_UNIT_HEAD = re.compile(r"\s(?:Oblast|Krai|Okrug|Governorate|Prefecture|Voivodeship|Metropolitan|Region|Peninsula|"
+                        r"Plains?|Plateau|Highlands|Lowlands|Alps|Desert|Riviera|Passage|Rift|Steppe)\b")
+_LANDFORM_HEAD = re.compile(r"\s(?:subcontinent|peninsula|rainforest|ice\ssheet|basin|highlands|plateau|metropolitan|"
+                            r"urban\sregion|metroplex)\b")
+
 
 def unit_places(text: str, spans: list[Span]) -> list[Span]:
     """The spans with places named by a subdivision's or a landform's head relabelled or added as places."""
     out = list(spans)
     added: list[Span] = []
-    for rx, inside in ((_UNIT, _PLACES), (_LANDFORM, ())):
+    for rx, inside, head in ((_UNIT, _PLACES, _UNIT_HEAD), (_LANDFORM, (), _LANDFORM_HEAD)):
+        if not head.search(text):
+            continue  # the quick test: none of the heads in the passage
         for m in rx.finditer(text):
             s, e = m.start("name"), m.end("name")
             over = [k for k, n in enumerate(out) if n is not None and n[0] < e and s < n[1]]
