@@ -196,7 +196,8 @@ def test_names_listed_after_a_kind_of_place_or_a_place_preposition_are_places():
                  "Hamburg."],
         "staff": ["Among his students were George C. Marshall, Dwight D. Eisenhower, Omar Bradley and George S. "
                   "Patton."]})
-    assert {v for f, v in found["valley"]} == {"Chitral", "Booni", "Garam Chashma"}
+    # Drosh and Mastuj, which the model leaves untagged, are taken from between the list's places
+    assert {v for f, v in found["valley"]} == {"Chitral", "Drosh", "Mastuj", "Booni", "Garam Chashma"}
     assert {f for f, v in found["valley"] | found["elbe"]} == {"place"}
     assert ("place", "Dessau") in found["elbe"]
     assert {f for f, v in found["staff"]} == {"person"}  # a list of persons stays one

@@ -70,8 +70,7 @@ class Canon:
     @classmethod
     def build(cls, counts: Counter, aliases: dict[str, str] | None = None) -> "Canon":
         """Canonical names for a whole corpus's mention counts."""
-        canon = cls(aliases)
-        canon.add(counts)
+        (canon := cls(aliases)).add(counts)
         return canon
 
     def add(self, delta: Counter) -> set[tuple[str, str]]:
@@ -254,7 +253,8 @@ class Canon:
         facet = shaped or facet
         if facet == "person" and self.variants.of_a_people(display, self._facet.get, self._size):
             return None  # "Vulgar Latin", "Byzantine Christian": a people's, a language's or a faith's word ends it
-        if facet == "person" and " " not in key and key.endswith("s") and self._facet.get(key[:-1]) == "group":
+        if facet == "person" and " " not in key and key.endswith("s") and self._facet.get(key[:-1]) == "group" \
+                and self._display.get(key[:-1]) != display:  # not "Claudius", the group key of its own NORP tag
             facet, display = "group", self._display.get(key[:-1], display)  # "Greeks" and the group "Greek"
         if facet == "org" and (owner := _OWNED.match(display)) and name_key(owner.group("owner")) in self._by_last \
                 and not org_shaped(display):  # "King's College", "McDonald's Corporation" are bodies all the same

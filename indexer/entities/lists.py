@@ -30,14 +30,16 @@ _LONG = 3  # names in a list that is judged whole
 _PREPOSITION = re.compile(r"\b(?:in|into|through|throughout|across|within|between|past|via)\s$", re.I)
 _KIND = re.compile(r"\b(?:[Tt]owns|[Cc]ities|[Ss]ettlements|[Vv]illages|[Pp]orts|[Pp]rovinces|[Rr]egions|[Dd]istricts|"
                    r"[Cc]ounties|[Cc]ountries|[Mm]unicipalities|[Ii]slands|states|kingdoms|empires|principalities|"
-                   r"duchies|polities|realms)(?:(?:\s[a-z]+){0,5}?,?\s(?:include|including|are|were|such as|of)\s|:\s)$|"
+                   r"duchies|polities|realms|(?:urban|metropolitan) areas)(?:(?:\s[a-z]+){0,5}?,?\s(?:include|including|are|were|such as|of)\s|:\s)$|"
                    r"\b(?:city|cities|towns?|ports?)\b[^.;\n]{0,40},?\sfollowed\sby\s$")  # "largest city…, followed by"
 
 
 def listed_places(text: str, spans: list[Span]) -> list[Span]:
     """The spans with the persons (and organisations without an organisation's head word) of lists of places
     relabelled as places."""
+    spans = _split_runs(text, spans)
     out = list(spans)
+    added: list[Span] = []
     for i, m in enumerate(spans):
         if m[2] != "PERSON":
             continue
@@ -55,7 +57,34 @@ def listed_places(text: str, spans: list[Span]) -> list[Span]:
             for k in run:
                 if out[k][2] == "PERSON" or (out[k][2] == "ORG" and not org_shaped(out[k][3])):
                     out[k] = (out[k][0], out[k][1], "GPE", out[k][3])
+            added += [(g.start(), g.end(), "GPE", g.group()) for a, b in zip(run, run[1:])
+                      for g in _UNTAGGED_ONE.finditer(text, out[a][1], out[b][0])]  # "Dormagen, Erkrath, Solingen"
+    return sorted(out + added, key=lambda m: (m[0], -m[1])) if added else out
+
+
+_UNTAGGED_ONE = re.compile(r"(?<=, )[A-Z][\w'’-]+(?=,)")
+# One span over a list of one-word names ("Kharkiv, Odesa" [ORG]): its names, each with the span's label.
+_RUN_IN_SPAN = re.compile(r"^[A-Z][\w'’-]+(?:, [A-Z][\w'’-]+)+$")
+_ITEM = re.compile(r"[A-Z][\w'’-]+")
+
+
+def _split_runs(text: str, spans: list[Span]) -> list[Span]:
+    if not any(m[2] in ("ORG", "PERSON") and ", " in m[3] for m in spans):
+        return spans
+    out: list[Span] = []
+    for i, m in enumerate(spans):
+        if m[2] in ("ORG", "PERSON") and _RUN_IN_SPAN.match(m[3]) and _by_a_place(text, spans, i):
+            out += [(m[0] + w.start(), m[0] + w.end(), m[2], w.group()) for w in _ITEM.finditer(m[3])]
+        else:
+            out.append(m)
     return out
+
+
+def _by_a_place(text: str, spans: list[Span], i: int) -> bool:
+    """A place's name is listed right before or after the i-th span."""
+    near = (spans[i - 1] if i else None, spans[i + 1] if i + 1 < len(spans) else None)
+    return any(n and n[2] in PLACES and LIST_GAP.match(text[min(n[1], spans[i][1]):max(n[0], spans[i][0])])
+               for n in near)
 
 
 def _towns(text: str, spans: list[Span], run: list[int], places: int) -> bool:

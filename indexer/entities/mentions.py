@@ -16,6 +16,7 @@ from .extend import whole_names
 from . import lone
 from .generic import with_country
 from .realms import realm_places
+from .gaps import regnal, unit_places
 from .lists import DEFINED_PLACE, listed_persons, listed_places
 from .kinds import NAME_GLOSS, named_alike
 from .things import DEFINED_THING, relabel
@@ -76,7 +77,7 @@ def refine(text: str, found: Iterable[Span]) -> list[Span]:
     spans = _overlay(spans, [(m.start("name"), m.end("name"), "PERSON") for m in _BIB_NAME.finditer(text)], text)
     spans = _overlay(spans, [(m.start(), m.end(), "EVENT") for m in _OPERATION.finditer(text)], text)
     spans = whole_titles(text, lone.mark(text, person_evidence(text, with_evidence(text, _overlay(spans, _titles(text), text)))))
-    spans = realm_places(text, with_country(text, spans))
+    spans = unit_places(text, regnal(text, realm_places(text, with_country(text, spans))))
     return sorted(spans + defined_acronyms(text, spans), key=lambda m: (m[0], -m[1]))
 
 

@@ -4,7 +4,8 @@ The small model misses a name in one sentence that it finds in another ("Napoleo
 naming him). After NER, the collection's confident values (persons and places of two words or more that it names
 at least twice, in every spelling the collection merged into them) become a dictionary, as Datashare's are; a
 passage's capitalised words are looked up in it, and a name written there that no mention covers is added.
-One-word names are left out: "Paris" or "Jordan" written alone is too often another thing.
+One-word names are left out ("Paris" or "Jordan" written alone is too often another thing), but for persons and
+places the collection names often and almost always as such ("Krishna"; "Algiers", "Himalayas" written untagged).
 """
 from __future__ import annotations
 
@@ -92,6 +93,17 @@ def confident(canon) -> Dictionary:
     """The dictionary of a Canon's confident persons and places (kept until its names change)."""
     cached = _CACHE.get(canon)
     if cached is None or cached[0] != canon.generation:
-        cached = _CACHE[canon] = (canon.generation, Dictionary(canon.confident_forms(LABELS, _MIN_MENTIONS),
-                                                                canon.sure_alone))
+        def solo(form: str, facet: str) -> bool:
+            return canon.sure_alone(form, facet) or _sure_place(canon, form, facet)
+        cached = _CACHE[canon] = (canon.generation, Dictionary(canon.confident_forms(LABELS, _MIN_MENTIONS), solo))
     return cached[1]
+
+
+_SURE_PLACE = 5  # mentions of a one-word place, all but a tenth of the model's labels for it places
+_SURE_SHARE = 0.9
+
+
+def _sure_place(canon, form: str, facet: str) -> bool:
+    """A one-word place the collection always calls one, often enough to be looked for ("Algiers")."""
+    votes = canon._facets.get(name_key(form)) if facet == "place" else None  # Canon is full (300 lines): read here
+    return bool(votes) and votes["place"] >= _SURE_PLACE and votes["place"] >= _SURE_SHARE * sum(votes.values())
