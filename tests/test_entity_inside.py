@@ -24,3 +24,15 @@ def test_a_place_before_a_lower_case_noun_that_makes_a_thing_of_it_is_no_place()
                   [("Kunqu", "GPE"), ("Kuiper", "LOC"), ("Atlantic", "LOC"), ("Paris", "GPE")])
     assert "Kunqu" not in got and "Atlantic" not in got and got.get("Kuiper") not in ("GPE", "LOC", "GPE_LONE")
     assert got.get("Paris") == "GPE"
+
+
+def test_a_describing_compound_an_acronym_or_a_season_s_region_keeps_the_model_s_span():
+    got = _labels("In the English-speaking Caribbean, News UK covered the North Indian Ocean cyclone season.",
+                  [("Caribbean", "LOC"), ("UK", "GPE"), ("North Indian Ocean", "LOC")])
+    assert got.get("Caribbean") == got.get("North Indian Ocean") == "LOC"
+    assert "News UK" not in got and got.get("UK") in ("GPE", "GPE_LONE")
+
+
+def test_a_capitalised_word_joined_by_a_hyphen_is_part_of_the_name():
+    got = _labels("He sailed from Rostov-on-Don to the sub-Arctic coast.", [("Don", "GPE"), ("Arctic", "LOC")])
+    assert got.get("Rostov-on-Don") == "GPE" and got.get("Arctic") == "LOC" and "Don" not in got

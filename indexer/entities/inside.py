@@ -3,7 +3,8 @@
 - A capitalised modifier written against a place is part of its name: "Baja [California]", "Austrian [Silesia]",
   "the Swiss [Alps]", "Nazi [Germany]", "the Hindu [Kush]". The span takes the modifier in (one word, not a
   sentence's first unless the model tagged it as a people's word, not a title such as "King", not after another
-  capitalised word: "Bronze Age [Greece]" is left as it is).
+  capitalised word: "Bronze Age [Greece]" is left as it is; not a describing compound: "English-speaking").
+- A capitalised word joined to a place by a hyphen is part of its name: "Rostov-on-[Don]", "Indo-[Gangetic Plain]".
 - A place written before a lower-case noun that makes a thing of it is no mention of the place: "[Peking] opera",
   "the [Balkans] theatre", "the [Kuiper] belt", "[Delta] blues", "[Atlantic] salmon".
 """
@@ -17,15 +18,18 @@ from .lone import LONE_PLACE
 Span = tuple[int, int, str, str]
 
 _PLACES = ("GPE", "LOC", "FAC", LONE_PLACE, "GPE_DEFINED")
-_MODIFIER = re.compile(r"(?<![\w'’.-])(?P<word>[A-Z][\w-]*)[ ]$")
+_MODIFIER = re.compile(r"(?<![\w'’.-])(?P<word>[A-Z][\w-]*[a-zà-ÿ][\w-]*)[ ]$")  # not "BCE", "UK"
+_HYPHENED = re.compile(r"(?<![\w'’.-])[A-Z][\w]*(?:-[a-z]+)*-$")  # "Rostov-on-[Don]", "Austria-[Hungary]"
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(]\s*|\n\s*)$")
 _WORD_BEFORE = re.compile(r"(?P<word>[\w'’.-]+)[ ]$")
 _NOT_MODIFIERS = frozenset("A An The In On At Of And Or But As For By From To With Into Near Across Between Upon "
-                           "Under Over Via Both Either Neither Then Today Now Later".split()) | _OFFICE
+                           "Under Over Via Both Either Neither Then Today Now Later Modern".split()) | _OFFICE \
+    | {w + "s" for w in _OFFICE}
+_DESCRIBING = re.compile(r"-[a-z]+(?:ing|ed)$")
 # Near East, Near Eastern: "Near" is no preposition when capitalised mid-sentence.
 _MID_SENTENCE_OK = frozenset({"Near"})
 _THING_NOUNS = re.compile(r"[ ](?:opera|operas|ballet|blues|jazz|sound|style|movement|cuisine|theatre|theater|belt|"
-                          r"cyclone|floods|earthquake|genocide|massacre|riots|salmon|tuna|cod|turbot|pollock|nut|nuts|"
+                          r"cyclone(?![ ]season)|companies|floods|earthquake|genocide|massacre|riots|salmon|tuna|cod|turbot|pollock|nut|nuts|"
                           r"rat|baboon|school[ ]of)\b")
 
 
@@ -36,6 +40,8 @@ def _modifier_start(text: str, m: Span, spans: list[Span]) -> tuple[int, Span | 
     if mod is None or text[m[0]:m[0] + 4] in ("the ", "The "):
         return None
     word, start = mod.group("word"), mod.start("word")
+    if _DESCRIBING.search(word) or not any(c.islower() for c in m[3]):
+        return None  # "English-speaking [Caribbean]" describes; "News [UK]": an acronym takes no modifier
     own = next((s for s in spans if s[0] < m[0] and s[1] > start), None)
     if own is not None and not (own[0] == start and own[1] == mod.end("word") and own[2] == "NORP"):
         return None  # part of another name the model found
@@ -62,6 +68,10 @@ def inside_names(text: str, spans: list[Span]) -> list[Span]:
             continue
         if _THING_NOUNS.match(text, m[1]):
             continue  # "[Peking] opera"
+        if joined := _HYPHENED.search(text, max(0, m[0] - 30), m[0]):
+            out.append((joined.start(), m[1], m[2], text[joined.start():m[1]]))
+            drop.update(s for s in spans if s[0] >= joined.start() and s[1] <= m[0])
+            continue
         got = _modifier_start(text, m, spans)
         if got is None:
             out.append(m)
