@@ -29,8 +29,8 @@ _DESCRIBING = re.compile(r"-[a-z]+(?:ing|ed)$")
 # Near East, Near Eastern: "Near" is no preposition when capitalised mid-sentence.
 _MID_SENTENCE_OK = frozenset({"Near"})
 _THING_NOUNS = re.compile(r"[ ](?:opera|operas|ballet|blues|jazz|sound|style|movement|cuisine|theatre|theater|belt|"
-                          r"cyclone(?![ ]season)|companies|floods|earthquake|genocide|massacre|riots|salmon|tuna|cod|turbot|pollock|nut|nuts|"
-                          r"rat|baboon|school[ ]of)\b")
+                          r"cyclone(?![ ]season)|companies|floods|earthquake|genocide|massacre|riots|salmon|tuna|"
+                          r"cod|turbot|pollock|nut|nuts|rat|baboon|school[ ]of)\b")
 
 
 def _modifier_start(text: str, m: Span, spans: list[Span]) -> tuple[int, Span | None] | None:
