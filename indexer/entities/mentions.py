@@ -13,6 +13,7 @@ from .evidence import WORK_CUE, with_evidence
 from .titles import whole_titles
 from .names import org_shaped
 from .extend import whole_names
+from .inside import inside_names
 from . import lone
 from .generic import with_country
 from .realms import realm_places
@@ -77,7 +78,7 @@ def refine(text: str, found: Iterable[Span]) -> list[Span]:
     spans = _overlay(spans, [(m.start("name"), m.end("name"), "PERSON") for m in _BIB_NAME.finditer(text)], text)
     spans = _overlay(spans, [(m.start(), m.end(), "EVENT") for m in _OPERATION.finditer(text)], text)
     spans = whole_titles(text, lone.mark(text, person_evidence(text, with_evidence(text, _overlay(spans, _titles(text), text)))))
-    spans = unit_places(text, regnal(text, realm_places(text, with_country(text, spans))))
+    spans = inside_names(text, unit_places(text, regnal(text, realm_places(text, with_country(text, spans)))))
     return sorted(spans + defined_acronyms(text, spans), key=lambda m: (m[0], -m[1]))
 
 
