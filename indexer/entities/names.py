@@ -10,6 +10,7 @@ MAX_NAME_CHARS = 80
 MAX_NAME_WORDS = 8
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+SAINT_S = re.compile(r"^(?:[Tt]he )?(?:St\.?|Saint) [A-Z][a-z]+['’]s$")  # "St. John's" (Newfoundland): a name, no possessive
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 # Lower-case words allowed inside a person's name ("Ludwig van Beethoven"); any other lower-case word
 # ("Order of Lenin") means the model took a title or thing for a person.
@@ -147,7 +148,7 @@ def clean_name(text: str, keep_article: bool = False, title: bool = False) -> st
     name = " ".join(text.split())
     if not keep_article or not name.startswith(("The ", "A ", "An ")):
         name = _ARTICLE.sub("", name)  # a work's own "The" is kept ("The Little Prince"), a sentence's "the" is not
-    name = _POSSESSIVE.sub("", name).strip(" \t-–—,;:·•*'‘’")
+    name = (name if SAINT_S.match(name) else _POSSESSIVE.sub("", name)).strip(" \t-–—,;:·•*'‘’")
     name = _strip_outer(name)
     if not name or len(name) > MAX_NAME_CHARS or len(_ARTICLE.sub("", name).split()) > MAX_NAME_WORDS:
         return None
