@@ -58,6 +58,13 @@ def test_a_person_s_other_name_defined_as_a_person_is_a_person():
     assert _label(text, "San Martín", at=20) in PERSONS
 
 
+def test_a_person_defined_so_before_a_place_word_is_a_person():
+    text = "Anaximander was a pre-Socratic Greek philosopher from the city of Miletus."
+    assert _label(text, "Anaximander", "ORG") in PERSONS
+    town = "Miletus was an ancient Greek city on the western coast of Anatolia."
+    assert _label(town, "Miletus") in _PLACES
+
+
 def test_a_people_defined_so_or_a_house_in_ids_is_no_place():
     text = "Basques, also known as Vascones or Euskaldunak, are an ethnic group of the western Pyrenees."
     assert _label(text, "Vascones") not in _PLACES
