@@ -81,3 +81,9 @@ def test_the_real_model_keeps_the_places_beside_these_rules():
                           "Delhi, during the Southern Song dynasty's trade with Western Europe."]})
     places = {v for f, v in found["x"] if f == "place"}
     assert {"Ujjain"} <= places
+
+
+def test_a_nickname_in_quotes_is_no_place():
+    text = 'Kunming is known as the "Spring City" for its mild weather.'
+    assert _label(text, "Spring City") not in _PLACES
+    assert _label(text, "Kunming") in _PLACES

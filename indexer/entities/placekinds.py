@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from . import kinds
-from .evidence import Span
+from .evidence import PERSON_CUE, Span
 from .names import _languages
 from ..folding import name_key
 
@@ -40,6 +40,8 @@ _IS_A = re.compile(r",?\s+(?:is|was)\s+(?:a|an|the|one)\s+(?P<kind>[^.;:\"“\n]
 _PEOPLE_DEFINED = re.compile(r"(?:\s(?:or|and)\s[A-Z][\w'’-]+)?(?:\s\([^()\n]{1,40}\))?,?\s+(?:are|were)\s+(?:an?|the|one)\s+"
                              r"(?:[\w-]+\s+){0,3}?(?:ethnic\s(?:group|minority)|people|peoples|tribe|tribes|"
                              r"nation|ethnolinguistic\sgroup)\b")
+# A nickname in quotes: 'known as the "Green City"', 'nicknamed "the Venice of the North"'.
+_NICKNAME_BEFORE = re.compile(r"\b(?:known\sas|nicknamed|dubbed|called)\s(?:the\s)?[\"“]$")
 # A faith or a doctrine: "Eastern Orthodoxy", "Tibetan Buddhism".
 _FAITH = re.compile(r"\s[A-Z][a-z]+(?:ism|doxy)$")
 # A dynasty's or a people's plural in -ids ("the Achaemenids", "the Gepids"; a meteor shower's too: "the Leonids"); a
@@ -73,6 +75,8 @@ def relabel(text: str, m: Span) -> Span | None:
         return (m[0], m[1], NO_FACET, name)
     if (half := _HALF.match(name)) and f"{half.group('house')} dynasty" in text:
         return (m[0], m[1], NO_FACET, name)
+    if _NICKNAME_BEFORE.search(text, max(0, m[0] - 24), m[0]):
+        return (m[0], m[1], NO_FACET, name)
     if _FAITH.search(name):
         return (m[0], m[1], NO_FACET, name)
     if (person := _other_name(text, m)) is not None:
@@ -83,14 +87,14 @@ def relabel(text: str, m: Span) -> Span | None:
         return None
     before = max(0, m[0] - 40)
     if _VICTIM_BEFORE.search(text, before, m[0]) or _KIND_BEFORE.search(text, before, m[0]):
-        return (m[0], m[1], "PERSON", name)
+        return (m[0], m[1], PERSON_CUE, name)
     if _SKY_OR_GENUS_BEFORE.search(text, before, m[0]) or _GENUS_BRACKET.search(text, before, m[0]) \
             and text.startswith(")", m[1]) and _SPECIES.search(text, max(0, m[0] - 200), m[0]):
         return (m[0], m[1], NO_FACET, name)
     if _EPITHET.match(text, m[1], m[1] + 24) or _EPONYM_AFTER.match(text, m[1], m[1] + 16):
         return (m[0], m[1], NO_FACET, name)
     if _STUDY_BY.search(text, max(0, m[0] - 80), m[0]) and not text.startswith(("'s", "’s"), m[1]):
-        return (m[0], m[1], "PERSON", name)
+        return (m[0], m[1], PERSON_CUE, name)
     if name.endswith("s") and _PEOPLE_DEFINED.match(text, m[1], m[1] + 160):
         return (m[0], m[1], "NORP", name)
     return None
@@ -102,5 +106,5 @@ def _other_name(text: str, m: Span) -> Span | None:
         return None
     found = _IS_A.match(text, m[1], m[1] + 140)
     if found and kinds._person_head(kinds._kind_words(found.group("kind"), owners=False)):
-        return (m[0], m[1], "PERSON", m[3])
+        return (m[0], m[1], PERSON_CUE, m[3])
     return None
