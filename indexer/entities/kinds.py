@@ -105,6 +105,7 @@ _THING_KIND = re.compile(r"^(?:film|movie|novel|novella|book|play|opera|album|so
                          r"quantity|measure|unit|number|term|concept|theory|practice|tradition|religion|"
                          r"ethnic|people|peoples|tribe|tribes)s?$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s|\n)(?:The\s)?$")
+_AFTER_PERSON = frozenset({"from", "born", "who"})
 # A common noun right after a name makes the name its modifier: no place, organisation or person is meant.
 _MODIFIED = re.compile(r"\s(?:belt|languages?|dialects?|people|peoples|culture|cultures|art|music|literature|poetry|"
                        r"cuisine|script|alphabet|calendar|architecture|mythology|folklore|ships|lace|civili[sz]ations?|"
@@ -141,8 +142,11 @@ def defined_kind(text: str, m: Span) -> str | None:
     if found.group("aside") and _WHERE_ASIDE.match(found.group("aside")):
         return "place"
     words = _kind_words(found.group("kind"))
-    if any(_PLACE_KIND.search(w.lower()) for w in words):
-        return "place"
+    if (at := next((i for i, w in enumerate(words) if _PLACE_KIND.search(w.lower())), None)) is not None:
+        # a person's kind before a preposition first: "Heraclitus [ORG] was a Greek philosopher from the city of…"
+        lead = words[:at]
+        cut = next((i for i, w in enumerate(lead) if w in _AFTER_PERSON), None)
+        return "person" if cut and _person_head(lead[:cut]) else "place"
     if m[2] == "ORG" and any(_ORG_KIND.search(w.lower()) for w in words):
         return "org"
     # A person the model mislabelled ("Nikola Tesla [ORG] was a … engineer").

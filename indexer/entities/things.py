@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from . import bodies, kinds, unperson
+from . import bodies, kinds, placekinds, unperson
 from .evidence import WORK_CUE, Span, quoted_title
 from ..folding import name_key
 from .lone import common_noun, sentence
@@ -226,6 +226,8 @@ def relabel(text: str, m: Span) -> Span:
         m = kinds.without_lead(m)  # "west Poland"
     elif (body := bodies.relabel_org(text, m)) is not None:
         return body  # "the First Turkic Khaganate", "the Frankfurt School of critical theory"
+    if (other := placekinds.relabel(text, m)) is not None:
+        return other  # "descended from Old Gujarati", "Mealy machines", "Berbers, also known as Amazighs, are…"
     if _BARE_HEAD.search(m[3]) or m[2] != "ORG" and common_noun(text, m) \
             or _SAINT.match(m[3]) and _EPITHET_AFTER.match(text, m[1]):
         return (m[0], m[1], NO_FACET, m[3])
