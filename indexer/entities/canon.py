@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from typing import Iterator
 
 from .aliases import BUILTIN_ALIASES
-from .evidence import ORG_CUE, PERSON_CUE, PERSONS, WORK_CUE
+from .evidence import ORG_CUE, PERSON_CUE, PERSON_DEFINED, PERSONS, WORK_CUE
 from .kinds import OTHER_KIND
 from .mentions import DEFINED_THING
 from .lone import LONE_PLACE
@@ -25,10 +25,10 @@ LABEL_TO_FACET: dict[str, str] = {
     "GPE_DEFINED": "place",  # a "person" its own definition calls a place (mentions.refine): one counts as five
     ORG_CUE: "org",  # an ORG whose text shows an organisation ("NKVD agent"): evidence, see Canon._evidenced
     WORK_CUE: "work",  # a WORK_OF_ART whose text shows a work ("the novel …", a title in quotes beside "songs")
-    PERSON_CUE: "person",  # a one-word PERSON whose text shows a person ("the goddess Freyja"): see attest
+    PERSON_CUE: "person", PERSON_DEFINED: "person",  # a person its text shows ("the goddess Freyja"): attest, subject
 }
-_WEIGHT = {"GPE_DEFINED": 5, DEFINED_THING: 5, OTHER_KIND: 5, LONE_PLACE: LONE}
-NER_LABELS = frozenset(LABEL_TO_FACET) - {"AGENT", "GPE_DEFINED", LONE_PLACE, ORG_CUE, WORK_CUE, PERSON_CUE} | {"DATE"}
+_WEIGHT = {"GPE_DEFINED": 5, PERSON_DEFINED: 5, DEFINED_THING: 5, OTHER_KIND: 5, LONE_PLACE: LONE}
+NER_LABELS = frozenset(LABEL_TO_FACET) - {"AGENT", "GPE_DEFINED", LONE_PLACE, ORG_CUE, WORK_CUE, *PERSONS[1:]} | {"DATE"}
 _MONONYM = 6  # a one-word person named fewer times needs evidence (attest): most such are other things
 # A span `mentions.refine` took from the model's PERSON ("the Moon"): no value, but a vote against the person.
 NOT_A_PERSON = "MISC"

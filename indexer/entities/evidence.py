@@ -21,7 +21,9 @@ ORG_CUE = "ORG_CUE"
 WORK_CUE = "WORK_CUE"
 # A one-word PERSON whose text shows a person ("the goddess Freyja"): see `attest`.
 PERSON_CUE = "PERSON_CUE"
-PERSONS = ("PERSON", PERSON_CUE)
+# An untagged name a passage opens with and defines as a person ("Homer was an ancient Greek poet"): see `subject`.
+PERSON_DEFINED = "PERSON_DEFINED"
+PERSONS = ("PERSON", PERSON_CUE, PERSON_DEFINED)
 # "NKVD agent", "KGB chairman", "NASA's administrator": a role in an organisation right after its name.
 _ROLE_AFTER = re.compile(r"(?:['’]s)?\s(?:agents?|officers?|chairman|chairwoman|chairs?|directors?|members?|"
                          r"membership|leaders?|leadership|presidents?|spokes(?:man|woman|person)|headquarters|"

@@ -35,7 +35,7 @@ _NOT_RULER = re.compile(r"(?:^|\s)(?:Grade|Part|Parts|Act|Book|Chapter|Volume|Vo
                         r"Step|Rule|Law|Amendment|Protocol|Treaty|Convention|Mission|Program|Programme|"
                         r"Project|Operation|Plan|Force|Fleet|Regiment|Battalion|Squadron|Fighter|Bomber|Tank|Ship|"
                         r"The|This|That|An|If|In|On|At|Of|And|For|With|From)$")
-_PERSONLY = ("PERSON", "PERSON_CUE")
+_PERSONLY = ("PERSON", "PERSON_CUE", "PERSON_DEFINED")
 # A span that is a ruler's name with its number and nothing else, filed under another kind.
 _WHOLE = re.compile(rf"^(?:(?:[Tt]he\s)?{_TITLE}\s)?{_WORD}(?:\s{_WORD})?[\s\xa0]{_NUMERAL}(?:\s{_WORD})?$")
 

@@ -20,6 +20,8 @@ from .generic import with_country
 from .realms import realm_places
 from .gaps import regnal, unit_places
 from .lists import DEFINED_PLACE, listed_persons, listed_places
+from .rolls import rolls
+from .subject import opening_person
 from .kinds import NAME_GLOSS, named_alike
 from .things import DEFINED_THING, relabel
 from .variants import defined_acronyms
@@ -78,7 +80,8 @@ def refine(text: str, found: Iterable[Span]) -> list[Span]:
     spans = _one_sense(listed_persons(text, listed_places(text, named_alike(text, spans))))
     spans = _overlay(spans, [(m.start("name"), m.end("name"), "PERSON") for m in _BIB_NAME.finditer(text)], text)
     spans = _overlay(spans, [(m.start(), m.end(), "EVENT") for m in _OPERATION.finditer(text)], text)
-    spans = whole_titles(text, lone.mark(text, person_evidence(text, with_evidence(text, _overlay(spans, _titles(text), text)))))
+    spans = person_evidence(text, with_evidence(text, _overlay(spans, _titles(text), text)))
+    spans = whole_titles(text, lone.mark(text, rolls(text, opening_person(text, spans))))
     spans = inside_names(text, unit_places(text, regnal(text, realm_places(text, with_country(text, spans)))))
     return sorted(spans + defined_acronyms(text, spans), key=lambda m: (m[0], -m[1]))
 

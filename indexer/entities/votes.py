@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .evidence import ORG_CUE, PERSON_CUE, WORK_CUE
+from .evidence import ORG_CUE, PERSON_CUE, PERSON_DEFINED, WORK_CUE
 from ..folding import name_key
 from .names import _languages, accents, org_shaped, shape_facet, work_shaped
 
@@ -22,7 +22,7 @@ _PLACE_SHARE = 0.6
 LONE = 0.999
 _GROUP_SHARE = 1.0
 # Labels that are evidence of a value's type (an Infobox field is a structured fact).
-EVIDENCE = {"org": {ORG_CUE, "AGENT"}, "work": {WORK_CUE}, "person": {PERSON_CUE}}
+EVIDENCE = {"org": {ORG_CUE, "AGENT"}, "work": {WORK_CUE}, "person": {PERSON_CUE, PERSON_DEFINED}}
 CUES = {label for labels in EVIDENCE.values() for label in labels}
 # A tie nothing breaks goes to the first of these: a work first (no value then, without evidence: "Charlie Chaplin"
 # 1 PERSON, 1 WORK_OF_ART), a place before a person (the share rule below), a person before an organisation or a group.
