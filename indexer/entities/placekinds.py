@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from . import kinds
+from . import kinds, placeothers
 from .evidence import PERSON_CUE, Span
 from .names import _languages
 from ..folding import name_key
@@ -69,6 +69,8 @@ def relabel(text: str, m: Span) -> Span | None:
     """The place-tagged span relabelled when its shape or its words show another kind; None when none do."""
     if m[2] not in _PLACE:
         return None
+    if (other := placeothers.relabel(text, m)) is not None:
+        return other
     name = m[3]
     if (stage := _STAGE.match(name)) and (name_key(stage.group("tongue")) in _languages()
                                           or _WORD_IN.match(text, m[1], m[1] + 12)):

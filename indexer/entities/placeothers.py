@@ -1,0 +1,75 @@
+"""More words that show a place-tagged span is of another kind: its own last word, or a few words around it.
+
+Each test is a precompiled regular expression on the span or on a few dozen characters beside it:
+- a language or a stretch of time named by its common noun ("the Mishmi language", "the Pyu millennium");
+- a description, not a name: an indefinite article before an adjective and a lower-case noun ("a self-governing
+  Caribbean archipelago", "a Germanic kingdom");
+- an office alone, or a name ending in one ("served as Archbishop of Canterbury", "United States Secretary");
+- a person: a relative clause about someone after it ("the preaching of Polycarp, who in turn"), a "Jr"/"Sr" suffix,
+  a theory or a numbered law in its possessive ("Newton's third law", "Newton's corpuscular theory");
+- a work: a kind of work right before it, maybe after a year or in a list the kind opens ("his 1651 book Leviathan",
+  "the first arcade video games were Computer Space and Pong");
+- a source cited, not a place: "according to Ethnologue", "listed by Ethnologue";
+- a name inside a capitalised title: "History of the Russian State".
+"""
+from __future__ import annotations
+
+import re
+
+from .evidence import PERSON_CUE, WORK_CUE, Span
+from .names import is_territory
+
+NO_FACET = "MISC"  # things.NO_FACET
+_TONGUE_OR_TIME = re.compile(r"\s(?:languages?|dialects?|tongues?|millenni(?:um|a)|centur(?:y|ies)|days|period|era|"
+                             r"epoch)$")
+_LOWER_END = re.compile(r"\s[a-z][\w'’-]*$")
+_INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n?)\s(?:[a-z][\w-]*\s){0,2}$")
+_OFFICE = (r"Archbishops?|Bishops?|Cardinal|Patriarch|Secretary|Minister|Governor|Mayor|Chancellor|President|"
+           r"Senator|Ambassador|Consul|Viceroy|Dean|Abbot|Abbess|Prior|Duke|Duchess|Earl|Marquess|Marquis|Baron|"
+           r"Baroness|Emperor|Empress|Sultan|Caliph|Shah|Tsar|Czar|Pharaoh|Pope")
+_OFFICE_END = re.compile(rf"(?:^|\s)(?:{_OFFICE})$")
+_WHO_AFTER = re.compile(r",\s(?:who|whom)\s")
+_REALM_OF = re.compile(r"\b(?:kingdom|empire|state|city|province|region|realm|land|tribe|people)s?\sof\s(?:the\s)?$", re.I)
+_SUFFIX = re.compile(r"(?:^|\s)(?:Jr|Sr)\.?$")
+_SUFFIX_AFTER = re.compile(r",?\s(?:Jr|Sr)\b")
+_THEORY_AFTER = re.compile(r"['’]s\s(?:[a-z]+\s)?(?:theor(?:y|ies|em)|hypothesis|conjecture|postulates?|paradox|"
+                           r"(?:first|second|third|zeroth)\slaws?|laws\sof)\b")
+_WORK_KIND = (r"book|novel|novella|treatise|play|poem|film|movie|album|song|opera|ballet|symphony|painting|"
+              r"(?:video|arcade|computer)\sgames?|epic|essay|encyclop(?:a|ae|æ)dia|dictionary")
+_WORK_BEFORE = re.compile(rf"\b(?:(?:1\d|20)\d\d\s)?(?:{_WORK_KIND})s?(?:,?\s(?:such\sas|including|like|were|are|was|"
+                          r"is|called|titled|entitled))?\s(?:(?:[A-Z][\w'’-]*\s){1,3}(?:and|or)\s)?$")
+_GAME_BEFORE = re.compile(r"\bgames?\s$")
+_CITED_BEFORE = re.compile(r"\b(?:[Aa]ccording\sto|(?:listed|cited|published|reported|estimated)\sby)\s$")
+_TITLE_BEFORE = re.compile(r"\b(?:History|Histories|Chronicle|Chronicles|Annals|Story|Tale|Decline\sand\sFall)\s"
+                           r"of\s(?:the\s)?$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
+
+
+def relabel(text: str, m: Span) -> Span | None:
+    """The place-tagged span relabelled when its last word or the words beside it show another kind; else None."""
+    name = m[3]
+    if _TONGUE_OR_TIME.search(name) or _OFFICE_END.search(name):
+        return (m[0], m[1], NO_FACET, name)
+    before = max(0, m[0] - 60)
+    if _LOWER_END.search(name) and _INDEFINITE_BEFORE.search(text, max(0, m[0] - 30), m[0]):
+        return (m[0], m[1], NO_FACET, name)
+    if _WHO_AFTER.match(text, m[1], m[1] + 8) and _lone_person(text, m) or _SUFFIX.search(name) or _SUFFIX_AFTER.match(text, m[1], m[1] + 5) \
+            or (" " not in name and _THEORY_AFTER.match(text, m[1], m[1] + 40)):
+        return (m[0], m[1], PERSON_CUE, name)
+    if _WORK_BEFORE.search(text, before, m[0]):
+        return (m[0], m[1], WORK_CUE, name)
+    if _GAME_BEFORE.search(text, max(0, m[0] - 30), m[0]):
+        return (m[0], m[1], NO_FACET, name)  # "the Russian game Ochko": a game is no place, and no work
+    if " " not in name and _CITED_BEFORE.search(text, max(0, m[0] - 20), m[0]) \
+            and not text.startswith(("'s", "’s"), m[1]):
+        return (m[0], m[1], NO_FACET, name)
+    if (title := _TITLE_BEFORE.search(text, max(0, m[0] - 30), m[0])) \
+            and not _SENTENCE_START.search(text, max(0, title.start() - 3), title.start()):
+        return (m[0], m[1], NO_FACET, name)
+    return None
+
+
+def _lone_person(text: str, m: Span) -> bool:
+    """A one-word name, no plural, country or realm, before ", who": "the preaching of Polycarp, who in turn"."""
+    return " " not in m[3] and not m[3].endswith("s") and not is_territory(m[3]) \
+        and not _REALM_OF.search(text, max(0, m[0] - 30), m[0])
