@@ -44,3 +44,9 @@ def test_a_word_the_model_called_otherwise_or_after_the_is_no_first_given_name()
                   [("Army", "ORG"), ("Omar Nelson Bradley Jr.", "PERSON"), ("Ottoman", "NORP"),
                    ("Sultan Selim I", "PERSON")])
     assert got["Omar Nelson Bradley Jr."] == got["Sultan Selim I"] == "PERSON" and "Ottoman" in got
+
+
+def test_a_coordinated_kind_of_person_still_defines_a_person():
+    got = _labels("Nina Vale was an American blues and soul music singer. She toured widely.",
+                  [("Nina", "GPE"), ("American", "NORP")])
+    assert got["Nina Vale"] == "PERSON"
