@@ -7,12 +7,18 @@
 - A name ending in a kind of text, or opened by the kind of a hadith collection, is a work's: "Children's and
   [Household Tales]", "the [Sahih al-Bukhari]"; a name before a kind of text in lower case is a work's part:
   "the [Brahma] sutras".
+- A passage opening with a name its definition calls a person ("Heraclitus [ORG] was a pre-Socratic Greek
+  philosopher") has its subject: the span weighs as a definition (five mentions), so that the model's other labels
+  elsewhere ("the works of Aristotle" [ORG]) do not outvote the article's own word.
 - A star's designation is no person: a Greek letter before a constellation's genitive ("α [Canis Minoris]",
   "[Alpha Canis Minoris]").
 """
 from __future__ import annotations
 
 import re
+
+from .evidence import PERSON_DEFINED
+from .kinds import defined_kind
 
 Span = tuple[int, int, str, str]
 
@@ -55,6 +61,8 @@ def whole_persons(text: str, spans: list[Span]) -> list[Span]:
     for m in spans:
         if m[2] in _PERSONS:
             m = _realm(text, m, spans) or _given(text, m, spans) or _not_person(text, m) or m
+            if m[0] == 0 and m[2] != PERSON_DEFINED and m[2] in _PERSONS and defined_kind(text, m) == "person":
+                m = (m[0], m[1], PERSON_DEFINED, m[3])  # the passage's own subject defined as a person
         elif m[2] != "DATE" and _TEXT_KIND_AFTER.match(text, m[1]):
             m = (m[0], m[1], "MISC", m[3])  # "the Brahma [ORG] sutras"
         out.append(m)
