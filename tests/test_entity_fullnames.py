@@ -65,3 +65,10 @@ def test_a_passage_s_opening_name_defined_as_a_person_weighs_as_a_definition():
     got = _labels("Tarsus was an ancient city in Cilicia.", [("Tarsus", "PERSON"), ("Cilicia", "GPE")])
     assert got["Tarsus"] != "PERSON_DEFINED"
 
+
+
+def test_a_name_ending_in_a_school_of_thought_s_head_is_no_person():
+    got = _labels("He studied Dvaita Vedanta, Kashmir Shaivism and Hatha Yoga under Ramanuja.",
+                  [("Dvaita Vedanta", "PERSON"), ("Kashmir Shaivism", "PERSON"), ("Hatha Yoga", "PERSON"),
+                   ("Ramanuja", "PERSON")])
+    assert got == {"Dvaita Vedanta": "MISC", "Kashmir Shaivism": "MISC", "Hatha Yoga": "MISC", "Ramanuja": "PERSON"}

@@ -10,6 +10,7 @@
 - A passage opening with a name its definition calls a person ("Heraclitus [ORG] was a pre-Socratic Greek
   philosopher") has its subject: the span weighs as a definition (five mentions), so that the model's other labels
   elsewhere ("the works of Aristotle" [ORG]) do not outvote the article's own word.
+- A name ending in a school of thought's or a practice's head is no person: "[Advaita Vedanta]" (PERSON).
 - A star's designation is no person: a Greek letter before a constellation's genitive ("α [Canis Minoris]",
   "[Alpha Canis Minoris]").
 """
@@ -47,6 +48,9 @@ _TEXT_KIND_END = re.compile(r"\s(?:Tales|Sutras?|Sutta|Chronicles?|Annals|Upanis
 _COLLECTION_START = re.compile(r"^(?:Sahih|Sunan|Musnad|Jami)\s")
 # "the Brahma sutras", "Brahmasphuta-siddhanta": the name is the text's, not its subject's person.
 _TEXT_KIND_AFTER = re.compile(r"[\s-](?:sutras?|suttas?|siddh[aā]nta|hadiths?|shastras?|samhitas?|upanishads?)\b")
+# A school of thought or a practice is named by its head: "Advaita Vedanta", "Sanatana Dharma", "Tibetan Buddhism".
+_SCHOOL_END = re.compile(r"\s(?:[A-Z][a-z]+ism|Vedanta|Mimamsa|M[iī]m[aā]ṃs[aā]|Dharma|Dharm|Yoga|Darshana|Tantra|Samkhya|"
+                         r"Nyaya|Vaisheshika|Shastra)$")
 # A star's Bayer designation: a Greek letter (or its name) and a constellation's Latin genitive.
 _GREEK = (r"(?:[α-ω]|Alpha|Beta|Gamma|Delta|Epsilon|Zeta|Eta|Theta|Iota|Kappa|Lambda|Mu|Nu|Xi|Omicron|Pi|Rho|Sigma|"
           r"Tau|Upsilon|Phi|Chi|Psi|Omega)")
@@ -101,7 +105,7 @@ def _given(text: str, m: Span, spans: list[Span]) -> Span | None:
 def _not_person(text: str, m: Span) -> Span | None:
     if _TEXT_KIND_END.search(m[3]) or _COLLECTION_START.match(m[3]):
         return (m[0], m[1], "WORK_OF_ART", m[3])
-    if _TEXT_KIND_AFTER.match(text, m[1]):
+    if _TEXT_KIND_AFTER.match(text, m[1]) or _SCHOOL_END.search(m[3]):
         return (m[0], m[1], "MISC", m[3])
     words = m[3].split()
     star = _STAR_SELF.match(m[3]) and len(words) >= 2 or _STAR_BEFORE.search(text, max(0, m[0] - 10), m[0])
