@@ -12,7 +12,7 @@ from tests.test_entity_things import _labels
 def test_a_ruler_s_number_ends_a_person_s_name():
     got = _labels("She lost her lands in Aquitaine to King Louis IX of France and to Pope Urban III.",
                  [("Aquitaine", "GPE"), ("France", "GPE")])
-    assert got["Louis IX"] == got["Urban III"] == "PERSON" and got["Aquitaine"] == "GPE"
+    assert got["Louis IX of France"] == got["Urban III"] == "PERSON" and got["Aquitaine"] == "GPE"
     assert _labels("Dom Manuel I, called the Fortunate, ruled Portugal.", [("Manuel", "PERSON"), ("Portugal", "GPE")]) \
         == {"Dom Manuel I": "PERSON", "Portugal": "GPE"}
     got = _labels("He was Lord Keeper under King Charles I. Hyde argued for the crown.", [("Charles I. Hyde", "PERSON")])

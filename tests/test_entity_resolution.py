@@ -225,7 +225,8 @@ def test_a_ruler_s_number_and_a_writer_s_pere_are_part_of_the_name():
     found = facets({"ballet": ["The ballet is based on a novel by Alexandre Dumas père, adapted for the stage."],
                     "treaty": ["The treaty was signed by Ivan III of Russia and Casimir IV of Poland."]})
     assert {v for f, v in found["ballet"] if f == "person"} == {"Alexandre Dumas père"}
-    assert {("person", "Ivan III"), ("person", "Casimir IV")} <= found["treaty"]
+    # Round 17: the realm stays ("Charles II of Spain" and "Charles II of England" are two rulers).
+    assert {("person", "Ivan III of Russia"), ("person", "Casimir IV of Poland")} <= found["treaty"]
 
 
 def test_two_names_after_a_kind_of_work_are_its_title():

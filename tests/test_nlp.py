@@ -156,7 +156,7 @@ def test_a_definition_of_a_thing_is_one_sense_for_the_passage():
     assert ("Eris", "MISC_DEFINED") in found and ("Eris", "PERSON") not in found
     assert ("Rum", "MISC_DEFINED") in _found("Rum is a liquor made by fermenting sugarcane molasses.")
     text = "Zeus is the sky and thunder god in ancient Greek religion."
-    assert refine(text, [_at(text, "Zeus", "PERSON")]) == [_at(text, "Zeus", "PERSON_CUE")]  # a god: a person
+    assert refine(text, [_at(text, "Zeus", "PERSON")]) == [_at(text, "Zeus", "PERSON_DEFINED")]  # a god: a person
 
 
 def test_a_taxonomic_rank_a_term_abbreviation_and_a_building_are_no_person():

@@ -10,6 +10,7 @@ from .evidence import ORG_CUE, PERSON_CUE, PERSON_DEFINED, PERSONS, WORK_CUE
 from .kinds import OTHER_KIND
 from .mentions import DEFINED_THING
 from .lone import LONE_PLACE
+from .rulers import Rulers
 from .votes import CUES, EVIDENCE, LONE, display_form, shown, vote
 from .variants import (ACRONYM, FIRST_MARK, PARTY_MARK, Variants, acronym_key, generic_party, may_be_surname,
                        surname_key)
@@ -65,6 +66,7 @@ class Canon:
         self._facet: dict[str, str] = {}
         self.corrections = None  # the user's corrections (indexer.corrections.Corrections), applied last
         self.variants = Variants()  # acronyms, long names and first names: merges on the collection's evidence
+        self.rulers = Rulers()  # regnal names' titled and realm forms: one ruler, one value (rulers.py)
         self.generation = 0  # counts the changes to the names (a cache of what they give is good while it holds)
 
     @classmethod
@@ -85,6 +87,7 @@ class Canon:
             | {k.split()[0] for k in keys if " " in k} | {generic_party(k) for k in keys} - {None}  # first names,
         # too ("Charles" and a new Charles Darwin), and generic parties ("Communist Party", "Communist Party of Cuba")
         longer = {long for k in keys for long in self.variants.longer.get(k, ())} | self.variants.siblings(keys)
+        surnames |= self.rulers.related(keys)  # every written form of a ruler's name, watched as surnames are
         watched = {pair for k in keys | surnames | longer for pair in self._surfaces.get(k, ())} | set(delta)
         before = {pair: self.resolve(*pair) for pair in watched}
         people = {s: self._fulls(s) for s in surnames}
@@ -112,7 +115,8 @@ class Canon:
         return changed
 
     def _fulls(self, s: str) -> set[str]:
-        return set(self._by_last.get(s, ())) | set(self.variants.by_first.get(s, ())) | set(self.variants.parties.get(s, ()))
+        return set(self._by_last.get(s, ())) | set(self.variants.by_first.get(s, ())) \
+            | set(self.variants.parties.get(s, ())) | self.rulers.realms(s)
 
     def _key_of(self, surface: str, label: str) -> tuple[str, str] | None:
         """(matching key, display form) of a raw mention, or None for junk and labels we do not facet."""
@@ -146,40 +150,38 @@ class Canon:
         return key, form
 
     def _refresh(self, key: str) -> None:
-        forms = self._forms.get(key)
-        forms = +forms if forms else Counter()
-        old_surname = self._surname_of.pop(key, None)
-        if old_surname is not None:
+        forms = +(self._forms.get(key) or Counter())
+        if (old_surname := self._surname_of.pop(key, None)) is not None:
             self._by_last[old_surname].discard(key)
         if not forms:
             for d in (self._forms, self._facets, self._display, self._facet, self._surfaces):
                 d.pop(key, None)
-            self.variants.person(key, False)
-            self.variants.party(key, False)
+            for gone in (self.variants.person, self.variants.party, self.rulers.person):
+                gone(key, False)
             return
         self._forms[key] = forms
         facets = self._facets[key] = +self._facets[key]
         cues = Counter({label: self.counts[pair] for pair in self._surfaces[key] if (label := pair[1]) in CUES})
         work = (facet := vote(facets, shown(cues, self._alias_names.get(key) or display_form(forms)))) == "work"  # "French": a group
         display = self._display[key] = self._alias_names.get(key) or display_form(forms, work)
+        self._facet.pop(key, None)
         if facet is not None:
             self._facet[key] = facet
-        else:
-            self._facet.pop(key, None)
         surname = surname_key(display)
         full = self._facet.get(key) == "person" and looks_like_full_name(display) and surname != key
         if full:
             self._by_last[surname].add(key)
             self._surname_of[key] = surname
         self.variants.person(key, full, display)
-        self.variants.party(key, self._facet.get(key) == "org")
+        self.variants.party(key, facet == "org")
+        self.rulers.person(key, facet == "person")
 
     def _alias_key(self, key: str) -> str:
-        target = self.aliases.get(key)
-        return name_key(target) if target else key
+        return name_key(target) if (target := self.aliases.get(key)) else key
 
     def context(self, doc_counts: Counter) -> dict[str, str]:
-        """One document's full-name persons by surname key: "Mercader" there means its "Ramón Mercader"."""
+        """One document's full-name persons by surname key ("Mercader" there means its "Ramón Mercader"), defined
+        acronyms ("ATP": its "Association of Tennis…") and rulers' realms ("Louis XIV": its "Louis XIV of France")."""
         people: Counter = Counter()
         for (surface, label), n in doc_counts.items():
             found = self._key_of(surface, label)
@@ -193,7 +195,7 @@ class Canon:
             best.setdefault(self._surname_of[key], key)
             if first := self.variants.first_of(key):
                 best.setdefault(first + FIRST_MARK, key)  # "Charles" there means its "Charles Darwin"
-        return best | self.variants.defined_in(doc_counts)  # "ATP" there means its "Association of Tennis…"
+        return best | self.variants.defined_in(doc_counts) | self.rulers.named_in(doc_counts, self._key_of)
 
     def _person_for(self, key: str, name: str, label: str, ctx: dict[str, str] | None) -> str | None:
         """The full-name person a one-word mention stands for, if any."""
@@ -218,15 +220,13 @@ class Canon:
 
     def resolve(self, surface: str, label: str, ctx: dict[str, str] | None = None,
                 corrected: bool = True) -> tuple[str, str] | None:
-        """The (facet, canonical name) of a mention, or None if it is junk, hidden or not an entity type we facet.
-        `ctx` is `context()` of the mention's document: a surname there means that document's full name first.
-        The user's corrections apply last (unless `corrected` is False)."""
+        """The (facet, canonical name) of a mention, or None if it is junk, hidden or not an entity type we facet. `ctx`
+        is `context()` of its document (a surname there means its full name). The user's corrections apply last."""
         found = self._resolve(surface, label, ctx)
         return self.corrections.apply(found) if corrected and self.corrections is not None else found
 
     def _resolve(self, surface: str, label: str, ctx: dict[str, str] | None) -> tuple[str, str] | None:
-        found = self._key_of(surface, label)
-        if found is None or label in _NO_FACET_LABELS:
+        if (found := self._key_of(surface, label)) is None or label in _NO_FACET_LABELS:
             return None
         key, name = self._variant(*found, ctx)
         if self._facet.get(key) == "org" and (party := self.variants.party_for(key, ctx)) is not None:
@@ -239,7 +239,7 @@ class Canon:
             if target is False:
                 return None  # a first name several people share, none named in its document ("Charles")
         if target is not None:
-            key, facet = target, "person"
+            key, facet = self.rulers.ruler_of(target, ctx) or target, "person"  # "Ferdinand": its King Ferdinand II
         else:
             facet = self._facet.get(key, LABEL_TO_FACET[label])
             if facet == _NONE:
@@ -265,10 +265,11 @@ class Canon:
         return facet, display
 
     def _variant(self, key: str, name: str, ctx: dict[str, str] | None = None) -> tuple[str, str]:
-        """The key a variant merges into: a defined acronym's name (written in capitals: "Al" is no "AL"), a long
-        name's first-and-last form."""
+        """The key a variant merges into: a ruler's, a defined acronym's name ("Al" is no "AL"), a long name's short."""
         if name.isupper() and (full := self.variants.expansion(key, ctx)) is not None and full in self._facet:
             return full, self._display[full]
+        if ruler := self.rulers.ruler_of(key, ctx):  # "King Louis XIV": its document's "Louis XIV of France"
+            return ruler, self._display[ruler]
         short = self.variants.short_of(key, self._display.get)
         if short and self._facet.get(key) == "person" == self._facet.get(short):
             return short, self._display[short]
@@ -283,16 +284,15 @@ class Canon:
         return sum(self._forms.get(key, Counter()).values())
 
     def _evidenced(self, key: str, facet: str, display: str) -> bool:
-        """An organisation or a work needs its shape or one mention whose text shows it ("SI", "RNA", "PhD", "Beef"
-        are none); so does a one-word person named < _MONONYM times ("buh-SALT"), a surname several share as well."""
+        """An organisation or a work needs its shape or a mention showing it ("SI", "PhD" have none); so does a one-word
+        person named < _MONONYM times ("buh-SALT"), a surname several share as well."""
         shaped = {"org": org_shaped, "work": work_shaped}.get(facet)  # a person: one of several words, or often named
         shown = shaped(display) if shaped else " " in display or self._size(key) >= _MONONYM
         return shown or any(label in EVIDENCE[facet] and self.counts[(s, label)] > 0
                             for s, label in self._surfaces.get(key, ()))
 
     def confident_forms(self, labels: dict[str, str], least: int) -> Iterator[tuple[str, str, str]]:
-        """(written form, facet, canonical name) of the values of these facets (each with the label that resolves to
-        it) the collection names `least` times."""
+        """(written form, facet, canonical name) of these facets' values (by their labels) named `least` times."""
         for key, facet in list(self._facet.items()):
             if facet in labels and self._size(key) >= least:
                 for form in self._forms[key]:

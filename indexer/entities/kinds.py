@@ -163,7 +163,10 @@ def _person_head(words: list[str]) -> bool:
     lead = 0  # "one of the Buddha's closest disciples": the kind's words after "of the"
     while lead < len(words) and words[lead] in ("of", "the"):
         lead += 1
-    head = words[lead:lead + _PERSON_WORDS]  # an occupation in lower case (not "Russian"), or "the Twelve Olympians"
+    # an occupation in lower case (not "Russian"), or "the Twelve Olympians"; a coordination widens the window by
+    # its two words ("an American jazz and swing music singer")
+    ands = words[lead:lead + _PERSON_WORDS].count("and") + words[lead:lead + _PERSON_WORDS].count("or")
+    head = words[lead:lead + _PERSON_WORDS + 2 * ands]
     return not any(_THING_KIND.match(w.lower()) for w in head) and any(
         person_word(w) and (w.islower() or w.endswith("ians")) for w in head)
 

@@ -19,6 +19,7 @@ from . import lone
 from .generic import with_country
 from .realms import realm_places
 from .gaps import regnal, unit_places
+from .fullnames import whole_persons
 from .lists import DEFINED_PLACE, listed_persons, listed_places
 from .rolls import rolls
 from .subject import opening_person
@@ -82,7 +83,8 @@ def refine(text: str, found: Iterable[Span]) -> list[Span]:
     spans = _overlay(spans, [(m.start(), m.end(), "EVENT") for m in _OPERATION.finditer(text)], text)
     spans = person_evidence(text, with_evidence(text, _overlay(spans, _titles(text), text)))
     spans = whole_titles(text, lone.mark(text, rolls(text, opening_person(text, spans))))
-    spans = inside_names(text, unit_places(text, regnal(text, realm_places(text, with_country(text, spans)))))
+    spans = whole_persons(text, regnal(text, realm_places(text, with_country(text, spans))))
+    spans = inside_names(text, unit_places(text, spans))
     return sorted(spans + defined_acronyms(text, spans), key=lambda m: (m[0], -m[1]))
 
 
