@@ -212,6 +212,10 @@ def _centuries(text: str) -> NormDate | None:
     part = (m.group("part") or "").lower()
     if "half" in part and first == last:
         start, end = (start, start + 49) if "first" in part else (start + 50, end)
+    elif part and first == last:  # a third: "the early 20th century" is 1901/1933, "mid" 1934/1966, "late" 1967/2000
+        third = 0 if part.startswith(("early", "the beginning", "beginning", "the start", "start")) else \
+            1 if part.startswith(("mid", "the middle", "middle")) else 2
+        start, end = start + 33 * third, (start + 32, start + 65, end)[third]
     return NormDate(f"{start:04d}/{end:04d}", dt.date(start, 1, 1), dt.date(end, 12, 31), "range")
 
 
