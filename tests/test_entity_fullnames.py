@@ -72,3 +72,12 @@ def test_a_name_ending_in_a_school_of_thought_s_head_is_no_person():
                   [("Dvaita Vedanta", "PERSON"), ("Kashmir Shaivism", "PERSON"), ("Hatha Yoga", "PERSON"),
                    ("Ramanuja", "PERSON")])
     assert got == {"Dvaita Vedanta": "MISC", "Kashmir Shaivism": "MISC", "Hatha Yoga": "MISC", "Ramanuja": "PERSON"}
+
+
+def test_an_untagged_one_word_realm_after_a_regnal_number_stays_in_the_name():
+    got = _labels("The fleet sailed under license from Queen Matilda II of Navarre, in 1490.",
+                  [("Queen Matilda", "PERSON"), ("1490", "DATE")])
+    assert any(k.endswith("Matilda II of Navarre") for k in got)
+    got = _labels("The monk Gregory II of the Order of Cluny wrote.",
+                  [("Gregory II", "PERSON"), ("Order of Cluny", "ORG")])
+    assert got["Gregory II"] == "PERSON"  # the words after "of" are another name the model found: left out

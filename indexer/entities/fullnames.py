@@ -1,7 +1,8 @@
 """A person's name made whole, and names of persons' shape that are no persons (issue 25, round 17).
 
-- A ruler's regnal name followed by "of" and a realm keeps the realm: "Charles II of Spain" and "Charles II of
-  England" are two rulers, "Charles II" alone would be both. The realm's own span stays a place.
+- A ruler's regnal name followed by "of" and a realm (tagged, or one capitalised word the model left untagged:
+  "Queen Isabella I of Castile") keeps the realm: "Charles II of Spain" and
+  "Charles II of England" are two rulers, "Charles II" alone would be both. The realm's own span stays a place.
 - A first given name the model left out right before a tagged name of three words or more is part of it:
   "Georg [Wilhelm Friedrich Hegel]", "Dame Agatha [Mary Clarissa Mallowan]" (not a title: "Dame" stays out).
 - A name ending in a kind of text, or opened by the kind of a hadith collection, is a work's: "Children's and
@@ -26,6 +27,7 @@ Span = tuple[int, int, str, str]
 _PERSONS = ("PERSON", "PERSON_CUE", "PERSON_DEFINED")
 _REALMS = ("GPE", "LOC", "GPE_LONE", "GPE_DEFINED", "NORP", "ORG")
 _REGNAL_END = re.compile(r"\s(?:XI{0,3}|XIV|XV|IX|IV|VI{0,3}|I{1,3})$")
+_ONE_WORD_REALM = re.compile(r"\sof\s[A-Z][\w'’-]+(?!\s[A-Z]|[\w'’-])")
 _OF_REALM = re.compile(r"\sof\s(?:the\s)?(?P<realm>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})")
 
 # A capitalised word right before a name: a given name unless a title, a function word or a possessive.
@@ -80,9 +82,16 @@ def _realm(text: str, m: Span, spans: list[Span]) -> Span | None:
     if of is None:
         return None
     realm = [n for n in spans if n[0] == of.start("realm") and n[1] <= of.end("realm") and n[2] in _REALMS]
-    if not realm:
+    if realm:
+        end = realm[0][1]
+    elif _ONE_WORD_REALM.match(text, m[1]) and not any(n[0] < of.end("realm") and of.start("realm") < n[1]
+                                                       for n in spans):
+        end = of.end("realm")  # "Queen Isabella I of Castile": Castile untagged
+    else:
         return None
-    end = realm[0][1]
+    first = m[3].split()[0]
+    if first in _TITLES:  # the realm's form is the name's own: "[Queen] Isabella I of Castile"
+        return (m[0] + len(first) + 1, end, m[2], text[m[0] + len(first) + 1:end])
     return (m[0], end, m[2], text[m[0]:end])
 
 

@@ -14,6 +14,7 @@ from .titles import whole_titles
 from .names import org_shaped
 from .extend import whole_names
 from .inside import inside_names
+from .namesakes import namesakes
 from .joins import joined_places
 from . import lone
 from .generic import with_country
@@ -84,7 +85,7 @@ def refine(text: str, found: Iterable[Span]) -> list[Span]:
     spans = person_evidence(text, with_evidence(text, _overlay(spans, _titles(text), text)))
     spans = whole_titles(text, lone.mark(text, rolls(text, opening_person(text, spans))))
     spans = whole_persons(text, regnal(text, realm_places(text, with_country(text, spans))))
-    spans = inside_names(text, unit_places(text, spans))
+    spans = namesakes(text, inside_names(text, unit_places(text, spans)))
     return sorted(spans + defined_acronyms(text, spans), key=lambda m: (m[0], -m[1]))
 
 
