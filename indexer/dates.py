@@ -22,7 +22,11 @@ _CIRCA = re.compile(r"^(?:c\.|ca\.|circa|around|about|approximately) ?(1\d{3}|20
 # as the same year AD ("c. 1479 BC" is not 1479).
 _BC = re.compile(r"\b(?:BCE?|B\.C\.(?:E\.)?)(?!\w)|\bbefore (?:Christ|the common era)\b", re.I)
 _AD = re.compile(r"\s*\b(?:AD|A\.D\.|CE|C\.E\.)(?!\w)\s*")
-_DECADE = re.compile(r"^(?:in )?(?:the )?(?:early |mid-?|late )?(?P<y>1\d{3}|20\d{2}|[1-9]\d{2})0'?s$", re.I)
+_DECADE = re.compile(r"^(?:in )?(?:the )?(?:(?P<part>early|mid|late)(?: |-)?)?(?P<y>1\d{3}|20\d{2}|[1-9]\d{2})0'?s$", re.I)
+# "the logarithm of 1000", "the square of 144": a number after a noun that is no time of the year or of an age.
+_OF_NUMBER = re.compile(r"^(?:the )?(?P<noun>[a-z]+) of \d+$")
+_TIME_NOUNS = frozenset("year summer winter spring autumn fall end beginning start middle turn course close dawn "
+                        "eve height peak first rest remainder half part".split())
 _BARE_YEAR = re.compile(r"^(?:in )?(?:the year )?(1\d{3}|20\d{2})$", re.I)
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _MONTH = r"(?P<m>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
@@ -97,7 +101,9 @@ def normalise_date(text: str) -> NormDate | None:
         return None
     text = _AD.sub(" ", text).strip()  # "802 to 1431 AD": the era marker must not hide the range's start
     if decade := _DECADE.match(text):
-        return _decade(decade.group("y"))
+        return _decade(decade.group("y"), (decade.group("part") or "").lower())
+    if (of := _OF_NUMBER.match(text)) and of.group("noun") not in _TIME_NOUNS:
+        return None
     if span := _day_span(text):
         return span
     if circa := _CIRCA.match(text):
@@ -126,12 +132,25 @@ def normalise_date(text: str) -> NormDate | None:
     return NormDate(code, start, end, precision)
 
 
-def _decade(stem: str) -> NormDate:
+def _decade(stem: str, part: str = "") -> NormDate:
     """ "the 1760s" is 1760/1769; "the 1800s" is the century 1800/1899 (how "1800s" is used in prose of a past
-    century), but "the 2000s" is the decade 2000/2009: a century not yet past is not named that way."""
+    century), but "the 2000s" is the decade 2000/2009: a century not yet past is not named that way. "early",
+    "mid" and "late" are thirds, as a century's: "the late 1970s" is 1976/1979."""
     first = int(stem) * 10
     last = first + (99 if first % 100 == 0 and first < 2000 else 9)
+    if part:
+        first, last = _third(first, last, part)
     return NormDate(f"{first:04d}/{last:04d}", dt.date(first, 1, 1), dt.date(last, 12, 31), "range")
+
+
+def _third(first: int, last: int, part: str) -> tuple[int, int]:
+    """The early, mid or late third of the years first..last (a century's: 1901/1933, 1934/1966, 1967/2000; a
+    decade's: 1970/1972, 1973/1975, 1976/1979)."""
+    third = 0 if part.startswith(("early", "the beginning", "beginning", "the start", "start")) else \
+        1 if part.startswith(("mid", "the middle", "middle")) else 2
+    step = (last - first + 1) // 3
+    cuts = (first, first + step, first + 2 * step, last + 1)
+    return cuts[third], cuts[third + 1] - 1
 
 
 def _bounds(code: str) -> tuple[dt.date, dt.date]:
@@ -185,10 +204,10 @@ _PART = (r"(?:early|mid|late|(?:the )?(?:first|second|latter) half of(?: the)?|"
 # "the 5th century", "19th-century", "the fourteenth century", "the early 20th century", "the first half of the
 # 20th century", "the 17th and 18th centuries", "the 8th-10th century": an interval of whole centuries (the
 # nth century is the years (n-1)*100+1 to n*100); a half is read as one, "early", "mid", "late", "the beginning of",
-# "the end of" as the whole century.
+# "the end of" as a third (`_third`), of each end of a span of centuries too.
 _CENTURY = re.compile(rf"^(?:(?P<lead>in|during|from|since|by|until|between|throughout|of) )?(?:the )?"
                       rf"(?:(?P<part>{_PART})(?: |-))?(?P<a>{_ORDINAL})(?: century)?"
-                      rf"(?: ?(?P<sep>-|to|and|or|through) ?(?:the )?(?:(?:early|mid|late)(?: |-))?(?P<b>{_ORDINAL})"
+                      rf"(?: ?(?P<sep>-|to|and|or|through) ?(?:the )?(?:(?P<bpart>early|mid|late)(?: |-))?(?P<b>{_ORDINAL})"
                       rf"(?: century)?)?"
                       rf"(?: |-)centur(?:y|ies)$", re.I)
 
@@ -213,9 +232,11 @@ def _centuries(text: str) -> NormDate | None:
     if "half" in part and first == last:
         start, end = (start, start + 49) if "first" in part else (start + 50, end)
     elif part and first == last:  # a third: "the early 20th century" is 1901/1933, "mid" 1934/1966, "late" 1967/2000
-        third = 0 if part.startswith(("early", "the beginning", "beginning", "the start", "start")) else \
-            1 if part.startswith(("mid", "the middle", "middle")) else 2
-        start, end = start + 33 * third, (start + 32, start + 65, end)[third]
+        start, end = _third(start, end, part)
+    elif first < last:  # "the late 18th and early 19th centuries" is 1767/1833
+        bpart = (m.group("bpart") or "").lower()
+        start = _third(start, start + 99, part)[0] if part and "half" not in part else start
+        end = _third(end - 99, end, bpart)[1] if bpart else end
     return NormDate(f"{start:04d}/{end:04d}", dt.date(start, 1, 1), dt.date(end, 12, 31), "range")
 
 
