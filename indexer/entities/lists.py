@@ -138,18 +138,24 @@ _PLACE_WORDS = re.compile(r"\b(?:City|Island|Islands|River|Mountains?|Lake|Sea|B
 
 def _lists(text: str, spans: list[Span]) -> list[list[int]]:
     """Indexes of the runs of `_LONG` or more names written as a list ("A, B, C and D")."""
-    runs: list[list[int]] = []
+    return runs(text, spans, lambda m: m[2] in _MEMBERS, _GAP, _LONG, closes=True)
+
+
+def runs(text: str, spans: list[Span], member, gap: re.Pattern, least: int, closes: bool = False) -> list[list[int]]:
+    """Indexes of the runs of `least` or more spans that are `member`s with a `gap` between each two; with `closes`,
+    a list ends with its last name ("A, B and C")."""
+    found: list[list[int]] = []
     run: list[int] = []
     closed = False
     for k, m in enumerate(spans):
-        gap = text[spans[run[-1]][1]:m[0]] if run else ""
-        if m[2] in _MEMBERS and run and not closed and _GAP.match(gap):
+        between = text[spans[run[-1]][1]:m[0]] if run else ""
+        if member(m) and run and not closed and gap.match(between):
             run.append(k)
-            closed = " and " in gap or " or " in gap  # "A, B and C": a list ends with its last name
+            closed = closes and (" and " in between or " or " in between)
             continue
-        if len(run) >= _LONG:
-            runs.append(run)
-        run, closed = ([k] if m[2] in _MEMBERS else []), False
-    if len(run) >= _LONG:
-        runs.append(run)
-    return runs
+        if len(run) >= least:
+            found.append(run)
+        run, closed = ([k] if member(m) else []), False
+    if len(run) >= least:
+        found.append(run)
+    return found

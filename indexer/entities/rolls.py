@@ -14,6 +14,7 @@ import re
 
 from .evidence import PERSON_CUE, Span
 from .kinds import person_word
+from .lists import runs
 from .names import is_territory
 
 _MEMBER = ("PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", PERSON_CUE)
@@ -54,16 +55,4 @@ def rolls(text: str, spans: list[Span]) -> list[Span]:
 
 def _runs(text: str, spans: list[Span]) -> list[list[int]]:
     """Indexes of the runs of `_LONG` or more one-word names written as a list ("A, B, C and D")."""
-    runs: list[list[int]] = []
-    run: list[int] = []
-    for k, m in enumerate(spans):
-        member = m[2] in _MEMBER and _WORD.match(m[3]) is not None
-        if member and run and _GAP.match(text[spans[run[-1]][1]:m[0]]):
-            run.append(k)
-            continue
-        if len(run) >= _LONG:
-            runs.append(run)
-        run = [k] if member else []
-    if len(run) >= _LONG:
-        runs.append(run)
-    return runs
+    return runs(text, spans, lambda m: m[2] in _MEMBER and _WORD.match(m[3]) is not None, _GAP, _LONG)
