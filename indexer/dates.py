@@ -22,7 +22,8 @@ _CIRCA = re.compile(r"^(?:c\.|ca\.|circa|around|about|approximately) ?(1\d{3}|20
 # as the same year AD ("c. 1479 BC" is not 1479).
 _BC = re.compile(r"\b(?:BCE?|B\.C\.(?:E\.)?)(?!\w)|\bbefore (?:Christ|the common era)\b", re.I)
 _AD = re.compile(r"\s*\b(?:AD|A\.D\.|CE|C\.E\.)(?!\w)\s*")
-_DECADE = re.compile(r"^(?:in )?(?:the )?(?:(?P<part>early|mid|late)(?: |-)?)?(?P<y>1\d{3}|20\d{2}|[1-9]\d{2})0'?s$", re.I)
+_DECADE = re.compile(r"^(?:in )?(?:the )?(?:(?P<part>early|mid|late|later)(?: |-)?)?(?P<y>1\d{3}|20\d{2}|[1-9]\d{2})0'?s"
+                     r"(?: ?(?P<sep>-|to|through|and) ?(?:the )?(?P<z>1\d{3}|20\d{2}|[1-9]\d{2})0'?s)?$", re.I)
 # "the logarithm of 1000", "the square of 144": a number after a noun that is no time of the year or of an age.
 _OF_NUMBER = re.compile(r"^(?:the )?(?P<noun>[a-z]+) of \d+$")
 _TIME_NOUNS = frozenset("year summer winter spring autumn fall end beginning start middle turn course close dawn "
@@ -101,7 +102,7 @@ def normalise_date(text: str) -> NormDate | None:
         return None
     text = _AD.sub(" ", text).strip()  # "802 to 1431 AD": the era marker must not hide the range's start
     if decade := _DECADE.match(text):
-        return _decade(decade.group("y"), (decade.group("part") or "").lower())
+        return _decade(decade.group("y"), (decade.group("part") or "").lower(), decade.group("z"), decade.group("sep"))
     if (of := _OF_NUMBER.match(text)) and of.group("noun") not in _TIME_NOUNS:
         return None
     if span := _day_span(text):
@@ -132,14 +133,20 @@ def normalise_date(text: str) -> NormDate | None:
     return NormDate(code, start, end, precision)
 
 
-def _decade(stem: str, part: str = "") -> NormDate:
+def _decade(stem: str, part: str = "", to: str | None = None, sep: str | None = None) -> NormDate | None:
     """ "the 1760s" is 1760/1769; "the 1800s" is the century 1800/1899 (how "1800s" is used in prose of a past
     century), but "the 2000s" is the decade 2000/2009: a century not yet past is not named that way. "early",
-    "mid" and "late" are thirds, as a century's: "the late 1970s" is 1976/1979."""
+    "mid" and "late" are thirds, as a century's: "the late 1970s" is 1976/1979. A run of decades ("the 1940s to
+    1970s") is one span; two joined by "and" only when they follow each other ("the 1980s and 1990s")."""
     first = int(stem) * 10
     last = first + (99 if first % 100 == 0 and first < 2000 else 9)
     if part:
         first, last = _third(first, last, part)
+    if to is not None:
+        end = int(to) * 10 + 9
+        if end <= last or (sep.lower() == "and" and int(to) * 10 != last + 1) or first % 100 == 0 or end % 100 == 9:
+            return None  # "the 1980s and 2000s" are two; "the 1800s to 1900s" centuries: not read
+        last = end
     return NormDate(f"{first:04d}/{last:04d}", dt.date(first, 1, 1), dt.date(last, 12, 31), "range")
 
 
@@ -199,13 +206,13 @@ _ORDINALS = {w: i for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first".split(), 1)}
 _ORDINAL = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + ")"
-_PART = (r"(?:early|mid|late|(?:the )?(?:first|second|latter) half of(?: the)?|"
+_PART = (r"(?:early|mid|later|late|(?:the )?(?:first|second|latter) half of(?: the)?|"
          r"(?:the )?(?:beginning|start|middle|end) of(?: the)?)")
 # "the 5th century", "19th-century", "the fourteenth century", "the early 20th century", "the first half of the
 # 20th century", "the 17th and 18th centuries", "the 8th-10th century": an interval of whole centuries (the
 # nth century is the years (n-1)*100+1 to n*100); a half is read as one, "early", "mid", "late", "the beginning of",
 # "the end of" as a third (`_third`), of each end of a span of centuries too.
-_CENTURY = re.compile(rf"^(?:(?P<lead>in|during|from|since|by|until|between|throughout|of) )?(?:the )?"
+_CENTURY = re.compile(rf"^(?:(?P<lead>in|during|from|since|by|until|between|throughout|of) )?(?:the |a )?"
                       rf"(?:(?P<part>{_PART})(?: |-))?(?P<a>{_ORDINAL})(?: century)?"
                       rf"(?: ?(?P<sep>-|to|and|or|through) ?(?:the )?(?:(?P<bpart>early|mid|late)(?: |-))?(?P<b>{_ORDINAL})"
                       rf"(?: century)?)?"

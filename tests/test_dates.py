@@ -194,3 +194,15 @@ def test_a_number_after_a_noun_of_no_time_is_no_year(text):
 
 def test_a_season_or_an_end_of_a_year_is_still_read():
     assert normalise_date("the end of 1945").edtf == "1945"
+
+
+@pytest.mark.parametrize("text, edtf", [("the 1940s to 1970s", "1940/1979"), ("the 1950s and 1960s", "1950/1969"),
+                                        ("the 1920s-1930s", "1920/1939"), ("the later eighteenth century", "1767/1800"),
+                                        ("a 2nd-century", "0101/0200")])
+def test_runs_of_decades_a_later_century_and_an_adjective_century_are_read(text, edtf):
+    assert normalise_date(text).edtf == edtf
+
+
+@pytest.mark.parametrize("text", ["the 1960s and 1980s", "the 1800s to 1900s", "the 1970s to 1950s"])
+def test_decades_apart_or_centuries_as_hundreds_are_not_one_span(text):
+    assert normalise_date(text) is None
