@@ -22,8 +22,9 @@ from .realms import realm_places
 from .gaps import regnal, unit_places
 from .fullnames import whole_persons
 from .lists import DEFINED_PLACE, listed_persons, listed_places
+from .placelists import listed_towns
 from .rolls import rolls
-from .subject import opening_person
+from .subject import opening_person, opening_place
 from .kinds import NAME_GLOSS, named_alike
 from .things import DEFINED_THING, relabel
 from .variants import defined_acronyms
@@ -79,11 +80,11 @@ def refine(text: str, found: Iterable[Span]) -> list[Span]:
     spans = _join_nicknames(text, spans)
     spans = joined_places(text, whole_names(text, spans))
     spans = [relabel(text, _with_org_noun(text, _not_a_person(text, m))) for m in spans]
-    spans = _one_sense(listed_persons(text, listed_places(text, named_alike(text, spans))))
+    spans = _one_sense(listed_persons(text, listed_towns(text, listed_places(text, named_alike(text, spans)))))
     spans = _overlay(spans, [(m.start("name"), m.end("name"), "PERSON") for m in _BIB_NAME.finditer(text)], text)
     spans = _overlay(spans, [(m.start(), m.end(), "EVENT") for m in _OPERATION.finditer(text)], text)
     spans = person_evidence(text, with_evidence(text, _overlay(spans, _titles(text), text)))
-    spans = whole_titles(text, lone.mark(text, rolls(text, opening_person(text, spans))))
+    spans = whole_titles(text, lone.mark(text, rolls(text, opening_place(text, opening_person(text, spans)))))
     spans = whole_persons(text, regnal(text, realm_places(text, with_country(text, spans))))
     spans = namesakes(text, inside_names(text, unit_places(text, spans)))
     return sorted(spans + defined_acronyms(text, spans), key=lambda m: (m[0], -m[1]))
