@@ -14,7 +14,9 @@ Each test is a precompiled regular expression on the span or on a few dozen char
 - a festival or a holiday: its kind after it, or a definition of one ("Holi is the second of the great festivals",
   "Navruz is celebrated by"), or a festival's date in a list the kind opens ("several festivals: … and return on
   Holi"), or the kind before it ("the festivals of the Dionysia", "the two main festivals in Islam, alongside
-  Holi"; a film festival goes by its city's name: "film festivals, alongside Venice").
+  Holi"; a film festival goes by its city's name: "film festivals, alongside Venice");
+- a people by its plural: the words before it ("ethnic Tatars", "the tribe of the Centaurs", "civilizations such as
+  the Toltecs", "spoken by the Tatars", "branches of the Capetians"): a vote for the group.
 """
 from __future__ import annotations
 
@@ -58,6 +60,9 @@ _FEAST_AFTER = re.compile(rf"\s{_FEAST}|\s(?:is|was|are)\s(?:celebrated|observed
                           r"yearly)\b|,\s(?:which|that)\s(?:is|was)\s(?:celebrated|marked|observed)\b")
 _FEAST_BEFORE = re.compile(rf"(?<!film\s){_FEAST}(?::[^.;:\n]{{0,120}}\son|\sof\sthe|[^.;:\n]{{0,40}},\s"
                            r"(?:alongside|along\swith|such\sas|including))\s$")
+_PEOPLE_BEFORE = re.compile(r"(?:\b(?:[Ee]thnic|(?:tribes?|branch(?:es)?|language|chieftain|king|queen)\sof(?:\sthe)?|"
+                            r"(?:civili[sz]ations|peoples|tribes|ethnic\sgroups)\s(?:such\sas|like|including|include)"
+                            r"(?:\sthe)?|spoken\s(?:[^.;\n]{0,30}\s)?by(?:\sthe)?)\s(?:ancient\s)?)$")
 
 
 def relabel(text: str, m: Span) -> Span | None:
@@ -81,6 +86,9 @@ def relabel(text: str, m: Span) -> Span | None:
     if feast_defined(text, m) or _FEAST_AFTER.match(text, m[1], m[1] + 120) \
             or _FEAST_BEFORE.search(text, max(0, m[0] - 180), m[0]):
         return (m[0], m[1], NO_FACET, name)  # a festival, no place
+    if " " not in name and name.endswith("s") and not name.endswith("ss") and not is_territory(name) \
+            and _PEOPLE_BEFORE.search(text, max(0, m[0] - 60), m[0]):
+        return (m[0], m[1], "NORP", name)
     if (title := _TITLE_BEFORE.search(text, max(0, m[0] - 30), m[0])) \
             and not _SENTENCE_START.search(text, max(0, title.start() - 3), title.start()):
         return (m[0], m[1], NO_FACET, name)
