@@ -104,6 +104,10 @@ def test_surname_first_bibliography_names_and_middle_initials():
     # Issue 25: games are events, not organisations.
     ("Commonwealth Games", "ORG", ("event", "Commonwealth Games")),
     ("Medieval", "PERSON", None), ("Archaic", "PERSON", None), ("Duke", "PERSON", None),
+    # Issue 25, round 19: an event's head word, whatever the model said ("Star Wars" is no war).
+    ("Bohemian Wars", "GPE", ("event", "Bohemian Wars")), ("Investiture Contest", "GPE", ("event", "Investiture Contest")),
+    ("Great Migration", "LOC", ("event", "Great Migration")), ("Great Fire", "FAC", ("event", "Great Fire")),
+    ("Livonian Crusades", "PERSON", ("event", "Livonian Crusades")), ("Star Wars", "WORK_CUE", ("work", "Star Wars")),
 ])
 def test_type_by_shape(name, facet, expected):
     assert _canon({(name, facet): 2}).resolve(name, facet) == expected

@@ -11,7 +11,7 @@ from .kinds import OTHER_KIND
 from .mentions import DEFINED_THING
 from .lone import LONE_PLACE
 from .rulers import Rulers
-from .votes import CUES, EVIDENCE, LONE, display_form, shown, vote
+from .votes import CUES, EVIDENCE, LONE, display_form, people_plural, shown, vote
 from .variants import (ACRONYM, FIRST_MARK, PARTY_MARK, Variants, acronym_key, generic_party, may_be_surname,
                        surname_key)
 from .names import MEMBERS, clean_name, looks_like_full_name, name_key, org_shaped, person_form, shape_facet, work_shaped
@@ -253,9 +253,8 @@ class Canon:
         facet = shaped or facet
         if facet == "person" and self.variants.of_a_people(display, self._facet.get, self._size):
             return None  # "Vulgar Latin", "Byzantine Christian": a people's, a language's or a faith's word ends it
-        if facet == "person" and " " not in key and key.endswith("s") and self._facet.get(key[:-1]) == "group" \
-                and self._display.get(key[:-1]) != display:  # not "Claudius", the group key of its own NORP tag
-            facet, display = "group", self._display.get(key[:-1], display)  # "Greeks" and the group "Greek"
+        if (one := people_plural(facet, key, display, self._facet.get, self._display.get, self._size)) is not None:
+            facet, display = "group", self._display.get(one, display)  # "Greeks" and the group "Greek"
         if facet == "org" and (owner := _OWNED.match(display)) and name_key(owner.group("owner")) in self._by_last \
                 and not org_shaped(display):  # "King's College", "McDonald's Corporation" are bodies all the same
             return "work", display  # a known person's title: the shape is the evidence

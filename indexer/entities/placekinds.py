@@ -36,10 +36,11 @@ _STUDY_BY = re.compile(r"\b(?:study|studies|proof|discovery|description|formulat
 # "…, often known as Santa Anna, was a Mexican general": an other name of the sentence's person.
 _KNOWN_AS = re.compile(r"(?:also|often|commonly|better|simply|popularly|usually)?\s?known\sas\s$")
 _IS_A = re.compile(r",?\s+(?:is|was)\s+(?:a|an|the|one)\s+(?P<kind>[^.;:\"“\n]{1,120})")
-# "Berbers, also known as Amazighs or Imazighen, are an ethnic group": a people.
-_PEOPLE_DEFINED = re.compile(r"(?:\s(?:or|and)\s[A-Z][\w'’-]+)?(?:\s\([^()\n]{1,40}\))?,?\s+(?:are|were)\s+(?:an?|the|one)\s+"
-                             r"(?:[\w-]+\s+){0,3}?(?:ethnic\s(?:group|minority)|people|peoples|tribe|tribes|"
-                             r"nation|ethnolinguistic\sgroup)\b")
+# "Berbers, also known as Amazighs or Imazighen, are an ethnic group", "The Toltecs or Toltec were an early
+# civilization", "The Whites and Blacks were factions": a people.
+_PEOPLE_DEFINED = re.compile(r"(?:\s(?:or|and)\s[A-Z][\w'’-]+)?(?:\s\([^()\n]{1,40}\))?,?\s+(?:are|were)\s+"
+                             r"(?:(?:an?|the|one)\s+(?:[\w-]+\s+){0,3}?)?(?:ethnic\s(?:group|minority)|people|peoples|"
+                             r"tribes?|factions?|civili[sz]ation|nation|ethnolinguistic\sgroup)\b")
 # A nickname in quotes: 'known as the "Green City"', 'nicknamed "the Venice of the North"'.
 _NICKNAME_BEFORE = re.compile(r"\b(?:known\sas|nicknamed|dubbed|called)\s(?:the\s)?[\"“]$")
 # A faith or a doctrine: "Eastern Orthodoxy", "Tibetan Buddhism".

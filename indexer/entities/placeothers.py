@@ -10,7 +10,13 @@ Each test is a precompiled regular expression on the span or on a few dozen char
 - a work: a kind of work right before it, maybe after a year or in a list the kind opens ("his 1651 book Leviathan",
   "the first arcade video games were Computer Space and Pong");
 - a source cited, not a place: "according to Ethnologue", "listed by Ethnologue";
-- a name inside a capitalised title: "History of the Russian State".
+- a name inside a capitalised title: "History of the Russian State";
+- a festival or a holiday: its kind after it, or a definition of one ("Holi is the second of the great festivals",
+  "Navruz is celebrated by"), or a festival's date in a list the kind opens ("several festivals: … and return on
+  Holi"), or the kind before it ("the festivals of the Dionysia", "the two main festivals in Islam, alongside
+  Holi"; a film festival goes by its city's name: "film festivals, alongside Venice");
+- a people by its plural: the words before it ("ethnic Tatars", "the tribe of the Centaurs", "civilizations such as
+  the Toltecs", "spoken by the Tatars", "branches of the Capetians"): a vote for the group.
 """
 from __future__ import annotations
 
@@ -43,6 +49,20 @@ _CITED_BEFORE = re.compile(r"\b(?:[Aa]ccording\sto|(?:listed|cited|published|rep
 _TITLE_BEFORE = re.compile(r"\b(?:History|Histories|Chronicle|Chronicles|Annals|Story|Tale|Decline\sand\sFall)\s"
                            r"of\s(?:the\s)?$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
+# A festival's or a holiday's kind, and the words after or before a name that show one.
+_FEAST = r"(?:festivals?|holidays?|feasts?|feast\sdays?|celebrations?)\b"
+# Words between a definition's verb and its kind of feast: "the first of the two main", "a major Jewish".
+_FEAST_WORDS = r"(?:(?:first|second|third|last|main|major|most|important|greatest|biggest|principal|great|annual|" \
+               r"religious|two|three|four|one|of|the|public|national|[A-Z][\w'’-]*)\s){0,6}?"
+_FEAST_DEFINED = re.compile(rf"(?:\sin\s[A-Z][\w'’-]+|,[^,.;\n]{{1,40}})?,?\s(?:is|was|are)\s(?:the|an?|one)\s"
+                            rf"{_FEAST_WORDS}{_FEAST}")
+_FEAST_AFTER = re.compile(rf"\s{_FEAST}|\s(?:is|was|are)\s(?:celebrated|observed)\s(?:during|on|by|every|each|annually|"
+                          r"yearly)\b|,\s(?:which|that)\s(?:is|was)\s(?:celebrated|marked|observed)\b")
+_FEAST_BEFORE = re.compile(rf"(?<!film\s){_FEAST}(?::[^.;:\n]{{0,120}}\son|\sof\sthe|[^.;:\n]{{0,40}},\s"
+                           r"(?:alongside|along\swith|such\sas|including))\s$")
+_PEOPLE_BEFORE = re.compile(r"(?:\b(?:[Ee]thnic|(?:tribes?|branch(?:es)?|language|chieftain|king|queen)\sof(?:\sthe)?|"
+                            r"(?:civili[sz]ations|peoples|tribes|ethnic\sgroups)\s(?:such\sas|like|including|include)"
+                            r"(?:\sthe)?|spoken\s(?:[^.;\n]{0,30}\s)?by(?:\sthe)?)\s(?:ancient\s)?)$")
 
 
 def relabel(text: str, m: Span) -> Span | None:
@@ -63,6 +83,12 @@ def relabel(text: str, m: Span) -> Span | None:
     if " " not in name and _CITED_BEFORE.search(text, max(0, m[0] - 20), m[0]) \
             and not text.startswith(("'s", "’s"), m[1]):
         return (m[0], m[1], NO_FACET, name)
+    if feast_defined(text, m) or _FEAST_AFTER.match(text, m[1], m[1] + 120) \
+            or _FEAST_BEFORE.search(text, max(0, m[0] - 180), m[0]):
+        return (m[0], m[1], NO_FACET, name)  # a festival, no place
+    if " " not in name and name.endswith("s") and not name.endswith("ss") and not is_territory(name) \
+            and _PEOPLE_BEFORE.search(text, max(0, m[0] - 60), m[0]):
+        return (m[0], m[1], "NORP", name)
     if (title := _TITLE_BEFORE.search(text, max(0, m[0] - 30), m[0])) \
             and not _SENTENCE_START.search(text, max(0, title.start() - 3), title.start()):
         return (m[0], m[1], NO_FACET, name)
@@ -73,3 +99,8 @@ def _lone_person(text: str, m: Span) -> bool:
     """A one-word name, no plural, country or realm, before ", who": "the preaching of Polycarp, who in turn"."""
     return " " not in m[3] and not m[3].endswith("s") and not is_territory(m[3]) \
         and not _REALM_OF.search(text, max(0, m[0] - 30), m[0])
+
+
+def feast_defined(text: str, m: Span) -> bool:
+    """A name its sentence defines as a festival or a holiday: "Holi is the second of the two main festivals"."""
+    return bool(_FEAST_DEFINED.match(text, m[1], m[1] + 120))

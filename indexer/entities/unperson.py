@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from . import kinds
+from . import kinds, placeothers
 from .bodies import NO_FACET
 from .evidence import Span
 
@@ -50,6 +50,8 @@ def relabel(text: str, m: Span) -> Span | None:
         return (m[0], m[1], "GPE" if run.group().split(None, 1)[0].rstrip(":,") in _PLACE_RUN else NO_FACET, m[3])
     if _TITLE_AFTER.match(text, m[1], m[1] + 80) and (m[3].endswith(("'s", "’s")) or not text[m[1]] == " "):
         return (m[0], m[1], NO_FACET, m[3])
+    if placeothers.feast_defined(text, m) and _SUBJECT_BEFORE.search(text, max(0, m[0] - 60), m[0]):
+        return (m[0], m[1], NO_FACET, m[3])  # "Holi is the first of the two main festivals in Hinduism"
     defined = _DEFINED.match(text, m[1], m[1] + 260)
     if defined and _SUBJECT_BEFORE.search(text, max(0, m[0] - 60), m[0]) \
             and not any(kinds.person_word(w) for w in re.findall(r"[\w'’-]+", defined.group("words"))):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Callable
 
 from .evidence import ORG_CUE, PERSON_CUE, PERSON_DEFINED, WORK_CUE
 from ..folding import name_key
@@ -71,6 +72,19 @@ def vote(facets: Counter, evident: Counter = Counter()) -> str | None:
             and not (person_shown and facets["group"] <= facets["person"]):
         return "group"
     return facet
+
+
+def people_plural(facet: str, key: str, display: str, facet_of: Callable, display_of: Callable,
+                  size: Callable) -> str | None:
+    """The group key a person's or a place's one-word plural names: "Greeks" tagged a person is the group "Greek", and
+    a place only where the group is named more than twice as often ("Malays" 1 GPE, "Malay" 9 NORP; not the
+    Philippines, 42 GPE, beside "Philippine" 8 NORP); not "Claudius", the group key of its own NORP tag."""
+    if facet not in ("person", "place") or " " in key or not key.endswith("s"):
+        return None
+    one = key[:-1]
+    if facet_of(one) != "group" or display_of(one) == display:
+        return None
+    return one if facet == "person" or 2 * size(key) < size(one) else None
 
 
 def display_form(forms: Counter, work: bool = False) -> str:
