@@ -11,6 +11,7 @@ from .kinds import OTHER_KIND
 from .mentions import DEFINED_THING
 from .lone import LONE_PLACE
 from .rulers import Rulers
+from .surnameplaces import surname_person
 from .votes import CUES, EVIDENCE, LONE, display_form, people_plural, shown, vote
 from .variants import (ACRONYM, FIRST_MARK, PARTY_MARK, Variants, acronym_key, generic_party, may_be_surname,
                        surname_key)
@@ -202,14 +203,13 @@ class Canon:
         if len(name.split()) != 1 or not self._by_last.get(key) or not may_be_surname(name):
             return None
         local = ctx.get(key) if ctx else None
-        if label not in PERSONS:
-            other = sum(n for f, n in self._facets.get(key, Counter()).items() if f != "person")
-            mentions = sum(self._forms.get(local, Counter()).values()) if local else 0
-            return local if local and other <= _OTHER_USES_PER_MENTION * mentions else None
-        if local:
-            return local
         votes = self._facets.get(key, Counter())
-        if self._facet.get(key, "person") != "person" or votes["place"] * _PLACE_DOUBT > votes["person"]:
+        if local and (label in PERSONS or sum(votes.values()) - votes["person"] <= _OTHER_USES_PER_MENTION * self._size(local)):
+            return local
+        if self._facet.get(key) == "place":  # a surname the model calls a place ("Liszt, Tchaikovsky" [GPE])
+            labels = Counter({p[1]: self.counts[p] for p in self._surfaces.get(key, ())} if key not in self.variants.by_first else {})
+            return surname_person(key, votes, labels, self._by_last[key], self._size, self._display.get(key, name))
+        if label not in PERSONS or self._facet.get(key, "person") != "person" or votes["place"] * _PLACE_DOUBT > votes["person"]:
             return None  # the word is (also) something else ("French", the city "Sucre"): only its document counts
         fulls = sorted(self._by_last[key], key=lambda k: (-sum(self._forms[k].values()), k))
         top = sum(self._forms[fulls[0]].values())

@@ -1,4 +1,4 @@
-"""The passage's subject, a person the model left untagged at its start.
+"""The passage's subject, a person (or, below, a place) the model left untagged at its start.
 
 The small model often tags nothing in a biography's first words: "Homer was an ancient Greek poet who…",
 "Brahmagupta was an Indian mathematician…", "Timur, also known as Tamerlane, was a Turco-Mongol conqueror…" (some
@@ -25,24 +25,32 @@ _OPENING = re.compile(r"(?!(?:The|A|An|He|She|It|They|We|I|This|That|These|Those
                       r"Many|Most|Each|All|Both|Such|Today|Here)\b)[A-Z][^\W\d_A-Z][\w'’ʼ-]*(?:\s[A-Z][^\W\d_A-Z][\w'’ʼ-]*){0,3}"
                       r"(?=\s(?:was|is)\s|\s\(|\s?,)")
 # The definition's head ends before its first word that is no adjective or noun of it ("ancient Greek poet| who").
+_PLACES = ("GPE", "LOC", "FAC")  # the model's place labels
 _STOP = re.compile(r"\s(?:who|whose|which|that|of|in|from|and|with|to|for|at|by|on|during|between|active|known|"
                    r"best|often|credited|whom|born|considered|or|where|such|(?!king\b)[a-z]+ing)\b|[,;.(]")
 
 
 def opening_person(text: str, spans: list[Span]) -> list[Span]:
-    """The spans with a PERSON_DEFINED span over the untagged opening name of a passage that defines a person."""
+    """The spans with a PERSON_DEFINED span over the untagged opening name of a passage that defines a person, or
+    over its opening name the model called a place ("Marina or Malintzin, … was a Nahua woman" [LOC])."""
+    if spans and spans[0][0] == 0 and spans[0][2] in _PLACES:
+        first = spans[0]
+        return [(0, first[1], PERSON_DEFINED, first[3])] + spans[1:] if _defines_person(text, first[1]) else spans
     name = _OPENING.match(text)
-    if name is None or any(m[0] < name.end() for m in spans):
+    if name is None or any(m[0] < name.end() for m in spans) or not _defines_person(text, name.end()):
         return spans
-    found = _DEFINED.match(text, name.end(), name.end() + 260)
+    return [(name.start(), name.end(), PERSON_DEFINED, name.group())] + spans
+
+
+def _defines_person(text: str, end: int) -> bool:
+    """Whether the definition after a passage's opening name (ending at `end`) is a kind of person's."""
+    found = _DEFINED.match(text, end, end + 260)
     if found is None:
-        return spans
+        return False
     kind = found.group("kind")
     words = kind[:_STOP.search(kind).start() if _STOP.search(kind) else len(kind)].split()
     head = words[-1] if words else ""
-    if not head.islower() or head in _NOT_A_ROLE or head.endswith("ness") or not person_word(head):
-        return spans
-    return [(name.start(), name.end(), PERSON_DEFINED, name.group())] + spans
+    return head.islower() and head not in _NOT_A_ROLE and not head.endswith("ness") and person_word(head)
 
 
 # The passage's subject, a place: "Oran is a major coastal city located in…", "The Gran Chaco is a vast semiarid
