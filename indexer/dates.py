@@ -9,6 +9,8 @@ from functools import lru_cache
 
 from edtf import parse_edtf, text_to_edtf
 
+from .periods import DECADE, centuries, decades
+
 # A mention is only worth parsing when it names a plausible year: "the next day" or "the age of 60" carry none,
 # and edtf would happily turn "60" into 2060.
 # Not a year: part of a bigger number ("400,000", "141,399", "2.500") or of a name ("francium-223", "Zn-64").
@@ -22,8 +24,6 @@ _CIRCA = re.compile(r"^(?:c\.|ca\.|circa|around|about|approximately) ?(1\d{3}|20
 # as the same year AD ("c. 1479 BC" is not 1479).
 _BC = re.compile(r"\b(?:BCE?|B\.C\.(?:E\.)?)(?!\w)|\bbefore (?:Christ|the common era)\b", re.I)
 _AD = re.compile(r"\s*\b(?:AD|A\.D\.|CE|C\.E\.)(?!\w)\s*")
-_DECADE = re.compile(r"^(?:in )?(?:the )?(?:(?P<part>early|mid|late|later)(?: |-)?)?(?P<y>1\d{3}|20\d{2}|[1-9]\d{2})0'?s"
-                     r"(?: ?(?P<sep>-|to|through|and) ?(?:the )?(?P<z>1\d{3}|20\d{2}|[1-9]\d{2})0'?s)?$", re.I)
 # "the logarithm of 1000", "the square of 144": a number after a noun that is no time of the year or of an age.
 _OF_NUMBER = re.compile(r"^(?:the )?(?P<noun>[a-z]+) of \d+$")
 _TIME_NOUNS = frozenset("year summer winter spring autumn fall end beginning start middle turn course close dawn "
@@ -92,8 +92,8 @@ def normalise_date(text: str) -> NormDate | None:
     text = " ".join(text.translate(_DASHES).split())
     if len(text) > 80 or _BC.search(text):
         return None
-    if century := _centuries(_AD.sub(" ", text).strip()):
-        return century
+    if century := centuries(_AD.sub(" ", text).strip()):
+        return _interval(*century)
     years = _YEAR.findall(text)
     if not years or (_NUMERIC.match(text) and not _FULL_YEAR.search(text)):
         return None
@@ -101,8 +101,8 @@ def normalise_date(text: str) -> NormDate | None:
     if not bare and _QUANTITY.search(text):
         return None
     text = _AD.sub(" ", text).strip()  # "802 to 1431 AD": the era marker must not hide the range's start
-    if decade := _DECADE.match(text):
-        return _decade(decade.group("y"), (decade.group("part") or "").lower(), decade.group("z"), decade.group("sep"))
+    if DECADE.match(text):
+        return _interval(*years) if (years := decades(text)) else None
     if (of := _OF_NUMBER.match(text)) and of.group("noun") not in _TIME_NOUNS:
         return None
     if span := _day_span(text):
@@ -133,31 +133,8 @@ def normalise_date(text: str) -> NormDate | None:
     return NormDate(code, start, end, precision)
 
 
-def _decade(stem: str, part: str = "", to: str | None = None, sep: str | None = None) -> NormDate | None:
-    """ "the 1760s" is 1760/1769; "the 1800s" is the century 1800/1899 (how "1800s" is used in prose of a past
-    century), but "the 2000s" is the decade 2000/2009: a century not yet past is not named that way. "early",
-    "mid" and "late" are thirds, as a century's: "the late 1970s" is 1976/1979. A run of decades ("the 1940s to
-    1970s") is one span; two joined by "and" only when they follow each other ("the 1980s and 1990s")."""
-    first = int(stem) * 10
-    last = first + (99 if first % 100 == 0 and first < 2000 else 9)
-    if part:
-        first, last = _third(first, last, part)
-    if to is not None:
-        end = int(to) * 10 + 9
-        if end <= last or (sep.lower() == "and" and int(to) * 10 != last + 1) or first % 100 == 0 or end % 100 == 9:
-            return None  # "the 1980s and 2000s" are two; "the 1800s to 1900s" centuries: not read
-        last = end
+def _interval(first: int, last: int) -> NormDate:
     return NormDate(f"{first:04d}/{last:04d}", dt.date(first, 1, 1), dt.date(last, 12, 31), "range")
-
-
-def _third(first: int, last: int, part: str) -> tuple[int, int]:
-    """The early, mid or late third of the years first..last (a century's: 1901/1933, 1934/1966, 1967/2000; a
-    decade's: 1970/1972, 1973/1975, 1976/1979)."""
-    third = 0 if part.startswith(("early", "the beginning", "beginning", "the start", "start")) else \
-        1 if part.startswith(("mid", "the middle", "middle")) else 2
-    step = (last - first + 1) // 3
-    cuts = (first, first + step, first + 2 * step, last + 1)
-    return cuts[third], cuts[third + 1] - 1
 
 
 def _bounds(code: str) -> tuple[dt.date, dt.date]:
@@ -200,51 +177,6 @@ def _edtf(text: str) -> str | None:
         return text_to_edtf(text)
     except Exception:  # the library raises on some free text; treat as "no date"
         return None
-
-
-_ORDINALS = {w: i for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
-    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first".split(), 1)}
-_ORDINAL = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + ")"
-_PART = (r"(?:early|mid|later|late|(?:the )?(?:first|second|latter) half of(?: the)?|"
-         r"(?:the )?(?:beginning|start|middle|end) of(?: the)?)")
-# "the 5th century", "19th-century", "the fourteenth century", "the early 20th century", "the first half of the
-# 20th century", "the 17th and 18th centuries", "the 8th-10th century": an interval of whole centuries (the
-# nth century is the years (n-1)*100+1 to n*100); a half is read as one, "early", "mid", "late", "the beginning of",
-# "the end of" as a third (`_third`), of each end of a span of centuries too.
-_CENTURY = re.compile(rf"^(?:(?P<lead>in|during|from|since|by|until|between|throughout|of) )?(?:the |a )?"
-                      rf"(?:(?P<part>{_PART})(?: |-))?(?P<a>{_ORDINAL})(?: century)?"
-                      rf"(?: ?(?P<sep>-|to|and|or|through) ?(?:the )?(?:(?P<bpart>early|mid|late)(?: |-))?(?P<b>{_ORDINAL})"
-                      rf"(?: century)?)?"
-                      rf"(?: |-)centur(?:y|ies)$", re.I)
-
-
-def _ordinal(word: str) -> int:
-    return int(word[:-2]) if word[0].isdigit() else _ORDINALS[word.lower()]
-
-
-def _centuries(text: str) -> NormDate | None:
-    """A century or a run of centuries as an EDTF interval ("the 19th century" is 1801/1900)."""
-    m = _CENTURY.match(text)
-    if not m:
-        return None
-    first, last = _ordinal(m.group("a")), _ordinal(m.group("b") or m.group("a"))
-    if not 1 <= first <= last <= 21:
-        return None
-    # "the 3rd and 7th centuries" are two, not a span ("between the 18th and 20th centuries" is one)
-    if (m.group("sep") or "").lower() == "and" and last - first > 1 and (m.group("lead") or "").lower() != "between":
-        return None
-    start, end = (first - 1) * 100 + 1, last * 100
-    part = (m.group("part") or "").lower()
-    if "half" in part and first == last:
-        start, end = (start, start + 49) if "first" in part else (start + 50, end)
-    elif part and first == last:  # a third: "the early 20th century" is 1901/1933, "mid" 1934/1966, "late" 1967/2000
-        start, end = _third(start, end, part)
-    elif first < last:  # "the late 18th and early 19th centuries" is 1767/1833
-        bpart = (m.group("bpart") or "").lower()
-        start = _third(start, start + 99, part)[0] if part and "half" not in part else start
-        end = _third(end - 99, end, bpart)[1] if bpart else end
-    return NormDate(f"{start:04d}/{end:04d}", dt.date(start, 1, 1), dt.date(end, 12, 31), "range")
 
 
 def _atom(tag: str) -> str:

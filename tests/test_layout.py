@@ -15,7 +15,7 @@ MAX_LINES = 300
 
 # Lowest first. A module may import its own part and the parts ranked below it, never one beside or above it.
 PARTS: dict[str, int] = {
-    "base": 0,  # indexer.errors, settings, folding, dates, locked_file: know nothing of the rest
+    "base": 0,  # indexer.errors, settings, folding, dates, periods, locked_file: know nothing of the rest
     "indexer.query": 1,  # the request, its results, the facets, markup: plain data
     "indexer.read": 2, "indexer.backend": 2,  # bytes → documents; the index (beside each other, never mixed)
     "indexer.entities": 3,  # spaCy and the name rules
@@ -25,7 +25,7 @@ PARTS: dict[str, int] = {
     "web": 7,
     "indexer.cli": 8,  # with indexer/__main__.py
 }
-BASE = {"indexer.errors", "indexer.settings", "indexer.folding", "indexer.dates", "indexer.locked_file",
+BASE = {"indexer.errors", "indexer.settings", "indexer.folding", "indexer.dates", "indexer.periods", "indexer.locked_file",
         "indexer.disk"}
 FACADE = {"indexer", "indexer.engine", "indexer.browsing", "indexer.annotating"}
 # Where each third-party engine may be imported (a module path prefix).
