@@ -6,6 +6,7 @@
 - A realm's name going on "of" its land or over its peoples: "[Democratic Republic] of the Congo", "the [Free County]
   of Burgundy", "[the Republic of the United States] of Indonesia", "[the Kingdom of Serbs], Croats and Slovenes",
   "[the Union of the Grand Duchy of Lithuania] and the Kingdom of Poland".
+- A unit named by generic words alone going on "of" its place: "the [Autonomous Province] of Vojvodina".
 - A town's "upon" or "am" and its river: "[Kingston] upon Hull", "[Frankfurt] am Main".
 - One of a pair of islands or mountains sharing their head: "the [South Shetland] and South Sandwich Islands", "the
   [Rocky] and Appalachian mountains": "South Shetland Islands", "Rocky Mountains" (the offsets stay on the words).
@@ -28,6 +29,11 @@ _REALM = (r"(?:Republic|Kingdom|Union|Duchy|County|Principality|Federation|Commo
           r"Caliphate|Confederation|Margraviate|Electorate|Realm|Landgraviate|Archduchy|Voivodeship)")
 _REALM_END = re.compile(rf"\b{_REALM}$")
 _REALM_OF = re.compile(rf"^(?:[Tt]he[ ])?(?:{_NAME}[ ])*{_REALM}[ ]of[ ]")
+# A unit named by generic words alone goes on "of" its place: "the [Autonomous Province] of Vojvodina", "the
+# [Metropolitan City] of Milan", "the [Old City] of Jerusalem" (not "the Flemish Region of Belgium": named already).
+_UNIT_ONLY = re.compile(r"^(?:[Tt]he[ ])?(?:(?:Autonomous|Constitutional|Metropolitan|Special|Old|Hanseatic|"
+                        r"Capital|Federal|Administrative|Free|Inner|Outer)[ ])+(?:Province|Region|City|District|Area|"
+                        r"Territory|Prefecture|Municipality|Community)$")
 # What a realm's name goes on with: "of (the) Land", and a union's second part "and the Kingdom of Poland".
 _OF_LAND = re.compile(rf"[ ]of[ ](?:the[ ])?{_NAME}(?:[ ]{_NAME})*(?![\w'’-])")
 _UNION_AND = re.compile(rf"[ ]and[ ]the[ ](?:{_NAME}[ ])*{_REALM}[ ]of[ ](?:the[ ])?{_NAME}(?:[ ]{_NAME})*(?![\w'’-])")
@@ -97,6 +103,8 @@ def _named_so(text: str, pair: str) -> bool:
 def _realm_end(text: str, m: Span) -> int | None:
     """Where a realm's name ends once the land or the peoples the text writes after it are taken in."""
     name = m[3]
+    if _UNIT_ONLY.match(name) and (land := _OF_LAND.match(text, m[1])):
+        return land.end()  # "the Autonomous Province of Vojvodina"
     if _REALM_END.search(name) and all(w in _DESCRIBING for w in name.split()[:-1]) or _REALM_OF.match(name):
         if name.endswith("s") and _REALM_OF.match(name) and (peoples := _PEOPLES.match(text, m[1])):
             return peoples.end()  # "the Kingdom of Serbs, Croats and Slovenes"

@@ -25,7 +25,7 @@ from .lists import DEFINED_PLACE, listed_persons, listed_places
 from .placelists import listed_towns
 from .rolls import rolls
 from .subject import opening_person, opening_place
-from .kinds import NAME_GLOSS, named_alike
+from .kinds import NAME_GLOSS, named_alike, person_word
 from .things import DEFINED_THING, relabel
 from .variants import defined_acronyms
 
@@ -55,7 +55,7 @@ _IN_BEFORE = re.compile(r"(?:\b(?:[Ii]n|into|across|near|along|throughout|within
 # A definition names what a thing is: "Ibadan is the capital and most populous city of Oyo State" (an appositive may
 # come first: "Buenos Aires, officially the Autonomous City of Buenos Aires, is the capital"). Decisive evidence of a
 # place, whatever the model said: such a span is relabelled with the strong label below.
-_DEFINED_PLACE = re.compile(r"(?:,[^.;\n]{0,100},|,)?\s+(?:is|was)\s+(?:a|an|the|one)\b[^.;\n]{0,60}?\b(?:capital|city|"
+_DEFINED_PLACE = re.compile(r"(?:,[^.;\n]{0,100},|,)?\s+(?:is|was)\s+(?:a|an|the|one)\b(?P<gap>[^.;\n]{0,60}?)\b(?:capital|city|"
                             r"town|village|municipality|metropolis|country|state|province|region|territory|county|"
                             r"district|island|archipelago|river|lake|mountain|peninsula|kingdom|empire|duchy|"
                             r"sultanate|caliphate|federative|oblast|canton|governorate|prefecture|commune|borough|suburb)\b")
@@ -205,7 +205,8 @@ def _not_a_person(text: str, m: Span) -> Span:
         return (m[0], m[1], "MISC", m[3])  # "St Paul's Cathedral"
     if m[2] != "PERSON":
         return m
-    if _DEFINED_PLACE.match(text, m[1], m[1] + 200) or _APPOSITIVE_PLACE.match(text, m[1], m[1] + 60):
+    if (d := _DEFINED_PLACE.match(text, m[1], m[1] + 200)) and not _person_first(d.group("gap")) \
+            or _APPOSITIVE_PLACE.match(text, m[1], m[1] + 60):
         return (m[0], m[1], DEFINED_PLACE, m[3])
     if _DEFINED_THING.match(text, m[1], m[1] + 200):
         return (m[0], m[1], DEFINED_THING, m[3])
@@ -219,6 +220,15 @@ def _not_a_person(text: str, m: Span) -> Span:
     if _IN_BEFORE.search(before) or _PLACE_BEFORE.search(text, max(0, m[0] - 24), m[0]):
         return (m[0], m[1], "GPE", m[3])
     return m
+
+
+def _person_first(gap: str) -> bool:
+    """A definition that calls its subject a person before it names a place: "Louis Riel was a Canadian politician,
+    a founder of the province of Manitoba", "… was an early Christian bishop of Greek descent from the maritime city"."""
+    return any(w.islower() and person_word(w) for w in _GAP_WORDS.findall(gap))
+
+
+_GAP_WORDS = re.compile(r"(?<![\w-])[a-z][a-z-]{2,}")
 
 
 def _one_sense(spans: list[Span]) -> list[Span]:

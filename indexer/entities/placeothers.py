@@ -16,7 +16,8 @@ Each test is a precompiled regular expression on the span or on a few dozen char
   Holi"), or the kind before it ("the festivals of the Dionysia", "the two main festivals in Islam, alongside
   Holi"; a film festival goes by its city's name: "film festivals, alongside Venice");
 - a people by its plural: the words before it ("ethnic Tatars", "the tribe of the Centaurs", "civilizations such as
-  the Toltecs", "spoken by the Tatars", "branches of the Capetians"): a vote for the group.
+  the Toltecs", "spoken by the Tatars", "branches of the Capetians", a Latin plural: "chieftain of the Arverni"): a
+  vote for the group.
 """
 from __future__ import annotations
 
@@ -64,6 +65,9 @@ _PEOPLE_BEFORE = re.compile(r"(?:\b(?:[Ee]thnic|(?:tribes?|branch(?:es)?|languag
                             r"(?:civili[sz]ations|peoples|tribes|ethnic\sgroups)\s(?:such\sas|like|including|include)"
                             r"(?:\sthe)?|spoken\s(?:[^.;\n]{0,30}\s)?by(?:\sthe)?)\s(?:ancient\s)?)$")
 
+# A tribe's Latin plural in -i after "the": "chieftain of the Arverni" ("king of Hawaii" has no article).
+_LATIN_PLURAL = re.compile(r"\bthe\s$")
+
 
 def relabel(text: str, m: Span) -> Span | None:
     """The place-tagged span relabelled when its last word or the words beside it show another kind; else None."""
@@ -86,7 +90,8 @@ def relabel(text: str, m: Span) -> Span | None:
     if feast_defined(text, m) or _FEAST_AFTER.match(text, m[1], m[1] + 120) \
             or _FEAST_BEFORE.search(text, max(0, m[0] - 180), m[0]):
         return (m[0], m[1], NO_FACET, name)  # a festival, no place
-    if " " not in name and name.endswith("s") and not name.endswith("ss") and not is_territory(name) \
+    if " " not in name and (name.endswith("s") and not name.endswith("ss") or _LATIN_PLURAL.search(text, max(0, m[0] - 4), m[0])
+                            and name.endswith("i")) and not is_territory(name) \
             and _PEOPLE_BEFORE.search(text, max(0, m[0] - 60), m[0]):
         return (m[0], m[1], "NORP", name)
     if (title := _TITLE_BEFORE.search(text, max(0, m[0] - 30), m[0])) \
