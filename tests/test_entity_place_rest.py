@@ -44,3 +44,16 @@ def test_a_tribe_in_a_latin_plural_is_no_place():
 
 def test_a_place_in_i_without_an_article_stays_a_place():
     assert _span("Kamehameha was the first king of Hawaii and a great warrior.", "Hawaii")[2] in _PLACES
+
+
+def test_bearings_sharing_one_place_make_a_value_each():
+    text = "The dance spread across North and West Africa in the colonial era."
+    start = text.index("North")
+    got = refine(text, [(start, start + len("North and West Africa"), "LOC", "North and West Africa")])
+    assert [m[3] for m in got] == ["North Africa", "West Africa"]
+    assert [text[m[0]:m[1]] for m in got] == ["North", "West Africa"]
+    text = "Towns of Central and Northern Italy; the South Pacific and Latin America."
+    assert _span(text, "Latin America", "LOC")[3] == "Latin America"
+    start = text.index("Central")
+    got = refine(text, [(start, start + len("Central and Northern Italy"), "GPE", "Central and Northern Italy")])
+    assert [m[3] for m in got if m[0] < 40] == ["Central Italy", "Northern Italy"]
