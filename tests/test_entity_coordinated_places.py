@@ -56,3 +56,10 @@ def test_the_real_model_s_coordinated_regions_are_places():
     places = {v for pairs in found.values() for f, v in pairs if f == "place"}
     assert {"Central America", "South America", "Western Europe", "Central Europe"} <= places
     assert "Central and South America" not in places
+
+
+def test_an_honorific_keeps_a_listed_person_a_person():
+    from indexer.entities.lists import listed_places
+    text = "Her stories follow the detectives Tommy and Tuppence, and Miss Harbottle."
+    spans = [_at(text, "Tommy", "PERSON"), _at(text, "Tuppence", "GPE"), _at(text, "Miss Harbottle", "PERSON")]
+    assert ("Miss Harbottle", "PERSON") in [(m[3], m[2]) for m in listed_places(text, spans)]
