@@ -24,6 +24,9 @@ _NOT_PLACES = ("NORP", "LANGUAGE")
 # Between two names of a list: a comma or "and", maybe over a name the model did not tag (", Sekondi-Takoradi, ")
 # or the end of one it cut ("Mato Grosso[ do Sul], ").
 _GAP = re.compile(r"^(?:\s(?:do|da|de|del|dos|das)\s[A-Z][\w'’-]*)?(?:,\s[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})*(?:,\s|\sand\s|,\sand\s|\sor\s)$")
+# A person's honorific before the name: "…, Tommy and Tuppence [GPE], and Miss Marple" lists persons, whatever
+# its neighbour's label.
+_HONORIFIC = re.compile(r"(?:Miss|Mrs|Mr|Ms|Sir|Dame|Dr|Madame|Mademoiselle|Monsieur)\.?\s[A-Z]")
 _LONG = 3  # names in a list that is judged whole
 # Before a list: a place's preposition ("flows past", "through") wants a place in the list; a kind of place
 # ("Major settlements in the valley include") none.
@@ -41,7 +44,7 @@ def listed_places(text: str, spans: list[Span]) -> list[Span]:
     out = list(spans)
     added: list[Span] = []
     for i, m in enumerate(spans):
-        if m[2] != "PERSON":
+        if m[2] != "PERSON" or _HONORIFIC.match(m[3]):
             continue
         near = [n for n in (spans[i - 1] if i else None, spans[i + 1] if i + 1 < len(spans) else None)
                 if n and LIST_GAP.match(text[min(n[1], m[1]):max(n[0], m[0])])]
@@ -55,7 +58,8 @@ def listed_places(text: str, spans: list[Span]) -> list[Span]:
         before = text[max(0, out[run[0]][0] - 60):out[run[0]][0]]
         if _KIND.search(before) or places and _PREPOSITION.search(before) or _towns(text, out, run, places):
             for k in run:
-                if out[k][2] == "PERSON" or (out[k][2] == "ORG" and not org_shaped(out[k][3])):
+                if out[k][2] == "PERSON" and not _HONORIFIC.match(out[k][3]) \
+                        or (out[k][2] == "ORG" and not org_shaped(out[k][3])):
                     out[k] = (out[k][0], out[k][1], "GPE", out[k][3])
             added += [(g.start(), g.end(), "GPE", g.group()) for a, b in zip(run, run[1:])
                       for g in _UNTAGGED_ONE.finditer(text, out[a][1], out[b][0])]  # "Dormagen, Erkrath, Solingen"

@@ -23,6 +23,7 @@ from .gaps import regnal, unit_places
 from .fullnames import whole_persons
 from .lists import DEFINED_PLACE, listed_persons, listed_places
 from .placelists import listed_towns
+from .coordplaces import coordinated_places
 from .rolls import rolls
 from .subject import opening_person, opening_place
 from .kinds import NAME_GLOSS, named_alike, person_word
@@ -86,7 +87,7 @@ def refine(text: str, found: Iterable[Span]) -> list[Span]:
     spans = person_evidence(text, with_evidence(text, _overlay(spans, _titles(text), text)))
     spans = whole_titles(text, lone.mark(text, rolls(text, opening_place(text, opening_person(text, spans)))))
     spans = whole_persons(text, regnal(text, realm_places(text, with_country(text, spans))))
-    spans = namesakes(text, inside_names(text, unit_places(text, spans)))
+    spans = coordinated_places(text, namesakes(text, inside_names(text, unit_places(text, spans))))
     return sorted(spans + defined_acronyms(text, spans), key=lambda m: (m[0], -m[1]))
 
 

@@ -35,6 +35,9 @@ _CUES_PER_LABEL = 0.5  # person cues to outweigh an organisation or work nothing
 ONE_WORD = "one word"
 _ONE_WORD = re.compile(r"^[A-Z][^\W\d_A-Z][\w'’-]*(?<!ic)$")  # "Finnic", "Germanic": a people's word
 _ORG_OR_PLACE = Counter({"org": 1 << 20, "place": 1 << 20})
+# A one-word name the model calls a people often and a place nearly as often is a land it mistook for its people's
+# word ("Tajikistan" 20 NORP, 11 places; "Punjab", "Maharashtra"): a people's own word is seldom a place ("Greek" 1).
+_LAND_PLACES, _LAND_SHARE = 3, 0.4
 _ADHERENT = re.compile(r"ists?$")  # "Leninist", "Pan-Africanist": an adherent's word, whatever its cue
 
 
@@ -64,6 +67,8 @@ def vote(facets: Counter, evident: Counter = Counter()) -> str | None:
     if facet == "org" and ONE_WORD in evident and facets["place"] >= 1 and not +facets - _ORG_OR_PLACE:
         return "place"  # a one-word organisation nothing shows that the model otherwise calls a place, and nothing else:
         # "Constantinople" 9 ORG and 1 GPE ("Germanic" 18 ORG, 7 GPE, 2 MISC; "Aristotle" 8 ORG, 2 GPE, 4 persons: none)
+    if facet == "group" and ONE_WORD in evident and facets["place"] >= max(_LAND_PLACES, _LAND_SHARE * facets["group"]):
+        return "place"
     person_shown = "person" in evident and facet == "person"
     if facet == "person" and facets["place"] >= _PLACE_SHARE * facets["person"] \
             and not (person_shown and facets["place"] <= facets["person"]):
