@@ -7,8 +7,6 @@
   of Burgundy", "[the Republic of the United States] of Indonesia", "[the Kingdom of Serbs], Croats and Slovenes",
   "[the Union of the Grand Duchy of Lithuania] and the Kingdom of Poland".
 - A unit named by generic words alone going on "of" its place: "the [Autonomous Province] of Vojvodina".
-- Bearings sharing one place: "[North and East Africa]", "[Central and Eastern Europe]": a value for each, "North
-  Africa" and "East Africa" (the offsets stay on the words).
 - A town's "upon" or "am" and its river: "[Kingston] upon Hull", "[Frankfurt] am Main".
 - One of a pair of islands or mountains sharing their head: "the [South Shetland] and South Sandwich Islands", "the
   [Rocky] and Appalachian mountains": "South Shetland Islands", "Rocky Mountains" (the offsets stay on the words).
@@ -58,12 +56,6 @@ _LISTED = re.compile(r",[ ]$")
 # Fair", "St. John's wort").
 _NOUN_AFTER = re.compile(r"[ ](?!(?:to|and|or|in|on|at|is|was|from|for|by|with|of|the|as|which|where|has|had|"
                          r"lies|became|remained)\b)[\w-]")
-
-_BEARING = (r"(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|North-?[Ee]ast(?:ern)?|"
-            r"North-?[Ww]est(?:ern)?|South-?[Ee]ast(?:ern)?|South-?[Ww]est(?:ern)?)")
-_BEARINGS_ONE = re.compile(rf"^(?:[Tt]he[ ])?{_BEARING}(?:,[ ]{_BEARING})*,?[ ](?:and|or)[ ](?P<last>{_BEARING})"
-                           rf"[ ](?P<place>{_NAME}(?:[ ]{_NAME})*)$")
-_ONE_BEARING = re.compile(rf"\b{_BEARING}\b")
 
 
 @lru_cache(maxsize=1)
@@ -153,15 +145,4 @@ def joined_places(text: str, spans: list[Span]) -> list[Span]:
             end = max(end, spans[i][1]) if spans[i][2] in _JOINED else end
             i += 1
         out.append((m[0], end, label, text[m[0]:end]))
-    return [b for m in out for b in (_bearings(m) if " and " in m[3] or " or " in m[3] else (m,))]
-
-
-def _bearings(m: Span) -> list[Span]:
-    """A span of bearings sharing one place split into a span a bearing: "North and East Africa"."""
-    whole = _BEARINGS_ONE.match(m[3])
-    if whole is None or m[2] not in _PLACES or m[1] - m[0] != len(m[3]):
-        return [m]
-    place = whole.group("place")
-    out = [(m[0] + b.start(), m[0] + b.end(), m[2], f"{b.group()} {place}")
-           for b in _ONE_BEARING.finditer(m[3], 0, whole.start("last"))]
-    return out + [(m[0] + whole.start("last"), m[1], m[2], m[3][whole.start("last"):])]
+    return out
