@@ -108,6 +108,8 @@ def test_surname_first_bibliography_names_and_middle_initials():
     ("Bohemian Wars", "GPE", ("event", "Bohemian Wars")), ("Investiture Contest", "GPE", ("event", "Investiture Contest")),
     ("Great Migration", "LOC", ("event", "Great Migration")), ("Great Fire", "FAC", ("event", "Great Fire")),
     ("Livonian Crusades", "PERSON", ("event", "Livonian Crusades")), ("Star Wars", "WORK_CUE", ("work", "Star Wars")),
+    ("Gallipoli Campaign", "GPE", ("event", "Gallipoli Campaign")), ("Suez Crisis", "GPE", ("event", "Suez Crisis")),
+    ("Indian Mutiny", "LOC", ("event", "Indian Mutiny")),
 ])
 def test_type_by_shape(name, facet, expected):
     assert _canon({(name, facet): 2}).resolve(name, facet) == expected

@@ -47,7 +47,8 @@ _INVERTED = re.compile(r"^(?P<last>[^,]+), (?P<first>[^,]+)$")  # "Don Levine, I
 _EVENT = re.compile(r"^(?:Western|Eastern|Southern|Northern|Italian|Balkan|Macedonian) Front$|^(?:Great )?(?:(?:Battle|Battles|Siege|Sack|Fall|Massacre|Invasion|Conquest|Siege|War|Wars|Revolution|Fire|"
                     r") of\b|(?:The )?(?:First|Second|Third) [A-Z]\w+ War$)|"
                     r"\b(?:War|Revolution|Olympics|Olympic Games|Crusade|Rebellion|Uprising|Massacre|Genocide|"
-                    r"Restoration|Famine|(?<!Star )Wars|Crusades|Incident|Contest|Migration)$|^Great Fire$")
+                    r"Restoration|Famine|(?<!Star )Wars|Crusades|Incident|Contest|Migration)$|^Great Fire$|"
+                    r"^(?!The\s).*\b(?:Campaign|Expedition|Revolt|Mutiny|Crisis|Scandal|Riots|Coup)$")  # not a title
 _NOT_EVENT = re.compile(r"^(?:Ministry|Department|Office|Secretary|Museum|Institute|College|School)\b")
 # Periods are dates, not entities ("Bronze Age", "Neolithic", "Paleogene", "Cretaceous").
 _PERIOD = re.compile(r"\b(?:Age|Ages|Era|Epoch|Époque|Epoque|Period)$|(?:lithic|cene|gene|zoic|ocene)$|^Renaissance$|"
