@@ -35,3 +35,25 @@ def test_a_one_word_name_before_a_noun_of_science_is_no_mention():
     text = "Darwin's theory changed biology. Major Celtic groups included the Gauls. The British expedition failed."
     spans = [_at(text, "Darwin", "PERSON"), _at(text, "Celtic", "NORP"), _at(text, "British", "NORP")]
     assert {m[3] for m in refine(text, spans)} >= {"Darwin", "Celtic", "British"}
+
+
+def test_the_subject_s_other_names_take_the_subject_s_kind():
+    # An island's other name tagged PERSON, a university's tagged PERSON, a person's tagged ORG.
+    text = "Weddell Island, also known as Mount Ruthven Land or Isla Grande, is the largest landmass of the group."
+    spans = refine(text, [_at(text, "Weddell Island", "GPE"), _at(text, "Mount Ruthven Land", "PERSON"),
+                          _at(text, "Isla Grande", "GPE")])
+    assert [m[2] for m in spans if m[3] == "Mount Ruthven Land"] == ["GPE"]
+    text = "The Polytechnic University of Turin, also known as La Politecnica, is a public research university in Turin."
+    spans = refine(text, [_at(text, "The Polytechnic University of Turin", "ORG"), _at(text, "La Politecnica", "PERSON"),
+                          _at(text, "Turin", "GPE", 60)])
+    assert [m[2] for m in spans if m[3] == "La Politecnica"] == ["ORG_CUE"]
+    text = "Aurelio Marco Danti, better known in English as Danton the Elder, was a Roman playwright and poet."
+    spans = refine(text, [_at(text, "Aurelio Marco Danti", "PERSON"), _at(text, "Danton the Elder", "ORG")])
+    assert [m[2] for m in spans if m[3] == "Danton the Elder"] == ["PERSON"]
+    # A list item holding more than the name, or a subject only the model called a person, passes nothing on.
+    text = "Wepwawet, also known as Upuaut in Ancient Egyptian, is the god of war."
+    spans = refine(text, [_at(text, "Wepwawet", "PERSON"), _at(text, "Ancient Egyptian", "NORP")])
+    assert [m[2] for m in spans if m[3] == "Ancient Egyptian"] == ["NORP"]
+    text = "The Ak Tuyun, also known as the White Horse Clans, were a Turkic tribal confederation."
+    spans = refine(text, [_at(text, "The Ak Tuyun", "PERSON"), _at(text, "the White Horse Clans", "ORG")])
+    assert [m[2] for m in spans if m[3] == "the White Horse Clans"] == ["ORG"]
