@@ -57,3 +57,17 @@ def test_the_subject_s_other_names_take_the_subject_s_kind():
     text = "The Ak Tuyun, also known as the White Horse Clans, were a Turkic tribal confederation."
     spans = refine(text, [_at(text, "The Ak Tuyun", "PERSON"), _at(text, "the White Horse Clans", "ORG")])
     assert [m[2] for m in spans if m[3] == "the White Horse Clans"] == ["ORG"]
+
+
+def test_other_names_pass_on_no_place_from_an_event_the_model_called_a_place():
+    from indexer.entities.akas import other_names
+    text = "The Vendel Rebellion, also known as the Harvest Movement or Corn War, was an uprising of farmers."
+    spans = [_at(text, "The Vendel Rebellion", "GPE"), _at(text, "the Harvest Movement", "ORG")]
+    assert other_names(text, spans) == spans
+    text = text.replace("Rebellion", "Uplands").replace("an uprising of farmers", "a hilly region")
+    spans = [_at(text, "The Vendel Uplands", "GPE"), _at(text, "the Harvest Movement", "ORG")]
+    assert [m[2] for m in other_names(text, spans)] == ["GPE", "GPE"]
+    # Every item of a longer list takes the subject's kind, not only the first.
+    text = "Tor Island, also known as Big Tor, Tor Land, and Zemlja Tora, is the largest landmass of the group."
+    spans = refine(text, [_at(text, "Tor Island", "GPE"), _at(text, "Zemlja Tora", "PERSON")])
+    assert [m[2] for m in spans if m[3] == "Zemlja Tora"] == ["GPE"]

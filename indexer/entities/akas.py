@@ -15,6 +15,7 @@ import re
 
 from .evidence import ORG_CUE, PERSON_CUE, PERSON_DEFINED
 from .lists import DEFINED_PLACE
+from .names import shape_facet
 from .things import DEFINED_THING
 
 Span = tuple[int, int, str, str]
@@ -40,9 +41,9 @@ def other_names(text: str, spans: list[Span]) -> list[Span]:
     start, end = found.span("list")
     subject = [m for m in spans if m[0] <= 4 and m[1] <= start and m[2] != "DATE"]
     kind = _KIND_OF.get(subject[0][2]) if subject else None
-    if kind is None:
-        return spans
-    items = {(start + a.end() if a else start) for a in [None, *_ITEMS.finditer(text, start, end)]}
+    if kind is None or kind in ("GPE", "LOC") and shape_facet(subject[0][3], "place") not in (None, "place"):
+        return spans  # "The Boxer Rebellion [GPE], also known as… Boxer Movement": an event's shape
+    items = {start} | {a.end() for a in _ITEMS.finditer(text, start, end)}
     out = []
     for m in spans:
         lead = m[0] - 4 if text.startswith(("the ", "The "), m[0] - 4) else m[0]
