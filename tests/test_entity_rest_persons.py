@@ -71,3 +71,38 @@ def test_other_names_pass_on_no_place_from_an_event_the_model_called_a_place():
     text = "Tor Island, also known as Big Tor, Tor Land, and Zemlja Tora, is the largest landmass of the group."
     spans = refine(text, [_at(text, "Tor Island", "GPE"), _at(text, "Zemlja Tora", "PERSON")])
     assert [m[2] for m in spans if m[3] == "Zemlja Tora"] == ["GPE"]
+
+
+def test_names_listed_after_a_plural_kind_of_work_are_works():
+    # "his books Astronomia nova, Harmonice Mundi, and …", "the novels Robinson Crusoe (1719), Moll Flanders (1722)".
+    text = "She is best known for the novels Harriet Vane (1931), Lord Peter Quince (1934) and The Nine Bells."
+    spans = refine(text, [_at(text, "Harriet Vane", "PERSON"), _at(text, "Lord Peter Quince", "PERSON")])
+    assert {m[3]: m[2] for m in spans} == {"Harriet Vane": "WORK_CUE", "Lord Peter Quince": "WORK_CUE"}
+    text = "His best-known orchestral compositions—Noche Andaluza, the Volga Overture, and a suite—are played often."
+    assert refine(text, [_at(text, "Noche Andaluza", "PERSON")])[0][2] == "WORK_CUE"
+    # A comma after the kind opens no list, and a possessive is a person's.
+    text = "In his stories, Holmes solves crimes. Works such as Erik Eriksen's stages of development are cited."
+    spans = refine(text, [_at(text, "Holmes", "PERSON"), _at(text, "Erik Eriksen's", "PERSON")])
+    assert all(m[2] == "PERSON" for m in spans)
+
+
+def test_a_first_name_written_alone_more_often_than_its_full_name_stands_for_no_one_else():
+    from collections import Counter
+    from indexer.entities.canon import Canon
+    bible = Counter({("Adam", "PERSON"): 5, ("Eve", "PERSON"): 5})
+    smith = Counter({("Adam Smith", "PERSON"): 3, ("Adam Mickiewicz", "PERSON"): 1})
+    canon = Canon.build(bible + smith)
+    assert canon.resolve("Adam", "PERSON", canon.context(bible)) != ("person", "Adam Smith")
+    # Written alone no more often than the full name, it is the full name's ("Leonardo", "Leonardo da Vinci").
+    painter = Counter({("Leonardo", "PERSON"): 3, ("Leonardo da Vinci", "PERSON"): 4, ("Leonardo Bruni", "PERSON"): 1})
+    canon = Canon.build(painter)
+    assert canon.resolve("Leonardo", "PERSON", canon.context(Counter({("Leonardo", "PERSON"): 1}))) \
+        == ("person", "Leonardo da Vinci")
+
+
+def test_a_title_the_model_cut_short_in_a_list_of_works_is_left_as_it_was():
+    text = "He is best known for the novels Treasure Cove (1883), Strange Case of Dr Jekyll, and Kidnapped Twice."
+    spans = refine(text, [_at(text, "Strange Case", "PERSON")])
+    assert spans[0][2] == "PERSON"
+    text = "Works in this vein include the ballets Spring Hills, Billy the Kid and Rodeo, and a fanfare."
+    assert refine(text, [_at(text, "Billy the Kid and Rodeo", "PERSON")])[0][2] == "PERSON"
