@@ -106,3 +106,12 @@ def test_a_title_the_model_cut_short_in_a_list_of_works_is_left_as_it_was():
     assert spans[0][2] == "PERSON"
     text = "Works in this vein include the ballets Spring Hills, Billy the Kid and Rodeo, and a fanfare."
     assert refine(text, [_at(text, "Billy the Kid and Rodeo", "PERSON")])[0][2] == "PERSON"
+
+
+def test_a_building_s_or_a_landform_s_last_word_makes_a_place_of_a_person_or_an_organisation():
+    from indexer.entities.names import shape_facet
+    assert shape_facet("Puerto Rico Trench", "person") == "place"
+    assert shape_facet("Lowell Observatory", "person") == "place"
+    assert shape_facet("Tabo Monastery", "org") == "place"
+    # An observatory, a tower or an abbey can be an institution; a surname can end like a landform.
+    assert shape_facet("Lowell Observatory", "org") is None and shape_facet("Lee de Forest", "person") is None
