@@ -27,6 +27,7 @@ _DEFINITION = re.compile(NAME_GLOSS + r"(?P<aside>,[^.;\n]{0,100},)?"
 _WHERE_ASIDE = re.compile(r"^,\s(?:in|on|near|at|off|along)\s")
 _BRACKETS = re.compile(r"\([^()]*\)?")
 _KIND_WORDS = 8
+_PHRASE_END = re.compile(r",|\s(?:and|or|of|who|in|from)\s")
 _WORD_CASED = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # Words ending a kind of place (a word's end, so "subregion", "city-state" and "mainland" count); "station" and
 # "planet" are not among them (space stations and sky objects are no places of ours).
@@ -147,8 +148,10 @@ def defined_kind(text: str, m: Span) -> str | None:
         lead = words[:at]
         cut = next((i for i, w in enumerate(lead) if w in _AFTER_PERSON), None)
         return "person" if cut and _person_head(lead[:cut]) else "place"
-    if m[2] == "ORG" and any(_ORG_KIND.search(w.lower()) for w in words):
-        return "org"
+    at = next((i for i, w in enumerate(words) if _ORG_KIND.search(w.lower())), None)
+    lead = _kind_words(_PHRASE_END.split(found.group("kind"), 1)[0])  # "a Hindu philosopher| and a scholar of…"
+    if m[2] == "ORG" and at is not None and not (0 < len(lead) <= at and _person_head(lead[-1].split("-")[-1:])):
+        return "org"  # not "Pliny [ORG] was a Roman author, naturalist… and army commander": a person's kind first
     # A person the model mislabelled ("Nikola Tesla [ORG] was a … engineer").
     return "person" if _person_head(_kind_words(found.group("kind"), owners=False)) else "other"
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from .akas import other_names
 from .attest import person_evidence
 from .datespans import not_a_date, with_era, year_range
 from .evidence import WORK_CUE, with_evidence
@@ -29,6 +30,7 @@ from .subject import opening_person, opening_place
 from .kinds import NAME_GLOSS, named_alike, person_word
 from .things import DEFINED_THING, relabel
 from .variants import defined_acronyms
+from .worklists import listed_works
 
 Span = tuple[int, int, str, str]  # (start, end, label, text) as spaCy saw it
 
@@ -88,6 +90,7 @@ def refine(text: str, found: Iterable[Span]) -> list[Span]:
     spans = whole_titles(text, lone.mark(text, rolls(text, opening_place(text, opening_person(text, spans)))))
     spans = whole_persons(text, regnal(text, realm_places(text, with_country(text, spans))))
     spans = coordinated_places(text, namesakes(text, inside_names(text, unit_places(text, spans))))
+    spans = listed_works(text, other_names(text, spans))
     return sorted(spans + defined_acronyms(text, spans), key=lambda m: (m[0], -m[1]))
 
 

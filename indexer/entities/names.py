@@ -44,11 +44,10 @@ _INVERTED = re.compile(r"^(?P<last>[^,]+), (?P<first>[^,]+)$")  # "Don Levine, I
 
 # Types the shape decides, whatever the model said: battles and wars are events ("Battle of Stalingrad" as a
 # work); awards are no facet of ours ("Nobel Prize" as a work, "Order of Lenin" as a person).
-_EVENT = re.compile(r"^(?:Western|Eastern|Southern|Northern|Italian|Balkan|Macedonian) Front$|^(?:Great )?(?:(?:Battle|Battles|Siege|Sack|Fall|Massacre|Invasion|Conquest|Siege|War|Wars|Revolution|Fire|"
-                    r") of\b|(?:The )?(?:First|Second|Third) [A-Z]\w+ War$)|"
-                    r"\b(?:War|Revolution|Olympics|Olympic Games|Crusade|Rebellion|Uprising|Massacre|Genocide|"
-                    r"Restoration|Famine|(?<!Star )Wars|Crusades|Incident|Contest|Migration)$|^Great Fire$|"
-                    r"^(?!The\s).*\b(?:Campaign|Expedition|Revolt|Mutiny|Crisis|Scandal|Riots|Coup)$")  # not a title
+_EVENT = re.compile(r"^(?:Western|Eastern|Southern|Northern|Italian|Balkan|Macedonian) Front$|^(?:Great )?(?:(?:Battle|Battles|Siege|"
+                    r"Sack|Fall|Massacre|Invasion|Conquest|War|Wars|Revolution|Fire|) of\b|(?:The )?(?:First|Second|Third) [A-Z]\w+ War$)|"
+                    r"\b(?:War|Revolution|Olympics|Olympic Games|Crusade|Rebellion|Uprising|Massacre|Genocide|Restoration|Famine|(?<!Star )Wars|"
+                    r"Crusades|Incident|Contest|Migration)$|^Great Fire$|^(?!The\s).*\b(?:Campaign|Expedition|Revolt|Mutiny|Crisis|Scandal|Riots|Coup)$")
 _NOT_EVENT = re.compile(r"^(?:Ministry|Department|Office|Secretary|Museum|Institute|College|School)\b")
 # Periods are dates, not entities ("Bronze Age", "Neolithic", "Paleogene", "Cretaceous").
 _PERIOD = re.compile(r"\b(?:Age|Ages|Era|Epoch|Époque|Epoque|Period)$|(?:lithic|cene|gene|zoic|ocene)$|^Renaissance$|"
@@ -67,6 +66,7 @@ _PLACE_WORD = re.compile(r"\b(?:Lake|Mount|Mountains|River|Sea|Ocean|Island|Isla
                          r"Theatre|Theater|Cathedral|Palace|Castle|Bridge|Stadium|Airport|Square|Caliphate|Sultanate|"
                          r"Khanate|Emirate|Duchy|Principality|Falls|Wat|Mahal|Mosque|Pagoda|Stupa|Fortress|Citadel|"
                          r"Pyramids?|Glacier|Volcano|Reef|Atoll|Oasis|Fjord|Gorge|Canyon|Statue|Highlands)\b")
+_PLACE_END = re.compile(r"\s(?:Trench|Towers?|Observatory|Abbey|(?P<monastery>Monastery))$")  # "Palomar Observatory"
 # A country's official name is a place ("Commonwealth of Australia", "Democratic People's Republic of Korea"), not the
 # Commonwealth of Nations, as are a confederation named by its people ("Swiss Confederation") and a union of a country
 # ("Union of South Africa"); a dynasty is a family ("House of Hohenzollern", "Fourth Dynasty of Egypt"), not the House
@@ -285,7 +285,10 @@ def shape_facet(name: str, facet: str) -> str | None:
         return "person"  # "Catherine the Great", "Casimir IV", "Frederick William I"
     if _EVENT.search(name) and not _NOT_EVENT.match(name):
         return "event"
-    if facet in ("person", "work", "org") and not (facet == "org" and _ORG_END.search(name)) and (_PLACE_WORD.search(name) or name_key(name) in _territories() or _REGION_END.match(name)):
+    end = _PLACE_END.search(name)
+    if facet in ("person", "work", "org") and not (facet == "org" and _ORG_END.search(name)) and (
+            _PLACE_WORD.search(name) or name_key(name) in _territories() or _REGION_END.match(name)
+            or end and (facet != "org" or end.group("monastery"))):
         return "place"
     if facet in ("place", "org") and MEMBERS.match(name):
         return "group"

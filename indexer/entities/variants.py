@@ -34,7 +34,9 @@ _GENERATION = re.compile(r"^(?:Jr|Sr|Jnr|Snr)\.?$|^[IV]{2,3}$")
 # A one-word name that is the first word of several people's full names is one of them only by a clear majority.
 _MAJORITY = 2
 _CLEAR = 3  # mentions of the full name at least
-_ALONE_PER_FULL = 3
+# …and only where it is written alone no more often than that full name: "Adam" (the Bible's, five times) is not
+# "Adam Smith" (three), nor "Qin" (the state, twenty) "Qin Shi Huang" (six); "Leonardo" (three) is "Leonardo da Vinci".
+_ALONE_PER_FULL = 1
 # "Charles": 36 full names, 54 mentions of them, 9 of "Charles" alone; a name is known alone (no one's first name)
 # only where it outnumbers its namesakes' full names two to one ("Muhammad" 45 times alone, 14 full names).
 _SHARED_BY, _KNOWN_ALONE = 3, 2
@@ -284,7 +286,7 @@ class Variants:
             return None
         fulls = sorted(self.by_first.get(key, ()), key=lambda k: (-size(k), k))
         top, rest = (size(fulls[0]), sum(size(k) for k in fulls[1:])) if fulls else (0, 0)
-        if top >= _CLEAR and top >= _MAJORITY * rest and size(key) <= _ALONE_PER_FULL * (top + rest):
+        if top >= _CLEAR and top >= _MAJORITY * rest and size(key) <= _ALONE_PER_FULL * top:
             return fulls[0]  # "Jesus" and "Jesus Christ"; "Leonardo" and "Leonardo da Vinci"
         if len(fulls) < _SHARED_BY or size(key) >= _KNOWN_ALONE * (top + rest):
             return None  # a name known alone ("Muhammad" 48 times, its namesakes' full names 14)
