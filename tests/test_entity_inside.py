@@ -50,3 +50,16 @@ def test_each_name_of_a_list_sharing_a_plural_head_of_things_is_no_place():
                   [("Tasmar", "GPE"), ("Kolvey", "GPE"), ("Dunbrae", "GPE"), ("Sava", "GPE"), ("Drava", "GPE")])
     assert "Tasmar" not in got and "Kolvey" not in got and "Dunbrae" not in got
     assert got.get("Sava") == got.get("Drava") == "GPE"
+
+
+def test_a_name_before_a_people_s_noun_is_no_place():
+    got = _labels("Members of the Varoti ethnic group and the Kelsa tribe fled; most are Morvani citizens of Tarn.",
+                  [("Varoti", "GPE"), ("Kelsa", "GPE"), ("Morvani", "GPE"), ("Tarn", "GPE")])
+    assert "Varoti" not in got and "Kelsa" not in got and "Morvani" not in got and got.get("Tarn") == "GPE"
+
+
+def test_a_realm_before_dynasty_with_its_other_name_between_is_no_place():
+    got = _labels("He was a king from the Varhan (Vahamana) dynasty, later called the Kolvid or Kolvidan dynasty, "
+                  "and ruled from Ajmer.", [("Varhan", "GPE"), ("Kolvid", "LOC"), ("Ajmer", "GPE")])
+    assert got.get("Varhan") not in ("GPE", "LOC") and got.get("Kolvid") not in ("GPE", "LOC")
+    assert got.get("Ajmer") == "GPE"

@@ -34,7 +34,7 @@ _THING_NOUNS = re.compile(r"[ ](?:opera|operas|ballet|blues|jazz|sound|style|mov
                           r"cyclone(?![ ]season)|companies|floods|earthquake|genocide|massacre|riots|salmon|tuna|"
                           r"cod|turbot|pollock|nut|nuts|rat|baboon|school[ ]of|"
                           r"sprouts|arrowroot|genus|species|monarchy|franchise|decrees|scrolls|cloud|"
-                          r"exclusion[ ]principle|hotspots?|tributaries)\b")
+                          r"exclusion[ ]principle|hotspots?|tributaries|ethnicity|ethnic[ ]group|tribes?|citizens)\b")
 # The rest of a list of names sharing a lower-case plural head that makes things of them all ("the Hawaii, Iceland
 # and [Yellowstone] hotspots", "[Brussels] and Savoy sprouts").
 _NAME = r"(?:the[ ])?[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){0,2}"
