@@ -7,6 +7,7 @@ from __future__ import annotations
 from indexer.entities.evidence import PERSONS
 from indexer.entities.mentions import refine
 from tests.test_entity_resolution import facets
+from tests.test_entity_things import _labels
 
 _PLACES = ("GPE", "LOC", "FAC", "GPE_LONE", "GPE_DEFINED")
 
@@ -87,3 +88,13 @@ def test_a_nickname_in_quotes_is_no_place():
     text = 'Kunming is known as the "Spring City" for its mild weather.'
     assert _label(text, "Spring City") not in _PLACES
     assert _label(text, "Kunming") in _PLACES
+
+
+def test_a_later_stage_of_a_language_and_books_named_after_books_of_are_no_places():
+    got = _labels("The chronicle, written in Early Modern Portuguese, quotes the books of Judges, Ruth and Samuel.",
+                  [("Early Modern Portuguese", "LOC"), ("Ruth", "GPE"), ("Samuel", "GPE")])
+    assert got["Early Modern Portuguese"] not in ("GPE", "LOC") and got["Ruth"] not in ("GPE", "LOC")
+    assert got["Samuel"] not in ("GPE", "LOC")
+    got = _labels("He sailed from Ancient Greece's ports; the Early Modern age began.",
+                  [("Ancient Greece", "GPE"), ("the Early Modern", "LOC")])
+    assert got["Ancient Greece"] == "GPE" and got["the Early Modern"] not in ("GPE", "LOC")

@@ -20,6 +20,13 @@ NO_FACET = "MISC"  # things.NO_FACET: no value, a vote for no facet
 _PLACE = ("GPE", "LOC", "FAC")
 # "Old Gujarati", "Middle Persian", "Classical Tibetan", "Proto-Norse": a stage of a language.
 _STAGE = re.compile(r"^(?:[Tt]he\s)?(?:(?:Old|Middle|Classical|Archaic|Proto)\s|Proto-)(?P<tongue>[A-Z][\w'’-]+)$")
+# A later stage or a register of a language the name ends in: "written in Early Modern Spanish", "Middle and Old
+# English", "Vulgar Latin" (a language's name, not a place's: "Ancient Greece" is a place).
+_STAGE_OF = re.compile(r"^(?:[Tt]he\s)?(?:(?:Early|Late)\s)?(?:(?:Old|Middle)\sand\s)?"
+                       r"(?:Modern|Old|Middle|Vulgar|Ancient|Medieval|Early|Late)\s(?P<tongue>[A-Z][\w'’-]+)$")
+# Books named in a list after "the books of": "the books of Genesis, Exodus, Leviticus, Numbers and Deuteronomy".
+_BOOKS_OF = re.compile(r"\b(?:[Bb]ooks?|[Gg]ospels?|[Ee]pistles?)\sof\s(?:the\s)?"
+                       r"(?:[A-Z][\w'’-]+,?\s(?:and\s)?){0,8}$")
 # A word given in a language: "in Old Saxon as Thunar", "the Old Frisian word", "Old Norse form".
 _WORD_IN = re.compile(r"\s(?:as\s[A-Z\"“]|(?:word|form|term|spelling|name)s?\b)")
 # A dynasty's half: "the Northern Song", "the Later Liang", "Eastern Han"; a dynasty of that name in the passage.
@@ -75,6 +82,9 @@ def relabel(text: str, m: Span) -> Span | None:
     name = m[3]
     if (stage := _STAGE.match(name)) and (name_key(stage.group("tongue")) in _languages()
                                           or _WORD_IN.match(text, m[1], m[1] + 12)):
+        return (m[0], m[1], NO_FACET, name)
+    if (stage := _STAGE_OF.match(name)) and name_key(stage.group("tongue")) in _languages() \
+            or _BOOKS_OF.search(text, max(0, m[0] - 120), m[0]):
         return (m[0], m[1], NO_FACET, name)
     if (half := _HALF.match(name)) and f"{half.group('house')} dynasty" in text:
         return (m[0], m[1], NO_FACET, name)

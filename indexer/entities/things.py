@@ -113,7 +113,7 @@ _PERSON_APPOSITION = re.compile(r",\s(?:the\s)?(?:[A-Z][\w.]*\s){0,3}(?:([a-z]+[
                                 r"(?:Duke|Duchess|Count|Countess|Prince|Princess|King|Queen)\sof\b)")
 # A period named after a realm or a ruler: "the Eastern Zhou period", "the Meiji era", "the Chauhan (Chahamana)
 # dynasty", "the Rurikid or Riurikid dynasty".
-_PERIOD_AFTER = re.compile(r"(?:\s\([^()\n]{1,30}\)|\sor\s[A-Z][\w'’-]*)?\s(?:period|era|epoch|dynast(?:y|ies))s?\b")
+_PERIOD_AFTER = re.compile(r"(?:\s\([^()]{1,30}\)|\sor\s[A-Z][\w'’-]*)?\s(?:period|era|epoch|age|dynast(?:y|ie))s?\b")
 # A treaty named after where it was signed names the treaty, not the place: "the Peace of Westphalia", "the Treaty
 # of London".
 _TREATY_OF = re.compile(r"\b(?:Treaty|Treaties|Peace|Edict|Concordat|Convention) of (?:the )?$")
