@@ -98,3 +98,10 @@ def test_a_later_stage_of_a_language_and_books_named_after_books_of_are_no_place
     got = _labels("He sailed from Ancient Greece's ports; the Early Modern age began.",
                   [("Ancient Greece", "GPE"), ("the Early Modern", "LOC")])
     assert got["Ancient Greece"] == "GPE" and got["the Early Modern"] not in ("GPE", "LOC")
+
+
+def test_a_source_cited_is_no_place_but_a_country_stays_one():
+    got = _labels("According to World Quoits, the game is old. In 2020, Brantley reported that it grew. Japan "
+                  "announced that it agreed.", [("World Quoits", "FAC"), ("Brantley", "GPE"), ("Japan", "GPE")])
+    assert got["World Quoits"] not in ("GPE", "LOC", "FAC") and got["Brantley"] not in ("GPE", "LOC")
+    assert got["Japan"] == "GPE"

@@ -13,7 +13,7 @@ import re
 
 from . import kinds, placeothers
 from .evidence import PERSON_CUE, Span
-from .names import _languages
+from .names import _languages, is_territory
 from ..folding import name_key
 
 NO_FACET = "MISC"  # things.NO_FACET: no value, a vote for no facet
@@ -27,6 +27,10 @@ _STAGE_OF = re.compile(r"^(?:[Tt]he\s)?(?:(?:Early|Late)\s)?(?:(?:Old|Middle)\sa
 # Books named in a list after "the books of": "the books of Genesis, Exodus, Leviticus, Numbers and Deuteronomy".
 _BOOKS_OF = re.compile(r"\b(?:[Bb]ooks?|[Gg]ospels?|[Ee]pistles?)\sof\s(?:the\s)?"
                        r"(?:[A-Z][\w'’-]+,?\s(?:and\s)?){0,8}$")
+# A source cited, not a place: "According to World Netball, …", "according to the Swachh Survekshan", "In 2025,
+# Bloomberg reported that …" (a country may be one: "Japan announced" stays a place).
+_SOURCE_BEFORE = re.compile(r"\b[Aa]ccording\sto\s(?:the\s)?$")
+_SOURCE_AFTER = re.compile(r"\s(?:reported|announced|stated|wrote)\sthat\b")
 # A word given in a language: "in Old Saxon as Thunar", "the Old Frisian word", "Old Norse form".
 _WORD_IN = re.compile(r"\s(?:as\s[A-Z\"“]|(?:word|form|term|spelling|name)s?\b)")
 # A dynasty's half: "the Northern Song", "the Later Liang", "Eastern Han"; a dynasty of that name in the passage.
@@ -85,6 +89,9 @@ def relabel(text: str, m: Span) -> Span | None:
         return (m[0], m[1], NO_FACET, name)
     if (stage := _STAGE_OF.match(name)) and name_key(stage.group("tongue")) in _languages() \
             or _BOOKS_OF.search(text, max(0, m[0] - 120), m[0]):
+        return (m[0], m[1], NO_FACET, name)
+    if (_SOURCE_BEFORE.search(text, max(0, m[0] - 20), m[0]) or _SOURCE_AFTER.match(text, m[1], m[1] + 20)) \
+            and not is_territory(name.removeprefix("the ")):
         return (m[0], m[1], NO_FACET, name)
     if (half := _HALF.match(name)) and f"{half.group('house')} dynasty" in text:
         return (m[0], m[1], NO_FACET, name)
