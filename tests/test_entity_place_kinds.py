@@ -105,3 +105,11 @@ def test_a_source_cited_is_no_place_but_a_country_stays_one():
                   "announced that it agreed.", [("World Quoits", "FAC"), ("Brantley", "GPE"), ("Japan", "GPE")])
     assert got["World Quoits"] not in ("GPE", "LOC", "FAC") and got["Brantley"] not in ("GPE", "LOC")
     assert got["Japan"] == "GPE"
+
+
+def test_the_last_word_of_a_work_s_title_is_no_place_but_a_play_set_in_a_country_keeps_it():
+    got = _labels("Seven Winters of Quietude is a 1971 novel. His Letters from Belowground, a novella, sold well.",
+                  [("Quietude", "GPE"), ("Belowground", "GPE")])
+    assert got["Quietude"] not in ("GPE", "LOC") and got["Belowground"] not in ("GPE", "LOC")
+    got = _labels("Set in Venice and Cyprus, the play depicts a general.", [("Venice", "GPE"), ("Cyprus", "GPE")])
+    assert got["Cyprus"] == "GPE"

@@ -31,6 +31,14 @@ _BOOKS_OF = re.compile(r"\b(?:[Bb]ooks?|[Gg]ospels?|[Ee]pistles?)\sof\s(?:the\s)
 # Bloomberg reported that …" (a country may be one: "Japan announced" stays a place).
 _SOURCE_BEFORE = re.compile(r"\b[Aa]ccording\sto\s(?:the\s)?$")
 _SOURCE_AFTER = re.compile(r"\s(?:reported|announced|stated|wrote)\sthat\b")
+# The last word of a work's title, the work shown after it: "One Hundred Years of Solitude is a 1967 novel", "Notes
+# from Underground, a novella", "Alice's Adventures in Wonderland (1865)"; not a country's name.
+_TITLE_WORK = (r"(?:novel|novella|play|film|movie|song|single|album|poem|painting|opera|ballet|symphony|book|sculpture|"
+               r"collection|series|comedy|tragedy|drama|story|essay|treatise|manga|musical)s?\b")
+_WORK_AFTER = re.compile(r"\s\(\d{4}\)|,?\s(?:is|was)\s(?:an?|the)\s(?:[\w-]+\s){0,4}" + _TITLE_WORK
+                         + r"|,\s(?:an?)\s(?:[\w-]+\s){0,3}" + _TITLE_WORK)
+_TITLE_BEFORE = re.compile(r"(?:^|[^\w\s]\s|\b[a-z]+\s)(?:[A-Z][\w'’]*\s(?:[a-z]{1,4}\s)?){0,5}[A-Z][\w'’]*\s"
+                           r"(?:of|from|in|und|on|to)\s(?:the\s)?$")
 # A word given in a language: "in Old Saxon as Thunar", "the Old Frisian word", "Old Norse form".
 _WORD_IN = re.compile(r"\s(?:as\s[A-Z\"“]|(?:word|form|term|spelling|name)s?\b)")
 # A dynasty's half: "the Northern Song", "the Later Liang", "Eastern Han"; a dynasty of that name in the passage.
@@ -92,6 +100,9 @@ def relabel(text: str, m: Span) -> Span | None:
         return (m[0], m[1], NO_FACET, name)
     if (_SOURCE_BEFORE.search(text, max(0, m[0] - 20), m[0]) or _SOURCE_AFTER.match(text, m[1], m[1] + 20)) \
             and not is_territory(name.removeprefix("the ")):
+        return (m[0], m[1], NO_FACET, name)
+    if _WORK_AFTER.match(text, m[1]) and _TITLE_BEFORE.search(text, max(0, m[0] - 80), m[0]) \
+            and not is_territory(name.removeprefix("the ")):  # "A Passage to India (1984)": left alone
         return (m[0], m[1], NO_FACET, name)
     if (half := _HALF.match(name)) and f"{half.group('house')} dynasty" in text:
         return (m[0], m[1], NO_FACET, name)
