@@ -113,3 +113,10 @@ def test_the_last_word_of_a_work_s_title_is_no_place_but_a_play_set_in_a_country
     assert got["Quietude"] not in ("GPE", "LOC") and got["Belowground"] not in ("GPE", "LOC")
     got = _labels("Set in Venice and Cyprus, the play depicts a general.", [("Venice", "GPE"), ("Cyprus", "GPE")])
     assert got["Cyprus"] == "GPE"
+
+
+def test_a_language_listed_beside_another_language_is_no_place_unless_the_list_names_places():
+    got = _labels("Dutch, English, and Papiamento are official there.", [("Papiamento", "GPE")])
+    assert got["Papiamento"] not in ("GPE", "LOC")
+    got = _labels("The massif meets Meru, Embu, Kirinyaga and Nyeri counties.", [("Meru", "GPE"), ("Embu", "GPE")])
+    assert got["Embu"] == "GPE"

@@ -39,6 +39,12 @@ _WORK_AFTER = re.compile(r"\s\(\d{4}\)|,?\s(?:is|was)\s(?:an?|the)\s(?:[\w-]+\s)
                          + r"|,\s(?:an?)\s(?:[\w-]+\s){0,3}" + _TITLE_WORK)
 _TITLE_BEFORE = re.compile(r"(?:^|[^\w\s]\s|\b[a-z]+\s)(?:[A-Z][\w'’]*\s(?:[a-z]{1,4}\s)?){0,5}[A-Z][\w'’]*\s"
                            r"(?:of|from|in|und|on|to)\s(?:the\s)?$")
+# A language's name listed beside another language's ("Dutch, English, and Papiamento are official", "related to
+# Nogai, Kyrgyz, and Karakalpak"), unless the list names places ("Meru, Embu, Kirinyaga … counties").
+_LISTED = r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?"
+_LISTED_BEFORE = re.compile(rf"(?P<w>{_LISTED}),?\s(?:and\s|or\s)?$")
+_LISTED_AFTER = re.compile(rf"(?:,\s(?:and\s|or\s)?|\s(?:and|or)\s)(?P<w>{_LISTED})")
+_PLACES_LISTED = re.compile(r"[^.;]*?\b(?:counties|provinces|districts|states|regions|islands|cities|towns|villages)\b")
 # A word given in a language: "in Old Saxon as Thunar", "the Old Frisian word", "Old Norse form".
 _WORD_IN = re.compile(r"\s(?:as\s[A-Z\"“]|(?:word|form|term|spelling|name)s?\b)")
 # A dynasty's half: "the Northern Song", "the Later Liang", "Eastern Han"; a dynasty of that name in the passage.
@@ -104,6 +110,10 @@ def relabel(text: str, m: Span) -> Span | None:
     if _WORK_AFTER.match(text, m[1]) and _TITLE_BEFORE.search(text, max(0, m[0] - 80), m[0]) \
             and not is_territory(name.removeprefix("the ")):  # "A Passage to India (1984)": left alone
         return (m[0], m[1], NO_FACET, name)
+    if _tongue(name) and any(x and _tongue(x.group("w")) for x in (
+            _LISTED_BEFORE.search(text, max(0, m[0] - 40), m[0]), _LISTED_AFTER.match(text, m[1]))) \
+            and not _PLACES_LISTED.match(text, m[1], m[1] + 120):
+        return (m[0], m[1], NO_FACET, name)
     if (half := _HALF.match(name)) and f"{half.group('house')} dynasty" in text:
         return (m[0], m[1], NO_FACET, name)
     if _NICKNAME_BEFORE.search(text, max(0, m[0] - 24), m[0]):
@@ -139,3 +149,8 @@ def _other_name(text: str, m: Span) -> Span | None:
     if found and kinds._person_head(kinds._kind_words(found.group("kind"), owners=False)):
         return (m[0], m[1], PERSON_CUE, m[3])
     return None
+
+
+def _tongue(name: str) -> bool:
+    """Whether a name is a language's (CLDR) and no country's or region's."""
+    return name_key(name) in _languages() and not is_territory(name)
