@@ -7,6 +7,7 @@ from __future__ import annotations
 from indexer.entities.evidence import PERSONS
 from indexer.entities.mentions import refine
 from tests.test_entity_resolution import facets
+from tests.test_entity_things import _labels
 
 _PLACES = ("GPE", "LOC", "FAC", "GPE_LONE", "GPE_DEFINED")
 
@@ -87,3 +88,35 @@ def test_a_nickname_in_quotes_is_no_place():
     text = 'Kunming is known as the "Spring City" for its mild weather.'
     assert _label(text, "Spring City") not in _PLACES
     assert _label(text, "Kunming") in _PLACES
+
+
+def test_a_later_stage_of_a_language_and_books_named_after_books_of_are_no_places():
+    got = _labels("The chronicle, written in Early Modern Portuguese, quotes the books of Judges, Ruth and Samuel.",
+                  [("Early Modern Portuguese", "LOC"), ("Ruth", "GPE"), ("Samuel", "GPE")])
+    assert got["Early Modern Portuguese"] not in ("GPE", "LOC") and got["Ruth"] not in ("GPE", "LOC")
+    assert got["Samuel"] not in ("GPE", "LOC")
+    got = _labels("He sailed from Ancient Greece's ports; the Early Modern age began.",
+                  [("Ancient Greece", "GPE"), ("the Early Modern", "LOC")])
+    assert got["Ancient Greece"] == "GPE" and got["the Early Modern"] not in ("GPE", "LOC")
+
+
+def test_a_source_cited_is_no_place_but_a_country_stays_one():
+    got = _labels("According to World Quoits, the game is old. In 2020, Brantley reported that it grew. Japan "
+                  "announced that it agreed.", [("World Quoits", "FAC"), ("Brantley", "GPE"), ("Japan", "GPE")])
+    assert got["World Quoits"] not in ("GPE", "LOC", "FAC") and got["Brantley"] not in ("GPE", "LOC")
+    assert got["Japan"] == "GPE"
+
+
+def test_the_last_word_of_a_work_s_title_is_no_place_but_a_play_set_in_a_country_keeps_it():
+    got = _labels("Seven Winters of Quietude is a 1971 novel. His Letters from Belowground, a novella, sold well.",
+                  [("Quietude", "GPE"), ("Belowground", "GPE")])
+    assert got["Quietude"] not in ("GPE", "LOC") and got["Belowground"] not in ("GPE", "LOC")
+    got = _labels("Set in Venice and Cyprus, the play depicts a general.", [("Venice", "GPE"), ("Cyprus", "GPE")])
+    assert got["Cyprus"] == "GPE"
+
+
+def test_a_language_listed_beside_another_language_is_no_place_unless_the_list_names_places():
+    got = _labels("Dutch, English, and Papiamento are official there.", [("Papiamento", "GPE")])
+    assert got["Papiamento"] not in ("GPE", "LOC")
+    got = _labels("The massif meets Meru, Embu, Kirinyaga and Nyeri counties.", [("Meru", "GPE"), ("Embu", "GPE")])
+    assert got["Embu"] == "GPE"

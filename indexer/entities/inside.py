@@ -6,7 +6,9 @@
   capitalised word: "Bronze Age [Greece]" is left as it is; not a describing compound: "English-speaking").
 - A capitalised word joined to a place by a hyphen is part of its name: "Rostov-on-[Don]", "Indo-[Gangetic Plain]".
 - A place written before a lower-case noun that makes a thing of it is no mention of the place: "[Peking] opera",
-  "the [Balkans] theatre", "the [Kuiper] belt", "[Delta] blues", "[Atlantic] salmon".
+  "the [Balkans] theatre", "the [Kuiper] belt", "[Delta] blues", "[Atlantic] salmon", "[Oort] cloud objects", the
+  "[Habsburg] monarchy", "[Brussels] sprouts", "the [Citrus] genus"; so is each of a list of names sharing such a
+  plural head: "the [Hawaii], [Iceland] and [Yellowstone] hotspots".
 """
 from __future__ import annotations
 
@@ -30,7 +32,14 @@ _DESCRIBING = re.compile(r"-[a-z]+(?:ing|ed)$")
 _MID_SENTENCE_OK = frozenset({"Near"})
 _THING_NOUNS = re.compile(r"[ ](?:opera|operas|ballet|blues|jazz|sound|style|movement|cuisine|theatre|theater|belt|"
                           r"cyclone(?![ ]season)|companies|floods|earthquake|genocide|massacre|riots|salmon|tuna|"
-                          r"cod|turbot|pollock|nut|nuts|rat|baboon|school[ ]of)\b")
+                          r"cod|turbot|pollock|nut|nuts|rat|baboon|school[ ]of|"
+                          r"sprouts|arrowroot|genus|species|monarchy|franchise|decrees|scrolls|cloud|"
+                          r"exclusion[ ]principle|hotspots?|tributaries|ethnicity|ethnic[ ]group|tribes?|citizens)\b")
+# The rest of a list of names sharing a lower-case plural head that makes things of them all ("the Hawaii, Iceland
+# and [Yellowstone] hotspots", "[Brussels] and Savoy sprouts").
+_NAME = r"(?:the[ ])?[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){0,2}"
+_LIST_REST = rf"(?:,[ ]{_NAME}){{0,6}},?[ ](?:and|or)[ ]{_NAME}"
+_THINGS_AFTER_LIST = re.compile(_LIST_REST + r"[ ](?:sprouts|decrees|scrolls|hotspots|tributaries|monarchies)\b")
 
 
 def _modifier_start(text: str, m: Span, spans: list[Span]) -> tuple[int, Span | None] | None:
@@ -66,8 +75,8 @@ def inside_names(text: str, spans: list[Span]) -> list[Span]:
         if m[2] not in _PLACES:
             out.append(m)
             continue
-        if _THING_NOUNS.match(text, m[1]):
-            continue  # "[Peking] opera"
+        if _THING_NOUNS.match(text, m[1]) or _THINGS_AFTER_LIST.match(text, m[1]):
+            continue  # "[Peking] opera", "[Hawaii], Iceland and Yellowstone hotspots"
         if joined := _HYPHENED.search(text, max(0, m[0] - 30), m[0]):
             out.append((joined.start(), m[1], m[2], text[joined.start():m[1]]))
             drop.update(s for s in spans if s[0] >= joined.start() and s[1] <= m[0])

@@ -13,13 +13,38 @@ import re
 
 from . import kinds, placeothers
 from .evidence import PERSON_CUE, Span
-from .names import _languages
+from .names import _languages, is_territory
 from ..folding import name_key
 
 NO_FACET = "MISC"  # things.NO_FACET: no value, a vote for no facet
 _PLACE = ("GPE", "LOC", "FAC")
 # "Old Gujarati", "Middle Persian", "Classical Tibetan", "Proto-Norse": a stage of a language.
 _STAGE = re.compile(r"^(?:[Tt]he\s)?(?:(?:Old|Middle|Classical|Archaic|Proto)\s|Proto-)(?P<tongue>[A-Z][\w'’-]+)$")
+# A later stage or a register of a language the name ends in: "written in Early Modern Spanish", "Middle and Old
+# English", "Vulgar Latin" (a language's name, not a place's: "Ancient Greece" is a place).
+_STAGE_OF = re.compile(r"^(?:[Tt]he\s)?(?:(?:Early|Late)\s)?(?:(?:Old|Middle)\sand\s)?"
+                       r"(?:Modern|Old|Middle|Vulgar|Ancient|Medieval|Early|Late)\s(?P<tongue>[A-Z][\w'’-]+)$")
+# Books named in a list after "the books of": "the books of Genesis, Exodus, Leviticus, Numbers and Deuteronomy".
+_BOOKS_OF = re.compile(r"\b(?:[Bb]ooks?|[Gg]ospels?|[Ee]pistles?)\sof\s(?:the\s)?"
+                       r"(?:[A-Z][\w'’-]+,?\s(?:and\s)?){0,8}$")
+# A source cited, not a place: "According to World Netball, …", "according to the Swachh Survekshan", "In 2025,
+# Bloomberg reported that …" (a country may be one: "Japan announced" stays a place).
+_SOURCE_BEFORE = re.compile(r"\b[Aa]ccording\sto\s(?:the\s)?$")
+_SOURCE_AFTER = re.compile(r"\s(?:reported|announced|stated|wrote)\sthat\b")
+# The last word of a work's title, the work shown after it: "One Hundred Years of Solitude is a 1967 novel", "Notes
+# from Underground, a novella", "Alice's Adventures in Wonderland (1865)"; not a country's name.
+_TITLE_WORK = (r"(?:novel|novella|play|film|movie|song|single|album|poem|painting|opera|ballet|symphony|book|sculpture|"
+               r"collection|series|comedy|tragedy|drama|story|essay|treatise|manga|musical)s?\b")
+_WORK_AFTER = re.compile(r"\s\(\d{4}\)|,?\s(?:is|was)\s(?:an?|the)\s(?:[\w-]+\s){0,4}" + _TITLE_WORK
+                         + r"|,\s(?:an?)\s(?:[\w-]+\s){0,3}" + _TITLE_WORK)
+_TITLE_BEFORE = re.compile(r"(?:^|[^\w\s]\s|\b[a-z]+\s)(?:[A-Z][\w'’]*\s(?:[a-z]{1,4}\s)?){0,5}[A-Z][\w'’]*\s"
+                           r"(?:of|from|in|und|on|to)\s(?:the\s)?$")
+# A language's name listed beside another language's ("Dutch, English, and Papiamento are official", "related to
+# Nogai, Kyrgyz, and Karakalpak"), unless the list names places ("Meru, Embu, Kirinyaga … counties").
+_LISTED = r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?"
+_LISTED_BEFORE = re.compile(rf"(?P<w>{_LISTED}),?\s(?:and\s|or\s)?$")
+_LISTED_AFTER = re.compile(rf"(?:,\s(?:and\s|or\s)?|\s(?:and|or)\s)(?P<w>{_LISTED})")
+_PLACES_LISTED = re.compile(r"[^.;]*?\b(?:counties|provinces|districts|states|regions|islands|cities|towns|villages)\b")
 # A word given in a language: "in Old Saxon as Thunar", "the Old Frisian word", "Old Norse form".
 _WORD_IN = re.compile(r"\s(?:as\s[A-Z\"“]|(?:word|form|term|spelling|name)s?\b)")
 # A dynasty's half: "the Northern Song", "the Later Liang", "Eastern Han"; a dynasty of that name in the passage.
@@ -76,6 +101,19 @@ def relabel(text: str, m: Span) -> Span | None:
     if (stage := _STAGE.match(name)) and (name_key(stage.group("tongue")) in _languages()
                                           or _WORD_IN.match(text, m[1], m[1] + 12)):
         return (m[0], m[1], NO_FACET, name)
+    if (stage := _STAGE_OF.match(name)) and name_key(stage.group("tongue")) in _languages() \
+            or _BOOKS_OF.search(text, max(0, m[0] - 120), m[0]):
+        return (m[0], m[1], NO_FACET, name)
+    if (_SOURCE_BEFORE.search(text, max(0, m[0] - 20), m[0]) or _SOURCE_AFTER.match(text, m[1], m[1] + 20)) \
+            and not is_territory(name.removeprefix("the ")):
+        return (m[0], m[1], NO_FACET, name)
+    if _WORK_AFTER.match(text, m[1]) and _TITLE_BEFORE.search(text, max(0, m[0] - 80), m[0]) \
+            and not is_territory(name.removeprefix("the ")):  # "A Passage to India (1984)": left alone
+        return (m[0], m[1], NO_FACET, name)
+    if _tongue(name) and any(x and _tongue(x.group("w")) for x in (
+            _LISTED_BEFORE.search(text, max(0, m[0] - 40), m[0]), _LISTED_AFTER.match(text, m[1]))) \
+            and not _PLACES_LISTED.match(text, m[1], m[1] + 120):
+        return (m[0], m[1], NO_FACET, name)
     if (half := _HALF.match(name)) and f"{half.group('house')} dynasty" in text:
         return (m[0], m[1], NO_FACET, name)
     if _NICKNAME_BEFORE.search(text, max(0, m[0] - 24), m[0]):
@@ -111,3 +149,8 @@ def _other_name(text: str, m: Span) -> Span | None:
     if found and kinds._person_head(kinds._kind_words(found.group("kind"), owners=False)):
         return (m[0], m[1], PERSON_CUE, m[3])
     return None
+
+
+def _tongue(name: str) -> bool:
+    """Whether a name is a language's (CLDR) and no country's or region's."""
+    return name_key(name) in _languages() and not is_territory(name)

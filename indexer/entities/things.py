@@ -111,8 +111,9 @@ _RULER_OF_BEFORE = re.compile(r"\b(?:king|queen|ruler|lord|lady|prince|princess|
 _NAME_OF = re.compile(r"[A-Z][\w'’-]*\sof\s$")  # "Charlotte of Savoy, daughter of…": Savoy is no person
 _PERSON_APPOSITION = re.compile(r",\s(?:the\s)?(?:[A-Z][\w.]*\s){0,3}(?:([a-z]+[^s\W])(?=\s(?:of|from|who)\b|[,.;])|"
                                 r"(?:Duke|Duchess|Count|Countess|Prince|Princess|King|Queen)\sof\b)")
-# A period named after a realm or a ruler: "the Eastern Zhou period", "the Meiji era".
-_PERIOD_AFTER = re.compile(r"\s(?:period|periods|era|eras|epoch|dynasty|dynasties)\b")
+# A period named after a realm or a ruler: "the Eastern Zhou period", "the Meiji era", "the Chauhan (Chahamana)
+# dynasty", "the Rurikid or Riurikid dynasty".
+_PERIOD_AFTER = re.compile(r"(?:\s\([^()]{1,30}\)|\sor\s[A-Z][\w'’-]*)?\s(?:period|era|epoch|age|dynast(?:y|ie))s?\b")
 # A treaty named after where it was signed names the treaty, not the place: "the Peace of Westphalia", "the Treaty
 # of London".
 _TREATY_OF = re.compile(r"\b(?:Treaty|Treaties|Peace|Edict|Concordat|Convention) of (?:the )?$")
@@ -258,7 +259,7 @@ def relabel(text: str, m: Span) -> Span:
         return (m[0], m[1], NO_FACET, m[3])
     if one_word and (listed := _KIND_LIST.search(text, max(0, m[0] - 200), m[0])):  # emperors are persons
         return (m[0], m[1], "PERSON" if listed.group().startswith("emperors") else NO_FACET, m[3])
-    if _PERIOD_AFTER.match(text, m[1], m[1] + 10) or _PERIOD_NAMED.search(text, max(0, m[0] - 40), m[0]) \
+    if _PERIOD_AFTER.match(text, m[1], m[1] + 50) or _PERIOD_NAMED.search(text, max(0, m[0] - 40), m[0]) \
             or _TREATY_OF.search(text, max(0, m[0] - 16), m[0]):
         return (m[0], m[1], NO_FACET, m[3])
     if _OTHER_NAME.search(text, max(0, m[0] - 40), m[0]):

@@ -15,16 +15,19 @@ from typing import Callable
 
 from .evidence import ORG_CUE, PERSON_CUE, PERSON_DEFINED, WORK_CUE
 from ..folding import name_key
+from .lone import LONE_PLACE
 from .names import _languages, accents, org_shaped, shape_facet, work_shaped
 
 _PLACE_SHARE = 0.6
-# The weight of a one-word place mention with no sign of a place (lone.LONE_PLACE): a value with one such vote and
-# nothing else gets no facet; two, or one beside any other place vote, make a place.
+# The weight of a one-word place mention with no sign of a place (lone.LONE_PLACE): one beside any other place vote
+# makes a place; such votes alone, however many, make none (10k: every value with two or more of them and no other
+# place vote was a work, person, people or period: "Qur'an", "Molière", "Norsemen", "Southern Gothic").
 LONE = 0.999
+UNSIGNED = "unsigned place votes"
 _GROUP_SHARE = 1.0
 # Labels that are evidence of a value's type (an Infobox field is a structured fact).
 EVIDENCE = {"org": {ORG_CUE, "AGENT"}, "work": {WORK_CUE}, "person": {PERSON_CUE, PERSON_DEFINED}}
-CUES = {label for labels in EVIDENCE.values() for label in labels}
+CUES = {label for labels in EVIDENCE.values() for label in labels} | {LONE_PLACE}
 # A tie nothing breaks goes to the first of these: a work first (no value then, without evidence: "Charlie Chaplin"
 # 1 PERSON, 1 WORK_OF_ART), a place before a person (the share rule below), a person before an organisation or a group.
 _TIE_ORDER = ("work", "place", "person", "org", "group", "event", "")
@@ -48,13 +51,19 @@ def shown(cues: Counter, display: str) -> Counter:
     out[ONE_WORD] = int(bool(_ONE_WORD.match(display)) and name_key(display) not in _languages())
     if _ADHERENT.search(display):
         out["person"] = 0
+    out[UNSIGNED] = cues[LONE_PLACE]
     return +out | Counter({facet: 1 << 20 for facet, shaped in (("org", org_shaped), ("work", work_shaped))
                            if shaped(display)})
 
 
 def vote(facets: Counter, evident: Counter = Counter()) -> str | None:
     """The facet of a value from its weighted label votes ("" for no facet), None without votes; `evident`: the
-    facets its text shows."""
+    facets its text shows. A place needs one place vote with a sign of a place (see LONE)."""
+    facet = _vote(facets, evident)
+    return "" if facet == "place" and facets["place"] <= LONE * evident[UNSIGNED] + 1e-6 else facet
+
+
+def _vote(facets: Counter, evident: Counter) -> str | None:
     if not facets:
         return None
     most = max(facets.values())
