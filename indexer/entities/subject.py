@@ -15,7 +15,7 @@ import re
 
 from .attest import _DEFINED, _NOT_A_ROLE
 from .evidence import PERSON_DEFINED, Span
-from .kinds import NAME_GLOSS, person_word
+from .kinds import NAME_GLOSS, person_head
 from .lists import DEFINED_PLACE
 from .names import org_shaped
 from .placehead import place_head
@@ -50,7 +50,7 @@ def _defines_person(text: str, end: int) -> bool:
     kind = found.group("kind")
     words = kind[:_STOP.search(kind).start() if _STOP.search(kind) else len(kind)].split()
     head = words[-1] if words else ""
-    return head.islower() and head not in _NOT_A_ROLE and not head.endswith("ness") and person_word(head)
+    return head.islower() and head not in _NOT_A_ROLE and not head.endswith("ness") and person_head(head)
 
 
 # The passage's subject, a place: "Oran is a major coastal city located in…", "The Gran Chaco is a vast semiarid
