@@ -29,3 +29,20 @@ def test_a_word_for_a_person_that_modifies_a_thing_defines_no_person():
     assert refine(text, [_at(text, "Lexicon", "ORG")])[0][2] not in PERSONS
     assert _first("Corvan is a boy band from Leeds that formed in 2009.", "Corvan") not in PERSONS
     assert _first("Velmora is a spy film directed by a Danish director.", "Velmora", "WORK_OF_ART") not in PERSONS
+
+
+def _spans(text: str, tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(m[3], m[2]) for m in refine(text, [_at(text, name, label) for name, label in tagged])]
+
+
+def test_an_opening_name_with_a_regnal_number_or_a_place_after_of_is_the_defined_person():
+    assert _spans("Tharsos II was a pharaoh and founder of a dynasty.", [])[0] == ("Tharsos II", "PERSON_DEFINED")
+    # the model's span over the place only ("Pythagoras of [Samos]" PERSON): a part of the defined name
+    got = _spans("Menaric of Kalos was an ancient Greek philosopher.", [("Kalos", "PERSON"), ("Greek", "NORP")])
+    assert got[0] == ("Menaric of Kalos", "PERSON_DEFINED") and ("Kalos", "PERSON") not in got
+    # a title before the name is no part of it ("Emperor Wu of Han")
+    got = _spans("Emperor Lian of Qeng was an emperor of the Qeng dynasty.", [("Qeng", "GPE")])
+    assert got[0] == ("Lian of Qeng", "PERSON_DEFINED")
+    # a place defined as a place keeps its parts
+    got = _spans("Bay of Tarsen is a bay of the Aegean Sea.", [("Tarsen", "GPE"), ("the Aegean Sea", "LOC")])
+    assert ("Tarsen", "GPE") in got or got[0][1] != "PERSON_DEFINED"
