@@ -46,3 +46,12 @@ def test_an_opening_name_with_a_regnal_number_or_a_place_after_of_is_the_defined
     # a place defined as a place keeps its parts
     got = _spans("Bay of Tarsen is a bay of the Aegean Sea.", [("Tarsen", "GPE"), ("the Aegean Sea", "LOC")])
     assert ("Tarsen", "GPE") in got or got[0][1] != "PERSON_DEFINED"
+
+
+def test_a_one_word_person_the_passage_writes_after_a_title_elsewhere_is_shown_a_person():
+    # the model tags only the possessive mention, not the one after the title
+    text = "Merit was a scribe to the King Tethos, and the builder of Tethos's tomb at Saqqara."
+    at = text.index("Tethos's")
+    assert [m[2] for m in refine(text, [(at, at + 6, "PERSON", "Tethos")])] == ["PERSON_CUE"]
+    text = "The ship reached Tethos in May. Tethos's harbour was busy."  # no title anywhere: no cue
+    assert _spans(text, [("Tethos", "PERSON")]) == [("Tethos", "PERSON")]

@@ -104,9 +104,16 @@ def _cued_before(before: str) -> bool:
     return bool(_TITLE_BEFORE.search(before) or _KIN_OF.search(before))
 
 
+def _titled_elsewhere(text: str, m: Span) -> bool:
+    """Whether the passage writes the name after a title elsewhere, untagged: "the King [Djoser], … [Djoser]'s step
+    pyramid" (the model tagged the second)."""
+    return any(_TITLE_BEFORE.search(text, max(0, i.start() - 40), i.start()) for i in re.finditer(
+        rf"(?<![\w'’-]){re.escape(m[3])}(?![\w-])", text) if i.start() != m[0])
+
+
 def _shows_person(text: str, m: Span) -> bool:
     before = _before(text, m)
-    if _cued_before(before) or _AFTER.match(text, m[1], m[1] + 40):
+    if _cued_before(before) or _AFTER.match(text, m[1], m[1] + 40) or m[2] == "PERSON" and _titled_elsewhere(text, m):
         return True
     word = _WORD_BEFORE.search(before)
     if word and not (m[2] in _WEAK and before.endswith(", ")) and word.group("word") not in _NOT_A_ROLE and person_word(word.group("word").replace("-", "")) \
