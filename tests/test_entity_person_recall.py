@@ -55,3 +55,17 @@ def test_a_one_word_person_the_passage_writes_after_a_title_elsewhere_is_shown_a
     assert [m[2] for m in refine(text, [(at, at + 6, "PERSON", "Tethos")])] == ["PERSON_CUE"]
     text = "The ship reached Tethos in May. Tethos's harbour was busy."  # no title anywhere: no cue
     assert _spans(text, [("Tethos", "PERSON")]) == [("Tethos", "PERSON")]
+
+
+def test_a_definition_opening_with_a_ruler_s_capitalised_title_defines_a_person():
+    text = ("Tavros, also known as Tavra or Tavrós, most commonly known as Tavros the Great, was Emperor of Kelmar "
+            "from c. 268 BCE until his death.")
+    assert _spans(text, [("Tavros the Great", "EVENT")])[0] == ("Tavros", "PERSON_DEFINED")
+    # a capitalised word that is no title of a person defines none
+    assert _spans("Orvel was Capital of the Duchy until 1800.", [])[:1] != [("Orvel", "PERSON_DEFINED")]
+
+
+def test_a_name_with_a_ruler_s_epithet_is_a_person_whatever_the_model_called_it():
+    from indexer.entities.names import shape_facet
+    assert shape_facet("Tavros the Great", "event") == "person"
+    assert shape_facet("Gertie the Dinosaur", "work") is None

@@ -60,7 +60,9 @@ def _defines_person(text: str, end: int) -> bool:
     kind = found.group("kind")
     words = kind[:_STOP.search(kind).start() if _STOP.search(kind) else len(kind)].split()
     head = words[-1] if words else ""
-    return head.islower() and head not in _NOT_A_ROLE and not head.endswith("ness") and person_head(head)
+    # a ruler's or an officer's title opening the definition is capitalised: "was Emperor of Magadha from c. 268 BCE"
+    return (head.islower() or len(words) == 1 and head.istitle()) and head.lower() not in _NOT_A_ROLE \
+        and not head.endswith("ness") and person_head(head.lower())
 
 
 # The passage's subject, a place: "Oran is a major coastal city located in…", "The Gran Chaco is a vast semiarid
