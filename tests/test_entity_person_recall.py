@@ -69,3 +69,17 @@ def test_a_name_with_a_ruler_s_epithet_is_a_person_whatever_the_model_called_it(
     from indexer.entities.names import shape_facet
     assert shape_facet("Tavros the Great", "event") == "person"
     assert shape_facet("Gertie the Dinosaur", "work") is None
+
+
+def test_an_untagged_name_after_a_god_s_or_a_ruler_s_kind_is_a_person():
+    got = _spans("He was high priest of the sun god Karu at Heliopolis, under the Inca emperor Tupa Yalli.",
+                 [("Heliopolis", "GPE")])
+    assert ("Karu", "PERSON_CUE") in got and ("Tupa Yalli", "PERSON_CUE") in got
+    # a name the model tagged keeps its span; a capitalised word after no such kind gets none
+    got = _spans("The goddess Ishtar ruled over Uruk.", [("Ishtar", "PERSON"), ("Uruk", "GPE")])
+    assert [m[0] for m in got] == ["Ishtar", "Uruk"]
+
+
+def test_an_element_s_symbol_is_no_name():
+    got = _spans("Radium is a chemical element; it has symbol Ra and atomic number 88.", [("Ra", "NORP")])
+    assert got == []
