@@ -75,11 +75,7 @@ _KIND_NAME = re.compile(r"\b(?:god|goddess|deity|king|queen|emperor|empress|phar
                         r"[A-Z][^\W\d_]+(?:['’][^\W\d_]+)?(?:\s(?:[A-Z][^\W\d_]+|[IVX]{1,4}(?![\w'’-])))*)")
 
 
-_SYMBOL = re.compile(r"\bsymbols?\s$")  # "it has symbol [Ra] and atomic number 88": an element's symbol, no name
-
-
 def _untagged_after_kind(text: str, spans: list[Span]) -> list[Span]:
-    spans = [m for m in spans if not (m[1] - m[0] <= 2 and _SYMBOL.search(text, max(0, m[0] - 9), m[0]))]
     found = [(m.start("name"), m.end("name"), PERSON_CUE, m["name"]) for m in _KIND_NAME.finditer(text)]
     found = [f for f in found if not any(m[0] < f[1] and f[0] < m[1] for m in spans)]
     return sorted(spans + found, key=lambda m: (m[0], -m[1])) if found else spans
