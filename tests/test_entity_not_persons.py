@@ -46,7 +46,7 @@ def test_a_name_defined_as_a_day_or_a_city_is_no_person():
     assert got["Johor Bahru"].startswith("GPE")  # a place (one its definition names)
     got = _labels("Cai Lun, formerly romanized as Ts'ai Lun, was a Chinese eunuch court official of the Eastern Han "
                   "dynasty.", [("Cai Lun", "PERSON")])
-    assert got["Cai Lun"] == "PERSON"
+    assert got["Cai Lun"] in ("PERSON", "PERSON_DEFINED")  # "eunuch": a definition (round 19)
 
 
 def test_a_name_in_a_run_after_a_plural_kind_of_place_or_star_is_no_person():

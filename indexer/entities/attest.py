@@ -69,12 +69,25 @@ _PLACE_SLOT = re.compile(r"(?:\b(?:of|in|at|from|near|to|into)|,)\s$")
 _APPOSITION = re.compile(r",\s(?:the|a|an)\s(?!latter\b|former\b)(?P<kind>[^.;:,\"“\n]{1,80})")
 
 
+# A god's or a ruler's lower-case kind right before a name the model left untagged: "the sun god Ra", "the Inca emperor
+# Topa Inca Yupanqui", "the Frankish king Clovis I".
+_KIND_NAME = re.compile(r"\b(?:god|goddess|deity|king|queen|emperor|empress|pharaoh|prince|princess)\s(?P<name>"
+                        r"[A-Z][^\W\d_]+(?:['’][^\W\d_]+)?(?:\s(?:[A-Z][^\W\d_]+|[IVX]{1,4}(?![\w'’-])))*)")
+
+
+def _untagged_after_kind(text: str, spans: list[Span]) -> list[Span]:
+    found = [(m.start("name"), m.end("name"), PERSON_CUE, m["name"]) for m in _KIND_NAME.finditer(text)]
+    found = [f for f in found if not any(m[0] < f[1] and f[0] < m[1] for m in spans)]
+    return sorted(spans + found, key=lambda m: (m[0], -m[1])) if found else spans
+
+
 def person_evidence(text: str, spans: list[Span]) -> list[Span]:
     """One-word PERSON spans whose text shows a person, relabelled PERSON_CUE (and one-word persons listed beside
     one: "Hnoss and Gersemi"); so are one-word places whose text shows a person ("known mononymously as Marta, is a
     Brazilian professional footballer"): a vote for the person facet, which wins where the place is seldom named.
     A part of a name after a title's "of", and the names listed after it, take no cue from a definition or a list:
     "Marquis of Gualdrasco and Villareggio was an Italian criminologist" defines the marquis."""
+    spans = _untagged_after_kind(text, spans)
     out = [(m[0], m[1], PERSON_CUE, m[3]) if m[2] in _ONE_WORD and " " not in m[3] and _shows_person(text, m)
            and not (m[2] in _WEAK and (_NOT_A_MONONYM.match(m[3]) or modified(text, m) or _EPITHET.search(
                text, max(0, m[0] - 40), m[0]))) else m for m in spans]
@@ -104,9 +117,16 @@ def _cued_before(before: str) -> bool:
     return bool(_TITLE_BEFORE.search(before) or _KIN_OF.search(before))
 
 
+def _titled_elsewhere(text: str, m: Span) -> bool:
+    """Whether the passage writes the name after a title elsewhere, untagged: "the King [Djoser], … [Djoser]'s step
+    pyramid" (the model tagged the second)."""
+    return any(_TITLE_BEFORE.search(text, max(0, i.start() - 40), i.start()) for i in re.finditer(
+        rf"(?<![\w'’-]){re.escape(m[3])}(?![\w-])", text) if i.start() != m[0])
+
+
 def _shows_person(text: str, m: Span) -> bool:
     before = _before(text, m)
-    if _cued_before(before) or _AFTER.match(text, m[1], m[1] + 40):
+    if _cued_before(before) or _AFTER.match(text, m[1], m[1] + 40) or m[2] == "PERSON" and _titled_elsewhere(text, m):
         return True
     word = _WORD_BEFORE.search(before)
     if word and not (m[2] in _WEAK and before.endswith(", ")) and word.group("word") not in _NOT_A_ROLE and person_word(word.group("word").replace("-", "")) \

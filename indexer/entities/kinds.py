@@ -69,12 +69,23 @@ _PERSON_KIND = re.compile(r"^(?!(?:water|river|number|paper|power|border|order|l
                           r"(?:\w{3,}(?:er|or|ist|ian|ess|man|woman)|god|goddess|king|queen|emperor|prince|princess|"
                           r"poet|monk|saint|pope|sultan|khan|chief|leader|hero|heroine|figure|person|spirit|"
                           r"deit(?:y|ie)|ruler|pharaoh|lord|lady|scholar|sage|prophet|disciple|nun|priest|cleric|"
-                          r"mystic|guru|"
-                          r"polymath|president|student|agent|merchant|servant|regent|child|son|daughter|wife|"
-                          r"husband|brother|sister|surgeon|physician|monarch|tyrant|knight|bishop|diplomat|"
+                          r"mystic|guru|polymath|president|student|agent|merchant|servant|regent|child|son|daughter|"
+                          r"wife|husband|brother|sister|surgeon|physician|monarch|tyrant|knight|bishop|diplomat|"
                           r"aristocrat|athlete|patriarch|matriarch|heir|heiress|consort|envoy|champion|"
-                          r"grandson|granddaughter|grandchild|nephew|niece|cousin|uncle|aunt|stepson|"
-                          r"stepdaughter|widow)s?$")
+                          r"grandson|granddaughter|grandchild|nephew|niece|cousin|uncle|aunt|stepson|stepdaughter|"
+                          r"widow|"
+                          # heads of a biography's definition with none of the endings above ("a Mongol general")
+                          r"admiral|colonel|lieutenant|sergeant|marshal|captain|playwright|architect|chieftain|cacique|"
+                          r"gymnast|tsar|czar|shah|caliph|imam|rabbi|vizier|shogun|daimyo|apostle|astronaut|cosmonaut|"
+                          r"friar|abbot|archbishop|pontiff|deacon|missionary|magnate|tycoon|billionaire|entrepreneur|"
+                          r"socialite|ballerina|soprano|baritone|jockey|baron|duke|earl|viscount|courtesan|concubine|"
+                          r"eunuch|villain|protagonist|demigod|nymph|wizard|bard|minstrel|troubadour|ascetic|hermit|"
+                          r"yogi|swami|lama|bodhisattva|messiah|attorney|consul|viceroy|guerrilla|assassin|outlaw|"
+                          r"bandit|midwife|peasant|aviatrix|magistrate)s?$")
+# Words for a person that also modify a thing ("a general encyclopedia", "a boy band", "a spy film", "a nurse
+# shark"): a person's kind only as the head of a definition ("a Mongol general", "a Nahua woman").
+_HEAD_ONLY = frozenset("""general generals revolutionary rebel criminal boy girl man woman slave pirate witch spy
+shepherd samurai nurse judge martyr prodigy virtuoso""".split())
 # Common words in -er, -or, -ist, -ian, -ess or -man that name no person (the endings above read them as occupations):
 # things, measures, animals' parts, comparatives, adverbs ("Frequency is an important parameter").
 _NOT_PERSON = frozenset("""other after under later either another together larger center centre behavior behaviour
@@ -150,10 +161,12 @@ def defined_kind(text: str, m: Span) -> str | None:
         return "person" if cut and _person_head(lead[:cut]) else "place"
     at = next((i for i, w in enumerate(words) if _ORG_KIND.search(w.lower())), None)
     lead = _kind_words(_PHRASE_END.split(found.group("kind"), 1)[0])  # "a Hindu philosopher| and a scholar of…"
-    if m[2] == "ORG" and at is not None and not (0 < len(lead) <= at and _person_head(lead[-1].split("-")[-1:])):
+    head = lead[-1].split("-")[-1] if lead else ""  # the first phrase's head ("a Mongol general| and…")
+    if m[2] == "ORG" and at is not None and not (0 < len(lead) <= at and (_person_head([head]) or head in _HEAD_ONLY)):
         return "org"  # not "Pliny [ORG] was a Roman author, naturalist… and army commander": a person's kind first
-    # A person the model mislabelled ("Nikola Tesla [ORG] was a … engineer").
-    return "person" if _person_head(_kind_words(found.group("kind"), owners=False)) else "other"
+    # A person the model mislabelled ("Nikola Tesla [ORG] was a … engineer", "Subutai [ORG] was a Mongol general").
+    return "person" if _person_head(_kind_words(found.group("kind"), owners=False)) or (
+        0 < len(lead) <= _PERSON_WORDS and head in _HEAD_ONLY) else "other"
 
 
 def _kind_words(kind: str, owners: bool = True) -> list[str]:
@@ -172,6 +185,11 @@ def _person_head(words: list[str]) -> bool:
     head = words[lead:lead + _PERSON_WORDS + 2 * ands]
     return not any(_THING_KIND.match(w.lower()) for w in head) and any(
         person_word(w) and (w.islower() or w.endswith("ians")) for w in head)
+
+
+def person_head(word: str) -> bool:
+    """A word for a kind of person as the head of a definition: `person_word` or one of `_HEAD_ONLY`."""
+    return word in _HEAD_ONLY or person_word(word)
 
 
 def person_word(word: str) -> bool:

@@ -281,7 +281,7 @@ def shape_facet(name: str, facet: str) -> str | None:
         return "group"
     if facet == "org" and work_shaped(name):
         return "work"  # a newspaper or a magazine is a publication ("The New York Times")
-    if facet in ("work", "org", "place", "group") and (_EPITHET.match(name) or _REGNAL_NAME.match(name)):
+    if facet != "person" and (_EPITHET.match(name) or facet != "event" and _REGNAL_NAME.match(name)):
         return "person"  # "Catherine the Great", "Casimir IV", "Frederick William I"
     if _EVENT.search(name) and not _NOT_EVENT.match(name):
         return "event"

@@ -15,15 +15,20 @@ import re
 
 from .attest import _DEFINED, _NOT_A_ROLE
 from .evidence import PERSON_DEFINED, Span
-from .kinds import NAME_GLOSS, person_word
+from .gaps import _TITLE
+from .kinds import NAME_GLOSS, person_head
 from .lists import DEFINED_PLACE
 from .names import org_shaped
 from .placehead import place_head
 
-# The opening name: one to four capitalised words, not an article ("The Lord's Prayer") nor a pronoun ("He was…").
-_OPENING = re.compile(r"(?!(?:The|A|An|He|She|It|They|We|I|This|That|These|Those|There|Its|His|Her|Their|One|Some|"
-                      r"Many|Most|Each|All|Both|Such|Today|Here)\b)[A-Z][^\W\d_A-Z][\w'’ʼ-]*(?:\s[A-Z][^\W\d_A-Z][\w'’ʼ-]*){0,3}"
-                      r"(?=\s(?:was|is)\s|\s\(|\s?,)")
+# The opening name: one to four capitalised words, not an article ("The Lord's Prayer") nor a pronoun ("He was…"),
+# maybe with a regnal number ("Ahmose I", "Antigonus I Monophthalmus") or a place after "of" ("Hero of Alexandria").
+_WORD = r"[A-Z][^\W\d_A-Z][\w'’ʼ-]*"
+_OPENING = re.compile(rf"(?:{_TITLE}\s(?=[A-Z]))?(?P<name>(?!(?:The|A|An|He|She|It|They|We|I|This|That|These|Those|"
+                      r"There|Its|His|Her|Their|One|Some|Many|Most|Each|All|Both|Such|Today|Here)\b)"
+                      rf"{_WORD}(?:\s{_WORD}|\s[IVX]{{1,5}}(?=[\s,])|\sof\s(?:the\s)?{_WORD}){{0,3}})"
+                      r"(?=\s(?:was|is)\s|\s\(|\s?,)")  # no title in the name: "[Emperor] Wu of Han"
+_NAME_PARTS = ("PERSON", "GPE", "LOC", "NORP", "ORG")  # the model's labels for a part of "Pythagoras of [Samos]"
 # The definition's head ends before its first word that is no adjective or noun of it ("ancient Greek poet| who").
 _PLACES = ("GPE", "LOC", "FAC")  # the model's place labels
 _STOP = re.compile(r"\s(?:who|whose|which|that|of|in|from|and|with|to|for|at|by|on|during|between|active|known|"
@@ -37,9 +42,14 @@ def opening_person(text: str, spans: list[Span]) -> list[Span]:
         first = spans[0]
         return [(0, first[1], PERSON_DEFINED, first[3])] + spans[1:] if _defines_person(text, first[1]) else spans
     name = _OPENING.match(text)
-    if name is None or any(m[0] < name.end() for m in spans) or not _defines_person(text, name.end()):
+    if name is None:
         return spans
-    return [(name.start(), name.end(), PERSON_DEFINED, name.group())] + spans
+    inside = [m for m in spans if m[0] < name.end()]  # "Hero of [Alexandria]" (PERSON): parts of the name, if any
+    if inside and not (" of " in name["name"] and all(name.start("name") <= m[0] and m[1] <= name.end()
+                                                         and m[2] in _NAME_PARTS for m in inside)) \
+            or not _defines_person(text, name.end()):
+        return spans
+    return [(name.start("name"), name.end(), PERSON_DEFINED, name["name"])] + spans[len(inside):]
 
 
 def _defines_person(text: str, end: int) -> bool:
@@ -50,7 +60,9 @@ def _defines_person(text: str, end: int) -> bool:
     kind = found.group("kind")
     words = kind[:_STOP.search(kind).start() if _STOP.search(kind) else len(kind)].split()
     head = words[-1] if words else ""
-    return head.islower() and head not in _NOT_A_ROLE and not head.endswith("ness") and person_word(head)
+    # a ruler's or an officer's title opening the definition is capitalised: "was Emperor of Magadha from c. 268 BCE"
+    return (head.islower() or len(words) == 1 and head.istitle()) and head.lower() not in _NOT_A_ROLE \
+        and not head.endswith("ness") and person_head(head.lower())
 
 
 # The passage's subject, a place: "Oran is a major coastal city located in…", "The Gran Chaco is a vast semiarid

@@ -197,6 +197,8 @@ TITLE_OF = re.compile(r"^(?:Duke|Duchess|Count|Countess|Earl|Margrave|Prince|Pri
 def relabel(text: str, m: Span) -> Span:
     """The span relabelled when the words against it show it is no place, organisation or person."""
     one_word = " " not in m[3] and m[3][:1].isupper()
+    if m[1] - m[0] <= 2 and _SYMBOL_BEFORE.search(text, max(0, m[0] - 12), m[0]):
+        return (m[0], m[1], NO_FACET, m[3])  # an element's symbol, whatever the label: "symbol [Ra]" (NORP), "[Ho]"
     if m[2] == "PERSON":
         if one_word and (_EPITHET.match(text, m[1], m[1] + 24) or kinds.modified(text, m)):
             return (m[0], m[1], NO_FACET, m[3])  # "Equus africanus", "Broomstick lace"
