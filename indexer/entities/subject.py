@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .attest import _DEFINED, _NOT_A_ROLE
-from .evidence import PERSON_DEFINED, Span
+from .evidence import PERSON_CUE, PERSON_DEFINED, Span
 from .gaps import _TITLE
 from .kinds import NAME_GLOSS, person_head
 from .lists import DEFINED_PLACE
@@ -40,29 +40,34 @@ def opening_person(text: str, spans: list[Span]) -> list[Span]:
     over its opening name the model called a place ("Marina or Malintzin, … was a Nahua woman" [LOC])."""
     if spans and spans[0][0] == 0 and spans[0][2] in _PLACES:
         first = spans[0]
-        return [(0, first[1], PERSON_DEFINED, first[3])] + spans[1:] if _defines_person(text, first[1]) else spans
+        label = _defines_person(text, first[1])
+        return [(0, first[1], label, first[3])] + spans[1:] if label else spans
     name = _OPENING.match(text)
     if name is None:
         return spans
     inside = [m for m in spans if m[0] < name.end()]  # "Hero of [Alexandria]" (PERSON): parts of the name, if any
     if inside and not (" of " in name["name"] and all(name.start("name") <= m[0] and m[1] <= name.end()
                                                          and m[2] in _NAME_PARTS for m in inside)) \
-            or not _defines_person(text, name.end()):
+            or not (label := _defines_person(text, name.end())):
         return spans
-    return [(name.start("name"), name.end(), PERSON_DEFINED, name["name"])] + spans[len(inside):]
+    return [(name.start("name"), name.end(), label, name["name"])] + spans[len(inside):]
 
 
-def _defines_person(text: str, end: int) -> bool:
-    """Whether the definition after a passage's opening name (ending at `end`) is a kind of person's."""
+def _defines_person(text: str, end: int) -> str | None:
+    """The label of a passage's opening name (ending at `end`) its definition makes a person: PERSON_DEFINED, or
+    PERSON_CUE (one mention's weight) for a capitalised title ("was Queen of the United Kingdom"), which a realm of
+    the same name shares ("Victoria", also a state and a capital, stays the places its passages show)."""
     found = _DEFINED.match(text, end, end + 260)
     if found is None:
-        return False
+        return None
     kind = found.group("kind")
     words = kind[:_STOP.search(kind).start() if _STOP.search(kind) else len(kind)].split()
     head = words[-1] if words else ""
     # a ruler's or an officer's title opening the definition is capitalised: "was Emperor of Magadha from c. 268 BCE"
-    return (head.islower() or len(words) == 1 and head.istitle()) and head.lower() not in _NOT_A_ROLE \
-        and not head.endswith("ness") and person_head(head.lower())
+    if not (head.islower() or len(words) == 1 and head.istitle()) or head.lower() in _NOT_A_ROLE \
+            or head.endswith("ness") or not person_head(head.lower()):
+        return None
+    return PERSON_DEFINED if head.islower() else PERSON_CUE
 
 
 # The passage's subject, a place: "Oran is a major coastal city located in…", "The Gran Chaco is a vast semiarid
