@@ -14,7 +14,7 @@ import re
 
 from .evidence import Span
 from .names import MEMBERS, is_territory
-from . import placecue
+from . import placecue, weaksigns
 
 LONE_PLACE = "GPE_LONE"
 # A place's preposition or a bearing before the name, maybe over a few capitalised words ("in Upper Lusatia's").
@@ -51,7 +51,8 @@ def _lone(text: str, spans: list[Span], i: int) -> bool:
     m = spans[i]
     if " " in m[3] or not m[3][:1].isupper() or is_territory(m[3]) or MEMBERS.match(m[3]) or m[0] == 0:
         return False  # a passage's first word is its topic: the definition rules judge it
-    if _BEFORE.search(text, max(0, m[0] - 60), m[0]) or _AFTER.match(text, m[1], m[1] + 60) \
+    if (before := _BEFORE.search(text, max(0, m[0] - 60), m[0])) and not weaksigns.weak(text, m, before) \
+            or _AFTER.match(text, m[1], m[1] + 60) \
             or (after := _COUNTRY_AFTER.match(text, m[1], m[1] + 40)) and is_territory(after.group(1)):
         return False
     if _listed(text, spans, i):

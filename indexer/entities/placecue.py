@@ -17,6 +17,7 @@ import re
 from .evidence import Span
 from .names import is_territory, shape_facet
 from .realms import is_title
+from .weaksigns import modifier
 
 # A place's preposition, or a verb or noun that takes a place, just before the name ("the" between).
 _PLACE_BEFORE = re.compile(
@@ -70,7 +71,8 @@ def unshown(text: str, m: Span, talk: re.Pattern, sentence) -> bool:
     name = re.sub(r"^the\s|['’]s?$", "", m[3])
     if is_territory(name) or (b := _BEARING.match(name)) and not _NO_PLACE_REST.search(b.group("rest")):
         return False
-    if _PLACE_BEFORE.search(text, max(0, m[0] - 30), m[0]) or _OF_BEFORE.search(text, max(0, m[0] - 60), m[0]):
+    if (_PLACE_BEFORE.search(text, max(0, m[0] - 30), m[0]) or _OF_BEFORE.search(text, max(0, m[0] - 60), m[0])) \
+            and not modifier(text, m[1], m[3]):
         return False
     after = _AFTER.match(text, m[1], m[1] + 50)
     if after and is_territory(after.group("where")) or _IN_AFTER.match(text, m[1], m[1] + 20) \
