@@ -137,3 +137,9 @@ def test_a_body_cut_after_the_x_and_gets_its_first_word_back():
     assert span(text, "Monongahela Rivers")[3] == "Monongahela Rivers"
     text = "known as the Great Hunger, the Famine and the Irish Potato Famine, a period"  # a name of its own
     assert span(text, "the Irish Potato Famine")[3] == "the Irish Potato Famine"
+
+
+def test_a_name_before_a_lineage_s_or_a_manner_s_noun_is_its_modifier_no_body():
+    assert _label("He is the founder of the Vasa-Holstein branch of the royal house.", "the Vasa-Holstein") == "MISC"
+    assert _label("He founded the Kashima Shinden style of swordsmanship.", "the Kashima Shinden") == "MISC"
+    assert _label("He broke with the Labour Party line on the war.", "the Labour Party") == "ORG"

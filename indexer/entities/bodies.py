@@ -80,19 +80,24 @@ _TITLE_GOES_ON = re.compile(r"['’]s\b|\s(?:les|la|le|de|des|du|del|di|der|die|
 _SYMBOL = re.compile(r"^[A-Z][a-z]$")  # "Ge", "Gm": a chemical symbol, a unit
 # One capitalised word and "and" after "the" begin the body's name: "the Grand and General Council", "the
 # Globalization and World Cities Research Network" (two bodies would have a plural head: "the AFC and NFC").
+# A name before a common noun of a lineage or a manner is that noun's modifier, no body: "founder of the Orange-Nassau
+# branch", "the Niten Ichi-ryū style of swordsmanship" (a name with a body's head keeps it: "the Labour Party line").
+_MODIFIER_OF = re.compile(r"\s(?:style|styles|branch|lineage|dynasty|clan|family|tradition)\b")
 _JOINED_BEFORE = re.compile(r"\b[Tt]he\s([A-Z][\w'’-]+\sand\s)$")
 
 
 def relabel_org(text: str, m: Span) -> Span | None:
     """The organisation span relabelled when its head or its context shows it is no organisation; None if not."""
     name = m[3]
-    if (placed := _PLACED.match(name)) and org_shaped(placed.group(1)):
+    if (placed := _PLACED.match(name)) and org_shaped(placed.group(1)) and " for " not in placed.group(1):
         return (m[0], m[0] + len(placed.group(1)), "ORG", placed.group(1))
     if " " in name and name[:1].isupper() and not name.startswith("The ") and org_shaped(name) \
             and (joined := _JOINED_BEFORE.search(text, max(0, m[0] - 40), m[0])):
         return (joined.start(1), m[1], "ORG", joined.group(1) + name)
     if kinds.no_body(name) or shape_facet(name, "org") is not None:
         return None  # "the Articles of Confederation": a document, `things` reads it
+    if not org_shaped(name) and _MODIFIER_OF.match(text, m[1]):
+        return (m[0], m[1], NO_FACET, name)
     if _REALM_END.search(name) or (_OFFICIALLY.search(text, max(0, m[0] - 30), m[0])
                                    and _OFFICIAL_HEAD.match(name)):
         return (m[0], m[1], "GPE", name)

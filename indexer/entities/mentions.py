@@ -14,6 +14,7 @@ from .evidence import WORK_CUE, with_evidence
 from .titles import whole_titles
 from .names import org_shaped
 from .extend import whole_names
+from .orgtails import org_tails
 from .inside import inside_names
 from .namesakes import namesakes
 from .joins import joined_places
@@ -81,7 +82,7 @@ def refine(text: str, found: Iterable[Span]) -> list[Span]:
     spans = [year_range(m) for m in spans]
     spans = with_era(text, [m for m in spans if m[2] != "CARDINAL" and not not_a_date(text, m)])
     spans = _join_nicknames(text, spans)
-    spans = joined_places(text, whole_names(text, spans))
+    spans = joined_places(text, org_tails(text, whole_names(text, spans)))
     spans = [relabel(text, _with_org_noun(text, _not_a_person(text, m))) for m in spans]
     spans = _one_sense(listed_persons(text, listed_towns(text, listed_places(text, named_alike(text, spans)))))
     spans = _overlay(spans, [(m.start("name"), m.end("name"), "PERSON") for m in _BIB_NAME.finditer(text)], text)
