@@ -98,6 +98,13 @@ def test_a_number_before_a_unit_symbol_is_a_quantity_not_a_year():
         _at(prose, "1850"), _at(prose, "1039"), _at(prose, "1905")]
 
 
+def test_a_number_after_a_numbered_thing_s_noun_is_no_year():
+    text = "The bridge carries U.S. Route 101 and State Route 1; Article 370 was revoked; a Boeing 747 landed."
+    assert refine(text, [_at(text, "101"), _at(text, "370"), _at(text, "747")]) == []
+    prose = "The route opened in 1101, a year before the highway of 1102."
+    assert refine(prose, [_at(prose, "1101"), _at(prose, "1102")]) == [_at(prose, "1101"), _at(prose, "1102")]
+
+
 def test_a_long_century_is_a_period_not_the_calendar_century():
     text = 'He wrote about the "long 19th century" and the "short 20th century"; in the 18th century, peace.'
     spans = refine(text, [_at(text, "19th century"), _at(text, "20th century"), _at(text, "the 18th century")])

@@ -18,7 +18,8 @@ _UNIT_AFTER = re.compile(r"(?:[ \t]?(?:bytes?|bits?|[KMGT]i?B|px|pixels?|ms|[kMG
                          r"°[CFK]?)(?![\w.]|\.\w))", re.I)
 _WORD_BEFORE = re.compile(r"(?:\b(?:port|size|width|height|length|buffer|max|min|limit|version|id|code|error|errno|"
                           r"line|column|offset|pid|uid|gid|status|value|default|count|mode|chmod|number|no\.?|pin|"
-                          r"key|seed|timeout)[ \t]*|[=:#/\\_`<{\[@$-])$", re.I)
+                          r"key|seed|timeout|route|highway|interstate|flight|platform|room|chapter|section|article|"
+                          r"psalm|type|model|squadron|regiment|battalion|terminal|boeing|airbus)[ \t]*|[=:#/\\_`<{\[@$-])$", re.I)
 _BARE_NUMBER = re.compile(r"^\d{3,4}$")
 # "the long 19th century" (1789-1914): a historians' period reaching past the calendar century, not it. A "short"
 # century (1914-1991) lies inside the calendar one, which still bounds it.
@@ -33,7 +34,8 @@ def year_range(m: Span) -> Span:
 
 
 def not_a_date(text: str, m: Span) -> bool:
-    """A bare 3-4 digit DATE in technical context ("1024 bytes", "port 1234", "1039 W") is a number, not a year;
+    """A bare 3-4 digit DATE in technical context ("1024 bytes", "port 1234", "1039 W") or after a numbered thing's
+    noun ("U.S. Route 101", "Article 370", "Boeing 747") is a number, not a year;
     a "long" century is a period past the calendar century's bounds."""
     if m[2] != "DATE":
         return False
