@@ -29,7 +29,7 @@ def test_a_name_before_a_place_s_head_is_a_place_and_a_demonym_is_not():
             "river. The family came from the Mugello region, not the Brazilian region. Reds range from pink.")
     got = _labels(text, [("Negro", "ORG"), ("Dniester", "ORG"), ("Mugello", "ORG"), ("Brazilian", "NORP"),
                          ("Reds", "ORG")])
-    assert got["Negro"] == got["Dniester"] == got["Mugello"] == "GPE"
+    assert got["Negro River"] == got["Dniester"] == got["Mugello"] == "GPE"
     assert got["Brazilian"] == "NORP" and got["Reds"] != "GPE"
 
 

@@ -26,6 +26,7 @@ from .fullnames import whole_persons
 from .lists import DEFINED_PLACE, listed_persons, listed_places
 from .placelists import listed_towns
 from .coordplaces import coordinated_places
+from .placecuts import place_cuts
 from .rolls import rolls
 from .subject import opening_person, opening_place
 from .kinds import NAME_GLOSS, named_alike, person_word
@@ -90,7 +91,7 @@ def refine(text: str, found: Iterable[Span]) -> list[Span]:
     spans = person_evidence(text, with_evidence(text, _overlay(spans, _titles(text), text)))
     spans = whole_titles(text, lone.mark(text, rolls(text, opening_place(text, opening_person(text, spans)))))
     spans = whole_persons(text, regnal(text, realm_places(text, with_country(text, spans))))
-    spans = coordinated_places(text, namesakes(text, inside_names(text, unit_places(text, spans))))
+    spans = place_cuts(text, coordinated_places(text, namesakes(text, inside_names(text, unit_places(text, spans)))))
     spans = listed_works(text, other_names(text, spans))
     return sorted(spans + defined_acronyms(text, spans), key=lambda m: (m[0], -m[1]))
 
