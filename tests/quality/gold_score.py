@@ -151,15 +151,21 @@ def main() -> None:
     ap.add_argument("--index-dir", type=Path, required=True)
     ap.add_argument("--seed", type=int, required=True)
     ap.add_argument("--gold", type=Path, default=GOLD)
+    ap.add_argument("--pool", type=int, nargs="*", default=[],
+                    help="earlier seeds of the same code whose rest values, recall passages and dates join this draw's")
     args = ap.parse_args()
     rows = load(args.index_dir)
-    print(f"Seed {args.seed}, {len(rows):,} passages.\n")
-    print("\n".join(precision_table(rows, read_tsv(args.gold / f"values-{args.seed}.tsv"))))
-    lines, lost = recall_table(read_tsv(args.gold / f"recall-{args.seed}.tsv"))
+    seeds = [args.seed, *args.pool]
+    print(f"Seed {' + '.join(map(str, seeds))}, {len(rows):,} passages.\n")
+    values = read_tsv(args.gold / f"values-{args.seed}.tsv")
+    values += [r for s in args.pool for r in read_tsv(args.gold / f"values-{s}.tsv") if r["stratum"] == "rest"]
+    print("\n".join(precision_table(rows, values)))
+    lines, lost = recall_table([r for s in seeds for r in read_tsv(args.gold / f"recall-{s}.tsv")])
     print("\n" + "\n".join(lines))
     for kind, names in lost.items():
         print(f"\n{kind} not found ({len(names)}): {', '.join(names)}")
-    print("\n" + "\n".join(date_lines(rows, read_tsv(args.gold / f"dates-{args.seed}.tsv"))))
+    dates = [r for s in seeds for r in read_tsv(args.gold / f"dates-{s}.tsv")]
+    print("\n" + "\n".join(date_lines(rows, dates)))
 
 
 if __name__ == "__main__":
