@@ -16,12 +16,12 @@ Span = tuple[int, int, str, str]
 
 _NUMERAL = r"(?:XI{0,3}|XIV|XV|IX|IV|VI{0,3}|I{1,3})"
 _WORD = r"[A-Z][a-zà-ÿ'’]{2,}"
-_TITLE = (r"(?:King|Queen|Pope|Emperor|Empress|Tsar|Czar|Tsarina|Pharaoh|Sultan|Dom|Kaiser|Saint|St\.?|Caliph|"
+TITLE = (r"(?:King|Queen|Pope|Emperor|Empress|Tsar|Czar|Tsarina|Pharaoh|Sultan|Dom|Kaiser|Saint|St\.?|Caliph|"
           r"Prince|Princess|Duke|Archduke|Grand Duke|Patriarch|Antipope)")
 # After the number, a place's or a thing's head: "Peter I Island", "Alexander I Land", "the Louis XIV style".
 _THING_HEAD = (r"Island|Islands|Land|Archipelago|Sea|Peninsula|Bridge|Street|Avenue|Square|Coast|Range|Glacier|Bay|"
                r"Station|Hall|College|School|Hospital|Park|Prize|Award|Medal|Cup|Trophy|Class|style")
-_REGNAL = re.compile(rf"(?<![\w.'’-])(?:(?P<title>(?:[Tt]he\s)?{_TITLE}s?)\s)?(?P<name>{_WORD}(?:\s{_WORD})?)[\s\xa0]"
+_REGNAL = re.compile(rf"(?<![\w.'’-])(?:(?P<title>(?:[Tt]he\s)?{TITLE}s?)\s)?(?P<name>{_WORD}(?:\s{_WORD})?)[\s\xa0]"
                      rf"(?P<num>{_NUMERAL})(?![\w'’-]|\.\d|\s(?:{_THING_HEAD})\b)"
                      # an epithet after the number, before a small word: "Ptolemy I Soter was", "Manuel I Komnenos,"
                      r"(?:\s(?!(?:The|In|On|At|Of|And|But|For|He|She|It|His|Her|They|This|After|When)\b)"
@@ -37,7 +37,7 @@ _NOT_RULER = re.compile(r"(?:^|\s)(?:Grade|Part|Parts|Act|Book|Chapter|Volume|Vo
                         r"The|This|That|An|If|In|On|At|Of|And|For|With|From)$")
 _PERSONLY = ("PERSON", "PERSON_CUE", "PERSON_DEFINED")
 # A span that is a ruler's name with its number and nothing else, filed under another kind.
-_WHOLE = re.compile(rf"^(?:(?:[Tt]he\s)?{_TITLE}\s)?{_WORD}(?:\s{_WORD})?[\s\xa0]{_NUMERAL}(?:\s{_WORD})?$")
+_WHOLE = re.compile(rf"^(?:(?:[Tt]he\s)?{TITLE}\s)?{_WORD}(?:\s{_WORD})?[\s\xa0]{_NUMERAL}(?:\s{_WORD})?$")
 
 
 def regnal(text: str, spans: list[Span]) -> list[Span]:

@@ -31,7 +31,7 @@ _PHRASE_END = re.compile(r",|\s(?:and|or|of|who|in|from)\s")
 _WORD_CASED = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # Words ending a kind of place (a word's end, so "subregion", "city-state" and "mainland" count); "station" and
 # "planet" are not among them (space stations and sky objects are no places of ours).
-_PLACE_KIND = re.compile(
+PLACE_KIND = re.compile(
     r"(?:cit(?:y|ies)|town|village|hamlet|countr(?:y|ies)|count(?:y|ies)|nation|state|province|region|"
     r"territor(?:y|ies)|district|island|isle|islet|archipelago|atoll|reef|peninsula|isthmus|cape|coast|coastline|"
     r"shore|river|tributar(?:y|ies)|stream|creek|lake|lagoon|sea|ocean|gulf|bay|strait|channel|waterway|canal|"
@@ -154,7 +154,7 @@ def defined_kind(text: str, m: Span) -> str | None:
     if found.group("aside") and _WHERE_ASIDE.match(found.group("aside")):
         return "place"
     words = _kind_words(found.group("kind"))
-    if (at := next((i for i, w in enumerate(words) if _PLACE_KIND.search(w.lower())), None)) is not None:
+    if (at := next((i for i, w in enumerate(words) if PLACE_KIND.search(w.lower())), None)) is not None:
         # a person's kind before a preposition first: "Heraclitus [ORG] was a Greek philosopher from the city of…"
         lead = words[:at]
         cut = next((i for i, w in enumerate(lead) if w in _AFTER_PERSON), None)
@@ -205,13 +205,13 @@ def kind_word(word: str) -> bool:
     """A word for a kind of place, thing or person ("District", "Book", "Professor"), or a people's plural: no
     name's end."""
     low = word.lower()
-    return bool(_PLACE_KIND.search(low) or _THING_KIND.match(low) or person_word(low) or people(word))
+    return bool(PLACE_KIND.search(low) or _THING_KIND.match(low) or person_word(low) or people(word))
 
 
 def defines_person(kind: str) -> bool:
     """The first words of a definition name a kind of person and no place ("a pre-Socratic Greek philosopher")."""
     words = _kind_words(kind, owners=False)
-    return not any(_PLACE_KIND.search(w.lower()) for w in words) and _person_head(words)
+    return not any(PLACE_KIND.search(w.lower()) for w in words) and _person_head(words)
 
 
 def weighty(m: Span) -> bool:

@@ -214,7 +214,7 @@ def is_territory(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _languages() -> frozenset[str]:
+def languages() -> frozenset[str]:
     """Language names in English (CLDR, through Babel): the small model calls "Aramaic" a person or an organisation.
     Without Babel the rule is simply off."""
     try:
@@ -255,7 +255,7 @@ def shape_facet(name: str, facet: str) -> str | None:
     if _TITLE.match(name) or (facet == "org" and _ADJECTIVE.match(name)) \
             or (facet == "person" and _PERIOD_WORD.match(name)):
         return ""
-    if facet in ("person", "org") and name_key(name) in _languages():
+    if facet in ("person", "org") and name_key(name) in languages():
         return ""
     if facet in ("org", "person", "work") and (_STATE_OF.match(name) or name.startswith("Union of ")
                                                and is_territory(name[9:])):

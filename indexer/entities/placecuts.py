@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .placelists import _NOT_NAMES
+from .placelists import NOT_NAMES
 from .weaksigns import modifier
 
 Span = tuple[int, int, str, str]
@@ -77,7 +77,7 @@ def _things(text: str, spans: list[Span]) -> list[Span]:
 
 def _thing_of(text: str, m: Span) -> bool:
     if not any(c.islower() for c in m[3]) or m[3].endswith("s") or _ADJECTIVE.search(m[3]) \
-            or m[3].lower() in _NOT_NAMES or not modifier(text, m[1], m[3]) \
+            or m[3].lower() in NOT_NAMES or not modifier(text, m[1], m[3]) \
             or text[m[1]:m[1] + 1] != " ":
         return False  # "U.S. government", "the Americas comprise"
     after = _AFTER.match(text, m[1])

@@ -2,7 +2,7 @@
 
 `subject.opening_place` takes a passage's untagged opening name for a place when its definition's head is one. The
 head is the last word before the first word that is no adjective or noun of the kind (a preposition, a relative, a
-participle: "a mountain| in the Alps", "a vast semiarid lowland region| in"). A kind of `kinds._PLACE_KIND` ends it
+participle: "a mountain| in the Alps", "a vast semiarid lowland region| in"). A kind of `kinds.PLACE_KIND` ends it
 at a word's start ("region", "city-state", "subregion", "stratovolcano"), not inside another word ("sport",
 "termination", "capacity", "amount"). Heads with other senses ("a state of matter", "an area of mathematics", "a
 range of practices", "a complex and multifaceted mental state", "the physical world") count only with a where right
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .kinds import _PLACE_KIND
+from .kinds import PLACE_KIND
 
 _STOP = re.compile(r"\s(?:who|whose|which|that|of|in|from|and|with|to|for|at|by|on|during|between|near|along|off|"
                    r"within|across|about|like|as|than|into|over|under|through|after|before|around|against|among|"
@@ -50,7 +50,7 @@ def place_head(kind: str, institutions: bool = True) -> bool:
     head = words[-1] if words else ""
     if not head.islower() or not institutions and head in _INSTITUTIONS:
         return False
-    found = _PLACE_KIND.search(head)
+    found = PLACE_KIND.search(head)
     if found is None or head[:found.start()].rstrip("-–") not in _PREFIXES and not head[:found.start()].endswith(
             ("-", "–")):
         return False
@@ -59,6 +59,6 @@ def place_head(kind: str, institutions: bool = True) -> bool:
     after = kind[len(" ".join(words)):] if stop is None else kind[stop.start():]
     if after.startswith((" and ", " or ")):
         return place_head(after.split(None, 1)[1], institutions)  # "the areas and regions of the continent of Africa"
-    if len(words) > 1 and _PLACE_KIND.fullmatch(words[-2]) and words[-2] not in _DOUBTFUL:
+    if len(words) > 1 and PLACE_KIND.fullmatch(words[-2]) and words[-2] not in _DOUBTFUL:
         return True  # "an island state", "a mountain range", "a mangrove forest area"
     return bool(_MOUNTAINS.match(after) if head in ("range", "ranges") else _WHERE.match(after))

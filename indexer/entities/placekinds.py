@@ -13,7 +13,7 @@ import re
 
 from . import kinds, placeothers
 from .evidence import PERSON_CUE, Span
-from .names import _languages, is_territory
+from .names import languages, is_territory
 from ..folding import name_key
 
 NO_FACET = "MISC"  # things.NO_FACET: no value, a vote for no facet
@@ -98,10 +98,10 @@ def relabel(text: str, m: Span) -> Span | None:
     if (other := placeothers.relabel(text, m)) is not None:
         return other
     name = m[3]
-    if (stage := _STAGE.match(name)) and (name_key(stage.group("tongue")) in _languages()
+    if (stage := _STAGE.match(name)) and (name_key(stage.group("tongue")) in languages()
                                           or _WORD_IN.match(text, m[1], m[1] + 12)):
         return (m[0], m[1], NO_FACET, name)
-    if (stage := _STAGE_OF.match(name)) and name_key(stage.group("tongue")) in _languages() \
+    if (stage := _STAGE_OF.match(name)) and name_key(stage.group("tongue")) in languages() \
             or _BOOKS_OF.search(text, max(0, m[0] - 120), m[0]):
         return (m[0], m[1], NO_FACET, name)
     if (_SOURCE_BEFORE.search(text, max(0, m[0] - 20), m[0]) or _SOURCE_AFTER.match(text, m[1], m[1] + 20)) \
@@ -153,4 +153,4 @@ def _other_name(text: str, m: Span) -> Span | None:
 
 def _tongue(name: str) -> bool:
     """Whether a name is a language's (CLDR) and no country's or region's."""
-    return name_key(name) in _languages() and not is_territory(name)
+    return name_key(name) in languages() and not is_territory(name)

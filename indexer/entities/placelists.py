@@ -29,7 +29,7 @@ _HEADED = re.compile(rf"\b{_KINDS}(?:(?:\s[a-z]+){{0,6}}?(?::\s|,?\s(?:include|i
                      rf"like|of|namely)\s))$")
 # The same kind right after the list: "Collin, Denton, Kaufman, and Rockwall counties".
 _FOLLOWED = re.compile(rf"\s{_KINDS}\b")
-_NOT_NAMES = frozenset("""january february march april may june july august september october november december monday
+NOT_NAMES = frozenset("""january february march april may june july august september october november december monday
 tuesday wednesday thursday friday saturday sunday spring summer autumn fall winter north south east west northern
 southern eastern western central upper lower greater i""".split())
 # Adjectives, most of a list's names ("Arctic, Alpine, and Antarctic", "Slavic… and Iranic-speaking"), and a sentence's first word ("Together, Fuzhou and Ningde").
@@ -49,7 +49,7 @@ def listed_towns(text: str, spans: list[Span]) -> list[Span]:
     out = spans
     for found in _LIST.finditer(text):
         items = list(_ITEM.finditer(text, found.start(), found.end()))
-        if any(i.group().lower() in _NOT_NAMES for i in items) \
+        if any(i.group().lower() in NOT_NAMES for i in items) \
                 or 2 * sum(bool(_ADJECTIVE.search(i.group())) for i in items) > len(items) \
                 or _SENTENCE_START.search(text, max(0, found.start() - 3), found.start()):
             continue

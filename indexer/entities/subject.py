@@ -15,7 +15,7 @@ import re
 
 from .attest import _DEFINED, _NOT_A_ROLE
 from .evidence import PERSON_CUE, PERSON_DEFINED, Span
-from .gaps import _TITLE
+from .gaps import TITLE
 from .kinds import NAME_GLOSS, person_head
 from .lists import DEFINED_PLACE
 from .names import org_shaped
@@ -24,7 +24,7 @@ from .placehead import place_head
 # The opening name: one to four capitalised words, not an article ("The Lord's Prayer") nor a pronoun ("He was…"),
 # maybe with a regnal number ("Ahmose I", "Antigonus I Monophthalmus") or a place after "of" ("Hero of Alexandria").
 _WORD = r"[A-Z][^\W\d_A-Z][\w'’ʼ-]*"
-_OPENING = re.compile(rf"(?:{_TITLE}\s(?=[A-Z]))?(?P<name>(?!(?:The|A|An|He|She|It|They|We|I|This|That|These|Those|"
+_OPENING = re.compile(rf"(?:{TITLE}\s(?=[A-Z]))?(?P<name>(?!(?:The|A|An|He|She|It|They|We|I|This|That|These|Those|"
                       r"There|Its|His|Her|Their|One|Some|Many|Most|Each|All|Both|Such|Today|Here)\b)"
                       rf"{_WORD}(?:\s{_WORD}|\s[IVX]{{1,5}}(?=[\s,])|\sof\s(?:the\s)?{_WORD}){{0,3}})"
                       r"(?=\s(?:was|is)\s|\s\(|\s?,)")  # no title in the name: "[Emperor] Wu of Han"

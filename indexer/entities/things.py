@@ -16,7 +16,7 @@ from . import bodies, kinds, placekinds, unperson
 from .evidence import WORK_CUE, Span, quoted_title
 from ..folding import name_key
 from .lone import common_noun, sentence
-from .names import _languages, org_shaped
+from .names import languages, org_shaped
 
 # The label of a span the passage defines as a thing ("Rum is a liquor", "… is an extinct genus"): weighs five
 # mentions, one sense per passage (mentions._one_sense).
@@ -291,10 +291,10 @@ def a_person(text: str, m: Span) -> bool:
 def _a_tongue(text: str, m: Span) -> bool:
     """A language's name (or its variety's) in a sentence about languages, peoples or names, with no place's cue."""
     words = m[3].split()
-    if name_key(m[3]) not in _languages() and not (len(words) == 2 and name_key(words[1]) in _languages()
+    if name_key(m[3]) not in languages() and not (len(words) == 2 and name_key(words[1]) in languages()
                                                   and words[0][:1].isupper()):
         return False  # "Southern Azerbaijani", "Ganjami Odia": a language's variety
     start, end = sentence(text, m)
     before = _PLACE_CUE_BEFORE.search(text, max(0, m[0] - 40), m[0])  # "Selma, Alabama"; not "Tamil, Urdu"
     return bool(_TONGUE_CUE.search(text, start, end)) and not _PLACE_CUE_AFTER.match(text, m[1], m[1] + 40) \
-        and not (before and not (before.group("town") and name_key(before.group("town")) in _languages()))
+        and not (before and not (before.group("town") and name_key(before.group("town")) in languages()))

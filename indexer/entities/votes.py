@@ -16,7 +16,7 @@ from typing import Callable
 from .evidence import ORG_CUE, PERSON_CUE, PERSON_DEFINED, WORK_CUE
 from ..folding import name_key
 from .lone import LONE_PLACE
-from .names import _languages, accents, org_shaped, shape_facet, work_shaped
+from .names import languages, accents, org_shaped, shape_facet, work_shaped
 
 _PLACE_SHARE = 0.6
 # The weight of a one-word place mention with no sign of a place (lone.LONE_PLACE): one beside any other place vote
@@ -48,7 +48,7 @@ def shown(cues: Counter, display: str) -> Counter:
     """Mentions of each facet a value's text shows: its mentions' cue labels (`cues`: label -> mentions), its shape
     (and ONE_WORD for a name of one capitalised word: not an acronym, a language's name or a "-ic" adjective)."""
     out = Counter({facet: sum(cues[label] for label in labels) for facet, labels in EVIDENCE.items()})
-    out[ONE_WORD] = int(bool(_ONE_WORD.match(display)) and name_key(display) not in _languages())
+    out[ONE_WORD] = int(bool(_ONE_WORD.match(display)) and name_key(display) not in languages())
     if _ADHERENT.search(display):
         out["person"] = 0
     out[UNSIGNED] = cues[LONE_PLACE]
