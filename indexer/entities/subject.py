@@ -24,8 +24,9 @@ from .placehead import place_head
 # The opening name: one to four capitalised words, not an article ("The Lord's Prayer") nor a pronoun ("He was…"),
 # maybe with a regnal number ("Ahmose I", "Antigonus I Monophthalmus") or a place after "of" ("Hero of Alexandria").
 _WORD = r"[A-Z][^\W\d_A-Z][\w'’ʼ-]*"
-_OPENING = re.compile(rf"(?:{TITLE}\s(?=[A-Z]))?(?P<name>(?!(?:The|A|An|He|She|It|They|We|I|This|That|These|Those|"
-                      r"There|Its|His|Her|Their|One|Some|Many|Most|Each|All|Both|Such|Today|Here)\b)"
+_NO_NAME = (r"The|A|An|He|She|It|They|We|This|That|These|Those|There|Its|His|Her|Their|One|Some|Many|Most|Each|All|"
+            r"Both|Such|Today|Here")  # an article, a pronoun or a determiner opening the passage
+_OPENING = re.compile(rf"(?:{TITLE}\s(?=[A-Z]))?(?P<name>(?!(?:{_NO_NAME}|I)\b)"
                       rf"{_WORD}(?:\s{_WORD}|\s[IVX]{{1,5}}(?=[\s,])|\sof\s(?:the\s)?{_WORD}){{0,3}})"
                       r"(?=\s(?:was|is)\s|\s\(|\s?,)")  # no title in the name: "[Emperor] Wu of Han"
 _NAME_PARTS = ("PERSON", "GPE", "LOC", "NORP", "ORG")  # the model's labels for a part of "Pythagoras of [Samos]"
@@ -75,10 +76,9 @@ def _defines_person(text: str, end: int) -> str | None:
 # two hundred of the 10k wiki summaries open with a place the model leaves untagged, or tags as an organisation:
 # "Shikoku [ORG] is the smallest of the four main islands of Japan"). The head of the definition must be a kind of
 # place (kinds.place_head): a GPE_DEFINED span over the name, weighing five as its own definition.
-_OPENING_PLACE = re.compile(r"(?:In\s[^,.;\n]{1,40},\s)?(?:The\s)?(?P<name>(?!(?:The|A|An|He|She|It|They|We|This|"
-                            r"That|These|Those|There|Its|His|Her|Their|One|Some|Many|Most|Each|All|Both|Such|Today|"
-                            r"Here|In|On|At|During|After|Before)\b)[A-Z][^\W\d_A-Z][\w'’ʼ-]*(?:(?:\s|\sof\s(?:the\s)?)"
-                            r"[A-Z][^\W\d_A-Z][\w'’ʼ-]*){0,3})(?=\s+(?:was|is|are|were|refers)\s|\s\(|\s?,|\sor\s)")
+_OPENING_PLACE = re.compile(rf"(?:In\s[^,.;\n]{{1,40}},\s)?(?:The\s)?(?P<name>(?!(?:{_NO_NAME}|In|On|At|During|After|"
+                            rf"Before)\b){_WORD}(?:(?:\s|\sof\s(?:the\s)?){_WORD}){{0,3}})"
+                            r"(?=\s+(?:was|is|are|were|refers)\s|\s\(|\s?,|\sor\s)")
 _PLACE_DEFINED = re.compile(NAME_GLOSS + r"(?:,[^.;\n]{0,100},|,)?\s+(?:(?:is|was|are|were)\s+(?:a|an|the|one)|"
                             r"refers\sto\s+(?:a|an|the))\s+(?P<kind>[^.;:\"“\n]{1,120})")
 _RELABELLED = ("ORG", "NORP", "WORK_OF_ART")  # the model's weak labels for a defined place
